@@ -1,0 +1,52 @@
+# The two commands a new user types: `make run` and `make test`. Everything else is set-up they call.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install install-app system-deps run serve test lint geodata bench clean
+
+# Runtime only: what `make run` needs (no geometry libraries, no browser).
+$(VENV)/.app-installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+# Everything the app, the layer build and the tests need.
+$(VENV)/.all-installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[geo,test]'
+	touch $(VENV)/.app-installed $@
+
+install-app: $(VENV)/.app-installed
+install: $(VENV)/.all-installed
+
+# Debian Chromium for browser tests and figure export (never a downloaded browser).
+system-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	fi
+
+run: install-app
+	$(PY) -m app.run
+
+test: install system-deps
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: install
+	$(PY) -m ruff check .
+
+# Rebuild the committed layers from GSHHG (build-time input; running and testing use the committed files).
+geodata: install
+	$(PY) -m geodata.build.build_layers
+
+bench: install system-deps
+	$(PY) scripts/bench_state.py
+	$(PY) scripts/bench_slider.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,42 @@
+"""The Sakhalin–Kurils atlas: a Dash app built by a factory so every test gets a fresh app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ASSETS_DIR = PROJECT_ROOT / "assets"
+GEODATA_DIR = PROJECT_ROOT / "geodata"
+
+__version__ = "0.1.0"
+
+
+class DataFileError(Exception):
+    """A committed data file is broken; the message names the file, the item and the field."""
+
+
+def create_app() -> Dash:
+    """Build the Dash app: load and validate the data, lay out the page, register callbacks and API.
+
+    Raises DataFileError (or a subclass) when a data file is broken, so callers can stop cleanly.
+    """
+    from app.api import register_api
+    from app.data import load_engine
+    from app.layout import build_layout
+    from callbacks import register_callbacks
+
+    engine = load_engine()
+    app = Dash(
+        __name__,
+        title="Sakhalin and the Kurils, 1905–1956",
+        assets_folder=str(ASSETS_DIR),
+        compress=True,
+        serve_locally=True,
+        update_title=None,
+    )
+    app.layout = build_layout(engine)
+    register_callbacks(app, engine)
+    register_api(app.server, engine)
+    return app
