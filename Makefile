@@ -11,14 +11,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 $(VENV)/.app-installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
 	touch $@
 
 # Everything the app, the layer build and the tests need.
 $(VENV)/.all-installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[geo,test]'
+	$(PY) -m pip install --quiet -e '.[geo,test]' --config-settings editable_mode=compat
 	touch $(VENV)/.app-installed $@
 
 install-app: $(VENV)/.app-installed
