@@ -1,0 +1,223 @@
+"""Colours and encodings of the map, the legend, the panels and the timeline chart: one source of truth.
+
+Colour = actor group (Okabe–Ito palette, colour-blind safe; the four groups also differ in lightness so they
+stay apart in grayscale). Everything else has a second, shape-based encoding that survives grayscale and print:
+
+* fill colour ............ who controls the unit (de facto) or whom the chosen government holds sovereign
+* black dots ............. military occupation; white horizontal rules: administration (not sovereignty)
+* diagonal stripes ....... claimed by the stripes' colour (each stripe has a dark edge)
+* dashed thick outline ... promised transfer to the outline's colour
+* dotted thick outline ... a proposal / draft would give it to the outline's colour
+* grey cross-hatch ....... sovereignty undetermined (or renounced without a recipient)
+* strait zone marks ...... free navigation (arrows → parallel rules), no fortification / demilitarised (crosses),
+                           closed to foreign warships (bars), fishing rights / limits (small circles)
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from urllib.parse import quote
+
+GROUP_COLOURS: dict[str, str] = {
+    "japan": "#E69F00",  # orange, light in grayscale
+    "russia": "#0B4F8A",  # dark blue, darkest in grayscale
+    "usa": "#009E73",  # bluish green, middle grey
+    "other": "#CC79A7",  # reddish purple
+    "undetermined": "#D4D4D4",  # light grey (+ cross-hatch)
+    "none": "#F2EFE8",  # not held by anyone we track
+}
+GROUP_LABELS = {
+    "japan": {"en": "Japan", "ja": "日本", "ru": "Япония"},
+    "russia": {"en": "Russia / USSR (incl. FER)", "ja": "ロシア／ソ連", "ru": "Россия / СССР"},
+    "usa": {"en": "USA (incl. SCAP)", "ja": "米国（GHQ含む）", "ru": "США (вкл. SCAP)"},
+    "other": {"en": "Other state", "ja": "その他", "ru": "Другие"},
+    "undetermined": {"en": "Undetermined", "ja": "未定", "ru": "Не определено"},
+    "none": {"en": "No holder", "ja": "なし", "ru": "Нет"},
+}
+ACTOR_GROUP_DEFAULT = {
+    "japan": "japan", "russia": "russia", "soviet": "russia", "fer": "russia", "usa": "usa", "scap": "usa",
+    "uk": "other", "china_roc": "other", "china_prc": "other",
+}
+CONTEXT_LAND = "#E8E4DA"
+CONTEXT_LINE = "#B9B2A3"
+SEA = "#FFFFFF"
+STRAIT_FILL = "#D8EAF3"
+STRAIT_STROKE = "#3C6E8F"
+INK = "#1A1A1A"
+LINE_COLOUR = "#5A5A5A"
+LINE_ACTIVE = "#B2182B"
+
+CONTROL_MODES = ("sovereignty", "military_occupation", "administration")
+STRAIT_REGIMES = (
+    "free_navigation", "no_fortification", "demilitarised", "closed_to_foreign_warships",
+    "fishing_rights", "fishing_limit",
+)
+REGIME_LABELS = {
+    "free_navigation": "Free navigation",
+    "no_fortification": "No fortification",
+    "demilitarised": "Demilitarised",
+    "closed_to_foreign_warships": "Closed to foreign warships",
+    "fishing_rights": "Fishing rights",
+    "fishing_limit": "Fishing limit",
+}
+MODE_LABELS = {
+    "sovereignty": "sovereignty",
+    "military_occupation": "military occupation",
+    "administration": "administration",
+    "undetermined": "sovereignty undetermined",
+    "renounced": "renounced",
+    "none": "",
+}
+POV_LABELS = {"de_facto": "De facto control", "japan": "Japan's view", "soviet": "The USSR's view",
+              "usa": "The USA's view"}
+
+
+def group_of(actor: str | None, actor_groups: dict[str, str] | None = None) -> str:
+    if actor is None:
+        return "undetermined"
+    groups = actor_groups or ACTOR_GROUP_DEFAULT
+    return groups.get(actor, "other")
+
+
+@dataclass(frozen=True)
+class TerritoryPaint:
+    """What one territory feature shows on one day from one point of view (hashable: it is a paint key)."""
+
+    holder: str = "none"  # actor group, "undetermined" or "none"
+    mode: str = "none"  # sovereignty | military_occupation | administration | undetermined | renounced | none
+    claims: tuple[str, ...] = ()  # claimant groups (sorted, unique, never the holder's group)
+    promised: str | None = None  # recipient group of a promised transfer
+    proposed: str | None = None  # group a proposal would give it to
+
+    @property
+    def key(self) -> str:
+        return "T|" + "|".join([self.holder, self.mode, ",".join(self.claims), self.promised or "",
+                                self.proposed or ""])
+
+
+@dataclass(frozen=True)
+class StraitPaint:
+    regimes: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return "S|" + ",".join(self.regimes)
+
+
+@dataclass(frozen=True)
+class LinePaint:
+    active: bool = False
+
+    @property
+    def key(self) -> str:
+        return "L|" + ("1" if self.active else "0")
+
+
+def _pattern_body(fill: str, dots: bool = False, rules: bool = False, hatch: bool = False,
+                  stripes: tuple[str, ...] = ()) -> str:
+    """The inside of a 12×12 pattern tile, rotated 45° by the pattern transform."""
+    parts = [f'<rect width="12" height="12" fill="{fill}"/>']
+    if hatch:
+        parts.append('<path d="M0 6H12M6 0V12" stroke="#8C8C8C" stroke-width="1.2"/>')
+    if rules:
+        parts.append('<path d="M0 9H12" stroke="#FFFFFF" stroke-width="1.6"/>')
+    if dots:
+        parts.append(f'<circle cx="3" cy="3" r="1.5" fill="{INK}"/><circle cx="9" cy="9" r="1.5" fill="{INK}"/>')
+    for i, colour in enumerate(stripes[:2]):
+        x = 6 if i == 0 else 0
+        parts.append(f'<path d="M{x} 0V12" stroke="{INK}" stroke-width="4.2"/>'
+                     f'<path d="M{x} 0V12" stroke="{colour}" stroke-width="2.8"/>')
+    return "".join(parts)
+
+
+def _strait_pattern_body(regimes: tuple[str, ...]) -> str:
+    parts = [f'<rect width="12" height="12" fill="{STRAIT_FILL}"/>']
+    if "free_navigation" in regimes:
+        parts.append(f'<path d="M0 3H12" stroke="{STRAIT_STROKE}" stroke-width="1.2"/>')
+    if "no_fortification" in regimes or "demilitarised" in regimes:
+        parts.append(f'<path d="M6 5L10 9M10 5L6 9" stroke="{INK}" stroke-width="1.3"/>')
+    if "closed_to_foreign_warships" in regimes:
+        parts.append(f'<path d="M2 5V11" stroke="{LINE_ACTIVE}" stroke-width="2.4"/>')
+    if "fishing_rights" in regimes or "fishing_limit" in regimes:
+        parts.append(f'<circle cx="3" cy="9" r="1.4" fill="none" stroke="{INK}" stroke-width="0.9"/>')
+    return "".join(parts)
+
+
+def territory_style(paint: TerritoryPaint) -> dict:
+    """Fill colour, optional pattern tile (SVG), outline of a territory paint."""
+    base = GROUP_COLOURS.get(paint.holder, GROUP_COLOURS["other"])
+    if paint.mode in ("undetermined", "renounced"):
+        base = GROUP_COLOURS["undetermined"]
+    stripes = tuple(GROUP_COLOURS.get(g, GROUP_COLOURS["other"]) for g in paint.claims)
+    dots = paint.mode == "military_occupation"
+    rules = paint.mode == "administration"
+    hatch = paint.mode in ("undetermined", "renounced") or paint.holder == "undetermined"
+    pattern = _pattern_body(base, dots, rules, hatch, stripes) if (dots or rules or hatch or stripes) else None
+    stroke, width, dash = "#FFFFFF", 0.8, ""
+    if paint.promised:
+        stroke, width, dash = GROUP_COLOURS.get(paint.promised, INK), 3.5, "9 4"
+    if paint.proposed:
+        stroke, width, dash = GROUP_COLOURS.get(paint.proposed, INK), 3.5, "1.5 3.5"
+    return {"fill": base, "pattern": pattern, "stroke": stroke, "width": width, "dash": dash}
+
+
+def strait_style(paint: StraitPaint) -> dict:
+    if not paint.regimes:
+        return {"fill": "rgba(0,0,0,0)", "pattern": None, "stroke": "rgba(0,0,0,0)", "width": 0, "dash": ""}
+    return {"fill": STRAIT_FILL, "pattern": _strait_pattern_body(paint.regimes), "stroke": STRAIT_STROKE,
+            "width": 1.5, "dash": "5 3"}
+
+
+def line_style(paint: LinePaint) -> dict:
+    if paint.active:
+        return {"fill": "", "pattern": None, "stroke": LINE_ACTIVE, "width": 3, "dash": ""}
+    return {"fill": "", "pattern": None, "stroke": LINE_COLOUR, "width": 1, "dash": "3 4"}
+
+
+def swatch_uri(style: dict, size: int = 34) -> str:
+    """A legend swatch as an SVG data URI that uses exactly the map's pattern tile."""
+    fill = style["fill"] or "none"
+    defs, paint = "", fill
+    if style.get("pattern"):
+        defs = (f'<defs><pattern id="p" width="12" height="12" patternUnits="userSpaceOnUse" '
+                f'patternTransform="rotate(45)">{style["pattern"]}</pattern></defs>')
+        paint = "url(#p)"
+    dash = f' stroke-dasharray="{style["dash"]}"' if style.get("dash") else ""
+    w = max(style.get("width", 1), 1)
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}">'
+           f'{defs}<rect x="{w / 2 + 1}" y="{w / 2 + 1}" width="{size - w - 2}" height="{size - w - 2}" '
+           f'fill="{paint}" stroke="{style.get("stroke") or INK}" stroke-width="{w}"{dash}/></svg>')
+    return "data:image/svg+xml;utf8," + quote(svg)
+
+
+def line_swatch_uri(style: dict, size: int = 34) -> str:
+    dash = f' stroke-dasharray="{style["dash"]}"' if style.get("dash") else ""
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}">'
+           f'<path d="M2 {size / 2}H{size - 2}" stroke="{style["stroke"]}" stroke-width="{style["width"]}"{dash}/>'
+           f'</svg>')
+    return "data:image/svg+xml;utf8," + quote(svg)
+
+
+def describe_territory(paint: TerritoryPaint, lang: str = "en") -> str:
+    """One-line plain-language summary of a paint (hover text and the live text table)."""
+    g = lambda group: GROUP_LABELS.get(group, GROUP_LABELS["other"])["en"]  # noqa: E731
+    if paint.mode in ("undetermined", "renounced") or paint.holder == "undetermined":
+        text = "Sovereignty undetermined" if paint.mode != "renounced" else "Renounced, no recipient named"
+    elif paint.holder == "none":
+        text = "No holder"
+    else:
+        text = f"{g(paint.holder)}: {MODE_LABELS.get(paint.mode, paint.mode)}"
+    if paint.claims:
+        text += "; claimed by " + ", ".join(g(c) for c in paint.claims)
+    if paint.promised:
+        text += f"; promised to {g(paint.promised)}"
+    if paint.proposed:
+        text += f"; proposed for {g(paint.proposed)}"
+    return html.escape(text)
+
+
+def describe_strait(paint: StraitPaint) -> str:
+    if not paint.regimes:
+        return "No regime"
+    return ", ".join(REGIME_LABELS.get(r, r) for r in paint.regimes)

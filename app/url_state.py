@@ -1,0 +1,134 @@
+"""The page state in the URL: a pure parser and serialiser (no Dash, no I/O), unit-tested.
+
+Query parameters (all optional; order when serialised is the order below):
+  date=YYYY-MM-DD   shown date, 1905-01-01 … 1956-12-31            default DEFAULT_DATE (1945-09-05)
+  mode=date|event   "On this date" or "Treaty or proposal"          default date
+  pov=de_facto|japan|soviet|usa   point of view                     default de_facto
+  diff=1            mark units where the points of view disagree    default off
+  event=<id>        the event shown in event mode                   default none
+  unit=<id>         the selected territory unit                     default none
+  names=ja|ru|both  names convention of the labels                  default both
+
+An invalid value never raises: it falls back to the default and a human-readable notice is returned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qs, urlencode
+
+MIN_DATE = dt.date(1905, 1, 1)
+MAX_DATE = dt.date(1956, 12, 31)
+DEFAULT_DATE = dt.date(1945, 9, 5)
+MODES = ("date", "event")
+POVS = ("de_facto", "japan", "soviet", "usa")
+NAMES = ("ja", "ru", "both")
+KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "names")
+
+
+@dataclass(frozen=True)
+class UrlState:
+    date: dt.date = DEFAULT_DATE
+    mode: str = "date"
+    pov: str = "de_facto"
+    diff: bool = False
+    event: str | None = None
+    unit: str | None = None
+    names: str = "both"
+    notices: tuple[str, ...] = field(default=(), compare=False)
+
+
+def day_index(date: dt.date) -> int:
+    """Days since 1905-01-01 (the slider's value)."""
+    return (date - MIN_DATE).days
+
+
+def from_day_index(index: int) -> dt.date:
+    return MIN_DATE + dt.timedelta(days=int(index))
+
+
+MAX_DAY = day_index(MAX_DATE)
+
+
+def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
+          units: set[str] | frozenset[str] = frozenset()) -> UrlState:
+    """Parse a location search string ("?date=…&…" or "") into a UrlState.
+
+    `events` and `units` are the valid ids; an unknown id falls back to none with a notice.
+    """
+    text = (search or "").lstrip("?")
+    try:
+        raw = parse_qs(text, keep_blank_values=True, strict_parsing=False)
+    except ValueError:  # pragma: no cover - parse_qs is lenient
+        raw = {}
+    notices: list[str] = []
+    values = {key: vals[-1].strip() for key, vals in raw.items()}
+    for key in raw:
+        if key not in KNOWN_KEYS:
+            notices.append(f"Unknown URL parameter “{key}” was ignored.")
+    state = UrlState()
+
+    if "date" in values:
+        try:
+            date = dt.date.fromisoformat(values["date"])
+        except ValueError:
+            notices.append(f"“{values['date']}” is not a date (YYYY-MM-DD); showing {DEFAULT_DATE.isoformat()}.")
+        else:
+            if MIN_DATE <= date <= MAX_DATE:
+                state = replace(state, date=date)
+            else:
+                notices.append(f"{date.isoformat()} is outside 1905-01-01 … 1956-12-31; "
+                               f"showing {DEFAULT_DATE.isoformat()}.")
+    if "mode" in values:
+        if values["mode"] in MODES:
+            state = replace(state, mode=values["mode"])
+        else:
+            notices.append(f"Unknown mode “{values['mode']}”; showing “On this date”.")
+    if "pov" in values:
+        if values["pov"] in POVS:
+            state = replace(state, pov=values["pov"])
+        else:
+            notices.append(f"Unknown point of view “{values['pov']}”; showing de facto control.")
+    if "diff" in values:
+        if values["diff"] in ("1", "0", ""):
+            state = replace(state, diff=values["diff"] == "1")
+        else:
+            notices.append(f"diff must be 1 or 0, not “{values['diff']}”; disagreements are not marked.")
+    if "event" in values and values["event"]:
+        if values["event"] in events:
+            state = replace(state, event=values["event"])
+        else:
+            notices.append(f"Unknown event “{values['event']}”; no event is selected.")
+    if "unit" in values and values["unit"]:
+        if values["unit"] in units:
+            state = replace(state, unit=values["unit"])
+        else:
+            notices.append(f"Unknown territory “{values['unit']}”; no territory is selected.")
+    if "names" in values:
+        if values["names"] in NAMES:
+            state = replace(state, names=values["names"])
+        else:
+            notices.append(f"Unknown names convention “{values['names']}”; showing both Japanese and Russian.")
+    if state.mode == "event" and state.event is None:
+        notices.append("Treaty-or-proposal mode needs an event; showing “On this date”.")
+        state = replace(state, mode="date")
+    return replace(state, notices=tuple(notices))
+
+
+def serialise(state: UrlState) -> str:
+    """The search string for a state ("?…"), every parameter that differs from its default, in a fixed order."""
+    params: list[tuple[str, str]] = [("date", state.date.isoformat())]
+    if state.mode != "date":
+        params.append(("mode", state.mode))
+    if state.pov != "de_facto":
+        params.append(("pov", state.pov))
+    if state.diff:
+        params.append(("diff", "1"))
+    if state.event:
+        params.append(("event", state.event))
+    if state.unit:
+        params.append(("unit", state.unit))
+    if state.names != "both":
+        params.append(("names", state.names))
+    return "?" + urlencode(params)
