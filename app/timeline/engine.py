@@ -1,0 +1,537 @@
+"""The timeline query engine (pure Python; no Dash).
+
+Everything is precomputed at construction: the breakpoints (every status start/end inside the
+map's range) cut 1905-01-01 … 1956-12-31 into segments on which nothing changes, and for each
+segment and perspective the `territories`, `regimes` and `lines` parts of `state()` are built once.
+`state()` is then a date parse, a bisect and a small dict. Results share precomputed objects:
+treat them as read-only (serialise them, do not mutate them).
+
+Terms (see docs/api.md for the JSON shapes):
+- a *unit* is a territory unit of geodata/registry.yaml; its *features* are the polygons drawn.
+- a row whose target is a unit applies to all its features; a row whose target is a feature id
+  that is not also a unit id is *feature-level* and, for de facto control, wins over the unit's row.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from app.timeline.model import (
+    CONTROL_ROLES,
+    DE_FACTO,
+    REGIME_ROLES,
+    Status,
+    Timeline,
+)
+
+RANGE_START = dt.date(1905, 1, 1)
+RANGE_END = dt.date(1956, 12, 31)  # last day shown (inclusive)
+RANGE_STOP = RANGE_END + dt.timedelta(days=1)  # exclusive end of the last segment
+CORE_PERSPECTIVES = ("de_facto", "japan", "soviet", "usa")
+MARKER_ROLES = ("promised", "proposed", "renounced", "concession")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+class QueryError(ValueError):
+    """A bad query parameter. `parameter` names it, `allowed` says what is accepted."""
+
+    def __init__(self, parameter: str, message: str, allowed: str | None = None):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+        self.allowed = allowed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"error": self.message, "parameter": self.parameter, "allowed": self.allowed}
+
+
+def parse_date(value: Any, parameter: str = "date") -> dt.date:
+    """Strict `YYYY-MM-DD` inside 1905-01-01 … 1956-12-31, else QueryError (a ValueError)."""
+    allowed = f"a date YYYY-MM-DD from {RANGE_START.isoformat()} to {RANGE_END.isoformat()}"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        day = value
+    else:
+        if not isinstance(value, str) or not _DATE_RE.match(value):
+            raise QueryError(parameter, f"{parameter} {value!r} is not a date YYYY-MM-DD", allowed)
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(
+                parameter, f"{parameter} {value!r} is not a valid calendar date", allowed
+            ) from None
+    if not RANGE_START <= day <= RANGE_END:
+        raise QueryError(
+            parameter,
+            f"{parameter} {day.isoformat()} is outside the map's range "
+            f"{RANGE_START.isoformat()} … {RANGE_END.isoformat()}",
+            allowed,
+        )
+    return day
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def status_dict(status: Status) -> dict[str, Any]:
+    """The JSON shape of one status row (also used by the API and CLI)."""
+    return {
+        "id": status.uid,
+        "target": status.target,
+        "actor": status.actor,
+        "role": status.role,
+        "asserted_by": list(status.asserted_by),
+        "event": status.event,
+        "end_event": status.end_event,
+        "start": status.start.isoformat(),
+        "end": _iso(status.end),
+        "sources": list(status.sources),
+        "recipient": status.recipient,
+        "condition": status.condition,
+        "proposed_role": status.proposed_role,
+        "note": status.note,
+    }
+
+
+def _in_force(status: Status, day: dt.date) -> bool:
+    return status.start <= day and (status.end is None or day < status.end)
+
+
+class Engine:
+    """Queries over a validated Timeline. Build once per process (see app.data.load_engine)."""
+
+    def __init__(self, timeline: Timeline):
+        self.timeline = timeline
+        reg = timeline.registry
+        self.registry = reg
+        self.units: dict[str, list[str]] = {u: list(x.features) for u, x in
+                                            reg.territory_units.items()}
+        self.unit_of: dict[str, str] = reg.unit_of_feature()
+        self.straits = list(reg.straits)
+        self.zones = list(reg.zones)
+        self.lines = list(reg.lines)
+        self.feature_ids = [f for feats in self.units.values() for f in feats]
+        self._actor_order = {a: i for i, a in enumerate(timeline.actors)}
+
+        statuses = sorted(timeline.statuses,
+                          key=lambda s: (s.start, s.end or _FAR_FUTURE, s.target, s.role,
+                                         s.actor or "", s.uid))
+        self.statuses = statuses
+        self.status_by_id = {s.uid: s for s in statuses}
+        self._sdict = {s.uid: status_dict(s) for s in statuses}
+
+        # Which rows apply where.
+        self._unit_rows: dict[str, list[Status]] = {u: [] for u in self.units}  # unit-level
+        self._feature_rows: dict[str, list[Status]] = {f: [] for f in self.feature_ids}
+        self._other_rows: dict[str, list[Status]] = {
+            t: [] for t in self.straits + self.zones + self.lines}
+        for s in statuses:
+            if s.target in self.units:
+                self._unit_rows[s.target].append(s)
+            elif s.target in self._feature_rows:
+                self._feature_rows[s.target].append(s)
+            elif s.target in self._other_rows:
+                self._other_rows[s.target].append(s)
+
+        # Perspectives: de_facto, the three core governments, then any other asserting actor.
+        asserters = {a for s in statuses for a in s.asserted_by if a != DE_FACTO}
+        extra = sorted(asserters - set(CORE_PERSPECTIVES),
+                       key=lambda a: (self._actor_order.get(a, 999), a))
+        self.perspectives: list[str] = list(CORE_PERSPECTIVES) + extra
+
+        # Events in timeline order.
+        self.events = timeline.events
+        self._events_sorted = sorted(timeline.events.values(), key=lambda e: (e.sort_date, e.id))
+        self._event_dates = [e.sort_date for e in self._events_sorted]
+        self._event_order = {e.id: i for i, e in enumerate(self._events_sorted)}
+
+        # Segments.
+        points = {RANGE_START}
+        for s in statuses:
+            for day in (s.start, s.end):
+                if day is not None and RANGE_START < day < RANGE_STOP:
+                    points.add(day)
+        self.breakpoints: list[dt.date] = sorted(points)
+        self._segment_ends = self.breakpoints[1:] + [RANGE_STOP]
+        self._segments: list[dict[str, Any]] = [
+            self._build_segment(day) for day in self.breakpoints
+        ]
+        self._paint_cache: dict[str, dict[str, Any]] = {}
+
+    # --- validation helpers ---------------------------------------------------------------------
+
+    def check_perspective(self, perspective: Any, parameter: str = "perspective") -> str:
+        if perspective not in self.perspectives:
+            raise QueryError(parameter, f"unknown {parameter} {perspective!r}",
+                             ", ".join(self.perspectives))
+        return perspective
+
+    def _rows_for_unit(self, unit: str) -> Iterable[Status]:
+        yield from self._unit_rows[unit]
+        for f in self.units[unit]:
+            if f not in self.units:
+                yield from self._feature_rows[f]
+
+    def _actor_key(self, actor: str | None) -> tuple[int, str]:
+        return (self._actor_order.get(actor or "", 999), actor or "")
+
+    # --- per-segment precomputation -------------------------------------------------------------
+
+    def _control_rows(self, rows: Iterable[Status], day: dt.date) -> list[Status]:
+        return [s for s in rows if DE_FACTO in s.asserted_by and s.role in CONTROL_ROLES
+                and _in_force(s, day)]
+
+    def _feature_control(self, feature: str, day: dt.date) -> Status | None:
+        unit = self.unit_of[feature]
+        rows: list[Status] = []
+        if feature not in self.units:
+            rows = self._control_rows(self._feature_rows[feature], day)
+        if not rows:
+            rows = self._control_rows(self._unit_rows[unit], day)
+        if not rows:
+            return None
+        return max(rows, key=lambda s: (s.start, s.uid))
+
+    def _sovereign(self, unit_rows: list[Status], feature_rows: list[Status],
+                   perspective: str) -> str | None:
+        for rows in (unit_rows, feature_rows):
+            found = [s for s in rows if perspective in s.asserted_by
+                     and s.role in ("sovereignty", "undetermined")]
+            if found:
+                best = max(found, key=lambda s: (s.start, s.uid))
+                return "undetermined" if best.role == "undetermined" else best.actor
+        return None
+
+    def _claimants(self, rows: Iterable[Status]) -> list[str]:
+        found = {s.actor for s in rows if s.role in ("sovereignty", "claim") and s.actor
+                 and s.actor in s.asserted_by}
+        return sorted(found, key=self._actor_key)
+
+    def _markers(self, rows: Iterable[Status]) -> dict[str, list[Any]]:
+        markers: dict[str, list[Any]] = {role: [] for role in MARKER_ROLES}
+        for s in rows:
+            if s.role not in MARKER_ROLES:
+                continue
+            if s.role == "proposed":
+                item: Any = [s.actor, s.proposed_role, s.event]
+            elif s.role == "promised":
+                item = [s.actor, s.event]
+            elif s.role == "renounced":
+                item = [s.actor, s.recipient, s.event]
+            else:
+                item = [s.actor, s.event]
+            if item not in markers[s.role]:
+                markers[s.role].append(item)
+        return markers
+
+    def _build_segment(self, day: dt.date) -> dict[str, Any]:
+        territories: dict[str, dict[str, dict[str, Any]]] = {p: {} for p in self.perspectives}
+        feature_values: dict[str, dict[str, Any]] = {p: {} for p in self.perspectives}
+        all_in_force: list[Status] = []
+        for unit, features in self.units.items():
+            unit_rows = [s for s in self._unit_rows[unit] if _in_force(s, day)]
+            feat_rows = [s for f in features if f not in self.units
+                         for s in self._feature_rows[f] if _in_force(s, day)]
+            all_in_force.extend(unit_rows)
+            all_in_force.extend(feat_rows)
+            control: dict[str, Status | None] = {f: self._feature_control(f, day)
+                                                 for f in features}
+            feats_json = {
+                f: {"controlled_by": c.actor if c else None,
+                    "control_kind": c.role if c else None,
+                    "event": c.event if c else None}
+                for f, c in control.items()
+            }
+            controllers = {(v["controlled_by"], v["control_kind"]) for v in feats_json.values()}
+            if len(controllers) == 1:
+                controlled_by, control_kind = next(iter(controllers))
+            else:
+                who = {c for c, _ in controllers}
+                controlled_by = next(iter(who)) if len(who) == 1 else None
+                control_kind = "divided"
+            rows = unit_rows + feat_rows
+            claimed_by = self._claimants(rows)
+            markers = self._markers(rows)
+            control_ids = {c.uid for c in control.values() if c is not None}
+            for p in self.perspectives:
+                chosen = [s for s in rows if p in s.asserted_by or s.uid in control_ids]
+                territories[p][unit] = {
+                    "controlled_by": controlled_by,
+                    "control_kind": control_kind,
+                    "claimed_by": claimed_by,
+                    "sovereign": self._sovereign(unit_rows, feat_rows, p),
+                    "features": feats_json,
+                    "markers": markers,
+                    "statuses": [self._sdict[s.uid] for s in chosen],
+                }
+                # Per drawn feature (for paint_segments): feature rows override unit rows.
+                for f in features:
+                    f_rows = [s for s in feat_rows if s.target == f]
+                    f_all = unit_rows + f_rows
+                    c = control[f]
+                    feature_values[p][f] = {
+                        "controlled_by": c.actor if c else None,
+                        "control_kind": c.role if c else None,
+                        "event": c.event if c else None,
+                        "claimed_by": self._claimants(f_all),
+                        "sovereign": self._sovereign(f_rows, unit_rows, p),
+                        **self._markers(f_all),
+                    }
+        regimes: dict[str, dict[str, list[dict[str, Any]]]] = {p: {} for p in self.perspectives}
+        lines: dict[str, dict[str, list[dict[str, Any]]]] = {p: {} for p in self.perspectives}
+        for target, rows_all in self._other_rows.items():
+            rows = [s for s in rows_all if _in_force(s, day)]
+            all_in_force.extend(rows)
+            markers = self._markers(rows)
+            for p in self.perspectives:
+                chosen = [s for s in rows if p in s.asserted_by or DE_FACTO in s.asserted_by]
+                bucket = lines if target in self.lines else regimes
+                bucket[p][target] = [self._sdict[s.uid] for s in chosen]
+                feature_values[p][target] = {
+                    "roles": [[s.role, s.actor] for s in chosen if s.role not in MARKER_ROLES],
+                    **markers,
+                }
+        events = {s.event for s in all_in_force}
+        events_in_force = sorted(events, key=lambda e: self._event_order.get(e, 0))
+        return {
+            "territories": territories,
+            "regimes": regimes,
+            "lines": lines,
+            "events_in_force": events_in_force,
+            "paint": feature_values,
+        }
+
+    def _segment_index(self, day: dt.date) -> int:
+        return bisect.bisect_right(self.breakpoints, day) - 1
+
+    # --- queries --------------------------------------------------------------------------------
+
+    def current_event(self, day: dt.date) -> str | None:
+        i = bisect.bisect_right(self._event_dates, day)
+        return self._events_sorted[i - 1].id if i else None
+
+    def state(self, date: Any, perspective: str = "de_facto") -> dict[str, Any]:
+        """Who controls, claims and holds sovereign each unit on `date`, in `perspective`."""
+        day = parse_date(date)
+        self.check_perspective(perspective)
+        seg = self._segments[self._segment_index(day)]
+        return {
+            "date": day.isoformat(),
+            "perspective": perspective,
+            "territories": seg["territories"][perspective],
+            "regimes": seg["regimes"][perspective],
+            "lines": seg["lines"][perspective],
+            "events_in_force": seg["events_in_force"],
+            "current_event": self.current_event(day),
+        }
+
+    def target_kind(self, target: str) -> str | None:
+        if target in self.units:
+            return "territory"
+        if target in self.unit_of:
+            return "feature"
+        if target in self.straits:
+            return "strait"
+        if target in self.zones:
+            return "zone"
+        if target in self.lines:
+            return "line"
+        return None
+
+    def history(self, target: str) -> dict[str, Any]:
+        """Every interval of every role for a unit (and its features), or a feature, strait, zone
+        or line, sorted by start; for territories also the merged de facto control per feature."""
+        kind = self.target_kind(target)
+        if kind is None:
+            raise QueryError("territory", f"unknown territory {target!r}",
+                             "a unit, feature, strait, zone or line id of geodata/registry.yaml")
+        if kind == "territory":
+            rows = list(self._rows_for_unit(target))
+            features = self.units[target]
+        elif kind == "feature":
+            unit = self.unit_of[target]
+            rows = list(self._unit_rows[unit]) + list(self._feature_rows.get(target, []))
+            features = [target]
+        else:
+            rows = list(self._other_rows[target])
+            features = []
+        rows.sort(key=lambda s: (s.start, s.end or _FAR_FUTURE, s.target, s.role,
+                                 s.actor or "", s.uid))
+        control: dict[str, list[dict[str, Any]]] = {}
+        for f in features:
+            runs: list[dict[str, Any]] = []
+            for i, start in enumerate(self.breakpoints):
+                v = self._segments[i]["paint"]["de_facto"][f]
+                value = (v["controlled_by"], v["control_kind"], v["event"])
+                end = self._segment_ends[i]
+                if runs and (runs[-1]["controlled_by"], runs[-1]["control_kind"],
+                             runs[-1]["event"]) == value:
+                    runs[-1]["end"] = end.isoformat()
+                else:
+                    runs.append({"start": start.isoformat(), "end": end.isoformat(),
+                                 "controlled_by": value[0], "control_kind": value[1],
+                                 "event": value[2]})
+            control[f] = runs
+        reg_item = (self.registry.territory_units.get(target) or self.registry.features.get(target)
+                    or self.registry.straits.get(target) or self.registry.zones.get(target)
+                    or self.registry.lines.get(target))
+        return {
+            "target": target,
+            "kind": kind,
+            "unit": target if kind == "territory" else self.unit_of.get(target),
+            "names": reg_item.names.model_dump() if reg_item else None,
+            "features": features,
+            "statuses": [self._sdict[s.uid] for s in rows],
+            "control": control,
+        }
+
+    def diff(self, date_a: Any, date_b: Any, perspective: str = "de_facto") -> dict[str, Any]:
+        """What changed between two dates (either order) and the events responsible: those with a
+        status starting or ending in (min, max]."""
+        a = parse_date(date_a, "from")
+        b = parse_date(date_b, "to")
+        self.check_perspective(perspective)
+        sa, sb = self.state(a, perspective), self.state(b, perspective)
+        lo, hi = min(a, b), max(a, b)
+
+        def responsible(rows: Iterable[Status]) -> list[str]:
+            found = set()
+            for s in rows:
+                if lo < s.start <= hi:
+                    found.add(s.event)
+                if s.end is not None and lo < s.end <= hi:
+                    found.add(s.end_event or s.event)
+            return sorted(found, key=lambda e: (self._event_order.get(e, 0), e))
+
+        def status_changes(before: list[dict], after: list[dict]) -> dict[str, list[dict]]:
+            ids_a = {s["id"] for s in before}
+            ids_b = {s["id"] for s in after}
+            return {"statuses_added": [s for s in after if s["id"] not in ids_a],
+                    "statuses_removed": [s for s in before if s["id"] not in ids_b]}
+
+        territories: dict[str, Any] = {}
+        for unit in self.units:
+            ta, tb = sa["territories"][unit], sb["territories"][unit]
+            change: dict[str, Any] = {}
+            for key in ("controlled_by", "control_kind", "sovereign", "claimed_by"):
+                if ta[key] != tb[key]:
+                    change[key] = {"from": ta[key], "to": tb[key]}
+            feats = {f: {"from": ta["features"][f], "to": tb["features"][f]}
+                     for f in ta["features"] if ta["features"][f] != tb["features"][f]}
+            if feats:
+                change["features"] = feats
+            sc = status_changes(ta["statuses"], tb["statuses"])
+            if change or sc["statuses_added"] or sc["statuses_removed"]:
+                change.update(sc)
+                change["events"] = responsible(self._rows_for_unit(unit))
+                territories[unit] = change
+        others: dict[str, dict[str, Any]] = {"regimes": {}, "lines": {}}
+        for group in ("regimes", "lines"):
+            for target, rows_a in sa[group].items():
+                sc = status_changes(rows_a, sb[group][target])
+                if sc["statuses_added"] or sc["statuses_removed"]:
+                    sc["events"] = responsible(self._other_rows[target])  # type: ignore[assignment]
+                    others[group][target] = sc
+        return {
+            "from": a.isoformat(),
+            "to": b.isoformat(),
+            "perspective": perspective,
+            "territories": territories,
+            "regimes": others["regimes"],
+            "lines": others["lines"],
+            "events": responsible(self.statuses),
+        }
+
+    def _group_by_place(self, rows: Iterable[Status]) -> dict[str, dict[str, list[dict]]]:
+        out: dict[str, dict[str, list[dict]]] = {"territories": {}, "regimes": {}, "lines": {}}
+        for s in rows:
+            if s.target in self.units or s.target in self.unit_of:
+                group, key = "territories", (s.target if s.target in self.units
+                                             else self.unit_of[s.target])
+            elif s.target in self.lines:
+                group, key = "lines", s.target
+            else:
+                group, key = "regimes", s.target
+            out[group].setdefault(key, []).append(self._sdict[s.uid])
+        return out
+
+    def event_dict(self, event_id: str) -> dict[str, Any]:
+        return self.events[event_id].model_dump(mode="json")
+
+    def event_list(self) -> list[dict[str, Any]]:
+        return [e.model_dump(mode="json") for e in self._events_sorted]
+
+    def event_map(self, event_id: str) -> dict[str, Any]:
+        """The event and what it provides to whom (its statuses, grouped by unit/strait/zone/line;
+        for drafts and proposals the `proposed` rows), and the statuses it ended."""
+        if event_id not in self.events:
+            raise QueryError("event", f"unknown event {event_id!r}", "an event id from /api/events")
+        return {
+            "event": self.event_dict(event_id),
+            "provides": self._group_by_place(s for s in self.statuses if s.event == event_id),
+            "ends": self._group_by_place(s for s in self.statuses if s.end_event == event_id),
+        }
+
+    def paint_segments(self, perspective: str = "de_facto") -> dict[str, Any]:
+        """Piecewise-constant values per drawn feature over the map's range (see docs/api.md)."""
+        self.check_perspective(perspective)
+        cached = self._paint_cache.get(perspective)
+        if cached is not None:
+            return cached
+        drawn = {"features": self.feature_ids, "straits": self.straits, "zones": self.zones,
+                 "lines": self.lines}
+        out: dict[str, Any] = {
+            "perspective": perspective,
+            "range": [RANGE_START.isoformat(), RANGE_STOP.isoformat()],
+            "units": dict(self.unit_of),
+        }
+        for group, ids in drawn.items():
+            block: dict[str, list[list[Any]]] = {}
+            for target in ids:
+                runs: list[list[Any]] = []
+                for i, start in enumerate(self.breakpoints):
+                    value = self._segments[i]["paint"][perspective][target]
+                    end = self._segment_ends[i].isoformat()
+                    if runs and runs[-1][2] == value:
+                        runs[-1][1] = end
+                    else:
+                        runs.append([start.isoformat(), end, value])
+                block[target] = runs
+            out[group] = block
+        self._paint_cache[perspective] = out
+        return out
+
+    # --- data checks (used by tests on the real data) -------------------------------------------
+
+    def control_problems(self) -> list[str]:
+        """Breaches of the control rules: each feature needs exactly one de facto control row on
+        every day of the range (feature-level rows win); rows of one level must not overlap.
+        Checked at every breakpoint, which covers every day."""
+        problems: list[str] = []
+        for day in self.breakpoints:
+            for f in self.feature_ids:
+                unit = self.unit_of[f]
+                f_rows = (self._control_rows(self._feature_rows[f], day)
+                          if f not in self.units else [])
+                u_rows = self._control_rows(self._unit_rows[unit], day)
+                for level, rows in (("feature", f_rows), ("unit", u_rows)):
+                    if len(rows) > 1:
+                        problems.append(
+                            f"{day.isoformat()}: feature {f!r}: {len(rows)} overlapping de facto "
+                            f"control rows at {level} level: "
+                            + ", ".join(f"{s.uid} ({s.target} {s.actor} {s.role})" for s in rows))
+                if not f_rows and not u_rows:
+                    problems.append(f"{day.isoformat()}: feature {f!r} (unit {unit!r}): "
+                                    "no de facto control row")
+        return problems
+
+
+__all__ = ["Engine", "QueryError", "parse_date", "status_dict", "RANGE_START", "RANGE_END",
+           "REGIME_ROLES"]
