@@ -462,6 +462,13 @@ class Engine:
             out[group].setdefault(key, []).append(self._sdict[s.uid])
         return out
 
+    def status_dicts(self) -> list[dict[str, Any]]:
+        """Every status row as JSON, in timeline order."""
+        return [self._sdict[s.uid] for s in self.statuses]
+
+    def status_json(self, uid: str) -> dict[str, Any]:
+        return self._sdict[uid]
+
     def event_dict(self, event_id: str) -> dict[str, Any]:
         return self.events[event_id].model_dump(mode="json")
 
