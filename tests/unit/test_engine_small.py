@@ -84,7 +84,8 @@ def test_statuses_filtered_by_perspective(engine):
     assert all("usa" in s["asserted_by"] or s["role"] in ("sovereignty", "military_occupation")
                for s in usa)
     ids = {s["id"] for s in usa}
-    assert {"era2_small#3", "era2_small#4", "era2_small#2"} <= ids  # renounced, undetermined, control
+    # renounced, undetermined, control
+    assert {"era2_small#3", "era2_small#4", "era2_small#2"} <= ids
     facts = unit(engine, "1953-01-01", "isle_a")["statuses"]
     assert all("de_facto" in s["asserted_by"] for s in facts)
 

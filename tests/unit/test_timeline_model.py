@@ -45,8 +45,8 @@ def test_fixture_loads():
 
 
 def test_unknown_actor(data):
-    edit(data / "era2_small.yaml", "target: isle_a, start: 1945-08-20, end: 1946-02-02, actor: soviet",
-         "target: isle_a, start: 1945-08-20, end: 1946-02-02, actor: sovjet")
+    row = "target: isle_a, start: 1945-08-20, end: 1946-02-02, actor: "
+    edit(data / "era2_small.yaml", row + "soviet", row + "sovjet")
     msg = load_error(data)
     assert "era2_small.yaml: statuses[1] (target 'isle_a'): field 'actor': 'sovjet' is not a " \
            "known actor" in msg
@@ -120,8 +120,7 @@ def test_asserted_by(data):
 
 
 def test_role_rules(data):
-    edit(data / "era2_small.yaml", "actor: japan, role: proposed,\n     proposed_role: sovereignty,",
-         "actor: japan, role: proposed,")
+    edit(data / "era2_small.yaml", "\n     proposed_role: sovereignty,", "")
     edit(data / "era2_small.yaml", "actor: soviet, role: claim", "actor: null, role: claim")
     msg = load_error(data)
     assert "statuses[8] (target 'group_b'): field 'proposed_role': role 'proposed' needs a " \
