@@ -1,0 +1,190 @@
+"""The map page: controls, the map, the always-visible legend, the territory story and the stores.
+
+Everything the browser needs for instant date changes is shipped once here (the paint table and the event
+paints in dcc.Store); callbacks/ only wires it up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dash import dcc, html
+
+from app import figures, ids, styles
+from app.url_state import DEFAULT_DATE, MAX_DAY, MIN_DATE, day_index
+
+PERIODS = [
+    (dt.date(1855, 1, 1), "Before 1905"),
+    (dt.date(1905, 1, 1), "1905–1917: Portsmouth and after"),
+    (dt.date(1917, 11, 1), "1917–1925: Revolution, intervention, Basic Convention"),
+    (dt.date(1925, 6, 1), "1925–1945: Between the wars"),
+    (dt.date(1945, 1, 1), "1945: Yalta, Soviet entry, surrender"),
+    (dt.date(1946, 1, 1), "1946–1950: Occupation and annexation"),
+    (dt.date(1951, 1, 1), "1951: San Francisco"),
+    (dt.date(1952, 1, 1), "1952–1956: Towards the Joint Declaration"),
+]
+
+
+def load_layers_fc() -> dict:
+    """The GeoJSON FeatureCollection of every layer (territory, context, strait, line, zone, label)."""
+    from app.layers import load_layers
+
+    layers = load_layers(50)
+    if isinstance(layers, dict) and layers.get("type") == "FeatureCollection":
+        return layers
+    for attr in ("feature_collection", "geojson", "fc", "collection"):
+        value = getattr(layers, attr, None)
+        if callable(value):
+            value = value()
+        if isinstance(value, dict) and value.get("type") == "FeatureCollection":
+            return value
+    raise TypeError("app.layers.load_layers() returned no GeoJSON FeatureCollection")
+
+
+def period_of(day: dt.date) -> str:
+    label = PERIODS[0][1]
+    for start, name in PERIODS:
+        if day >= start:
+            label = name
+    return label
+
+
+def event_options(engine: Any) -> list[dict]:
+    """Dropdown options grouped by period: a disabled header before each period's events."""
+    options: list[dict] = []
+    current = None
+    for ev in engine.event_list():
+        day = dt.date.fromisoformat(ev["sort_date"])
+        period = period_of(day)
+        if period != current:
+            options.append({"label": f"── {period} ──", "value": f"__period__{period}", "disabled": True})
+            current = period
+        kind = ev["kind"].replace("_", " ")
+        options.append({"label": f"{ev['sort_date']} · {ev['title']['en']} ({kind})", "value": ev["id"],
+                        "search": " ".join(filter(None, ev["title"].values()))})
+    return options
+
+
+def slider_marks(table: dict) -> dict:
+    marks: dict = {}
+    for m in table["marks"]:
+        marks[m["day"]] = {"label": "", "style": {"display": "none"}}
+    for year in range(1905, 1957, 5):
+        marks[day_index(dt.date(year, 1, 1))] = {"label": str(year), "style": {"fontSize": "15px"}}
+    return marks
+
+
+def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
+    def lookup(seg: list, d: int) -> int:
+        val = seg[1][0]
+        for start, v in zip(seg[0], seg[1]):
+            if start <= d:
+                val = v
+        return val
+
+    z = [lookup(seg, day) for seg in table["pov"][pov]]
+    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z)]
+    labels = []
+    for lab in table["labels"]:
+        idx = max(i for i, s in enumerate(lab["starts"]) if s <= day) if lab["starts"] else 0
+        ja, ru = lab["ja"][idx], lab["ru"][idx]
+        labels.append(ja if ja == ru else f"{ja} / {ru}")
+    return {"z": z, "hover": hover, "labels": labels}
+
+
+def _radio(id_: str, options: list[tuple[str, str]], value: str, label: str) -> html.Fieldset:
+    return html.Fieldset([
+        html.Legend(label),
+        dcc.RadioItems(id=id_, options=[{"label": text, "value": val} for val, text in options], value=value,
+                       inline=True, className="radio"),
+    ], className="control")
+
+
+def build_layout(engine: Any) -> html.Div:
+    from callbacks.paint import build_table
+
+    layers_fc = load_layers_fc()
+    built = build_table(engine, layers_fc)
+    table, events = built["table"], built["events"]
+    day = day_index(DEFAULT_DATE)
+    fig = figures.map_figure(layers_fc, table, initial_paint(table, day))
+    units = list(engine.units)
+    unit_names = {u: engine.registry.territory_units[u].names for u in units}
+
+    return html.Div([
+        dcc.Location(id=ids.URL, refresh=False),
+        dcc.Store(id=ids.PAINT_STORE, data=table),
+        dcc.Store(id=ids.EVENT_STORE, data=events),
+        dcc.Store(id=ids.UNIT, data=None),
+        dcc.Interval(id=ids.TICKER, interval=250, disabled=True),
+        html.Header([
+            html.H1("Sakhalin and the Kurils, 1905–1956"),
+            html.P("Who held, who claimed and what each treaty or proposal provided — with a source for "
+                   "every status.", className="subtitle"),
+        ]),
+        html.Div(id=ids.NOTICE, role="status", className="notice", **{"aria-live": "polite"}),
+        html.Section([
+            html.Div([
+                html.Div(id=ids.DATE_BIG, className="date-big", **{"aria-live": "polite"}),
+                html.Div(id=ids.EVENT_IN_FORCE, className="event-in-force"),
+            ], className="date-line"),
+            html.Div([
+                html.Button("◀ Previous event", id=ids.PREV_EVENT, className="btn"),
+                html.Button("▶ Play", id=ids.PLAY, className="btn btn-play"),
+                html.Button("Next event ▶", id=ids.NEXT_EVENT, className="btn"),
+                html.Label([
+                    "Speed ",
+                    dcc.Dropdown(id=ids.SPEED, options=[
+                        {"label": "1 week / step", "value": 7}, {"label": "1 month / step", "value": 30},
+                        {"label": "3 months / step", "value": 91}, {"label": "1 year / step", "value": 365},
+                    ], value=30, clearable=False, searchable=False, className="speed"),
+                ], className="speed-label"),
+                html.Span("Keys: ←/→ event · Shift+←/→ month · Home/End · Space play", className="keys-hint"),
+            ], className="time-buttons"),
+            html.Div(dcc.Slider(id=ids.SLIDER, min=0, max=MAX_DAY, step=1, value=day, marks=slider_marks(table),
+                                updatemode="drag", allow_direct_input=False, included=False,
+                                tooltip={"always_visible": False}),
+                     className="slider-box", title="Date (1905-01-01 … 1956-12-31)"),
+        ], className="time-panel", **{"aria-label": "Date"}),
+        html.Section([
+            _radio(ids.MODE, [("date", "On this date"), ("event", "Treaty or proposal")], "date", "Mode"),
+            html.Div([
+                _radio(ids.POV, [(p, styles.POV_LABELS[p]) for p in ("de_facto", "japan", "soviet", "usa")],
+                       "de_facto", "Point of view"),
+                dcc.Checklist(id=ids.DIFF, options=[{"label": "Where they disagree", "value": "1"}], value=[],
+                              className="diff"),
+            ], id=ids.MODE_DATE_BOX, className="mode-box"),
+            html.Div([
+                html.Label("Treaty, agreement or proposal", htmlFor=ids.EVENT_PICK),
+                dcc.Dropdown(id=ids.EVENT_PICK, options=event_options(engine), value=None, searchable=True,
+                             placeholder="Search events…", className="event-pick"),
+            ], id=ids.MODE_EVENT_BOX, className="mode-box", style={"display": "none"}),
+            _radio(ids.NAMES, [("ja", "Japanese names"), ("ru", "Russian names"), ("both", "Both")], "both",
+                   "Place names"),
+        ], className="controls"),
+        html.Main([
+            html.Div([
+                html.Div(id=ids.MAP_CAPTION, className="map-caption"),
+                dcc.Graph(id=ids.MAP, figure=fig, config=figures.GRAPH_CONFIG, className="map",
+                          clear_on_unhover=True),
+                html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": "Clause text"}),
+            ], className="map-col"),
+            html.Aside(figures.legend(), id=ids.LEGEND, className="legend-col", **{"aria-label": "Legend"}),
+        ], className="main"),
+        html.Section([
+            html.H2("A territory's story"),
+            html.Div([
+                html.Button(f"{unit_names[u].en} · {unit_names[u].ja} · {unit_names[u].ru}",
+                            id={"type": ids.UNIT_BUTTON, "index": u}, className="unit-btn")
+                for u in units
+            ], id=ids.UNIT_BUTTONS, className="unit-buttons", role="group",
+                **{"aria-label": "Choose a territory"}),
+            html.Div([
+                html.Button("Close ✕", id=ids.CLOSE_PANEL, className="btn close"),
+                html.Div(id=ids.PANEL_BODY),
+                dcc.Graph(id=ids.PANEL_CHART, config={"displaylogo": False, "showSendToCloud": False},
+                          style={"display": "none"}),
+            ], id=ids.PANEL, className="panel", role="region", **{"aria-label": "Territory story"}),
+        ], className="story"),
+    ], className="page")

@@ -1,0 +1,297 @@
+/* Clientside painter of the map page.
+ *
+ * A date change never rebuilds the figure: the paint table (dcc.Store "paint-store", shipped once) holds,
+ * per point of view and per drawn location, the day indices where its paint changes and the paint-key index
+ * from each of them. paint() looks the keys up (binary search) and sets fill / stroke of the choropleth paths
+ * that Plotly already drew, then writes the same z / hovertext into gd.data, gd._fullData and gd.calcdata so
+ * hover and any later Plotly redraw (zoom, resize, relayout) stay right. Patterns (dots, stripes, hatching)
+ * are <pattern> tiles injected once into Plotly's <defs>; after every Plotly redraw (plotly_afterplot) the
+ * last paint is re-applied. Relies on plotly.js 4.1.1 internals (path.choroplethlocation, path.__data__ =
+ * calcdata item, gd.calcdata): the version is pinned and tests/browser/test_map*.py check every colour.
+ */
+(function () {
+    "use strict";
+    var IDS = {map: "map", slider: "date-slider", play: "play-pause", ticker: "play-ticker",
+               prev: "prev-event", next: "next-event"};
+    var MIN = Date.UTC(1905, 0, 1);
+    var DAY = 86400000;
+    var last = null;          // last paint request, re-applied after Plotly redraws
+    var hooked = null;        // the graph div whose plotly_afterplot we listen to
+
+    function graphDiv() {
+        return document.querySelector("#" + IDS.map + " .js-plotly-plot");
+    }
+    function dayToIso(day) {
+        return new Date(MIN + day * DAY).toISOString().slice(0, 10);
+    }
+    function isoToDay(iso) {
+        var p = iso.split("-");
+        return Math.round((Date.UTC(+p[0], +p[1] - 1, +p[2]) - MIN) / DAY);
+    }
+    function lookup(seg, day) {          // seg = [starts[], values[]]; value in force on `day`
+        var s = seg[0], lo = 0, hi = s.length - 1, ans = 0;
+        while (lo <= hi) {
+            var mid = (lo + hi) >> 1;
+            if (s[mid] <= day) { ans = mid; lo = mid + 1; } else { hi = mid - 1; }
+        }
+        return seg[1][ans];
+    }
+    function ensurePatterns(gd, table) {
+        var svg = gd.querySelector("svg.main-svg");
+        if (!svg) return;
+        var defs = svg.querySelector("defs");
+        if (!defs) return;
+        if (defs.querySelector("#skpat-ready")) return;
+        var ns = "http://www.w3.org/2000/svg";
+        var html = '<g id="skpat-ready"></g>';
+        table.keys.forEach(function (k, i) {
+            if (k.pattern) {
+                html += '<pattern id="skpat' + i + '" width="12" height="12" patternUnits="userSpaceOnUse" ' +
+                        'patternTransform="rotate(45)">' + k.pattern + '</pattern>';
+            }
+        });
+        var tmp = document.createElementNS(ns, "svg");
+        tmp.innerHTML = html;
+        while (tmp.firstChild) defs.appendChild(tmp.firstChild);
+    }
+    function paintTrace(gd) {
+        for (var t = 0; t < gd.calcdata.length; t++) {
+            var cd = gd.calcdata[t];
+            if (cd && cd[0] && cd[0].trace && cd[0].trace.uid === "paint") return t;
+        }
+        return -1;
+    }
+    /* The paint of every location for a request: {keys: [...], diff: [...] | null}. */
+    function resolve(req) {
+        var table = req.table, n = table.locations.length, keys = new Array(n), diff = null, i;
+        if (req.mode === "event" && req.event && req.events && req.events[req.event]) {
+            var ev = req.events[req.event];
+            for (i = 0; i < n; i++) keys[i] = ev[i];
+        } else {
+            var pov = table.pov[req.pov] || table.pov.de_facto;
+            for (i = 0; i < n; i++) keys[i] = lookup(pov[i], req.day);
+            if (req.diff) {
+                diff = new Array(n);
+                for (i = 0; i < n; i++) diff[i] = lookup(table.diff[i], req.day);
+            }
+        }
+        return {keys: keys, diff: diff};
+    }
+    function apply(req) {
+        var gd = graphDiv();
+        if (!gd || !gd.calcdata || !req || !req.table) return false;
+        var table = req.table, t = paintTrace(gd);
+        if (t < 0) return false;
+        ensurePatterns(gd, table);
+        var res = resolve(req), keys = res.keys, diff = res.diff;
+        var index = {};
+        table.locations.forEach(function (loc, i) { index[loc] = i; });
+        var hover = new Array(keys.length);
+        for (var i = 0; i < keys.length; i++) {
+            hover[i] = table.names[i] + "<br>" + table.keys[keys[i]].text +
+                       (diff && diff[i] ? "<br><b>The points of view disagree here</b>" : "");
+        }
+        var layer = gd.querySelectorAll("g.trace.choropleth")[t - firstChoropleth(gd)];
+        var paths = layer ? layer.querySelectorAll("path.choroplethlocation") : [];
+        for (var p = 0; p < paths.length; p++) {
+            var path = paths[p], d = path.__data__;
+            if (!d || !(d.loc in index)) continue;
+            var j = index[d.loc], k = table.keys[keys[j]];
+            var fill = k.pattern ? "url(#skpat" + keys[j] + ")" : k.fill;
+            path.setAttribute("fill", fill);
+            path.style.fill = fill;
+            path.setAttribute("data-key", table.keys[keys[j]].key);
+            path.setAttribute("data-loc", d.loc);
+            var stroke = k.stroke, width = k.width, dash = k.dash, opacity = 1;
+            if (diff) {
+                if (diff[j]) { stroke = "#000000"; width = Math.max(width, 3); dash = ""; }
+                else { opacity = 0.3; }
+            }
+            path.style.stroke = stroke;
+            path.style.strokeWidth = width + "px";
+            path.style.strokeDasharray = dash || "";
+            path.style.opacity = opacity;
+            path.style.fillOpacity = 1;
+            d.z = keys[j];
+            d.htx = hover[j];
+        }
+        // keep Plotly's stored data in step (hover reads calcdata; a redraw reads data / _fullData)
+        [gd.data[t], gd._fullData[t]].forEach(function (tr) {
+            if (!tr) return;
+            tr.z = keys.slice();
+            tr.hovertext = hover.slice();
+        });
+        applyLines(gd, req);
+        applyLabels(gd, req);
+        gd.setAttribute("data-painted", req.stamp);
+        return true;
+    }
+    function firstChoropleth(gd) {
+        for (var t = 0; t < gd.calcdata.length; t++) {
+            if (gd.calcdata[t][0] && gd.calcdata[t][0].trace.type === "choropleth") return t;
+        }
+        return 0;
+    }
+    function applyLines(gd, req) {
+        var table = req.table;
+        if (!table.lines || !table.lines.length) return;
+        var groups = gd.querySelectorAll("g.trace.scattergeo");
+        for (var g = 0; g < groups.length; g++) {
+            var cd = groups[g].__data__, uid = cd && cd[0] && cd[0].trace && cd[0].trace.uid;
+            if (!uid || uid.indexOf("line:") !== 0) continue;
+            var line = table.linesById[uid.slice(5)];
+            if (!line) continue;
+            var active = req.mode === "event" && req.events ? (req.eventLines[req.event] || {})[line.id]
+                                                            : lookup(line.seg, req.day);
+            var path = groups[g].querySelector("path.js-line");
+            if (!path) continue;
+            var style = table.lineStyles[active ? 1 : 0];
+            path.style.stroke = style.stroke;
+            path.style.strokeWidth = style.width + "px";
+            path.style.strokeDasharray = style.dash || "";
+            path.setAttribute("data-active", active ? "1" : "0");
+        }
+    }
+    function applyLabels(gd, req) {
+        var table = req.table;
+        var groups = gd.querySelectorAll("g.trace.scattergeo");
+        for (var g = 0; g < groups.length; g++) {
+            var cd = groups[g].__data__;
+            if (!cd || !cd[0] || cd[0].trace.uid !== "labels") continue;
+            var texts = groups[g].querySelectorAll("g.textpoint text");
+            var out = [];
+            for (var i = 0; i < table.labels.length; i++) {
+                var lab = table.labels[i], idx = 0, s = lab.starts;
+                for (var q = 0; q < s.length; q++) if (s[q] <= req.day) idx = q;
+                var ja = lab.ja[idx], ru = lab.ru[idx];
+                var txt = req.names === "ja" ? ja : req.names === "ru" ? ru : (ja === ru ? ja : ja + " / " + ru);
+                out.push(txt);
+            }
+            for (var k = 0; k < texts.length && k < out.length; k++) {
+                if (texts[k].textContent !== out[k]) texts[k].textContent = out[k];
+            }
+            cd[0].trace.text = out;
+            var t = groups[g].__data__[0].trace.index;
+            if (gd.data[t]) gd.data[t].text = out.slice();
+        }
+    }
+    function hook(gd) {
+        if (hooked === gd || !gd.on) return;
+        hooked = gd;
+        gd.on("plotly_afterplot", function () { if (last) apply(last); });
+    }
+    function eventInForce(table, day) {
+        var marks = table.marks, best = null;
+        for (var i = 0; i < marks.length; i++) {
+            if (marks[i].day <= day) best = marks[i]; else break;
+        }
+        return best;
+    }
+
+    window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup,
+                    lastRequest: function () { return last; }};
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        skmap: {
+            /* Inputs: day, mode, pov, diff, event, names; State: paint table, event store. */
+            paint: function (day, mode, pov, diff, eventId, names, table, events) {
+                var nu = window.dash_clientside.no_update;
+                if (!table || day === undefined || day === null) return [nu, nu];
+                if (!table.linesById) {
+                    table.linesById = {};
+                    (table.lines || []).forEach(function (l) { table.linesById[l.id] = l; });
+                }
+                var req = {day: day, mode: mode, pov: pov, diff: !!(diff && diff.length), event: eventId,
+                           names: names || "both", table: table, events: events ? events.keys : null,
+                           eventLines: events ? events.lines : {},
+                           stamp: (mode === "event" ? "event:" + eventId : dayToIso(day) + ":" + pov) +
+                                  (diff && diff.length ? ":diff" : "") + ":" + (names || "both")};
+                last = req;
+                var gd = graphDiv();
+                if (gd) hook(gd);
+                if (!apply(req)) {
+                    // the graph is not drawn yet: paint as soon as it is
+                    var tries = 0, timer = setInterval(function () {
+                        var g = graphDiv();
+                        if (g) hook(g);
+                        if (apply(last) || ++tries > 200) clearInterval(timer);
+                    }, 25);
+                }
+                var ev = eventInForce(table, day);
+                var big = dayToIso(day);
+                var evText = ev ? (ev.title + " — " + ev.what + " " + dayToIso(ev.day)) : "Before the first event";
+                if (mode === "event" && events && events.titles[eventId]) {
+                    evText = "Showing what it provides: " + events.titles[eventId];
+                }
+                return [big, evText];
+            },
+            /* prev / next event buttons */
+            step: function (prevClicks, nextClicks, day, table) {
+                var trig = window.dash_clientside.callback_context.triggered_id;
+                if (!table) return window.dash_clientside.no_update;
+                return stepEvent(table, day, trig === IDS.prev ? -1 : 1);
+            },
+            /* play / pause: returns [interval disabled, button label] */
+            toggle: function (clicks, disabled) {
+                var now = !disabled;
+                return [now, now ? "▶ Play" : "⏸ Pause"];
+            },
+            tick: function (n, day, speed, disabled) {
+                var nu = window.dash_clientside.no_update;
+                if (disabled) return [nu, nu, nu];
+                var next = day + (speed || 30);
+                var MAXDAY = isoToDay("1956-12-31");
+                if (next >= MAXDAY) return [MAXDAY, true, "▶ Play"];
+                return [next, nu, nu];
+            }
+        }
+    });
+
+    function stepEvent(table, day, dir) {
+        var marks = table.marks, i;
+        if (dir > 0) {
+            for (i = 0; i < marks.length; i++) if (marks[i].day > day) return marks[i].day;
+            return table.max_day;
+        }
+        for (i = marks.length - 1; i >= 0; i--) if (marks[i].day < day) return marks[i].day;
+        return 0;
+    }
+    function addMonths(day, n) {
+        var d = new Date(MIN + day * DAY);
+        var y = d.getUTCFullYear(), m = d.getUTCMonth() + n, dd = d.getUTCDate();
+        var t = new Date(Date.UTC(y, m, 1));
+        var dim = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+        t.setUTCDate(Math.min(dd, dim));
+        return Math.round((t.getTime() - MIN) / DAY);
+    }
+    function currentTable() {
+        return last && last.table;
+    }
+
+    /* Keyboard: ←/→ previous/next event, Shift+←/→ one month, Home/End, Space play/pause. */
+    document.addEventListener("keydown", function (e) {
+        var t = e.target, tag = (t && t.tagName) || "";
+        if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+        if (t && t.closest && t.closest(".dash-dropdown, [role=listbox], [role=combobox], .Select")) return;
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        var table = currentTable();
+        if (!table || !last) return;
+        var day = last.day, next = null;
+        if (e.key === "ArrowRight") next = e.shiftKey ? addMonths(day, 1) : stepEvent(table, day, 1);
+        else if (e.key === "ArrowLeft") next = e.shiftKey ? addMonths(day, -1) : stepEvent(table, day, -1);
+        else if (e.key === "Home") next = 0;
+        else if (e.key === "End") next = table.max_day;
+        else if (e.key === " " || e.key === "Spacebar") {
+            if (tag === "BUTTON" && t.id !== IDS.play) return;   // Space activates other buttons
+            e.preventDefault();
+            e.stopPropagation();
+            if (tag !== "BUTTON") document.getElementById(IDS.play).click();
+            else document.getElementById(IDS.play).click();
+            return;
+        } else return;
+        e.preventDefault();
+        e.stopPropagation();
+        next = Math.max(0, Math.min(table.max_day, next));
+        if (next !== day) window.dash_clientside.set_props(IDS.slider, {value: next});
+    }, true);
+})();

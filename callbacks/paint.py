@@ -1,0 +1,338 @@
+"""The paint table: the engine's piecewise-constant values turned into paint keys, shipped once to the browser.
+
+Built once at start-up from `engine.paint_segments(perspective)` (docs/api.md) for the four core points of
+view, plus the "where they disagree" flags, one paint per event from `engine.event_map(event_id)`, the event
+marks of the slider and the label name forms. The browser (assets/map_paint.js) only looks values up.
+
+Table (JSON):
+  locations  [id]                          drawn order: straits, zones, territory features
+  names      [str]                         hover title per location
+  keys       [{key, fill, pattern, stroke, width, dash, text}]
+  pov        {pov: [[starts(day idx)], [key idx]] per location}
+  diff       [[starts], [0|1]] per location
+  lines      [{id, name, geometry, seg: [[starts], [0|1]]}]
+  lineStyles [inactive style, active style]
+  labels     [{lon, lat, starts, ja, ru, en}]
+  marks      [{day, id, title, what}]   sorted by day
+  max_day
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from app import styles
+from app.url_state import MAX_DAY, MIN_DATE
+
+POVS = ("de_facto", "japan", "soviet", "usa")
+GOVERNMENTS = ("japan", "soviet", "usa")
+CONTROL = ("sovereignty", "military_occupation", "administration")
+
+
+def day_of(iso: str) -> int:
+    return (dt.date.fromisoformat(iso) - MIN_DATE).days
+
+
+class KeyRegistry:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.keys: list[dict[str, Any]] = []
+
+    def add(self, paint: Any) -> int:
+        key = paint.key
+        if key not in self.index:
+            if isinstance(paint, styles.TerritoryPaint):
+                style = styles.territory_style(paint)
+                text = styles.describe_territory(paint)
+            elif isinstance(paint, styles.StraitPaint):
+                style = styles.strait_style(paint)
+                text = styles.describe_strait(paint)
+            else:
+                style = {"fill": "rgba(0,0,0,0)", "pattern": None, "stroke": "rgba(0,0,0,0)", "width": 0,
+                         "dash": ""}
+                text = ""
+            self.index[key] = len(self.keys)
+            self.keys.append({"key": key, **style, "text": text})
+        return self.index[key]
+
+
+EMPTY_ZONE = styles.StraitPaint(())  # nothing in force: transparent
+
+
+def _groups(actors: list[str | None], groups: dict[str, str]) -> tuple[str, ...]:
+    return tuple(sorted({styles.group_of(a, groups) for a in actors if a}))
+
+
+def territory_paint(value: dict, pov: str, groups: dict[str, str]) -> styles.TerritoryPaint:
+    """One feature's paint from a paint_segments value, in a point of view."""
+    if pov == "de_facto":
+        holder_actor = value.get("controlled_by")
+        holder = styles.group_of(holder_actor, groups) if holder_actor else "none"
+        mode = value.get("control_kind") or "none"
+        if mode not in CONTROL:
+            mode = "sovereignty" if holder != "none" else "none"
+    else:
+        sov = value.get("sovereign")
+        if sov == "undetermined":
+            holder, mode = "undetermined", "undetermined"
+        elif sov:
+            holder, mode = styles.group_of(sov, groups), "sovereignty"
+        else:
+            holder, mode = "none", "none"
+    claims = tuple(c for c in _groups(value.get("claimed_by") or [], groups) if c != holder)
+    if holder == "none" and value.get("renounced"):
+        holder, mode = "undetermined", "renounced"
+    promised = next((styles.group_of(p[0], groups) for p in value.get("promised") or [] if p and p[0]), None)
+    proposed = next((styles.group_of(p[0], groups) for p in value.get("proposed") or [] if p and p[0]), None)
+    return styles.TerritoryPaint(holder, mode, claims, promised, proposed)
+
+
+def other_paint(value: dict, kind: str, groups: dict[str, str]) -> Any:
+    """A strait's or zone's paint from its value {roles: [[role, actor]], proposed: [[actor, role, ev]], …}."""
+    roles = value.get("roles") or []
+    regimes = {r for r, _ in roles if r in styles.STRAIT_REGIMES}
+    regimes |= {p[1] for p in value.get("proposed") or [] if len(p) > 1 and p[1] in styles.STRAIT_REGIMES}
+    if kind == "strait" or regimes:
+        return styles.StraitPaint(tuple(sorted(regimes)))
+    control = [(r, a) for r, a in roles if r in CONTROL]
+    claims = [a for r, a in roles if r == "claim"]
+    promised = next((styles.group_of(p[0], groups) for p in value.get("promised") or [] if p and p[0]), None)
+    proposed = next((styles.group_of(p[0], groups) for p in value.get("proposed") or [] if p and p[0]), None)
+    if not control and not claims and not promised and not proposed:
+        return EMPTY_ZONE
+    holder, mode = ("none", "none")
+    if control:
+        holder, mode = styles.group_of(control[0][1], groups), control[0][0]
+    return styles.TerritoryPaint(holder, mode, _groups(claims, groups), promised, proposed)
+
+
+def _runs_to_seg(runs: list[tuple[int, int]]) -> list[list[int]]:
+    starts: list[int] = []
+    vals: list[int] = []
+    for start, val in runs:
+        if vals and vals[-1] == val:
+            continue
+        starts.append(max(start, 0))
+        vals.append(val)
+    return [starts, vals]
+
+
+def _label_forms(props: dict) -> dict:
+    """Name forms of a label over time: starts (day index) and ja/ru/en text from each start."""
+    base = {lang: props.get(f"name_{lang}") or props.get("name_en") or "" for lang in ("ja", "ru", "en")}
+    forms = []
+    for h in props.get("historical") or []:
+        start = h.get("from") or h.get("start")
+        if not start:
+            continue
+        forms.append((day_of(str(start)), h.get("end") or h.get("to"), h))
+    forms.sort(key=lambda x: x[0])
+    starts, out = [0], {k: [v] for k, v in base.items()}
+    for start, end, h in forms:
+        starts.append(max(start, 0))
+        for lang in ("ja", "ru", "en"):
+            out[lang].append(h.get(f"name_{lang}") or h.get(lang) or base[lang])
+        if end:
+            starts.append(day_of(str(end)))
+            for lang in ("ja", "ru", "en"):
+                out[lang].append(base[lang])
+    # a form that starts before the range replaces the base
+    while len(starts) > 1 and starts[1] <= 0:
+        starts.pop(0)
+        for lang in out:
+            out[lang].pop(0)
+    return {"starts": starts, **out}
+
+
+def _label_point(feature: dict) -> tuple[float, float] | None:
+    geom = feature.get("geometry") or {}
+    if geom.get("type") == "Point":
+        return geom["coordinates"][0], geom["coordinates"][1]
+    return None
+
+
+def build_table(engine: Any, layers_fc: dict, names_lang: str = "en") -> dict:
+    groups = {a.id: a.group for a in getattr(engine.timeline, "actors", {}).values()} \
+        if isinstance(getattr(engine.timeline, "actors", None), dict) else {}
+    reg = KeyRegistry()
+    base = engine.paint_segments("de_facto")
+    straits = [s for s in base.get("straits", {})]
+    zones = [z for z in base.get("zones", {})]
+    features = [f for f in base.get("features", {})]
+    locations = straits + zones + features
+    kinds = {**{s: "strait" for s in straits}, **{z: "zone" for z in zones}, **{f: "feature" for f in features}}
+    reg.add(styles.TerritoryPaint())  # key 0: neutral
+    names = []
+    registry = engine.registry
+    for loc in locations:
+        item = (registry.features.get(loc) or registry.straits.get(loc) or registry.zones.get(loc))
+        names.append(item.names.en if item is not None else loc)
+
+    pov_table: dict[str, list] = {}
+    holder_by_pov: dict[str, list[list[tuple[int, str]]]] = {}
+    for pov in POVS:
+        segs = engine.paint_segments(pov)
+        per_loc = []
+        holders = []
+        for loc in locations:
+            kind = kinds[loc]
+            block = segs["features"] if kind == "feature" else segs["straits" if kind == "strait" else "zones"]
+            runs = []
+            hruns = []
+            for start, _end, value in block[loc]:
+                if kind == "feature":
+                    paint = territory_paint(value, pov, groups)
+                    hruns.append((day_of(start), paint.holder))
+                else:
+                    paint = other_paint(value, kind, groups)
+                    hruns.append((day_of(start), paint.key))
+                runs.append((day_of(start), reg.add(paint)))
+            per_loc.append(_runs_to_seg(runs))
+            holders.append(hruns)
+        pov_table[pov] = per_loc
+        holder_by_pov[pov] = holders
+
+    # Where the points of view disagree: the holder differs between views that state one.
+    diff = []
+    for i in range(len(locations)):
+        points = sorted({d for pov in POVS for d, _ in holder_by_pov[pov][i]})
+        runs = []
+        for day in points:
+            vals = set()
+            for pov in POVS:
+                hr = holder_by_pov[pov][i]
+                cur = None
+                for d, h in hr:
+                    if d <= day:
+                        cur = h
+                    else:
+                        break
+                if cur not in (None, "none") and not str(cur).startswith(("S|", "T|none")):
+                    vals.add(cur)
+            runs.append((day, 1 if len(vals) > 1 else 0))
+        diff.append(_runs_to_seg(runs) if runs else [[0], [0]])
+
+    # Lines: active when any status is in force on them (de facto or any government).
+    line_feats = {f["properties"]["id"]: f for f in layers_fc.get("features", [])
+                  if f.get("properties", {}).get("layer") == "line"}
+    lines = []
+    for line_id, runs in base.get("lines", {}).items():
+        if line_id not in line_feats:
+            continue
+        seg = _runs_to_seg([(day_of(s), 1 if (v.get("roles") or any(v.get(k) for k in
+                            ("promised", "proposed", "renounced"))) else 0) for s, _e, v in runs])
+        item = registry.lines.get(line_id)
+        lines.append({"id": line_id, "name": item.names.en if item else line_id,
+                      "geometry": line_feats[line_id]["geometry"], "seg": seg})
+
+    labels = []
+    for f in layers_fc.get("features", []):
+        props = f.get("properties", {})
+        if props.get("layer") != "label":
+            continue
+        point = _label_point(f)
+        if point is None:
+            continue
+        labels.append({"id": props.get("id"), "lon": point[0], "lat": point[1], **_label_forms(props)})
+
+    marks = []
+    for ev in engine.event_list():
+        if ev.get("background"):
+            continue
+        dates = ev.get("dates") or {}
+        seen = set()
+        for what, label in (("signed", "signed"), ("in_force", "in force")):
+            iso = dates.get(what)
+            if not iso:
+                continue
+            day = day_of(iso)
+            if 0 <= day <= MAX_DAY and day not in seen:
+                seen.add(day)
+                marks.append({"day": day, "id": ev["id"], "title": ev["title"]["en"], "what": label})
+        if not seen:
+            day = day_of(ev["sort_date"])
+            if 0 <= day <= MAX_DAY:
+                marks.append({"day": day, "id": ev["id"], "title": ev["title"]["en"], "what": "dated"})
+    marks.sort(key=lambda m: (m["day"], m["id"]))
+
+    events = build_event_paints(engine, locations, kinds, groups, reg, [ln["id"] for ln in lines])
+    table = {
+        "locations": locations, "names": names, "keys": reg.keys, "pov": pov_table, "diff": diff,
+        "lines": lines, "lineStyles": [styles.line_style(styles.LinePaint(False)),
+                                       styles.line_style(styles.LinePaint(True))],
+        "labels": labels, "marks": marks, "max_day": MAX_DAY,
+    }
+    return {"table": table, "events": events}
+
+
+def event_paint_values(engine: Any, event_id: str) -> dict[str, dict]:
+    """Per target (unit, feature, strait, zone, line): the rows the event provides."""
+    provided = engine.event_map(event_id)["provides"]
+    out: dict[str, list[dict]] = {}
+    for group in ("territories", "regimes", "lines"):
+        for _place, rows in provided.get(group, {}).items():
+            for row in rows:
+                out.setdefault(row["target"], []).append(row)
+    return out
+
+
+def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any:
+    if kind in ("strait", "zone"):
+        roles = [[r["role"], r["actor"]] for r in rows if r["role"] not in ("proposed", "promised")]
+        value = {"roles": roles,
+                 "proposed": [[r["actor"], r.get("proposed_role"), r["event"]] for r in rows if r["role"] == "proposed"],
+                 "promised": [[r["actor"], r["event"]] for r in rows if r["role"] == "promised"]}
+        return other_paint(value, kind, groups)
+    holder, mode, claims, promised, proposed = "none", "none", [], None, None
+    for r in rows:
+        role, actor = r["role"], r["actor"]
+        if role in CONTROL or (role == "sovereignty"):
+            holder, mode = styles.group_of(actor, groups), role
+        elif role == "claim":
+            claims.append(actor)
+        elif role == "undetermined":
+            holder, mode = "undetermined", "undetermined"
+        elif role == "renounced":
+            if r.get("recipient"):
+                holder, mode = styles.group_of(r["recipient"], groups), "sovereignty"
+            elif holder == "none":
+                holder, mode = "undetermined", "renounced"
+        elif role == "promised":
+            promised = styles.group_of(actor, groups)
+            if holder == "none":
+                holder, mode = promised, "sovereignty"
+        elif role == "proposed":
+            proposed = styles.group_of(actor, groups)
+            prole = r.get("proposed_role") or "sovereignty"
+            if holder == "none":
+                holder = proposed
+                mode = prole if prole in CONTROL else ("undetermined" if prole == "undetermined" else "sovereignty")
+                if prole == "undetermined":
+                    holder = "undetermined"
+    claim_groups = tuple(c for c in _groups(claims, groups) if c != holder)
+    return styles.TerritoryPaint(holder, mode, claim_groups, promised, proposed)
+
+
+def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str], groups: dict[str, str],
+                       reg: KeyRegistry, line_ids: list[str]) -> dict:
+    """For every event: the key index per location of what it provides (unmentioned places stay neutral)."""
+    unit_of = engine.unit_of
+    keys: dict[str, list[int]] = {}
+    lines: dict[str, dict[str, int]] = {}
+    titles: dict[str, str] = {}
+    for ev in engine.event_list():
+        rows = event_paint_values(engine, ev["id"])
+        titles[ev["id"]] = ev["title"]["en"]
+        out = []
+        for loc in locations:
+            kind = kinds[loc]
+            if kind == "feature":
+                mine = rows.get(unit_of.get(loc, ""), []) + (rows.get(loc, []) if loc not in engine.units else [])
+            else:
+                mine = rows.get(loc, [])
+            out.append(reg.add(_paint_from_rows(mine, kind, groups)) if mine else
+                       (reg.add(EMPTY_ZONE) if kind != "feature" else 0))
+        keys[ev["id"]] = out
+        lines[ev["id"]] = {lid: 1 for lid in line_ids if rows.get(lid)}
+    return {"keys": keys, "lines": lines, "titles": titles}
