@@ -100,7 +100,29 @@ def status_dict(status: Status) -> dict[str, Any]:
     }
 
 
-def _in_force(status: Status, day: dt.date) -> bool:
+class Row:
+    """A plain, fast copy of a Status for the inner loops (`asserted_by` is a frozenset)."""
+
+    __slots__ = ("uid", "target", "start", "end", "actor", "role", "asserted_by", "event",
+                 "end_event", "recipient", "condition", "proposed_role", "status")
+
+    def __init__(self, status: Status):
+        self.status = status
+        self.uid = status.uid
+        self.target = status.target
+        self.start = status.start
+        self.end = status.end
+        self.actor = status.actor
+        self.role = status.role
+        self.asserted_by = frozenset(status.asserted_by)
+        self.event = status.event
+        self.end_event = status.end_event
+        self.recipient = status.recipient
+        self.condition = status.condition
+        self.proposed_role = status.proposed_role
+
+
+def _in_force(status: Row, day: dt.date) -> bool:
     return status.start <= day and (status.end is None or day < status.end)
 
 
@@ -120,17 +142,18 @@ class Engine:
         self.feature_ids = [f for feats in self.units.values() for f in feats]
         self._actor_order = {a: i for i, a in enumerate(timeline.actors)}
 
-        statuses = sorted(timeline.statuses,
-                          key=lambda s: (s.start, s.end or _FAR_FUTURE, s.target, s.role,
-                                         s.actor or "", s.uid))
-        self.statuses = statuses
-        self.status_by_id = {s.uid: s for s in statuses}
-        self._sdict = {s.uid: status_dict(s) for s in statuses}
+        ordered = sorted(timeline.statuses,
+                         key=lambda s: (s.start, s.end or _FAR_FUTURE, s.target, s.role,
+                                        s.actor or "", s.uid))
+        self._sdict = {s.uid: status_dict(s) for s in ordered}
+        statuses = [Row(s) for s in ordered]
+        self.statuses: list[Row] = statuses
+        self.status_by_id = {s.uid: s.status for s in statuses}
 
         # Which rows apply where.
-        self._unit_rows: dict[str, list[Status]] = {u: [] for u in self.units}  # unit-level
-        self._feature_rows: dict[str, list[Status]] = {f: [] for f in self.feature_ids}
-        self._other_rows: dict[str, list[Status]] = {
+        self._unit_rows: dict[str, list[Row]] = {u: [] for u in self.units}  # unit-level
+        self._feature_rows: dict[str, list[Row]] = {f: [] for f in self.feature_ids}
+        self._other_rows: dict[str, list[Row]] = {
             t: [] for t in self.straits + self.zones + self.lines}
         for s in statuses:
             if s.target in self.units:
@@ -173,7 +196,7 @@ class Engine:
                              ", ".join(self.perspectives))
         return perspective
 
-    def _rows_for_unit(self, unit: str) -> Iterable[Status]:
+    def _rows_for_unit(self, unit: str) -> Iterable[Row]:
         yield from self._unit_rows[unit]
         for f in self.units[unit]:
             if f not in self.units:
@@ -184,13 +207,13 @@ class Engine:
 
     # --- per-segment precomputation -------------------------------------------------------------
 
-    def _control_rows(self, rows: Iterable[Status], day: dt.date) -> list[Status]:
+    def _control_rows(self, rows: Iterable[Row], day: dt.date) -> list[Row]:
         return [s for s in rows if DE_FACTO in s.asserted_by and s.role in CONTROL_ROLES
                 and _in_force(s, day)]
 
-    def _feature_control(self, feature: str, day: dt.date) -> Status | None:
+    def _feature_control(self, feature: str, day: dt.date) -> Row | None:
         unit = self.unit_of[feature]
-        rows: list[Status] = []
+        rows: list[Row] = []
         if feature not in self.units:
             rows = self._control_rows(self._feature_rows[feature], day)
         if not rows:
@@ -199,7 +222,7 @@ class Engine:
             return None
         return max(rows, key=lambda s: (s.start, s.uid))
 
-    def _sovereign(self, unit_rows: list[Status], feature_rows: list[Status],
+    def _sovereign(self, unit_rows: list[Row], feature_rows: list[Row],
                    perspective: str) -> str | None:
         for rows in (unit_rows, feature_rows):
             found = [s for s in rows if perspective in s.asserted_by
@@ -209,12 +232,12 @@ class Engine:
                 return "undetermined" if best.role == "undetermined" else best.actor
         return None
 
-    def _claimants(self, rows: Iterable[Status]) -> list[str]:
+    def _claimants(self, rows: Iterable[Row]) -> list[str]:
         found = {s.actor for s in rows if s.role in ("sovereignty", "claim") and s.actor
                  and s.actor in s.asserted_by}
         return sorted(found, key=self._actor_key)
 
-    def _markers(self, rows: Iterable[Status]) -> dict[str, list[Any]]:
+    def _markers(self, rows: Iterable[Row]) -> dict[str, list[Any]]:
         markers: dict[str, list[Any]] = {role: [] for role in MARKER_ROLES}
         for s in rows:
             if s.role not in MARKER_ROLES:
@@ -234,14 +257,27 @@ class Engine:
     def _build_segment(self, day: dt.date) -> dict[str, Any]:
         territories: dict[str, dict[str, dict[str, Any]]] = {p: {} for p in self.perspectives}
         feature_values: dict[str, dict[str, Any]] = {p: {} for p in self.perspectives}
-        all_in_force: list[Status] = []
+        all_in_force: list[Row] = []
+        unit_cache: dict[str, Any] = {}
+
+        def claimed_by_unit(rows: list[Row]) -> list[str]:
+            if "claimed_by" not in unit_cache:
+                unit_cache["claimed_by"] = self._claimants(rows)
+            return unit_cache["claimed_by"]
+
+        def markers_unit(rows: list[Row]) -> dict[str, list[Any]]:
+            if "markers" not in unit_cache:
+                unit_cache["markers"] = self._markers(rows)
+            return unit_cache["markers"]
+
         for unit, features in self.units.items():
+            unit_cache.clear()
             unit_rows = [s for s in self._unit_rows[unit] if _in_force(s, day)]
             feat_rows = [s for f in features if f not in self.units
                          for s in self._feature_rows[f] if _in_force(s, day)]
             all_in_force.extend(unit_rows)
             all_in_force.extend(feat_rows)
-            control: dict[str, Status | None] = {f: self._feature_control(f, day)
+            control: dict[str, Row | None] = {f: self._feature_control(f, day)
                                                  for f in features}
             feats_json = {
                 f: {"controlled_by": c.actor if c else None,
@@ -260,6 +296,19 @@ class Engine:
             claimed_by = self._claimants(rows)
             markers = self._markers(rows)
             control_ids = {c.uid for c in control.values() if c is not None}
+            # Per drawn feature (for paint_segments): feature rows override unit rows. The
+            # perspective-independent part first.
+            bases: dict[str, tuple[list[Row], dict[str, Any]]] = {}
+            for f in features:
+                f_rows = [s for s in feat_rows if s.target == f]
+                if not f_rows:
+                    base = {**feats_json[f], "claimed_by": claimed_by_unit(unit_rows),
+                            **markers_unit(unit_rows)}
+                else:
+                    f_all = unit_rows + f_rows
+                    base = {**feats_json[f], "claimed_by": self._claimants(f_all),
+                            **self._markers(f_all)}
+                bases[f] = (f_rows, base)
             for p in self.perspectives:
                 chosen = [s for s in rows if p in s.asserted_by or s.uid in control_ids]
                 territories[p][unit] = {
@@ -271,18 +320,15 @@ class Engine:
                     "markers": markers,
                     "statuses": [self._sdict[s.uid] for s in chosen],
                 }
-                # Per drawn feature (for paint_segments): feature rows override unit rows.
-                for f in features:
-                    f_rows = [s for s in feat_rows if s.target == f]
-                    f_all = unit_rows + f_rows
-                    c = control[f]
+                for f, (f_rows, base) in bases.items():
+                    sovereign = self._sovereign(f_rows, unit_rows, p)
                     feature_values[p][f] = {
-                        "controlled_by": c.actor if c else None,
-                        "control_kind": c.role if c else None,
-                        "event": c.event if c else None,
-                        "claimed_by": self._claimants(f_all),
-                        "sovereign": self._sovereign(f_rows, unit_rows, p),
-                        **self._markers(f_all),
+                        "controlled_by": base["controlled_by"],
+                        "control_kind": base["control_kind"],
+                        "event": base["event"],
+                        "claimed_by": base["claimed_by"],
+                        "sovereign": sovereign,
+                        **{role: base[role] for role in MARKER_ROLES},
                     }
         regimes: dict[str, dict[str, list[dict[str, Any]]]] = {p: {} for p in self.perspectives}
         lines: dict[str, dict[str, list[dict[str, Any]]]] = {p: {} for p in self.perspectives}
@@ -401,7 +447,7 @@ class Engine:
         sa, sb = self.state(a, perspective), self.state(b, perspective)
         lo, hi = min(a, b), max(a, b)
 
-        def responsible(rows: Iterable[Status]) -> list[str]:
+        def responsible(rows: Iterable[Row]) -> list[str]:
             found = set()
             for s in rows:
                 if lo < s.start <= hi:
@@ -449,7 +495,7 @@ class Engine:
             "events": responsible(self.statuses),
         }
 
-    def _group_by_place(self, rows: Iterable[Status]) -> dict[str, dict[str, list[dict]]]:
+    def _group_by_place(self, rows: Iterable[Row]) -> dict[str, dict[str, list[dict]]]:
         out: dict[str, dict[str, list[dict]]] = {"territories": {}, "regimes": {}, "lines": {}}
         for s in rows:
             if s.target in self.units or s.target in self.unit_of:

@@ -273,11 +273,12 @@ class Status(_Model):
 
     _file: str = PrivateAttr(default="")
     _index: int = PrivateAttr(default=-1)
+    _uid: str = PrivateAttr(default="")
 
     @property
     def uid(self) -> str:
         """A stable id: `<file stem>#<index>` (e.g. `era2_1945_1956#41`)."""
-        return f"{Path(self._file).stem}#{self._index}"
+        return self._uid
 
     @property
     def file(self) -> str:
@@ -633,6 +634,7 @@ def load_timeline(directory: str | Path | None = None,
                 elif isinstance(item, Status):
                     item._file = shown
                     item._index = index
+                    item._uid = f"{path.stem}#{index}"
                     statuses.append(item)
                 elif isinstance(item, Disagreement):
                     disagreements.setdefault(item.id, item)
