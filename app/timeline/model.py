@@ -305,9 +305,11 @@ class Status(_Model):
 
     @model_validator(mode="after")
     def _role_rules(self) -> Status:
-        if self.actor is None and self.role not in ACTORLESS_ROLES:
+        regime_proposal = self.role == "proposed" and self.proposed_role in REGIME_ROLES
+        if self.actor is None and self.role not in ACTORLESS_ROLES and not regime_proposal:
             raise _FieldError("actor", f"role {self.role!r} needs an actor (null only for "
-                              "undetermined, renounced or a strait/sea regime)")
+                              "undetermined, renounced, a strait/sea regime or a proposed "
+                              "regime)")
         if self.role == "undetermined" and self.actor is not None:
             raise _FieldError("actor", "role 'undetermined' takes actor: null")
         if self.role == "proposed" and self.proposed_role is None:
