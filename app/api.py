@@ -88,7 +88,12 @@ def build_blueprint(engine: Engine,
 
     @bp.get("/download/layers.geojson")
     def layers_geojson() -> Response:
-        payload = serialize.layers_payload(engine, load_layers())
+        try:
+            collection = load_layers()
+        except Exception as error:  # noqa: BLE001 - missing/broken layer file: say so, no 500
+            return _json({"error": f"the map layers are not available: {error}",
+                          "parameter": None, "allowed": None}, status=503)
+        payload = serialize.layers_payload(engine, collection)
         response = Response(serialize.dumps(payload), mimetype="application/geo+json")
         response.headers["Content-Type"] = "application/geo+json; charset=utf-8"
         response.headers["Content-Disposition"] = 'attachment; filename="layers.geojson"'
