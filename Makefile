@@ -24,10 +24,14 @@ $(VENV)/.all-installed: pyproject.toml
 install-app: $(VENV)/.app-installed
 install: $(VENV)/.all-installed
 
-# Debian Chromium for browser tests and figure export (never a downloaded browser).
+# Debian packages: Chromium for browser tests and figure export (never a downloaded browser),
+# Noto CJK fonts so Japanese/Chinese/Cyrillic render offline, poppler-utils to check exported PDFs.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils
 system-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; \
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
 run: install-app
