@@ -28,6 +28,8 @@ GRAPH_CONFIG = {
     "toImageButtonOptions": {"format": "svg", "filename": "sakhalin_kurils_map", "scale": 1},
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
+LABEL_SIZES = {"region": 17, "sea": 17, "island": 15, "strait": 13, "town": 13}
+LABEL_COLOURS = {"sea": "#3C6E8F", "strait": "#3C6E8F", "region": "#555555"}
 LABEL_FONT = {"family": "DejaVu Sans, Noto Sans CJK JP, sans-serif", "size": 15, "color": styles.INK}
 
 
@@ -99,10 +101,14 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
                                                   "dash": "dot"},
             hoverinfo="text", text=line["name"], name=line["id"], uid="line:" + line["id"],
         ))
+    kinds = [lab.get("kind", "island") for lab in table["labels"]]
     fig.add_trace(go.Scattergeo(
         lon=[lab["lon"] for lab in table["labels"]], lat=[lab["lat"] for lab in table["labels"]],
-        text=initial["labels"], mode="text", textfont=LABEL_FONT, hoverinfo="skip", name="labels",
-        uid="labels",
+        text=initial["labels"], mode="markers+text", hoverinfo="skip", name="labels", uid="labels",
+        textfont={**LABEL_FONT, "size": [LABEL_SIZES.get(k, 14) for k in kinds],
+                  "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
+        textposition=["middle right" if k == "town" else "middle center" for k in kinds],
+        marker={"size": [6 if k == "town" else 0 for k in kinds], "color": styles.INK, "symbol": "circle"},
     ))
     fig.update_layout(
         geo={"visible": False, "resolution": 50, "bgcolor": styles.SEA, "showframe": False, **GEO_VIEW},

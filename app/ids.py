@@ -36,6 +36,8 @@ LEGEND = "legend"
 # stores (shipped once)
 PAINT_STORE = "paint-store"
 EVENT_STORE = "event-store"
+SETTLED = "settled-date"  # the slider's day once it stops changing (for the URL and the panels)
+JS_READY = "js-ready"  # set once the clientside painter holds the stores
 
 # territory story
 UNIT = "unit-store"
@@ -49,5 +51,5 @@ CLOSE_PANEL = "unit-close"
 ALL_IDS = [
     URL, NOTICE, SLIDER, DATE_BIG, EVENT_IN_FORCE, PREV_EVENT, NEXT_EVENT, PLAY, SPEED, TICKER, MODE, POV,
     DIFF, EVENT_PICK, NAMES, CLAUSE, MODE_DATE_BOX, MODE_EVENT_BOX, MAP_CAPTION, MAP, LEGEND, PAINT_STORE,
-    EVENT_STORE, UNIT, UNIT_BUTTONS, PANEL, PANEL_CHART, PANEL_BODY, CLOSE_PANEL,
+    EVENT_STORE, JS_READY, SETTLED, UNIT, UNIT_BUTTONS, PANEL, PANEL_CHART, PANEL_BODY, CLOSE_PANEL,
 ]

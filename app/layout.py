@@ -30,16 +30,7 @@ def load_layers_fc() -> dict:
     """The GeoJSON FeatureCollection of every layer (territory, context, strait, line, zone, label)."""
     from app.layers import load_layers
 
-    layers = load_layers(50)
-    if isinstance(layers, dict) and layers.get("type") == "FeatureCollection":
-        return layers
-    for attr in ("feature_collection", "geojson", "fc", "collection"):
-        value = getattr(layers, attr, None)
-        if callable(value):
-            value = value()
-        if isinstance(value, dict) and value.get("type") == "FeatureCollection":
-            return value
-    raise TypeError("app.layers.load_layers() returned no GeoJSON FeatureCollection")
+    return load_layers("interactive").collection
 
 
 def period_of(day: dt.date) -> str:
@@ -117,6 +108,8 @@ def build_layout(engine: Any) -> html.Div:
         dcc.Store(id=ids.PAINT_STORE, data=table),
         dcc.Store(id=ids.EVENT_STORE, data=events),
         dcc.Store(id=ids.UNIT, data=None),
+        html.Div(id=ids.JS_READY, hidden=True),
+        dcc.Store(id=ids.SETTLED, data=None),
         dcc.Interval(id=ids.TICKER, interval=250, disabled=True),
         html.Header([
             html.H1("Sakhalin and the Kurils, 1905–1956"),

@@ -12,10 +12,14 @@
 (function () {
     "use strict";
     var IDS = {map: "map", slider: "date-slider", play: "play-pause", ticker: "play-ticker",
-               prev: "prev-event", next: "next-event"};
+               prev: "prev-event", next: "next-event",
+               paintStore: "paint-store", eventStore: "event-store", settled: "settled-date"};
+    var SETTLE_MS = 350;
+    var settleTimer = null, settledDay = null;
     var MIN = Date.UTC(1905, 0, 1);
     var DAY = 86400000;
     var last = null;          // last paint request, re-applied after Plotly redraws
+    var store = {table: null, events: null};
     var hooked = null;        // the graph div whose plotly_afterplot we listen to
 
     function graphDiv() {
@@ -189,13 +193,25 @@
     }
 
     window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup,
-                    lastRequest: function () { return last; }};
+                    lastRequest: function () { return last; }, store: store};
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         skmap: {
-            /* Inputs: day, mode, pov, diff, event, names; State: paint table, event store. */
-            paint: function (day, mode, pov, diff, eventId, names, table, events) {
+            /* Runs once: keeps the paint table and event paints in this module (not as callback State: Dash
+             * would copy the large stores on every step), then empties the stores in the layout. */
+            load: function (table, events) {
                 var nu = window.dash_clientside.no_update;
+                if (!table) return nu;
+                store.table = table;
+                store.events = events;
+                window.dash_clientside.set_props(IDS.paintStore, {data: null});
+                window.dash_clientside.set_props(IDS.eventStore, {data: null});
+                return "ready";
+            },
+            /* Inputs: day, mode, pov, diff, event, names, ready. */
+            paint: function (day, mode, pov, diff, eventId, names, ready) {
+                var nu = window.dash_clientside.no_update;
+                var table = store.table, events = store.events;
                 if (!table || day === undefined || day === null) return [nu, nu];
                 if (!table.linesById) {
                     table.linesById = {};
@@ -217,6 +233,13 @@
                         if (apply(last) || ++tries > 200) clearInterval(timer);
                     }, 25);
                 }
+                if (day !== settledDay) {
+                    clearTimeout(settleTimer);
+                    settleTimer = setTimeout(function () {
+                        settledDay = last.day;
+                        window.dash_clientside.set_props(IDS.settled, {data: last.day});
+                    }, SETTLE_MS);
+                }
                 var ev = eventInForce(table, day);
                 var big = dayToIso(day);
                 var evText = ev ? (ev.title + " — " + ev.what + " " + dayToIso(ev.day)) : "Before the first event";
@@ -226,7 +249,8 @@
                 return [big, evText];
             },
             /* prev / next event buttons */
-            step: function (prevClicks, nextClicks, day, table) {
+            step: function (prevClicks, nextClicks, day) {
+                var table = store.table;
                 var trig = window.dash_clientside.callback_context.triggered_id;
                 if (!table) return window.dash_clientside.no_update;
                 return stepEvent(table, day, trig === IDS.prev ? -1 : 1);

@@ -14,6 +14,8 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 from app import figures, ids, styles
 from app import url_state as us
 
+# The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after the
+# last change): a server callback on the slider's value would delay every clientside repaint by ~20 ms.
 CONTROLS = [(ids.SLIDER, "value"), (ids.MODE, "value"), (ids.POV, "value"), (ids.DIFF, "value"),
             (ids.EVENT_PICK, "value"), (ids.UNIT, "data"), (ids.NAMES, "value")]
 
@@ -123,17 +125,20 @@ def register_callbacks(app: Dash, engine: Any) -> None:
     groups = {a.id: a.group for a in engine.timeline.actors.values()}
 
     app.clientside_callback(
+        ClientsideFunction("skmap", "load"),
+        Output(ids.JS_READY, "children"), Input(ids.PAINT_STORE, "data"), State(ids.EVENT_STORE, "data"),
+    )
+    app.clientside_callback(
         ClientsideFunction("skmap", "paint"),
         Output(ids.DATE_BIG, "children"), Output(ids.EVENT_IN_FORCE, "children"),
         Input(ids.SLIDER, "value"), Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.DIFF, "value"),
-        Input(ids.EVENT_PICK, "value"), Input(ids.NAMES, "value"),
-        State(ids.PAINT_STORE, "data"), State(ids.EVENT_STORE, "data"),
+        Input(ids.EVENT_PICK, "value"), Input(ids.NAMES, "value"), Input(ids.JS_READY, "children"),
     )
     app.clientside_callback(
         ClientsideFunction("skmap", "step"),
         Output(ids.SLIDER, "value", allow_duplicate=True),
         Input(ids.PREV_EVENT, "n_clicks"), Input(ids.NEXT_EVENT, "n_clicks"),
-        State(ids.SLIDER, "value"), State(ids.PAINT_STORE, "data"), prevent_initial_call=True,
+        State(ids.SLIDER, "value"), prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("skmap", "toggle"),
@@ -151,10 +156,11 @@ def register_callbacks(app: Dash, engine: Any) -> None:
     @app.callback(
         *[Output(i, p, allow_duplicate=(i == ids.SLIDER or i == ids.UNIT)) for i, p in CONTROLS],
         Output(ids.URL, "search"), Output(ids.NOTICE, "children"),
-        Input(ids.URL, "search"), *[Input(i, p) for i, p in CONTROLS],
+        Input(ids.URL, "search"), Input(ids.SETTLED, "data"), *[Input(i, p) for i, p in CONTROLS[1:]],
+        State(ids.SLIDER, "value"),
         prevent_initial_call="initial_duplicate",
     )
-    def sync_url(search, day, mode, pov, diff, event, unit, names):
+    def sync_url(search, _settled, mode, pov, diff, event, unit, names, day):
         fired = [t["prop_id"] for t in ctx.triggered]
         if ctx.triggered_id is None or f"{ids.URL}.search" in fired or "." in fired:
             state = us.parse(search, event_ids, unit_ids)
@@ -210,9 +216,9 @@ def register_callbacks(app: Dash, engine: Any) -> None:
     @app.callback(
         Output(ids.PANEL_BODY, "children"), Output(ids.PANEL_CHART, "figure"), Output(ids.PANEL_CHART, "style"),
         Output(ids.PANEL, "style"),
-        Input(ids.UNIT, "data"), Input(ids.SLIDER, "value"), Input(ids.POV, "value"),
+        Input(ids.UNIT, "data"), Input(ids.SETTLED, "data"), Input(ids.POV, "value"), State(ids.SLIDER, "value"),
     )
-    def story(unit, day, pov):
+    def story(unit, _settled, pov, day):
         if not unit or unit not in unit_ids:
             return [html.P("Choose a territory above (or click it on the map) to read its story.")], \
                 no_update, {"display": "none"}, {}

@@ -31,7 +31,23 @@ CONTROL = ("sovereignty", "military_occupation", "administration")
 
 
 def day_of(iso: str) -> int:
-    return (dt.date.fromisoformat(iso) - MIN_DATE).days
+    """Day index of an ISO date; a year-only or year-month bound is taken at its first day (the earliest
+    defensible day, as in docs/data_model.md)."""
+    text = str(iso)
+    if len(text) == 4:
+        text += "-01-01"
+    elif len(text) == 7:
+        text += "-01"
+    return (dt.date.fromisoformat(text) - MIN_DATE).days
+
+
+# Labels left off the map: the Habomai islets are too small to carry a name at the default view (their
+# unit is named by the unit buttons and the hover text).
+HIDDEN_LABELS = {"island_anuchina", "island_demina", "island_polonsky", "island_signalny", "island_tanfilyev",
+                 "island_yuri", "island_zelyony",
+                 # towns kept off so the labels stay readable on a projector (the renamed towns stay on)
+                 "town_dolinsk", "town_makarov", "town_nevelsk", "town_uglegorsk", "town_aomori", "town_busan",
+                 "town_fukuoka", "town_petropavlovsk", "town_nikolayevsk"}
 
 
 class KeyRegistry:
@@ -229,12 +245,13 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en") -> dict:
     labels = []
     for f in layers_fc.get("features", []):
         props = f.get("properties", {})
-        if props.get("layer") != "label":
+        if props.get("layer") != "label" or props.get("id") in HIDDEN_LABELS:
             continue
         point = _label_point(f)
         if point is None:
             continue
-        labels.append({"id": props.get("id"), "lon": point[0], "lat": point[1], **_label_forms(props)})
+        labels.append({"id": props.get("id"), "kind": props.get("kind", "island"), "lon": point[0], "lat": point[1],
+                       **_label_forms(props)})
 
     marks = []
     for ev in engine.event_list():

@@ -1,0 +1,250 @@
+"""Benchmark: slider step → map repainted, on the real app and on two baselines (headless Debian Chromium).
+
+In one run, over the same geodata (the real layers and paint table) and the same dates:
+  app        the real app: Shift+→ on the date slider (one month) → clientside recolour → painted
+  server     baseline Dash app: a server callback returns a whole new map figure for the slider's date
+  animation  baseline: the same figure with one Plotly animation frame per date, stepped with Plotly.animate
+             (the arguments px uses for its own slider)
+A step's time runs from the keydown (or the animate call) to (a) "paint": the first animation frame after the
+map changed plus a task queued from it (that frame's style/layout/paint is then done on the main thread) and
+(b) "2rAF": the second animation frame after the change (adds up to one 16.7 ms vsync interval). Also: cold load to an interactive, painted
+map and the compressed bytes transferred. Usage: .venv/bin/python scripts/bench_slider.py [--steps 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import socket
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dash import Dash, Input, Output, dcc, html  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from app import create_app, figures  # noqa: E402
+from app.data import load_engine  # noqa: E402
+from app.layout import initial_paint, load_layers_fc  # noqa: E402
+from app.url_state import day_index, from_day_index  # noqa: E402
+from callbacks.paint import build_table  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run"]
+START = dt.date(1940, 1, 1)
+GAP_S = 0.15
+
+# In-page probe: t0 at keydown (capture, before any handler), then "changed" → two rAFs → record.
+PROBE = """
+window.__b = {t0: null, out: [], paint: []};
+window.addEventListener('keydown', () => { window.__b.t0 = performance.now(); }, true);
+window.__b.done = () => { const t0 = window.__b.t0; if (t0 === null) return; window.__b.t0 = null;
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => window.__b.paint.push(performance.now() - t0);
+    ch.port2.postMessage(0);
+    requestAnimationFrame(() => window.__b.out.push(performance.now() - t0));
+  }); };
+window.__b.watch = () => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  if (!gd || gd.__bw) return !!gd;
+  gd.__bw = true;
+  new MutationObserver(() => window.__b.done()).observe(gd, {attributes: true, attributeFilter: ['data-painted']});
+  gd.on('plotly_afterplot', () => { if (window.__b.mode === 'server') window.__b.done(); });
+  return true;
+};
+"""
+
+
+def months(n: int) -> list[dt.date]:
+    out, d = [], START
+    for _ in range(n):
+        out.append(d)
+        y, m = (d.year + (d.month // 12), d.month % 12 + 1)
+        d = dt.date(y, m, 1)
+    return out
+
+
+def serve(flask_app) -> tuple[str, object]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = make_server("127.0.0.1", port, flask_app, threaded=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{port}", srv
+
+
+def server_baseline(layers_fc: dict, table: dict, dates: list[dt.date]) -> Dash:
+    app = Dash(__name__ + "_server", compress=True, serve_locally=True, update_title=None,
+               assets_folder=str(ROOT / "assets"), assets_ignore=r".*")  # no clientside painter: the server figure is all there is
+    days = [day_index(d) for d in dates]
+    fig0 = figures.map_figure(layers_fc, table, initial_paint(table, days[0]))
+    app.layout = html.Div([dcc.Slider(id="s", min=0, max=len(dates) - 1, step=1, value=0,
+                                      allow_direct_input=False, updatemode="drag"),
+                           dcc.Graph(id="map", figure=fig0, config=figures.GRAPH_CONFIG)])
+
+    @app.callback(Output("map", "figure"), Input("s", "value"), prevent_initial_call=True)
+    def redraw(i):
+        return figures.map_figure(layers_fc, table, initial_paint(table, days[i]))
+
+    return app
+
+
+def animation_baseline(layers_fc: dict, table: dict, dates: list[dt.date]) -> Dash:
+    app = Dash(__name__ + "_anim", compress=True, serve_locally=True, update_title=None, assets_folder=str(ROOT / "assets"), assets_ignore=r".*")
+    fig = figures.map_figure(layers_fc, table, initial_paint(table, day_index(dates[0])))
+    paint_trace = next(i for i, t in enumerate(fig.data) if t.uid == "paint")
+    frames = []
+    for d in dates:
+        p = initial_paint(table, day_index(d))
+        frames.append({"name": d.isoformat(), "data": [{"type": "choropleth", "z": p["z"], "hovertext": p["hover"]}],
+                       "traces": [paint_trace]})
+    fig.frames = frames
+    app.layout = html.Div([dcc.Graph(id="map", figure=fig, config=figures.GRAPH_CONFIG)])
+    return app
+
+
+def stats(xs: list[float]) -> dict:
+    xs = sorted(xs)
+    return {"n": len(xs), "median": round(statistics.median(xs), 1),
+            "p95": round(xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))], 1),
+            "min": round(xs[0], 1), "max": round(xs[-1], 1)}
+
+
+def run_keyboard(page, steps: int, key: str, warmup: int = 3) -> list[float]:
+    page.evaluate("window.__b.watch()")
+    for i in range(steps + warmup):
+        before = page.evaluate("window.__b.out.length")
+        page.keyboard.press(key)
+        page.wait_for_function("(n) => window.__b.out.length > n", arg=before, timeout=10000)
+        time.sleep(GAP_S)
+    time.sleep(0.3)
+    return page.evaluate("[window.__b.out, window.__b.paint]")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--steps", type=int, default=60)
+    args = parser.parse_args()
+    steps = max(50, args.steps)
+    dates = months(steps + 4)
+
+    engine = load_engine()
+    layers_fc = load_layers_fc()
+    table = build_table(engine, layers_fc)["table"]
+    real_url, s1 = serve(create_app().server)
+    server_url, s2 = serve(server_baseline(layers_fc, table, dates).server)
+    anim_url, s3 = serve(animation_baseline(layers_fc, table, dates).server)
+    results: dict = {"steps": steps, "dates": [dates[0].isoformat(), dates[-1].isoformat()]}
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+
+        # cold load + bytes (fresh context, no cache)
+        loads, transfers = [], []
+        for _ in range(3):
+            ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+            page = ctx.new_page()
+            page.goto(real_url + f"/?date={dates[0].isoformat()}")
+            page.wait_for_function("() => { const g = document.querySelector('#map .js-plotly-plot');"
+                                   " return g && g.getAttribute('data-painted'); }", timeout=20000)
+            page.wait_for_function("() => !!document.querySelector('#map path.choroplethlocation[data-key]')")
+            loads.append(page.evaluate("performance.now()"))
+            transfers.append(page.evaluate(
+                "() => performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                ".reduce((a, e) => a + (e.transferSize || 0), 0)"))
+            ctx.close()
+        results["cold_load_ms"] = stats(loads)
+        results["transfer_bytes"] = max(transfers)
+
+        # the real app: Shift+→ (one month) on the focused slider
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+        ctx.add_init_script(PROBE)
+        page = ctx.new_page()
+        page.goto(real_url + f"/?date={dates[0].isoformat()}")
+        page.wait_for_function("() => window.__b.watch() && document.querySelector('#map .js-plotly-plot')"
+                               ".getAttribute('data-painted')", timeout=20000)
+        page.locator("#date-slider [role=slider]").focus()
+        two_raf, paint = run_keyboard(page, steps, "Shift+ArrowRight")
+        results["app"] = stats(two_raf[3:])
+        results["app_paint"] = stats(paint[3:])
+        shown = page.evaluate("document.querySelector('#date-big').textContent")
+        results["app_end_date"] = shown
+        ctx.close()
+
+        # baseline 1: server-side figure callback, → on its slider (same dates)
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+        ctx.add_init_script(PROBE + "window.__b.mode = 'server';")
+        page = ctx.new_page()
+        page.goto(server_url)
+        page.wait_for_function("() => window.__b.watch() && document.querySelector('#map path.choroplethlocation')",
+                               timeout=20000)
+        page.locator("[role=slider]").focus()
+        two_raf, paint = run_keyboard(page, steps, "ArrowRight")
+        results["server"] = stats(two_raf[3:])
+        results["server_paint"] = stats(paint[3:])
+        ctx.close()
+
+        # baseline 2: Plotly animation frames, one Plotly.animate per step
+        ctx = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = ctx.new_page()
+        page.goto(anim_url)
+        page.wait_for_function("() => document.querySelector('#map path.choroplethlocation')", timeout=20000)
+        times = page.evaluate("""async ([names, gap]) => {
+            const gd = document.querySelector('#map .js-plotly-plot'); const out = [];
+            const raf = () => new Promise(r => requestAnimationFrame(() => r()));
+            for (let i = 0; i < names.length; i++) {
+              const t0 = performance.now();
+              await Plotly.animate(gd, [names[i]], {frame: {duration: 0, redraw: true}, transition: {duration: 0},
+                                                    mode: 'immediate'});
+              await raf();
+              const p1 = await new Promise(r => { const ch = new MessageChannel();
+                ch.port1.onmessage = () => r(performance.now() - t0); ch.port2.postMessage(0); });
+              await raf();
+              out.push([performance.now() - t0, p1]);
+              await new Promise(r => setTimeout(r, gap));
+            }
+            return out; }""", [[d.isoformat() for d in dates[1:]], int(GAP_S * 1000)])
+        results["animation"] = stats([t[0] for t in times[3:3 + steps]])
+        results["animation_paint"] = stats([t[1] for t in times[3:3 + steps]])
+        ctx.close()
+        browser.close()
+    for srv in (s1, s2, s3):
+        srv.shutdown()
+
+    a, s, an = results["app"]["median"], results["server"]["median"], results["animation"]["median"]
+    pa, ps, pan = (results["app_paint"]["median"], results["server_paint"]["median"],
+                   results["animation_paint"]["median"])
+    results["speedup_vs_animation"] = {"2raf": round(an / a, 2), "paint": round(pan / pa, 2)}
+    results["speedup_vs_server"] = {"2raf": round(s / a, 2), "paint": round(ps / pa, 2)}
+    goals = {
+        "median <= 25 ms (paint)": pa <= 25, "median <= 25 ms (2rAF)": a <= 25,
+        "p95 <= 50 ms (paint)": results["app_paint"]["p95"] <= 50, "p95 <= 50 ms (2rAF)": results["app"]["p95"] <= 50,
+        ">= 2x faster than animation frames (paint)": pan / pa >= 2,
+        ">= 2x faster than animation frames (2rAF)": an / a >= 2,
+        ">= 8x faster than server figure (paint)": ps / pa >= 8, ">= 8x faster than server figure (2rAF)": s / a >= 8,
+        "cold load <= 2.5 s": results["cold_load_ms"]["median"] <= 2500,
+        "transfer <= 2 MB": results["transfer_bytes"] <= 2_000_000,
+    }
+    results["goals"] = goals
+    print(json.dumps(results, indent=2))
+    for metric, suffix in (("first frame painted (rAF + post-task)", "_paint"), ("second rAF", "")):
+        print(f"\nslider step → {metric}, ms: app median {results['app' + suffix]['median']} "
+              f"p95 {results['app' + suffix]['p95']} | server figure median {results['server' + suffix]['median']} "
+              f"p95 {results['server' + suffix]['p95']} | animation frames median "
+              f"{results['animation' + suffix]['median']} p95 {results['animation' + suffix]['p95']}")
+    print(f"speed-up: {results['speedup_vs_animation']} vs animation, {results['speedup_vs_server']} vs server;"
+          f" cold load median {results['cold_load_ms']['median']} ms; transfer {results['transfer_bytes'] / 1e6:.2f} MB")
+    for goal, ok in goals.items():
+        print(("PASS " if ok else "MISS ") + goal)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""Helpers of the map browser tests: read what the map shows, wait for a repaint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SHOTS = Path(__file__).parent / "screenshots"
+
+# Per drawn location: the paint key, the base colour actually rendered (solid fill or the pattern tile's
+# background), whether the tile has occupation dots / claim stripes, and Plotly's stored z for it.
+READ_PAINT_JS = """
+() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const out = {};
+  const norm = (c) => { const d = document.createElement('div'); d.style.color = c; document.body.appendChild(d);
+                        const v = getComputedStyle(d).color; d.remove(); return v; };
+  let t = -1;
+  gd.calcdata.forEach((cd, i) => { if (cd[0] && cd[0].trace.uid === 'paint') t = i; });
+  const locs = gd.data[t].locations, z = gd.data[t].z;
+  document.querySelectorAll('#map path.choroplethlocation[data-loc]').forEach((p) => {
+    const fill = getComputedStyle(p).fill;
+    let base = fill, dots = false, stripes = 0;
+    const m = /url\\("?#([^")]+)"?\\)/.exec(fill);
+    if (m) {
+      const pat = document.getElementById(m[1]);
+      base = getComputedStyle(pat.querySelector('rect')).fill;
+      dots = pat.querySelectorAll('circle').length > 0 && pat.querySelector('circle').getAttribute('fill') === '#FFFFFF';
+      stripes = pat.querySelectorAll('path[d^="M6 0V12"], path[d^="M0 0V12"]').length / 2;
+    }
+    const loc = p.getAttribute('data-loc');
+    out[loc] = {key: p.getAttribute('data-key'), base: base, dots: dots, stripes: stripes,
+                z: z[locs.indexOf(loc)], zKey: null, opacity: getComputedStyle(p).opacity};
+  });
+  return out;
+}
+"""
+
+
+def rgb(hex_colour: str) -> str:
+    h = hex_colour.lstrip("#")
+    return f"rgb({int(h[0:2], 16)}, {int(h[2:4], 16)}, {int(h[4:6], 16)})"
+
+
+def painted_stamp(page) -> str | None:
+    return page.evaluate("() => { const g = document.querySelector('#map .js-plotly-plot');"
+                         " return g && g.getAttribute('data-painted'); }")
+
+
+def wait_painted(page, contains: str, timeout: int = 15000) -> None:
+    page.wait_for_function(
+        "(s) => { const g = document.querySelector('#map .js-plotly-plot');"
+        " return g && (g.getAttribute('data-painted') || '').includes(s); }", arg=contains, timeout=timeout)
+
+
+def read_paint(page) -> dict:
+    return page.evaluate(READ_PAINT_JS)
+
+
+def shot(page, name: str) -> Path:
+    SHOTS.mkdir(exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
