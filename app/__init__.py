@@ -17,14 +17,17 @@ class DataFileError(Exception):
     """A committed data file is broken; the message names the file, the item and the field."""
 
 
-def create_app() -> Dash:
+def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     """Build the Dash app: load and validate the data, lay out the page, register callbacks and API.
 
+    `frame_ancestors`: who may embed the page (default $ATLAS_FRAME_ANCESTORS, else 'self').
     Raises DataFileError (or a subclass) when a data file is broken, so callers can stop cleanly.
     """
     from app.api import register_api
     from app.data import load_engine
+    from app.health import register_health
     from app.layout import build_layout
+    from app.security import apply_security
     from callbacks import register_callbacks
 
     engine = load_engine()
@@ -39,4 +42,6 @@ def create_app() -> Dash:
     app.layout = build_layout(engine)
     register_callbacks(app, engine)
     register_api(app.server, engine)
+    register_health(app.server, engine, __version__)
+    apply_security(app, frame_ancestors)  # last: the CSP hashes every inline script above
     return app

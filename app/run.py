@@ -4,12 +4,13 @@ import os
 import sys
 
 from app import DataFileError, create_app
+from app.security import ConfigError
 
 
 def main() -> None:
     try:
         app = create_app()
-    except DataFileError as error:
+    except (DataFileError, ConfigError) as error:
         sys.exit(f"Cannot start: {error}")
     app.run(host="127.0.0.1", port=int(os.environ.get("PORT", "8050")), debug=False)
 

@@ -1,11 +1,17 @@
-"""WSGI entry for gunicorn (`gunicorn app.wsgi:server`); a broken data file stops start-up with its message."""
+"""WSGI entry for gunicorn (`gunicorn -c gunicorn.conf.py app.wsgi:server`, see docs/deploy.md).
+
+A broken data file or an invalid setting (e.g. ATLAS_FRAME_ANCESTORS) stops start-up with its
+message.
+Debug stays off: nothing here calls app.run(debug=True) or enable_dev_tools().
+"""
 
 import sys
 
 from app import DataFileError, create_app
+from app.security import ConfigError
 
 try:
     app = create_app()
-except DataFileError as error:
+except (DataFileError, ConfigError) as error:
     sys.exit(f"Cannot start: {error}")
 server = app.server

@@ -1,0 +1,210 @@
+"""Security and cache headers for every response of the Dash/Flask server (see docs/deploy.md).
+
+`apply_security(app)` is called once by `create_app` after the layout and every callback exist.
+It adds an `after_request` hook that sets:
+
+* Content-Security-Policy: only the app's own origin. Dash's index page carries one executable
+  inline script (`var renderer = new DashRenderer(...)`) and possibly inline clientside callbacks;
+  they are allowed by their sha256 hashes (`Dash.csp_hashes()`), never by 'unsafe-inline'.
+  plotly.js injects `<style>` elements at run time (its modebar/hover CSS), so `style-src` needs
+  'unsafe-inline' (styles cannot run code). `img-src data: blob:` is for plotly's "download plot"
+  (it rasterises an SVG data: URL in an <img> and hands a blob: URL to the download link).
+  `frame-ancestors` is the configurable list of sites that may embed the map
+  (ATLAS_FRAME_ANCESTORS, default 'self').
+* X-Content-Type-Options: nosniff, Referrer-Policy: same-origin, Permissions-Policy (no camera,
+  microphone, geolocation…), Cross-Origin-Opener-Policy and -Resource-Policy: same-origin,
+  X-Frame-Options: SAMEORIGIN when only 'self' may embed (old browsers; CSP frame-ancestors wins).
+* Cache-Control:
+  - Dash component bundles with a fingerprint in the path (`.v4_4_1m…js`) and /assets files
+    requested with Dash's `?m=<mtime>` parameter: `public, max-age=31536000, immutable` (the URL
+    changes when the file does).
+  - /assets files without `?m=` (plotly fetches the topojson stubs by bare name): one day.
+  - /api/download/* (layers.geojson, dataset.json, statuses.csv): an ETag of the body (computed
+    once per process: the data is static per deployment), `public, max-age=3600`, and 304 on a
+    matching If-None-Match; with `?v=<etag>` (the ETag value without quotes) the URL is
+    content-addressed: one year, immutable.
+  - /_dash-update-component and /healthz: `no-store`; everything else (the page, /_dash-layout,
+    the JSON API): `no-cache` (revalidate every time, so a new deployment is picked up at once).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from flask import Flask, Response, request
+
+FRAME_ANCESTORS_ENV = "ATLAS_FRAME_ANCESTORS"
+ONE_YEAR = 31_536_000
+IMMUTABLE = f"public, max-age={ONE_YEAR}, immutable"
+
+# A CSP source expression we accept for frame-ancestors: 'self', 'none', or scheme://host[:port]
+# (host may start with "*."). Nothing that could end the directive (; , quotes, spaces).
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})"
+_ORIGIN_RE = re.compile(rf"^https?://(\*\.)?{_LABEL}(?:\.{_LABEL})*(?::\d{{1,5}})?$")
+_KEYWORDS = {"self": "'self'", "'self'": "'self'", "none": "'none'", "'none'": "'none'"}
+PERMISSIONS_POLICY = ("camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+                      "interest-cohort=()")
+_COMPRESS_SUFFIXES = ("", ":gzip", ":br", ":deflate", ":zstd")
+
+
+class ConfigError(ValueError):
+    """A deployment setting (environment variable) is invalid; the message names it."""
+
+
+def parse_frame_ancestors(value: str | Iterable[str] | None) -> list[str]:
+    """Validate the list of origins allowed to embed the app; default ["'self'"].
+
+    Accepts a string separated by spaces and/or commas, or an iterable of strings. Raises
+    ConfigError naming the bad entry (the app refuses to start rather than send a broken header).
+    """
+    if value is None:
+        return ["'self'"]
+    items = re.split(r"[\s,]+", value.strip()) if isinstance(value, str) else list(value)
+    out: list[str] = []
+    for item in items:
+        item = item.strip()
+        if not item:
+            continue
+        keyword = _KEYWORDS.get(item.lower())
+        if keyword:
+            token = keyword
+        elif _ORIGIN_RE.match(item):
+            token = item.rstrip("/")
+        else:
+            raise ConfigError(
+                f"{FRAME_ANCESTORS_ENV}: {item!r} is not an origin like https://school.example "
+                f"(or 'self' / 'none')")
+        if token not in out:
+            out.append(token)
+    if not out:
+        return ["'self'"]
+    if "'none'" in out and len(out) > 1:
+        raise ConfigError(f"{FRAME_ANCESTORS_ENV}: 'none' cannot be combined with other origins")
+    return out
+
+
+def content_security_policy(script_hashes: Iterable[str], frame_ancestors: Iterable[str]) -> str:
+    directives = [
+        ("default-src", ["'self'"]),
+        ("script-src", ["'self'", *script_hashes]),
+        ("style-src", ["'self'", "'unsafe-inline'"]),
+        ("img-src", ["'self'", "data:", "blob:"]),
+        ("font-src", ["'self'"]),
+        ("connect-src", ["'self'"]),
+        ("object-src", ["'none'"]),
+        ("base-uri", ["'self'"]),
+        ("form-action", ["'self'"]),
+        ("frame-ancestors", list(frame_ancestors)),
+    ]
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
+
+
+class _Security:
+    def __init__(self, dash_app: Any, frame_ancestors: list[str]) -> None:
+        self.dash_app = dash_app
+        self.frame_ancestors = frame_ancestors
+        self._csp: str | None = None
+        self._etags: dict[str, str] = {}
+        self._lock = threading.Lock()
+        assets = str(getattr(dash_app.config, "assets_url_path", "assets")).strip("/")
+        self.assets_prefix = f"/{assets}/"
+        self.routes_prefix = str(dash_app.config.requests_pathname_prefix or "/")
+
+    @property
+    def csp(self) -> str:
+        # Computed on first use: every inline clientside callback is registered by then.
+        if self._csp is None:
+            with self._lock:
+                if self._csp is None:
+                    hashes = self.dash_app.csp_hashes()
+                    self._csp = content_security_policy(hashes, self.frame_ancestors)
+        return self._csp
+
+    def _etag_for(self, response: Response) -> str:
+        key = request.full_path
+        tag = self._etags.get(key)
+        if tag is None:
+            tag = hashlib.sha256(response.get_data()).hexdigest()[:32]
+            with self._lock:
+                if len(self._etags) < 256:  # bounded: only the few download URLs land here
+                    self._etags[key] = tag
+        return tag
+
+    def _not_modified(self, tag: str) -> bool:
+        wanted = request.if_none_match
+        return wanted.star_tag or any(wanted.contains(tag + sfx) for sfx in _COMPRESS_SUFFIXES)
+
+    def after_request(self, response: Response) -> Response:
+        headers = response.headers
+        headers["Content-Security-Policy"] = self.csp
+        headers["X-Content-Type-Options"] = "nosniff"
+        headers["Referrer-Policy"] = "same-origin"
+        headers["Permissions-Policy"] = PERMISSIONS_POLICY
+        headers["Cross-Origin-Opener-Policy"] = "same-origin"
+        headers["Cross-Origin-Resource-Policy"] = "same-origin"
+        if self.frame_ancestors == ["'self'"]:
+            headers["X-Frame-Options"] = "SAMEORIGIN"
+        elif self.frame_ancestors == ["'none'"]:
+            headers["X-Frame-Options"] = "DENY"
+        return self._cache(response)
+
+    def _cache(self, response: Response) -> Response:
+        path = request.path
+        status = response.status_code
+        if path.startswith(self.routes_prefix + "_dash-component-suites/"):
+            if status == 200 and response.cache_control.max_age:  # Dash saw a fingerprint
+                response.headers["Cache-Control"] = IMMUTABLE
+            elif "Cache-Control" not in response.headers:
+                response.headers["Cache-Control"] = "no-cache"
+            return response
+        if path.startswith(self.assets_prefix):
+            if status in (200, 304) and "m" in request.args:
+                response.headers["Cache-Control"] = IMMUTABLE
+            elif status in (200, 304):
+                response.headers["Cache-Control"] = "public, max-age=86400"
+            else:
+                response.headers["Cache-Control"] = "no-store"
+            return response
+        downloads = path.startswith("/api/download/") and request.method in ("GET", "HEAD")
+        if downloads and status == 200:
+            tag = self._etag_for(response)
+            version = request.args.get("v")
+            cache = IMMUTABLE if version == tag else "public, max-age=3600"
+            if self._not_modified(tag):
+                drop = ("content-length", "content-type", "content-disposition")
+                keep = {k: v for k, v in response.headers.items() if k.lower() not in drop}
+                response = Response(status=304)
+                response.headers.update(keep)
+                response.headers["Cache-Control"] = cache
+                response.headers["ETag"] = f'"{tag}"'
+                return response
+            response.set_etag(tag)
+            response.headers["Cache-Control"] = cache
+            return response
+        if path.startswith(self.routes_prefix + "_dash-update-component") or path == "/healthz":
+            response.headers["Cache-Control"] = "no-store"
+            return response
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-cache"
+        return response
+
+
+def apply_security(dash_app: Any, frame_ancestors: str | Iterable[str] | None = None) -> None:
+    """Install the security/cache header hook on `dash_app.server`.
+
+    `frame_ancestors` defaults to the ATLAS_FRAME_ANCESTORS environment variable, else 'self'.
+    Call after every callback is registered (the CSP hashes the inline scripts on first request).
+    """
+    if frame_ancestors is None:
+        frame_ancestors = os.environ.get(FRAME_ANCESTORS_ENV)
+    server: Flask = dash_app.server
+    sec = _Security(dash_app, parse_frame_ancestors(frame_ancestors))
+    server.extensions["atlas_security"] = sec
+    # Flask runs after_request hooks in reverse order of registration: this one runs before
+    # flask-compress (registered by Dash earlier), so ETags are computed on the plain body.
+    server.after_request(sec.after_request)
