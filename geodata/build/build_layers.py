@@ -19,7 +19,6 @@ import argparse
 import gzip
 import json
 import math
-import os
 import shutil
 import sys
 import time
@@ -58,8 +57,9 @@ RESOLUTIONS = {
         # GEOS coverage simplification (area-based); 0.004 keeps about as many vertices as
         # Douglas-Peucker at 0.002 (Sakhalin: ~2,600 vs ~2,400) and never drops an islet.
         "territory_coverage_tolerance": 0.004,
-        "context_tolerance": {"context_hokkaido": 0.003, "default": 0.015},
-        "context_min_area_km2": 0.5,  # smaller context islets are left out of this resolution
+        "context_tolerance": {"context_hokkaido": 0.003, "default": 0.02},
+        # context islets smaller than this are left out of this resolution (Hokkaido keeps all)
+        "context_min_area_km2": {"context_hokkaido": 0.0, "default": 1.0},
         "line_tolerance": 0.002,
     },
     "full": {
@@ -67,10 +67,11 @@ RESOLUTIONS = {
         "grid": 1e-5,
         "territory_coverage_tolerance": 0.0,
         "context_tolerance": {"context_hokkaido": 0.0, "default": 0.001},
-        "context_min_area_km2": 0.01,
+        "context_min_area_km2": {"context_hokkaido": 0.0, "default": 0.01},
         "line_tolerance": 0.0,
     },
 }
+STRAIT_SETBACK = 2  # grid cells between a strait zone and the coast (2e-4 deg ~ 20 m interactive)
 LAYER_ORDER = ["context", "territory", "zone", "strait", "line", "label"]
 
 
@@ -246,7 +247,7 @@ def context_geoms(feats, res):
     out = {}
     for fid in sorted(f for f in feats if f.startswith("context_")):
         polys = feats[fid]
-        min_km2 = res["context_min_area_km2"]
+        min_km2 = res["context_min_area_km2"].get(fid, res["context_min_area_km2"]["default"])
         if min_km2:
             polys = [p for p in polys if _sinus(p).area >= min_km2]
         tol = res["context_tolerance"].get(fid, res["context_tolerance"]["default"])
@@ -273,6 +274,9 @@ def strait_geoms(land_geoms, res):
         land = shapely.union_all(
             [shapely.clip_by_rect(g, x0 - 0.01, y0 - 0.01, x1 + 0.01, y1 + 0.01)
              for g in land_geoms], grid_size=res["grid"])
+        # Keep the zone STRAIT_SETBACK grid cells off the coast: snapping the points where the
+        # outline crosses a coast to the grid would otherwise leave slivers on land.
+        land = land.buffer(STRAIT_SETBACK * res["grid"], join_style="mitre", mitre_limit=2.0)
         water = shapely.difference(outline, land, grid_size=res["grid"])
         parts = sorted(_parts(water), key=lambda p: (-p.area, p.bounds))
         if not parts:
@@ -339,7 +343,8 @@ def line_geoms(terr_full, ctx_hokkaido_main_full):
 
 
 LINE_PROPS = {
-    "line_50n": {"source": "Treaty of Portsmouth (1905), Art. IX: the 50th degree of north latitude "
+    "line_50n": {"source": "Treaty of Portsmouth (1905), Art. IX: the 50th degree of north "
+                           "latitude "
                            "(PORTS-1905-A9)", "schematic": False},
     "line_kushiro_rumoi": {"source": D.STALIN_1945, "schematic": False,
                            "note": D.KUSHIRO_RUMOI_NOTE},
@@ -357,7 +362,8 @@ def _names(d):
 
 def _feature(props, geom, nd):
     return {"type": "Feature", "properties": props,
-            "geometry": {"type": geom.geom_type, "coordinates": _rnd(mapping(geom)["coordinates"], nd)}}
+            "geometry": {"type": geom.geom_type,
+                         "coordinates": _rnd(mapping(geom)["coordinates"], nd)}}
 
 
 def label_features(registry, nd):
@@ -385,7 +391,7 @@ def label_features(registry, nd):
 
 
 def build_collection(name, res, feats, registry, full_terr, hokkaido_main_full, lines):
-    nd, grid = res["decimals"], res["grid"]
+    nd = res["decimals"]
     unit_of = {f: u for u, d in registry["territory_units"].items() for f in d["features"]}
     terr = territory_geoms(feats, registry, res)
     ctx = context_geoms(feats, res)
@@ -418,7 +424,8 @@ def build_collection(name, res, feats, registry, full_terr, hokkaido_main_full, 
 
 
 def _dump(obj) -> bytes:
-    return (json.dumps(obj, separators=(",", ":"), sort_keys=True, ensure_ascii=False) + "\n").encode()
+    text = json.dumps(obj, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    return (text + "\n").encode()
 
 
 def _stats(fc, data: bytes):
@@ -475,7 +482,6 @@ def build(out_dir: Path | str = DEFAULT_OUT, registry_path: Path | str = REGISTR
     if missing:
         raise BuildError(f"registry features without any polygon: {missing}")
 
-    full_res = RESOLUTIONS["full"]
     full_terr = {f: _multi(feats[f]) for f in feats if not f.startswith("context_")}
     hokkaido_main = max((q for gid, _, q in parts if gid == "27"), key=lambda p: p.area)
     lines = line_geoms(full_terr, hokkaido_main)

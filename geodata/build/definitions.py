@@ -53,7 +53,8 @@ KUSHIRO = (144.38, 42.98)
 RUMOI = (141.64, 43.94)
 STALIN_1945 = (
     "Stalin to Truman, 16 Aug 1945 (FRUS 1945 VI, d450): demarcation 'on the line leading from "
-    "the city Kushiro on the Eastern coast ... to the city Rumoe on the Western coast ... including "
+    "the city Kushiro on the Eastern coast ... to the city Rumoe on the Western coast ... "
+    "including "
     "the named cities into the Northern half' (ST-TR-1945-08-16)"
 )
 KUSHIRO_RUMOI_NOTE = (
@@ -129,7 +130,8 @@ TOYOHARA_1946 = (
     "primary-source notes (tier C); other references give 4 June 1946 -- unresolved"
 )
 KURIL_1946 = (
-    "Soviet name from 1946 (districts of South Sakhalin Oblast created 5 Jun 1946, per the project's "
+    "Soviet name from 1946 (districts of South Sakhalin Oblast created 5 Jun 1946, per the "
+    "project's "
     "primary-source notes, tier C); exact renaming date not verified"
 )
 
@@ -156,7 +158,8 @@ LABELS: list[dict] = [
           [_karafuto("真岡", "Maoka", "Маока")]),
     _town("town_nevelsk", 141.86, 46.67, "Nevelsk", "ネベリスク", "Невельск", "涅韦尔斯克",
           [_karafuto("本斗", "Honto", "Хонто")]),
-    _town("town_uglegorsk", 142.07, 49.07, "Uglegorsk", "ウグレゴルスク", "Углегорск", "乌格列戈尔斯克",
+    _town("town_uglegorsk", 142.07, 49.07, "Uglegorsk", "ウグレゴルスク", "Углегорск",
+          "乌格列戈尔斯克",
           [_karafuto("恵須取", "Esutoru", "Эсутору")]),
     _town("town_poronaysk", 143.10, 49.22, "Poronaysk", "ポロナイスク", "Поронайск", "波罗奈斯克",
           [_karafuto("敷香", "Shikuka", "Сикука")]),
@@ -167,11 +170,13 @@ LABELS: list[dict] = [
     # North Sakhalin and the mainland
     _town("town_okha", 142.95, 53.57, "Okha", "オハ", "Оха", "奥哈"),
     _town("town_aleksandrovsk", 142.16, 50.90, "Aleksandrovsk-Sakhalinsky",
-          "アレクサンドロフスク・サハリンスキー", "Александровск-Сахалинский", "亚历山德罗夫斯克-萨哈林斯基"),
+          "アレクサンドロフスク・サハリンスキー", "Александровск-Сахалинский",
+          "亚历山德罗夫斯克-萨哈林斯基"),
     _town("town_nikolayevsk", 140.72, 53.14, "Nikolayevsk-on-Amur", "ニコラエフスク・ナ・アムーレ",
           "Николаевск-на-Амуре", "尼古拉耶夫斯克（庙街）"),
     _town("town_petropavlovsk", 158.65, 53.02, "Petropavlovsk-Kamchatsky",
-          "ペトロパブロフスク・カムチャツキー", "Петропавловск-Камчатский", "彼得罗巴甫洛夫斯克-堪察加"),
+          "ペトロパブロフスク・カムチャツキー", "Петропавловск-Камчатский",
+          "彼得罗巴甫洛夫斯克-堪察加"),
     # Kurils: Japanese name until 1945/46, Soviet name since
     _town("town_severo_kurilsk", 156.12, 50.68, "Severo-Kurilsk", "セベロクリリスク",
           "Северо-Курильск", "北库里尔斯克",
@@ -198,7 +203,8 @@ LABELS: list[dict] = [
     _town("town_fukuoka", 130.40, 33.59, "Fukuoka", "福岡", "Фукуока", "福冈"),
     # seas and regions
     {"id": "sea_okhotsk", "kind": "sea", "lon": 148.5, "lat": 51.5, "historical": [],
-     "names": {"en": "Sea of Okhotsk", "ja": "オホーツク海", "ru": "Охотское море", "zh": "鄂霍次克海"}},
+     "names": {"en": "Sea of Okhotsk", "ja": "オホーツク海", "ru": "Охотское море",
+               "zh": "鄂霍次克海"}},
     {"id": "sea_japan", "kind": "sea", "lon": 134.5, "lat": 40.5, "historical": [],
      "names": {"en": "Sea of Japan", "ja": "日本海", "ru": "Японское море", "zh": "日本海"}},
     {"id": "sea_pacific", "kind": "sea", "lon": 152.0, "lat": 42.5, "historical": [],
@@ -215,7 +221,8 @@ ISLAND_LABEL_POINTS = {
     "hokkaido": (142.8, 43.6),
 }
 ISLAND_LABEL_NAMES = {
-    "sakhalin": {"en": "Sakhalin (Karafuto)", "ja": "樺太（サハリン）", "ru": "Сахалин", "zh": "库页岛（萨哈林岛）"},
+    "sakhalin": {"en": "Sakhalin (Karafuto)", "ja": "樺太（サハリン）", "ru": "Сахалин",
+                 "zh": "库页岛（萨哈林岛）"},
     "hokkaido": {"en": "Hokkaido", "ja": "北海道", "ru": "Хоккайдо", "zh": "北海道"},
 }
 STRAIT_LABEL_POINTS = {
