@@ -214,3 +214,23 @@ def test_history_sorted(engine):
         rows = engine.history(unit)["statuses"]
         keys = [(r["start"], r["end"] or "9999-12-31") for r in rows]
         assert keys == sorted(keys), unit
+
+
+US_VIEW_FACTS = [
+    # (date, unit, sovereign in the US view). Seven Principles (26 Oct 1950): status left to a
+    # four-power decision; aide-mémoire (7 Sep 1956): San Francisco "did not determine the
+    # sovereignty of the territories renounced by Japan", and Etorofu/Kunashiri are Japanese.
+    ("1950-10-26", "sakhalin_south", "undetermined"),
+    ("1952-05-01", "sakhalin_south", "undetermined"),
+    ("1952-05-01", "kurils_north", "undetermined"),
+    ("1956-12-31", "kurils_central", "undetermined"),
+    ("1952-05-01", "iturup", "undetermined"),
+    ("1956-09-06", "kunashir", "undetermined"),
+    ("1956-09-07", "kunashir", "japan"),
+    ("1951-09-05", "habomai", "japan"),                # Dulles at San Francisco
+]
+
+
+@pytest.mark.parametrize(("date", "unit", "sovereign"), US_VIEW_FACTS)
+def test_us_view_facts(engine, date, unit, sovereign):
+    assert territory(engine, date, unit, "usa")["sovereign"] == sovereign
