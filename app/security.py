@@ -110,10 +110,15 @@ class _Security:
         self.frame_ancestors = frame_ancestors
         self._csp: str | None = None
         self._etags: dict[str, str] = {}
-        self._lock = threading.Lock()
         assets = str(getattr(dash_app.config, "assets_url_path", "assets")).strip("/")
         self.assets_prefix = f"/{assets}/"
         self.routes_prefix = str(dash_app.config.requests_pathname_prefix or "/")
+        # Bodies fixed per process, served from memory after the first request (see before_request).
+        self._bodies: dict[str, tuple[bytes, dict[str, str]]] = {}
+        self.fixed_exact = {f"{self.routes_prefix}_dash-dependencies"}
+        if not callable(dash_app.layout):  # a layout function may differ per request: not cached
+            self.fixed_exact.add(f"{self.routes_prefix}_dash-layout")
+        self._lock = threading.Lock()
 
     @property
     def csp(self) -> str:
@@ -126,7 +131,7 @@ class _Security:
         return self._csp
 
     def _etag_for(self, response: Response) -> str:
-        key = request.full_path
+        key = request.path
         tag = self._etags.get(key)
         if tag is None:
             tag = hashlib.sha256(response.get_data()).hexdigest()[:32]
@@ -139,7 +144,39 @@ class _Security:
         wanted = request.if_none_match
         return wanted.star_tag or any(wanted.contains(tag + sfx) for sfx in _COMPRESS_SUFFIXES)
 
+    def _fixed(self) -> bool:
+        path = request.path
+        return request.method in ("GET", "HEAD") and (
+            path in self.fixed_exact or path.startswith("/api/download/"))
+
+    def before_request(self) -> Response | None:
+        """Answer /_dash-layout, /_dash-dependencies and /api/download/* from memory.
+
+        Dash serialises the whole layout (the paint table and the figure: 0.4 MB of JSON) on every
+        request, ~100-200 ms of CPU per page load; the downloads cost as much. The data and the
+        layout are fixed once the process has started, so the first body is kept (key: the path;
+        the query string is ignored by these routes) and served again.
+        """
+        if not self._fixed():
+            return None
+        cached = self._bodies.get(request.path)
+        if cached is None:
+            return None
+        body, headers = cached
+        return Response(body, status=200, headers=headers)
+
+    def _remember(self, response: Response) -> None:
+        if (request.path in self._bodies or response.status_code != 200 or response.is_streamed
+                or "Content-Encoding" in response.headers or request.method != "GET"):
+            return
+        keep = {k: v for k, v in response.headers.items()
+                if k.lower() in ("content-type", "content-disposition")}
+        with self._lock:
+            self._bodies.setdefault(request.path, (response.get_data(), keep))
+
     def after_request(self, response: Response) -> Response:
+        if self._fixed():
+            self._remember(response)
         headers = response.headers
         headers["Content-Security-Policy"] = self.csp
         headers["X-Content-Type-Options"] = "nosniff"
@@ -194,6 +231,65 @@ class _Security:
         return response
 
 
+class _CompressedCache:
+    """In-memory cache of compressed bodies for flask-compress, for responses fixed per process.
+
+    flask-compress would otherwise gzip plotly.min.js (4.8 MB) and /_dash-layout (0.4 MB) again for
+    every page load (~50-150 ms of CPU each), and also for a revalidation that ends in 304. Only
+    paths whose body depends on the path alone are cached (component bundles, /assets, the static
+    layout and callback map, /api/download/*); the key ignores the query string, so random
+    parameters cannot grow it, and it stops storing beyond `max_bytes`.
+    """
+
+    SKIP = "-"
+
+    def __init__(self, prefixes: tuple[str, ...], exact: tuple[str, ...], max_bytes: int) -> None:
+        self.prefixes, self.exact, self.max_bytes = prefixes, exact, max_bytes
+        self._data: dict[str, bytes] = {}
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def key(self, req: Any) -> str:
+        path = req.path
+        if req.method == "GET" and (path in self.exact or path.startswith(self.prefixes)):
+            return path
+        return self.SKIP
+
+    def get(self, key: str) -> bytes | None:
+        return self._data.get(key)
+
+    def set(self, key: str, value: bytes) -> None:
+        if key.endswith(";" + self.SKIP) or key in self._data:
+            return
+        with self._lock:
+            if self._size + len(value) <= self.max_bytes:
+                self._data[key] = value
+                self._size += len(value)
+
+
+def tune_compression(dash_app: Any, max_bytes: int = 64 * 2**20) -> bool:
+    """Cache compressed static bodies and compress GeoJSON/CSV downloads too (see _CompressedCache).
+
+    Works on the flask-compress instance Dash registered (`compress=True`); returns False if none.
+    """
+    server: Flask = dash_app.server
+    compress = next((f.__self__ for f in server.after_request_funcs.get(None, [])
+                     if type(getattr(f, "__self__", None)).__name__ == "Compress"), None)
+    if compress is None:
+        return False
+    prefix = str(dash_app.config.requests_pathname_prefix or "/")
+    assets = str(getattr(dash_app.config, "assets_url_path", "assets")).strip("/")
+    exact = (f"{prefix}_dash-dependencies",)
+    if not callable(dash_app.layout):  # a layout function may differ per request: never cached
+        exact += (f"{prefix}_dash-layout",)
+    cache = _CompressedCache((f"{prefix}_dash-component-suites/", f"/{assets}/", "/api/download/"),
+                             exact, max_bytes)
+    compress.cache = cache
+    compress.cache_key = cache.key
+    compress.compress_mimetypes_set |= {"application/geo+json", "text/csv"}
+    return True
+
+
 def apply_security(dash_app: Any, frame_ancestors: str | Iterable[str] | None = None) -> None:
     """Install the security/cache header hook on `dash_app.server`.
 
@@ -207,4 +303,34 @@ def apply_security(dash_app: Any, frame_ancestors: str | Iterable[str] | None = 
     server.extensions["atlas_security"] = sec
     # Flask runs after_request hooks in reverse order of registration: this one runs before
     # flask-compress (registered by Dash earlier), so ETags are computed on the plain body.
+    server.before_request(sec.before_request)
     server.after_request(sec.after_request)
+    tune_compression(dash_app)
+
+
+def warm_caches(dash_app: Any) -> int:
+    """Fill the body and compression caches once, e.g. in gunicorn's master before the fork
+    (`--preload`), so every worker starts with them (shared copy-on-write). Returns the count of
+    URLs warmed; errors are ignored (a cold cache is only slower)."""
+    server: Flask = dash_app.server
+    client = server.test_client()
+    prefix = str(dash_app.config.requests_pathname_prefix or "/")
+    try:
+        index = client.get(prefix).get_data(as_text=True)
+    except Exception:  # noqa: BLE001
+        return 0
+    urls = re.findall(r'(?:src|href)="(/[^"]+)"', index)
+    urls += [f"{prefix}_dash-layout", f"{prefix}_dash-dependencies",
+             f"{prefix}_dash-component-suites/plotly/package_data/plotly.min.js",
+             "/api/download/layers.geojson"]
+    urls += [f"{prefix}_dash-component-suites/dash/dcc/async-{name}.js"
+             for name in ("graph", "slider", "dropdown")]
+    done = 0
+    for url in dict.fromkeys(urls):
+        for encoding in ("gzip, deflate, br, zstd", "gzip, deflate", "identity"):
+            try:
+                client.get(url, headers={"Accept-Encoding": encoding})
+            except Exception:  # noqa: BLE001
+                break
+        done += 1
+    return done

@@ -8,10 +8,11 @@ Debug stays off: nothing here calls app.run(debug=True) or enable_dev_tools().
 import sys
 
 from app import DataFileError, create_app
-from app.security import ConfigError
+from app.security import ConfigError, warm_caches
 
 try:
     app = create_app()
 except (DataFileError, ConfigError) as error:
     sys.exit(f"Cannot start: {error}")
+warm_caches(app)  # in gunicorn's master (preload): every forked worker starts with warm caches
 server = app.server
