@@ -63,7 +63,7 @@ def test_map003_iturup_changes_between_ussr_and_japan_1956(page, live_server):
     assert ussr["key"] != japan["key"]
     assert ussr["base"] == rgb(styles.GROUP_COLOURS["russia"]), ussr
     assert japan["base"] == rgb(styles.GROUP_COLOURS["japan"]), japan
-    assert page.url.endswith("pov=japan")
+    page.wait_for_url(re.compile(r"pov=japan$"))
 
 
 def test_map004_gromyko_amendments_show_the_four_straits(page, live_server):
@@ -119,7 +119,7 @@ def test_map006_keyboard_steps_between_events(page, live_server, engine):
     page.keyboard.press("End")
     expect(page.locator("#date-big")).to_have_text("1956-12-31")
     wait_painted(page, "1956-12-31")
-    assert re.search(r"date=1956-12-31", page.url)
+    page.wait_for_url(re.compile(r"date=1956-12-31"))  # the URL follows once the date settles
 
 
 def test_map007_territory_panel_shows_a_citation(page, live_server):
@@ -131,7 +131,7 @@ def test_map007_territory_panel_shows_a_citation(page, live_server):
     expect(panel).to_contain_text("択捉島")
     expect(panel.locator("cite.citation").first).to_be_visible()
     expect(panel.locator("#unit-chart .main-svg").first).to_be_visible()
-    assert "unit=iturup" in page.url
+    page.wait_for_url(re.compile(r"unit=iturup"))
     shot(page, "map_territory_panel")
 
 
@@ -158,11 +158,15 @@ def test_map008_every_shape_matches_the_engine(page, live_server, engine, date):
                         (date, pov, feature, shown[feature])
                 else:
                     sov = terr["sovereign"]
+                    if sov is None:  # that government states no position: neutral (or grey if renounced)
+                        allowed = {rgb(styles.GROUP_COLOURS["none"]), rgb(styles.GROUP_COLOURS["undetermined"])}
+                        assert shown[feature]["base"] in allowed, (date, pov, feature, shown[feature])
+                        checked += 1
+                        continue
                     expected = (styles.GROUP_COLOURS["undetermined"] if sov == "undetermined" else
-                                styles.GROUP_COLOURS[styles.group_of(sov, g)] if sov else None)
-                    if expected is None:
-                        continue  # no stated position of that government: covered by the unit tests
+                                styles.GROUP_COLOURS[styles.group_of(sov, g)])
                 assert shown[feature]["base"] == rgb(expected), (date, pov, feature, shown[feature])
                 assert shown[feature]["z"] is not None
                 checked += 1
-        assert checked >= len(engine.feature_ids) // 2, (date, pov, checked)
+        drawn = [f for f in engine.feature_ids if f in shown]
+        assert checked == len(drawn) >= len(engine.feature_ids) - 3, (date, pov, checked, len(drawn))
