@@ -72,6 +72,7 @@ RESOLUTIONS = {
     },
 }
 STRAIT_SETBACK = 2  # grid cells between a strait zone and the coast (2e-4 deg ~ 20 m interactive)
+SEA_LINES = ("line_1855", "line_macarthur", "line_bulganin")  # must not cross any land
 LAYER_ORDER = ["context", "territory", "zone", "strait", "line", "label"]
 
 
@@ -412,9 +413,12 @@ def build_collection(name, res, feats, registry, full_terr, hokkaido_main_full, 
         props = {"layer": "strait", "id": sid, **_names(registry["straits"][sid]["names"]),
                  "source": D.STRAITS[sid]["source"], "schematic": True, "note": D.STRAIT_NOTE}
         out.append(_feature(props, g, nd))
+    land = shapely.union_all(list(terr.values()) + list(ctx.values()))
     for lid, g in sorted(lines.items()):
         if res["line_tolerance"] and len(g.coords) > 2:
             g = shapely.simplify(g, res["line_tolerance"], preserve_topology=True)
+        if lid in SEA_LINES and g.intersects(land):
+            raise BuildError(f"{lid} crosses land at the {name} resolution")
         props = {"layer": "line", "id": lid, **_names(registry["lines"][lid]["names"]),
                  **LINE_PROPS[lid]}
         out.append(_feature(props, g, nd))

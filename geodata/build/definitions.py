@@ -97,8 +97,9 @@ BULGANIN_NOTE = (
 # (lon, lat); schematic, see BULGANIN_NOTE. Starts in the La Perouse Strait, runs round the
 # Sea of Okhotsk side of Hokkaido east of the Kurils to the map edge.
 BULGANIN_SCHEMATIC = [
-    (142.2, 45.75), (145.3, 44.6), (145.45, 44.0), (145.62, 43.52), (145.84, 43.40),
-    (145.95, 43.28), (146.6, 43.05), (149.0, 43.3), (153.0, 44.9), (157.5, 47.5), (160.0, 49.5),
+    (142.2, 45.75), (145.45, 44.45), (145.42, 44.0), (145.30, 43.85), (145.40, 43.62),
+    (145.62, 43.47), (145.84, 43.405), (145.95, 43.28), (146.6, 43.05), (149.0, 43.3),
+    (153.0, 44.9), (157.5, 47.5), (160.0, 49.5),
 ]
 
 # --- views (suggested camera boxes: lon0, lat0, lon1, lat1) --------------------------------------

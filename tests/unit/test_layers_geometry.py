@@ -186,6 +186,10 @@ def test_lines_have_sources_and_schematic_ones_a_note(res):
                 assert p.get("note"), p["id"]
     lines = layer(res, "line")
     assert lines["line_kushiro_rumoi"].coords[0] == pytest.approx((144.38, 42.98))
+    land = shapely.union_all(list(layer(res, "territory").values())
+                             + list(layer(res, "context").values()))
+    for lid in ("line_1855", "line_macarthur", "line_bulganin"):
+        assert not lines[lid].intersects(land), f"{lid} crosses land in {res}"
     # the 1855 line runs between Iturup and Urup and touches neither
     t = layer(res, "territory")
     l1855 = lines["line_1855"]
