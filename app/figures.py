@@ -121,7 +121,7 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
 
 
 def _legend_row(uri: str, text: str) -> html.Div:
-    return html.Div([html.Img(src=uri, alt="", width=34, height=34), html.Span(text)], className="legend-row")
+    return html.Div([html.Img(src=uri, alt="", width=28, height=28), html.Span(text)], className="legend-row")
 
 
 def legend() -> html.Div:

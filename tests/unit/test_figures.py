@@ -1,0 +1,111 @@
+"""Pure figure builders and the paint table: encodings, colours, and agreement with the engine."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from app import figures, ids, styles
+from app.layout import initial_paint, load_layers_fc
+from app.url_state import day_index
+from callbacks.paint import build_table, territory_paint
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def engine():
+    from app.data import load_engine
+
+    return load_engine()
+
+
+@pytest.fixture(scope="module")
+def built(engine):
+    return build_table(engine, load_layers_fc())
+
+
+def test_one_colour_per_group_and_distinct_in_grayscale():
+    groups = ["japan", "russia", "usa", "undetermined"]
+    colours = [styles.GROUP_COLOURS[g] for g in groups]
+    assert len(set(colours)) == len(colours)
+
+    def grey(hex_colour):
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return 0.299 * r + 0.587 * g + 0.114 * b
+
+    levels = sorted(grey(c) for c in colours)
+    assert min(b - a for a, b in zip(levels, levels[1:])) >= 25
+
+
+def test_each_status_has_its_own_second_encoding():
+    T = styles.TerritoryPaint
+    sov = styles.territory_style(T("japan", "sovereignty"))
+    occ = styles.territory_style(T("japan", "military_occupation"))
+    claim = styles.territory_style(T("japan", "sovereignty", ("russia",)))
+    promised = styles.territory_style(T("japan", "sovereignty", (), "russia"))
+    proposed = styles.territory_style(T("japan", "sovereignty", (), None, "russia"))
+    assert sov["pattern"] is None
+    assert "circle" in occ["pattern"] and "circle" not in claim["pattern"]
+    assert styles.GROUP_COLOURS["russia"] in claim["pattern"]
+    assert promised["dash"] and proposed["dash"] and promised["dash"] != proposed["dash"]
+    assert promised["stroke"] == proposed["stroke"] == styles.GROUP_COLOURS["russia"]
+    regimes = {r: styles.strait_style(styles.StraitPaint((r,)))["pattern"]
+               for r in ("free_navigation", "demilitarised", "closed_to_foreign_warships", "fishing_rights")}
+    assert len(set(regimes.values())) == 4
+
+
+def test_paint_of_a_contested_unit_shows_controller_and_claimant():
+    value = {"controlled_by": "soviet", "control_kind": "sovereignty", "claimed_by": ["japan", "soviet"],
+             "sovereign": "soviet", "promised": [], "proposed": [], "renounced": []}
+    paint = territory_paint(value, "de_facto", {"soviet": "russia", "japan": "japan"})
+    assert paint.holder == "russia" and paint.claims == ("japan",)
+
+
+def test_table_covers_every_feature_and_view(engine, built):
+    table = built["table"]
+    for f in engine.feature_ids + engine.straits:
+        assert f in table["locations"]
+    for pov in ("de_facto", "japan", "soviet", "usa"):
+        assert len(table["pov"][pov]) == len(table["locations"])
+    assert all(m["day"] >= 0 for m in table["marks"])
+    assert "gromyko_amendments_1951" in built["events"]["keys"]
+
+
+def test_north_sakhalin_1923_is_japanese_occupation(built):
+    table = built["table"]
+    z = initial_paint(table, day_index(dt.date(1923, 6, 1)))["z"]
+    key = table["keys"][z[table["locations"].index("sakhalin_north")]]["key"]
+    assert key.startswith("T|japan|military_occupation|")
+
+
+def test_map_figure_is_vector_geo_without_builtin_borders(built):
+    layers = load_layers_fc()
+    fig = figures.map_figure(layers, built["table"], initial_paint(built["table"], 0))
+    geo = fig.layout.geo
+    assert geo.visible is False and geo.projection.type == "conic conformal"
+    types = {t.type for t in fig.data}
+    assert types == {"choropleth", "scattergeo"}
+    paint = next(t for t in fig.data if t.uid == "paint")
+    assert list(paint.locations) == built["table"]["locations"]
+    assert figures.GRAPH_CONFIG["topojsonURL"] == "/assets/topojson/"
+
+
+def test_javascript_uses_the_ids_of_app_ids():
+    js = (ROOT / "assets" / "map_paint.js").read_text()
+    block = re.search(r"var IDS = \{(.*?)\};", js, re.S).group(1)
+    for value in re.findall(r'"([a-z-]+)"', block):
+        assert value in ids.ALL_IDS, value
+
+
+def test_unit_timeline_chart(engine):
+    hist = engine.history("iturup")
+    rows = [{"role": s["role"], "actor": s["actor"], "asserted_by": s["asserted_by"],
+             "start": dt.date.fromisoformat(s["start"]),
+             "end": dt.date.fromisoformat(s["end"]) if s["end"] else None, "event": s["event"]}
+            for s in hist["statuses"]]
+    fig = figures.unit_timeline_figure(rows, dt.date(1956, 12, 31))
+    assert len(fig.data) >= 3
+    colours = {t.marker.color for t in fig.data}
+    assert colours <= set(styles.GROUP_COLOURS.values())
