@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import DataFileError
+from app.export.cli import add_export
 from app.timeline import serialize
 from app.timeline.engine import Engine, QueryError
 
@@ -66,7 +67,7 @@ def add_paint(subparsers: Any) -> None:
     p.set_defaults(func=lambda a, e: serialize.paint_payload(e, a.perspective))
 
 
-COMMANDS: list[Callable[[Any], None]] = [add_state, add_events, add_history, add_diff, add_paint]
+COMMANDS: list[Callable[[Any], None]] = [add_state, add_events, add_history, add_diff, add_paint, add_export]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,8 +18,6 @@ import base64
 import os
 import threading
 
-import plotly.io as pio
-
 from app import ASSETS_DIR
 
 TOPOJSON_URL = (ASSETS_DIR / "topojson").resolve().as_uri() + "/"
@@ -34,6 +32,8 @@ class RenderError(RuntimeError):
 
 
 def _configure() -> None:
+    import plotly.io as pio
+
     pio.defaults.topojson = TOPOJSON_URL
     try:
         pio.defaults.mathjax = None
