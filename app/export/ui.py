@@ -1,0 +1,110 @@
+"""The export panel of the map page: format, size, dpi, language, names, grayscale, a download button.
+
+    from app.export.ui import export_panel, register_export_callbacks
+    layout: [..., export_panel(), ...]          # anywhere on the map page
+    register_export_callbacks(app, engine)      # app.callback, never the global dash.callback
+
+The file is rendered on the server from the page's URL state (dcc.Location `search`), not from the
+screen, and sent through a dcc.Download. Component ids are the constants below (prefix `export-`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+from dash import Dash, Input, Output, State, dcc, html, no_update
+
+from app.export import compose, render
+from app.export.routes import request_from_args
+
+PANEL = "export-panel"
+FORMAT = "export-format"
+SIZE = "export-size"
+WIDTH = "export-width-mm"
+HEIGHT = "export-height-mm"
+DPI = "export-dpi"
+LANG = "export-lang"
+NAMES = "export-names"
+GRAY = "export-grayscale"
+BUTTON = "export-button"
+DOWNLOAD = "export-download"
+STATUS = "export-status"
+URL_ID = "url"  # the page's dcc.Location (app/ids.py URL); override in register_export_callbacks
+
+LANG_OPTIONS = [("en", "English"), ("ja", "日本語"), ("ru", "Русский"), ("zh", "中文")]
+NAMES_OPTIONS = [("both", "日本語 / Русский"), ("ja", "日本語"), ("ru", "Русский"), ("en", "English")]
+
+
+def _radio(id_: str, options: list[tuple[str, str]], value: str, label: str) -> html.Fieldset:
+    return html.Fieldset([html.Legend(label),
+                          dcc.RadioItems(id=id_, options=[{"label": t, "value": v} for v, t in options],
+                                         value=value, inline=True, className="radio")],
+                         className="control export-control")
+
+
+def export_panel() -> html.Details:
+    """The panel (a <details> so it stays out of the way until opened)."""
+    return html.Details([
+        html.Summary("Export figure (SVG, PDF, PNG)"),
+        _radio(FORMAT, [("svg", "SVG"), ("pdf", "PDF"), ("png", "PNG")], "pdf", "Format"),
+        _radio(SIZE, [("single", "85 mm (1 column)"), ("double", "180 mm (2 columns)"), ("slide", "16:9 slide"),
+                      ("custom", "Custom")], "double", "Size"),
+        html.Div([
+            html.Label(["Width (mm) ", dcc.Input(id=WIDTH, type="number", min=40, max=600, value=120,
+                                                 debounce=True)]),
+            html.Label([" Height (mm) ", dcc.Input(id=HEIGHT, type="number", min=40, max=600, value=90,
+                                                   debounce=True)]),
+        ], className="export-custom"),
+        _radio(DPI, [("300", "300 dpi"), ("600", "600 dpi")], "300", "PNG resolution"),
+        _radio(LANG, LANG_OPTIONS, "en", "Language of title, legend and caption"),
+        _radio(NAMES, NAMES_OPTIONS, "both", "Place names on the map"),
+        dcc.Checklist(id=GRAY, options=[{"label": " Grayscale-safe variant", "value": "1"}], value=[],
+                      className="export-gray"),
+        html.Button("Download figure", id=BUTTON, n_clicks=0, className="export-button"),
+        html.Div(id=STATUS, role="status", **{"aria-live": "polite"}),
+        dcc.Download(id=DOWNLOAD),
+    ], id=PANEL, className="export-panel")
+
+
+def args_from(search: str | None, fmt: str, size: str, width: Any, height: Any, dpi: str, lang: str,
+              names: str, gray: list | None) -> dict[str, str]:
+    """The /export query of the page state (URL search) plus the panel's options."""
+    state = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()
+             if k in ("date", "mode", "pov", "diff", "event", "unit")}
+    args = {**state, "format": fmt or "pdf", "size": size or "double", "dpi": str(dpi or "300"),
+            "lang": lang or "en", "names": names or "both", "grayscale": "1" if gray else "0"}
+    if args.get("mode") == "event" and not args.get("event"):
+        args.pop("mode")
+    if args["size"] == "custom":
+        args["width_mm"] = "" if width is None else str(width)
+        args["height_mm"] = "" if height is None else str(height)
+    return args
+
+
+def register_export_callbacks(app: Dash, engine: Any, url_id: str = URL_ID) -> None:
+    @app.callback(Output(WIDTH, "disabled"), Output(HEIGHT, "disabled"), Output(DPI, "style"),
+                  Input(SIZE, "value"), Input(FORMAT, "value"))
+    def _toggle(size, fmt):
+        custom = size == "custom"
+        return not custom, not custom, ({} if fmt == "png" else {"opacity": 0.5})
+
+    @app.callback(Output(DOWNLOAD, "data"), Output(STATUS, "children"),
+                  Input(BUTTON, "n_clicks"),
+                  State(url_id, "search"), State(FORMAT, "value"), State(SIZE, "value"), State(WIDTH, "value"),
+                  State(HEIGHT, "value"), State(DPI, "value"), State(LANG, "value"), State(NAMES, "value"),
+                  State(GRAY, "value"), State(url_id, "href"),
+                  prevent_initial_call=True)
+    def _download(n, search, fmt, size, width, height, dpi, lang, names, gray, href):
+        if not n:
+            return no_update, no_update
+        base = (href or compose.DEFAULT_BASE_URL).split("?")[0]
+        try:
+            req = request_from_args(args_from(search, fmt, size, width, height, dpi, lang, names, gray),
+                                    base_url=base)
+            result = compose.export_figure(engine, req)
+        except compose.ExportParamError as exc:
+            return no_update, f"Cannot export: {exc.parameter}: {exc.message}"
+        except render.RenderError as exc:
+            return no_update, f"Cannot export: {exc}"
+        return dcc.send_bytes(result.data, result.filename), f"Exported {result.filename}"
