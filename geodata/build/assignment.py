@@ -46,6 +46,13 @@ TERRITORY_NAMED: dict[str, str] = {
     "signalny": "124139",
 }
 
+FEATURE_NOTES = {
+    "signalny": "Kaigara/Signalny taken as the GSHHG islet at 43.390 N 145.874 E, about 4.6 km "
+    "east of Cape Nosappu: probable identification, not verified against a gazetteer.",
+    "sakhalin_south": "Tyuleny (Robben) Island is not in GSHHG 2.3.6 full resolution, so it is "
+    "not drawn.",
+}
+
 SAKHALIN_ID = "28"  # split at exactly 50 N into sakhalin_north / sakhalin_south
 SAKHALIN_SPLIT_LAT = 50.0  # Treaty of Portsmouth (1905), Art. IX
 

@@ -400,6 +400,8 @@ def build_collection(name, res, feats, registry, full_terr, hokkaido_main_full, 
     for fid, g in terr.items():
         props = {"layer": "territory", "id": fid, "unit": unit_of[fid],
                  **_names(registry["features"][fid]["names"])}
+        if fid in A.FEATURE_NOTES:
+            props["note"] = A.FEATURE_NOTES[fid]
         out.append(_feature(props, g, nd))
     for fid, g in ctx.items():
         props = {"layer": "context", "id": fid, **_names(A.CONTEXT_NAMES[fid])}
