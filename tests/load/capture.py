@@ -1,0 +1,108 @@
+"""Record what the real page asks the server for, per user action (Playwright + Debian Chromium).
+
+    .venv/bin/python tests/load/capture.py http://127.0.0.1:PORT build/load/recorded.json
+
+Opens the page, then moves the slider, switches the point of view, opens a territory with its
+button, clicks a territory on the map and closes the panel; after each action it waits for the
+network to go quiet and files every request under that action. The locustfile replays exactly these
+`/_dash-update-component` POSTs (values substituted per simulated student), so the load stays true
+to the page as it is today: re-run it whenever the page changes (`make load` does, every time).
+Also records console errors and CSP violations (the runner prints them).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update"]
+CSP_LISTENER = ("document.addEventListener('securitypolicyviolation', e => console.error("
+                "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
+
+
+def capture(base: str) -> dict:
+    record: dict = {"base": base, "page": [], "actions": {}, "console": []}
+    phase = ["open"]
+    inflight = [0]
+
+    def on_request(req) -> None:
+        inflight[0] += 1
+        path = req.url[len(base):] if req.url.startswith(base) else req.url
+        if phase[0] == "open" and req.method == "GET":
+            record["page"].append(path)
+        if req.method == "POST" and "/_dash-update-component" in path:
+            record["actions"].setdefault(phase[0], []).append(json.loads(req.post_data or "{}"))
+
+    def done(_req) -> None:
+        inflight[0] -= 1
+
+    def settle(quiet: float = 0.8, limit: float = 15.0) -> None:
+        start = last_busy = time.monotonic()
+        while time.monotonic() - start < limit:
+            if inflight[0] > 0:
+                last_busy = time.monotonic()
+            elif time.monotonic() - last_busy > quiet:
+                return
+            time.sleep(0.05)
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.add_init_script(CSP_LISTENER)
+        page.on("request", on_request)
+        page.on("requestfinished", done)
+        page.on("requestfailed", done)
+        page.on("console", lambda m: m.type == "error" and record["console"].append(m.text))
+        page.goto(base)
+        page.wait_for_selector("#map path.choroplethlocation", timeout=60_000)
+        settle(quiet=1.5)
+
+        phase[0] = "slider"
+        handle = page.locator("#date-slider [role=slider]")
+        before = handle.get_attribute("aria-valuenow")
+        handle.focus()
+        page.keyboard.press("Shift+ArrowRight")
+        page.keyboard.press("Shift+ArrowRight")
+        record["slider_moved"] = [before, handle.get_attribute("aria-valuenow")]
+        time.sleep(0.6)  # the page tells the server the date 350 ms after the slider stops
+        settle()
+
+        phase[0] = "pov"
+        page.locator("#pov input[value=japan]").check()
+        settle()
+
+        phase[0] = "unit"
+        page.locator(".unit-btn").first.click()
+        settle()
+
+        phase[0] = "close"
+        page.locator("#unit-close").click()
+        settle()
+
+        phase[0] = "map_click"
+        page.locator("#map path.choroplethlocation[data-loc='iturup']").click(force=True)
+        settle()
+        browser.close()
+    return record
+
+
+def main() -> None:
+    base = sys.argv[1].rstrip("/")
+    out = Path(sys.argv[2] if len(sys.argv) > 2 else "build/load/recorded.json")
+    record = capture(base)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(record, indent=1))
+    counts = {k: len(v) for k, v in record["actions"].items()}
+    print(f"capture: {len(record['page'])} GETs open the page; callback POSTs per action: {counts}")
+    for line in record["console"]:
+        print(f"capture: browser console error: {line}")
+
+
+if __name__ == "__main__":
+    main()
