@@ -8,6 +8,7 @@ Query parameters (all optional; order when serialised is the order below):
   event=<id>        the event shown in event mode                   default none
   unit=<id>         the selected territory unit                     default none
   names=ja|ru|both  names convention of the labels                  default both
+  lang=en|ja|ru|zh  language of the interface (app/i18n.py)        default en
 
 An invalid value never raises: it falls back to the default and a human-readable notice is returned.
 """
@@ -24,7 +25,8 @@ DEFAULT_DATE = dt.date(1945, 9, 5)
 MODES = ("date", "event")
 POVS = ("de_facto", "japan", "soviet", "usa")
 NAMES = ("ja", "ru", "both")
-KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "names")
+LANGS = ("en", "ja", "ru", "zh")  # interface languages (app/i18n.LANGUAGES); names= is the map labels' own
+KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "names", "lang")
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class UrlState:
     event: str | None = None
     unit: str | None = None
     names: str = "both"
+    lang: str = "en"
     notices: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -110,6 +113,11 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
             state = replace(state, names=values["names"])
         else:
             notices.append(f"Unknown names convention “{values['names']}”; showing both Japanese and Russian.")
+    if "lang" in values:
+        if values["lang"] in LANGS:
+            state = replace(state, lang=values["lang"])
+        else:
+            notices.append(f"Unknown language “{values['lang']}”; showing English.")
     if state.mode == "event" and state.event is None:
         notices.append("Treaty-or-proposal mode needs an event; showing “On this date”.")
         state = replace(state, mode="date")
@@ -131,4 +139,6 @@ def serialise(state: UrlState) -> str:
         params.append(("unit", state.unit))
     if state.names != "both":
         params.append(("names", state.names))
+    if state.lang != "en":
+        params.append(("lang", state.lang))
     return "?" + urlencode(params)
