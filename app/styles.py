@@ -19,6 +19,8 @@ import html
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from app.i18n import _, gettext_for
+
 GROUP_COLOURS: dict[str, str] = {
     "japan": "#E69F00",  # orange, light in grayscale
     "russia": "#0B4F8A",  # dark blue, darkest in grayscale
@@ -28,13 +30,20 @@ GROUP_COLOURS: dict[str, str] = {
     "none": "#F2EFE8",  # not held by anyone we track
 }
 GROUP_LABELS = {
-    "japan": {"en": "Japan", "ja": "日本", "ru": "Япония"},
-    "russia": {"en": "Russia / USSR (incl. FER)", "ja": "ロシア／ソ連", "ru": "Россия / СССР"},
-    "usa": {"en": "USA (incl. SCAP)", "ja": "米国（GHQ含む）", "ru": "США (вкл. SCAP)"},
-    "other": {"en": "Other state", "ja": "その他", "ru": "Другие"},
-    "undetermined": {"en": "Undetermined", "ja": "未定", "ru": "Не определено"},
-    "none": {"en": "No holder", "ja": "なし", "ru": "Нет"},
+    "japan": {"en": _("Japan"), "ja": "日本", "ru": "Япония", "zh": "日本"},
+    "russia": {"en": _("Russia / USSR (incl. FER)"), "ja": "ロシア／ソ連", "ru": "Россия / СССР",
+               "zh": "俄罗斯／苏联"},
+    "usa": {"en": _("USA (incl. SCAP)"), "ja": "米国（GHQ含む）", "ru": "США (вкл. SCAP)", "zh": "美国（含盟军总部）"},
+    "other": {"en": _("Other state"), "ja": "その他", "ru": "Другие", "zh": "其他国家"},
+    "undetermined": {"en": _("Undetermined"), "ja": "未定", "ru": "Не определено", "zh": "未定"},
+    "none": {"en": _("No holder"), "ja": "なし", "ru": "Нет", "zh": "无"},
 }
+
+
+def group_label(group: str, lang: str = "en") -> str:
+    """An actor group's name in the interface language (legend, hover text, panels)."""
+    return gettext_for(lang)(GROUP_LABELS.get(group, GROUP_LABELS["other"])["en"])
+
 ACTOR_GROUP_DEFAULT = {
     "japan": "japan", "russia": "russia", "soviet": "russia", "fer": "russia", "usa": "usa", "scap": "usa",
     "uk": "other", "china_roc": "other", "china_prc": "other",
@@ -54,23 +63,23 @@ STRAIT_REGIMES = (
     "fishing_rights", "fishing_limit",
 )
 REGIME_LABELS = {
-    "free_navigation": "Free navigation",
-    "no_fortification": "No fortification",
-    "demilitarised": "Demilitarised",
-    "closed_to_foreign_warships": "Closed to foreign warships",
-    "fishing_rights": "Fishing rights",
-    "fishing_limit": "Fishing limit",
+    "free_navigation": _("Free navigation"),
+    "no_fortification": _("No fortification"),
+    "demilitarised": _("Demilitarised"),
+    "closed_to_foreign_warships": _("Closed to foreign warships"),
+    "fishing_rights": _("Fishing rights"),
+    "fishing_limit": _("Fishing limit"),
 }
 MODE_LABELS = {
-    "sovereignty": "sovereignty",
-    "military_occupation": "military occupation",
-    "administration": "administration",
-    "undetermined": "sovereignty undetermined",
-    "renounced": "renounced",
+    "sovereignty": _("sovereignty"),
+    "military_occupation": _("military occupation"),
+    "administration": _("administration"),
+    "undetermined": _("sovereignty undetermined"),
+    "renounced": _("renounced"),
     "none": "",
 }
-POV_LABELS = {"de_facto": "De facto control", "japan": "Japan's view", "soviet": "The USSR's view",
-              "usa": "The USA's view"}
+POV_LABELS = {"de_facto": _("De facto control"), "japan": _("Japan's view"), "soviet": _("The USSR's view"),
+              "usa": _("The USA's view")}
 
 
 def group_of(actor: str | None, actor_groups: dict[str, str] | None = None) -> str:
@@ -200,24 +209,27 @@ def line_swatch_uri(style: dict, size: int = 34) -> str:
 
 
 def describe_territory(paint: TerritoryPaint, lang: str = "en") -> str:
-    """One-line plain-language summary of a paint (hover text and the live text table)."""
-    g = lambda group: GROUP_LABELS.get(group, GROUP_LABELS["other"])["en"]  # noqa: E731
+    """One-line plain-language summary of a paint (hover text and the live text table), in `lang`."""
+    t = gettext_for(lang)
+    g = lambda group: group_label(group, lang)  # noqa: E731
+    sep = t(", ")
     if paint.mode in ("undetermined", "renounced") or paint.holder == "undetermined":
-        text = "Sovereignty undetermined" if paint.mode != "renounced" else "Renounced, no recipient named"
+        text = t("Sovereignty undetermined") if paint.mode != "renounced" else t("Renounced, no recipient named")
     elif paint.holder == "none":
-        text = "No holder"
+        text = t("No holder")
     else:
-        text = f"{g(paint.holder)}: {MODE_LABELS.get(paint.mode, paint.mode)}"
+        text = t("{holder}: {mode}", holder=g(paint.holder), mode=t(MODE_LABELS.get(paint.mode, paint.mode)))
     if paint.claims:
-        text += "; claimed by " + ", ".join(g(c) for c in paint.claims)
+        text += t("; claimed by {groups}", groups=sep.join(g(c) for c in paint.claims))
     if paint.promised:
-        text += f"; promised to {g(paint.promised)}"
+        text += t("; promised to {group}", group=g(paint.promised))
     if paint.proposed:
-        text += f"; proposed for {g(paint.proposed)}"
+        text += t("; proposed for {group}", group=g(paint.proposed))
     return html.escape(text)
 
 
-def describe_strait(paint: StraitPaint) -> str:
+def describe_strait(paint: StraitPaint, lang: str = "en") -> str:
+    t = gettext_for(lang)
     if not paint.regimes:
-        return "No regime"
-    return ", ".join(REGIME_LABELS.get(r, r) for r in paint.regimes)
+        return t("No regime")
+    return t(", ").join(t(REGIME_LABELS.get(r, r)) for r in paint.regimes)
