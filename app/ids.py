@@ -48,8 +48,52 @@ PANEL_CHART = "unit-chart"
 PANEL_BODY = "unit-panel-body"
 CLOSE_PANEL = "unit-close"
 
+# classroom: views, presentation and tour, compare, table, help, embed (callbacks/classroom.py, assets/classroom.js)
+PAGE = "page"
+NAV = "view-nav"
+VIEW = "view-store"
+VIEW_BUTTON = "view-button"  # pattern-matching type: {"type": VIEW_BUTTON, "index": view}
+TOUR = "tour-store"
+STEP = "step-store"
+TOUR_STORE = "tour-data"  # the tours (shipped once)
+AUTOPLAY = "autoplay-store"
+PRESENT_BAR = "present-bar"
+PRESENT_CAPTION = "present-caption"
+PRESENT_STEP = "present-step"
+PRESENT_LEGEND = "present-legend"
+TOUR_START = "tour-start"
+FULLSCREEN = "fullscreen"
+EXIT_VIEW = "exit-view"
+COMPARE = "compare-section"
+CMP_A = "compare-a"
+CMP_B = "compare-b"
+CMP_A_TITLE = "compare-a-title"
+CMP_B_TITLE = "compare-b-title"
+CMP_DATE2 = "compare-date2"
+CMP_DATE2_TEXT = "compare-date2-text"
+CMP_POV2 = "compare-pov2"
+CMP_EVENT2 = "compare-event2"
+CMP_EVENT2_BOX = "compare-event2-box"
+CMP_DATE2_BOX = "compare-date2-box"
+CMP_SHOW = "compare-show"
+CMP_CHANGES = "compare-changes"
+CMP_PAINTED = "compare-painted"
+TABLE = "table-section"
+TABLE_BODY = "table-body"
+TABLE_CSV = "table-csv"
+TABLE_DOWNLOAD = "table-download"
+HELP = "help-section"
+HELP_BODY = "help-body"
+EMBED_BAR = "embed-bar"
+EMBED_LINK = "embed-open-full"
+EMBED_CODE = "embed-code"
+
 ALL_IDS = [
     URL, NOTICE, SLIDER, DATE_BIG, EVENT_IN_FORCE, PREV_EVENT, NEXT_EVENT, PLAY, SPEED, TICKER, MODE, POV,
     DIFF, EVENT_PICK, NAMES, CLAUSE, MODE_DATE_BOX, MODE_EVENT_BOX, MAP_CAPTION, MAP, LEGEND, PAINT_STORE,
     EVENT_STORE, JS_READY, SETTLED, UNIT, UNIT_BUTTONS, PANEL, PANEL_CHART, PANEL_BODY, CLOSE_PANEL,
+    PAGE, NAV, VIEW, TOUR, STEP, TOUR_STORE, AUTOPLAY, PRESENT_BAR, PRESENT_CAPTION, PRESENT_STEP, PRESENT_LEGEND,
+    TOUR_START, FULLSCREEN, EXIT_VIEW, COMPARE, CMP_A, CMP_B, CMP_A_TITLE, CMP_B_TITLE, CMP_DATE2, CMP_DATE2_TEXT,
+    CMP_POV2, CMP_EVENT2, CMP_EVENT2_BOX, CMP_DATE2_BOX, CMP_SHOW, CMP_CHANGES, CMP_PAINTED, TABLE, TABLE_BODY,
+    TABLE_CSV, TABLE_DOWNLOAD, HELP, HELP_BODY, EMBED_BAR, EMBED_LINK, EMBED_CODE,
 ]

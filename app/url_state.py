@@ -8,6 +8,15 @@ Query parameters (all optional; order when serialised is the order below):
   event=<id>        the event shown in event mode                   default none
   unit=<id>         the selected territory unit                     default none
   names=ja|ru|both  names convention of the labels                  default both
+  view=map|present|compare|embed|help   page view (classroom)        default map
+  tour=key          a guided tour (presentation mode)               default none
+  step=N            1-based step of the tour                        default 1 (only with tour)
+  date2=YYYY-MM-DD  compare: the date of side B                     default DEFAULT_DATE2 (1956-12-31)
+  pov2=…            compare: the point of view of side B            default de_facto
+  event2=<id>       compare: the event of side B (event mode)       default none
+  play=1            start playing on open (never when the reader asks for reduced motion); one-shot:
+                    not written back once the page runs
+See docs/url.md.
   lang=en|ja|ru|zh  language of the interface (app/i18n.py)        default en
 
 An invalid value never raises: it falls back to the default and a human-readable notice is returned.
@@ -54,11 +63,24 @@ def from_day_index(index: int) -> dt.date:
 MAX_DAY = day_index(MAX_DATE)
 
 
+def _parse_date(values: dict, key: str, default: dt.date, notices: list[str]) -> dt.date:
+    try:
+        date = dt.date.fromisoformat(values[key])
+    except ValueError:
+        notices.append(f"“{values[key]}” is not a date (YYYY-MM-DD); showing {default.isoformat()}.")
+        return default
+    if MIN_DATE <= date <= MAX_DATE:
+        return date
+    notices.append(f"{date.isoformat()} is outside 1905-01-01 … 1956-12-31; showing {default.isoformat()}.")
+    return default
+
+
 def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
-          units: set[str] | frozenset[str] = frozenset()) -> UrlState:
+          units: set[str] | frozenset[str] = frozenset(), tours: dict[str, int] | None = None) -> UrlState:
     """Parse a location search string ("?date=…&…" or "") into a UrlState.
 
     `events` and `units` are the valid ids; an unknown id falls back to none with a notice.
+    `tours` maps each tour name to its number of steps (None: any tour name "key", any step ≥ 1).
     """
     text = (search or "").lstrip("?")
     try:
@@ -73,16 +95,7 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
     state = UrlState()
 
     if "date" in values:
-        try:
-            date = dt.date.fromisoformat(values["date"])
-        except ValueError:
-            notices.append(f"“{values['date']}” is not a date (YYYY-MM-DD); showing {DEFAULT_DATE.isoformat()}.")
-        else:
-            if MIN_DATE <= date <= MAX_DATE:
-                state = replace(state, date=date)
-            else:
-                notices.append(f"{date.isoformat()} is outside 1905-01-01 … 1956-12-31; "
-                               f"showing {DEFAULT_DATE.isoformat()}.")
+        state = replace(state, date=_parse_date(values, "date", DEFAULT_DATE, notices))
     if "mode" in values:
         if values["mode"] in MODES:
             state = replace(state, mode=values["mode"])
@@ -118,6 +131,44 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
             state = replace(state, lang=values["lang"])
         else:
             notices.append(f"Unknown language “{values['lang']}”; showing English.")
+    if "view" in values:
+        if values["view"] in VIEWS:
+            state = replace(state, view=values["view"])
+        else:
+            notices.append(f"Unknown view “{values['view']}”; showing the map.")
+    known_tours = tours if tours is not None else {"key": 10**6}
+    if "tour" in values and values["tour"]:
+        if values["tour"] in known_tours:
+            state = replace(state, tour=values["tour"])
+        else:
+            notices.append(f"Unknown tour “{values['tour']}”; no tour is shown.")
+    if "step" in values:
+        text = values["step"]
+        if state.tour is None:
+            if "tour" not in values:
+                notices.append("step needs a tour (e.g. tour=key); it was ignored.")
+        elif text.isdigit() and 1 <= int(text) <= known_tours[state.tour]:
+            state = replace(state, step=int(text))
+        else:
+            notices.append(f"Step “{text}” is not a step of the tour (1 … {known_tours[state.tour]}); "
+                           "showing step 1.")
+    if "date2" in values:
+        state = replace(state, date2=_parse_date(values, "date2", DEFAULT_DATE2, notices))
+    if "pov2" in values:
+        if values["pov2"] in POVS:
+            state = replace(state, pov2=values["pov2"])
+        else:
+            notices.append(f"Unknown point of view “{values['pov2']}” for side B; showing de facto control.")
+    if "event2" in values and values["event2"]:
+        if values["event2"] in events:
+            state = replace(state, event2=values["event2"])
+        else:
+            notices.append(f"Unknown event “{values['event2']}” for side B; no event is selected.")
+    if "play" in values:
+        if values["play"] in ("1", "0", ""):
+            state = replace(state, play=values["play"] == "1")
+        else:
+            notices.append(f"play must be 1 or 0, not “{values['play']}”; the map does not play.")
     if state.mode == "event" and state.event is None:
         notices.append("Treaty-or-proposal mode needs an event; showing “On this date”.")
         state = replace(state, mode="date")
