@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from dash import html
 
 from app import styles
+from app.i18n import _, format_date_for, gettext_for
 
 MAP_HEIGHT = 720
 # Default view: Hokkaido in the south, the whole of Sakhalin and the Kuril chain.
@@ -124,63 +125,88 @@ def _legend_row(uri: str, text: str) -> html.Div:
     return html.Div([html.Img(src=uri, alt="", width=28, height=28), html.Span(text)], className="legend-row")
 
 
-def legend() -> html.Div:
+def legend(lang: str = "en") -> html.Div:
     """Always-visible legend: every encoding the map can show, drawn with the map's own tiles."""
+    t = gettext_for(lang)
     T = styles.TerritoryPaint
     colour_rows = [
         _legend_row(styles.swatch_uri(styles.territory_style(T(g, "sovereignty"))),
-                    styles.GROUP_LABELS[g]["en"])
+                    styles.group_label(g, lang))
         for g in ("japan", "russia", "usa", "other")
     ]
     mode_rows = [
         _legend_row(styles.swatch_uri(styles.territory_style(T("japan", "sovereignty"))),
-                    "Solid fill: sovereign control"),
+                    t("Solid fill: sovereign control")),
         _legend_row(styles.swatch_uri(styles.territory_style(T("japan", "military_occupation"))),
-                    "White dots: military occupation"),
+                    t("White dots: military occupation")),
         _legend_row(styles.swatch_uri(styles.territory_style(T("usa", "administration"))),
-                    "White rules: administration"),
+                    t("White rules: administration")),
         _legend_row(styles.swatch_uri(styles.territory_style(T("undetermined", "undetermined"))),
-                    "Grey cross-hatch: sovereignty undetermined / renounced"),
+                    t("Grey cross-hatch: sovereignty undetermined / renounced")),
         _legend_row(styles.swatch_uri(styles.territory_style(T("russia", "sovereignty", ("japan",)))),
-                    "Stripes: claimed by the stripes' colour"),
+                    t("Stripes: claimed by the stripes' colour")),
         _legend_row(styles.swatch_uri(styles.territory_style(T("japan", "sovereignty", (), "russia"))),
-                    "Dashed outline: promised to the outline's colour"),
+                    t("Dashed outline: promised to the outline's colour")),
         _legend_row(styles.swatch_uri(styles.territory_style(T("japan", "sovereignty", (), None, "russia"))),
-                    "Dotted outline: a draft / proposal would give it to"),
+                    t("Dotted outline: a draft / proposal would give it to")),
         _legend_row(styles.swatch_uri({"fill": "#FFFFFF", "pattern": None, "stroke": styles.INK,
                                        "width": 3, "dash": ""}),
-                    "Heavy black outline (other units faded): the points of view disagree"),
+                    t("Heavy black outline (other units faded): the points of view disagree")),
     ]
     regime_rows = [
-        _legend_row(styles.swatch_uri(styles.strait_style(styles.StraitPaint((r,)))), styles.REGIME_LABELS[r])
+        _legend_row(styles.swatch_uri(styles.strait_style(styles.StraitPaint((r,)))),
+                    t(styles.REGIME_LABELS[r]))
         for r in ("free_navigation", "demilitarised", "closed_to_foreign_warships", "fishing_rights")
     ]
     line_rows = [
-        _legend_row(styles.line_swatch_uri(styles.line_style(styles.LinePaint(True))), "Boundary / line in force"),
-        _legend_row(styles.line_swatch_uri(styles.line_style(styles.LinePaint(False))), "Line not in force"),
+        _legend_row(styles.line_swatch_uri(styles.line_style(styles.LinePaint(True))),
+                    t("Boundary / line in force")),
+        _legend_row(styles.line_swatch_uri(styles.line_style(styles.LinePaint(False))),
+                    t("Line not in force")),
     ]
     return html.Div([
-        html.H2("Legend"),
-        html.H3("Colour = actor"), *colour_rows,
-        html.H3("Status"), *mode_rows,
-        html.H3("Strait zones"), *regime_rows,
-        html.H3("Lines"), *line_rows,
+        html.H2(t("Legend")),
+        html.H3(t("Colour = actor")), *colour_rows,
+        html.H3(t("Status")), *mode_rows,
+        html.H3(t("Strait zones")), *regime_rows,
+        html.H3(t("Lines")), *line_rows,
     ], className="legend")
 
 
 ROLE_ORDER = ["sovereignty", "military_occupation", "administration", "claim", "undetermined", "renounced",
               "promised", "proposed", "concession", *styles.STRAIT_REGIMES]
-VIEW_LABELS = {"de_facto": "de facto", "japan": "Japan", "soviet": "USSR", "usa": "USA", "russia": "Russia",
-               "fer": "FER", "scap": "SCAP", "uk": "UK", "china_roc": "ROC", "china_prc": "PRC"}
+VIEW_LABELS = {"de_facto": _("de facto"), "japan": _("Japan"), "soviet": _("USSR"), "usa": _("USA"),
+               "russia": _("Russia"), "fer": _("FER"), "scap": _("SCAP"), "uk": _("UK"), "china_roc": _("ROC"),
+               "china_prc": _("PRC")}
+ROLE_LABELS = {
+    "sovereignty": _("sovereignty"), "military_occupation": _("military occupation"),
+    "administration": _("administration"), "claim": _("claim"), "undetermined": _("undetermined"),
+    "renounced": _("renounced"), "promised": _("promised"), "proposed": _("proposed"),
+    "concession": _("concession"), "free_navigation": _("free navigation"),
+    "no_fortification": _("no fortification"), "demilitarised": _("demilitarised"),
+    "closed_to_foreign_warships": _("closed to foreign warships"), "fishing_rights": _("fishing rights"),
+    "fishing_limit": _("fishing limit"),
+}
+
+
+def view_label(actor: str, lang: str = "en") -> str:
+    """Short name of an actor / point of view (chart rows, panels), in `lang`."""
+    return gettext_for(lang)(VIEW_LABELS[actor]) if actor in VIEW_LABELS else actor
+
+
+def role_label(role: str, lang: str = "en") -> str:
+    return gettext_for(lang)(ROLE_LABELS[role]) if role in ROLE_LABELS else role.replace("_", " ")
 
 
 def unit_timeline_figure(rows: list[dict], shown: dt.date, actor_groups: dict[str, str] | None = None,
-                         lo: dt.date = dt.date(1905, 1, 1), hi: dt.date = dt.date(1956, 12, 31)) -> go.Figure:
+                         lo: dt.date = dt.date(1905, 1, 1), hi: dt.date = dt.date(1956, 12, 31),
+                         lang: str = "en") -> go.Figure:
     """Every role of a unit over 1905–1956 as horizontal bars coloured by actor group.
 
     rows: dicts with role, actor, start (date|None), end (date|None), asserted_by (list), event.
     One bar row per (role, point of view); claims and proposals are hatched like on the map.
     """
+    t = gettext_for(lang)
     fig = go.Figure()
     seen_rows: list[str] = []
     for row in rows:
@@ -188,8 +214,9 @@ def unit_timeline_figure(rows: list[dict], shown: dt.date, actor_groups: dict[st
         end = min(row.get("end") or (hi + dt.timedelta(days=1)), hi + dt.timedelta(days=1))
         if end <= start:
             continue
-        views = ", ".join(VIEW_LABELS.get(a, a) for a in row.get("asserted_by") or [])
-        label = f"{row['role'].replace('_', ' ')} ({views})" if views else row["role"].replace("_", " ")
+        views = t(", ").join(view_label(a, lang) for a in row.get("asserted_by") or [])
+        role = role_label(row["role"], lang)
+        label = t("{role} ({views})", role=role, views=views) if views else role
         if label not in seen_rows:
             seen_rows.append(label)
         group = styles.group_of(row.get("actor"), actor_groups)
@@ -197,13 +224,14 @@ def unit_timeline_figure(rows: list[dict], shown: dt.date, actor_groups: dict[st
         shape = "/" if row["role"] in ("claim", "proposed", "promised") else ""
         if row["role"] in ("undetermined", "renounced"):
             shape = "+"
-        who = VIEW_LABELS.get(row.get("actor") or "", row.get("actor") or "—")
+        who = view_label(row.get("actor") or "", lang) if row.get("actor") else "—"
+        until = format_date_for(row["end"], lang) if row.get("end") else t("after 1956")
         fig.add_trace(go.Bar(
             y=[label], x=[(end - start).days * 86400000], base=[start.isoformat()], orientation="h",
             marker={"color": colour, "line": {"color": styles.INK, "width": 1},
                     "pattern": {"shape": shape, "fgcolor": styles.INK, "size": 8, "solidity": 0.25}},
-            hovertemplate=(f"{who}: {row['role'].replace('_', ' ')}<br>{start.isoformat()} – "
-                           f"{(row.get('end') or 'after 1956')}<br>{row.get('event') or ''}<extra></extra>"),
+            hovertemplate=(f"{who}: {role}<br>{format_date_for(start, lang)} – {until}"
+                           f"<br>{row.get('event') or ''}<extra></extra>"),
             showlegend=False,
         ))
     fig.add_vline(x=shown.isoformat(), line={"color": styles.INK, "width": 2, "dash": "dash"})
