@@ -1,0 +1,220 @@
+"""`make load`: one bounded load run on loopback, with its figures.
+
+    .venv/bin/python tests/load/run_load.py                        # a school: 200 users, 60 s
+    .venv/bin/python tests/load/run_load.py --users 30 --spawn-rate 10 --duration 45s   # a class
+    .venv/bin/python tests/load/run_load.py --soak                 # 200 users for 10 minutes
+
+Steps: create `.venv-load` with locust 2.47.0 if it is missing (locust must not share the app's
+venv: urllib3 conflicts), start gunicorn (gunicorn.conf.py) on a free 127.0.0.1 port, record the
+page's callbacks with Playwright (tests/load/capture.py), run locust headless with -u/-r/-t bounded,
+sample the workers' resident memory every 2 s, print p50/p95/p99, errors and memory growth, stop
+everything. Exit status 1 when a goal is missed (p95 ≤ 250 ms, 0 errors, RSS growth < 10 % over
+the run after warm-up). Files: build/load/ (recording, locust CSV, RSS samples).
+Traffic goes to 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LOAD_VENV = ROOT / ".venv-load"
+LOCUST_PIN = "locust==2.47.0"
+OUT = ROOT / "build" / "load"
+
+
+def ensure_load_venv() -> Path:
+    locust = LOAD_VENV / "bin" / "locust"
+    if not locust.exists():
+        print(f"load: creating {LOAD_VENV.name} with {LOCUST_PIN} (own venv: urllib3 conflicts)")
+        subprocess.run([sys.executable, "-m", "venv", "--clear", str(LOAD_VENV)], check=True)
+        subprocess.run([str(LOAD_VENV / "bin" / "pip"), "install", "--quiet", LOCUST_PIN],
+                       check=True)
+    return locust
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_healthy(base: str, timeout: float = 90) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:
+                return json.loads(response.read())
+        except Exception:  # noqa: BLE001 - not up yet
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn did not answer {base}/healthz within {timeout:.0f} s")
+
+
+def start_gunicorn(port: int, extra_env: dict | None = None, log: Path | None = None,
+                   args: list[str] | None = None) -> subprocess.Popen:
+    env = {**os.environ, **(extra_env or {})}
+    cmd = [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"),
+           "-b", f"127.0.0.1:{port}", *(args or []), "app.wsgi:server"]
+    out = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(entry))
+    return sorted(out)
+
+
+def rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class RssSampler(threading.Thread):
+    """Every `every` s: the gunicorn workers' pids and resident memory (kB)."""
+
+    def __init__(self, master: int, every: float = 2.0) -> None:
+        super().__init__(daemon=True)
+        self.master, self.every = master, every
+        self.samples: list[dict] = []
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        start = time.monotonic()
+        while not self._halt.is_set():
+            workers = children(self.master)
+            rss = {pid: rss_kb(pid) for pid in workers}
+            self.samples.append({"t": round(time.monotonic() - start, 1), "rss_kb": rss,
+                                 "total_kb": sum(rss.values()), "master_kb": rss_kb(self.master)})
+            self._halt.wait(self.every)
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
+
+
+def read_stats(prefix: Path) -> tuple[dict, list[dict]]:
+    with open(f"{prefix}_stats.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    total = next(r for r in rows if r["Name"] == "Aggregated")
+    return total, [r for r in rows if r["Name"] != "Aggregated"]
+
+
+def memory_growth(samples: list[dict], warmup_fraction: float = 0.2) -> tuple[int, int, float]:
+    """Workers' total RSS after warm-up vs at the end (growth in %)."""
+    usable = [s for s in samples if s["total_kb"]]
+    if len(usable) < 2:
+        return 0, 0, 0.0
+    first = usable[min(len(usable) - 1, int(len(usable) * warmup_fraction))]["total_kb"]
+    last = usable[-1]["total_kb"]
+    return first, last, (last - first) / first * 100 if first else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--spawn-rate", type=float, default=20)
+    parser.add_argument("--duration", default="60s", help="locust -t (e.g. 45s, 10m)")
+    parser.add_argument("--soak", action="store_true", help="200 users for 10 minutes")
+    parser.add_argument("--p95-ms", type=float, default=250)
+    parser.add_argument("--max-growth", type=float, default=10.0, help="% RSS growth allowed")
+    args = parser.parse_args(argv)
+    if args.soak:
+        args.users, args.duration = 200, "10m"
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    locust = ensure_load_venv()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    gunicorn = start_gunicorn(port, log=OUT / "gunicorn.log")
+    sampler = None
+    try:
+        health = wait_healthy(base)
+        print(f"load: gunicorn up at {base} (version {health['version']}, "
+              f"workers×threads from gunicorn.conf.py, {os.cpu_count()} cores)")
+        record = OUT / "recorded.json"
+        subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "tests/load/capture.py"),
+                        base, str(record)], cwd=ROOT, check=True, timeout=180)
+        sampler = RssSampler(gunicorn.pid)
+        sampler.start()
+        prefix = OUT / "run"
+        cmd = [str(locust), "-f", str(ROOT / "tests/load/locustfile.py"), "--headless",
+               "-u", str(args.users), "-r", str(args.spawn_rate), "-t", args.duration,
+               "--host", base, "--csv", str(prefix), "--only-summary", "--stop-timeout", "10"]
+        print("load: " + " ".join(cmd[1:]))
+        env = {**os.environ, "ATLAS_LOAD_RECORD": str(record)}
+        locust_run = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        sampler.stop()
+        for line in (locust_run.stdout + locust_run.stderr).splitlines():
+            if line.startswith("load:") or "Error" in line or "Traceback" in line:
+                print(line)
+    finally:
+        if sampler is not None and sampler.is_alive():
+            sampler.stop()
+        stop(gunicorn)
+
+    total, rows = read_stats(OUT / "run")
+    requests, failures = int(total["Request Count"]), int(total["Failure Count"])
+    p50, p95, p99 = (float(total[k]) for k in ("50%", "95%", "99%"))
+    callbacks = [r for r in rows if r["Name"].startswith("POST callback")]
+    cb_count = sum(int(r["Request Count"]) for r in callbacks)
+    first, last, growth = memory_growth(sampler.samples)
+    pids = {pid for s in sampler.samples for pid in s["rss_kb"]}
+    (OUT / "rss.json").write_text(json.dumps(sampler.samples))
+
+    print("\nload: slowest request kinds (p95 ms):")
+    for r in sorted(rows, key=lambda r: -float(r["95%"]))[:8]:
+        print(f"  {r['Name']:<60} n={r['Request Count']:>6}  p50={r['50%']:>5}  p95={r['95%']:>5}"
+              f"  fails={r['Failure Count']}")
+    print(f"\nload: {args.users} users, -r {args.spawn_rate}, {args.duration}: {requests} requests "
+          f"({cb_count} callback POSTs), {float(total['Requests/s']):.1f} req/s")
+    print(f"load: p50 {p50:.0f} ms, p95 {p95:.0f} ms, p99 {p99:.0f} ms, max "
+          f"{float(total['Max Response Time']):.0f} ms; errors {failures} "
+          f"({failures / max(requests, 1) * 100:.2f} %)")
+    print(f"load: workers' RSS after warm-up {first / 1024:.0f} MB → end {last / 1024:.0f} MB "
+          f"({growth:+.1f} %), {len(pids)} worker pids seen")
+    ok = p95 <= args.p95_ms and failures == 0 and growth < args.max_growth and requests > 0
+    print(f"load: {'PASS' if ok else 'FAIL'} (goals: p95 ≤ {args.p95_ms:.0f} ms, 0 errors, "
+          f"RSS growth < {args.max_growth:.0f} %)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
