@@ -13,8 +13,9 @@ Table (JSON):
   lines      [{id, name, geometry, seg: [[starts], [0|1]]}]
   lineStyles [inactive style, active style]
   labels     [{lon, lat, starts, ja, ru, en}]
-  marks      [{day, id, title, what}]   sorted by day
+  marks      [{day, id, title, what, text}]   sorted by day; text: "title — signed date" in the language
   max_day
+  i18n       {lang, htmlLang, disagree, before, showing, play, pause}  strings the painter writes
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import datetime as dt
 from typing import Any
 
 from app import styles
+from app.i18n import HTML_LANG, format_date_for, gettext_for, localised, normalise_lang
 from app.url_state import MAX_DAY, MIN_DATE
 
 POVS = ("de_facto", "japan", "soviet", "usa")
@@ -51,19 +53,20 @@ HIDDEN_LABELS = {"island_anuchina", "island_demina", "island_polonsky", "island_
 
 
 class KeyRegistry:
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         self.index: dict[str, int] = {}
         self.keys: list[dict[str, Any]] = []
+        self.lang = lang
 
     def add(self, paint: Any) -> int:
         key = paint.key
         if key not in self.index:
             if isinstance(paint, styles.TerritoryPaint):
                 style = styles.territory_style(paint)
-                text = styles.describe_territory(paint)
+                text = styles.describe_territory(paint, self.lang)
             elif isinstance(paint, styles.StraitPaint):
                 style = styles.strait_style(paint)
-                text = styles.describe_strait(paint)
+                text = styles.describe_strait(paint, self.lang)
             else:
                 style = {"fill": "rgba(0,0,0,0)", "pattern": None, "stroke": "rgba(0,0,0,0)", "width": 0,
                          "dash": ""}
@@ -168,10 +171,31 @@ def _label_point(feature: dict) -> tuple[float, float] | None:
     return None
 
 
-def build_table(engine: Any, layers_fc: dict, names_lang: str = "en") -> dict:
+def js_strings(lang: str) -> dict[str, str]:
+    """The few interface strings assets/map_paint.js writes itself, in `lang`."""
+    t = gettext_for(lang)
+    return {"lang": normalise_lang(lang), "htmlLang": HTML_LANG[normalise_lang(lang)],
+            "disagree": t("The points of view disagree here"), "before": t("Before the first event"),
+            "showing": t("Showing what it provides: {title}"), "play": t("▶ Play"), "pause": t("⏸ Pause")}
+
+
+def _mark_text(title: str, what: str, day: int, lang: str) -> str:
+    t = gettext_for(lang)
+    date = format_date_for(MIN_DATE + dt.timedelta(days=day), lang) if lang != "en" \
+        else (MIN_DATE + dt.timedelta(days=day)).isoformat()
+    if what == "signed":
+        return t("{title} — signed {date}", title=title, date=date)
+    if what == "in force":
+        return t("{title} — in force {date}", title=title, date=date)
+    return t("{title} — {date}", title=title, date=date)
+
+
+def build_table(engine: Any, layers_fc: dict, names_lang: str = "en", lang: str = "en") -> dict:
+    """The paint table; hover texts, titles and the painter's strings in the interface language `lang`."""
+    lang = normalise_lang(lang)
     groups = {a.id: a.group for a in getattr(engine.timeline, "actors", {}).values()} \
         if isinstance(getattr(engine.timeline, "actors", None), dict) else {}
-    reg = KeyRegistry()
+    reg = KeyRegistry(lang)
     base = engine.paint_segments("de_facto")
     straits = [s for s in base.get("straits", {})]
     zones = [z for z in base.get("zones", {})]
@@ -183,7 +207,7 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en") -> dict:
     registry = engine.registry
     for loc in locations:
         item = (registry.features.get(loc) or registry.straits.get(loc) or registry.zones.get(loc))
-        names.append(item.names.en if item is not None else loc)
+        names.append(localised(item.names, lang)[0] if item is not None else loc)
 
     pov_table: dict[str, list] = {}
     holder_by_pov: dict[str, list[list[tuple[int, str]]]] = {}
@@ -239,7 +263,7 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en") -> dict:
         seg = _runs_to_seg([(day_of(s), 1 if (v.get("roles") or any(v.get(k) for k in
                             ("promised", "proposed", "renounced"))) else 0) for s, _e, v in runs])
         item = registry.lines.get(line_id)
-        lines.append({"id": line_id, "name": item.names.en if item else line_id,
+        lines.append({"id": line_id, "name": localised(item.names, lang)[0] if item else line_id,
                       "geometry": line_feats[line_id]["geometry"], "seg": seg})
 
     labels = []
@@ -266,19 +290,23 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en") -> dict:
             day = day_of(iso)
             if 0 <= day <= MAX_DAY and day not in seen:
                 seen.add(day)
-                marks.append({"day": day, "id": ev["id"], "title": ev["title"]["en"], "what": label})
+                title = localised(ev["title"], lang)[0]
+                marks.append({"day": day, "id": ev["id"], "title": title, "what": label,
+                              "text": _mark_text(title, label, day, lang)})
         if not seen:
             day = day_of(ev["sort_date"])
             if 0 <= day <= MAX_DAY:
-                marks.append({"day": day, "id": ev["id"], "title": ev["title"]["en"], "what": "dated"})
+                title = localised(ev["title"], lang)[0]
+                marks.append({"day": day, "id": ev["id"], "title": title, "what": "dated",
+                              "text": _mark_text(title, "dated", day, lang)})
     marks.sort(key=lambda m: (m["day"], m["id"]))
 
-    events = build_event_paints(engine, locations, kinds, groups, reg, [ln["id"] for ln in lines])
+    events = build_event_paints(engine, locations, kinds, groups, reg, [ln["id"] for ln in lines], lang)
     table = {
         "locations": locations, "names": names, "keys": reg.keys, "pov": pov_table, "diff": diff,
         "lines": lines, "lineStyles": [styles.line_style(styles.LinePaint(False)),
                                        styles.line_style(styles.LinePaint(True))],
-        "labels": labels, "marks": marks, "max_day": MAX_DAY,
+        "labels": labels, "marks": marks, "max_day": MAX_DAY, "i18n": js_strings(lang),
     }
     return {"table": table, "events": events}
 
@@ -332,7 +360,7 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
 
 
 def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str], groups: dict[str, str],
-                       reg: KeyRegistry, line_ids: list[str]) -> dict:
+                       reg: KeyRegistry, line_ids: list[str], lang: str = "en") -> dict:
     """For every event: the key index per location of what it provides (unmentioned places stay neutral)."""
     unit_of = engine.unit_of
     keys: dict[str, list[int]] = {}
@@ -340,7 +368,7 @@ def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str],
     titles: dict[str, str] = {}
     for ev in engine.event_list():
         rows = event_paint_values(engine, ev["id"])
-        titles[ev["id"]] = ev["title"]["en"]
+        titles[ev["id"]] = localised(ev["title"], lang)[0]
         out = []
         for loc in locations:
             kind = kinds[loc]
