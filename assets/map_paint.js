@@ -32,6 +32,25 @@
     var store = {table: null, events: null};
     var hooked = null;        // the graph div whose plotly_afterplot we listen to
 
+    /* Interface strings of the page's language (paint table "i18n", callbacks/paint.py js_strings). */
+    var EN = {lang: "en", htmlLang: "en", disagree: "The points of view disagree here",
+              before: "Before the first event", showing: "Showing what it provides: {title}",
+              play: "\u25B6 Play", pause: "\u23F8 Pause"};
+    function tr(key) {
+        var t = store.table && store.table.i18n;
+        return (t && t[key]) || EN[key];
+    }
+    /* The big date: ISO in English (the app's established form), the locale's long date otherwise. */
+    var dateFormats = {};
+    function formatDay(day) {
+        var lang = tr("lang");
+        if (lang === "en" || !window.Intl) return dayToIso(day);
+        if (!dateFormats[lang]) {
+            dateFormats[lang] = new Intl.DateTimeFormat(tr("htmlLang"),
+                {year: "numeric", month: "long", day: "numeric", timeZone: "UTC"});
+        }
+        return dateFormats[lang].format(new Date(MIN + day * DAY));
+    }
     function graphDiv() {
         return document.querySelector("#" + IDS.map + " .js-plotly-plot");
     }
@@ -103,7 +122,7 @@
         var hover = new Array(keys.length);
         for (var i = 0; i < keys.length; i++) {
             hover[i] = table.names[i] + "<br>" + table.keys[keys[i]].text +
-                       (diff && diff[i] ? "<br><b>The points of view disagree here</b>" : "");
+                       (diff && diff[i] ? "<br><b>" + tr("disagree") + "</b>" : "");
         }
         var layer = gd.querySelectorAll("g.trace.choropleth")[t - firstChoropleth(gd)];
         var paths = layer ? layer.querySelectorAll("path.choroplethlocation") : [];
@@ -214,6 +233,7 @@
                 if (!table) return nu;
                 store.table = table;
                 store.events = events;
+                if (table.i18n && table.i18n.htmlLang) document.documentElement.lang = table.i18n.htmlLang;
                 window.dash_clientside.set_props(IDS.paintStore, {data: null});
                 window.dash_clientside.set_props(IDS.eventStore, {data: null});
                 return "ready";
@@ -251,10 +271,10 @@
                     }, SETTLE_MS);
                 }
                 var ev = eventInForce(table, day);
-                var big = dayToIso(day);
-                var evText = ev ? (ev.title + " — " + ev.what + " " + dayToIso(ev.day)) : "Before the first event";
+                var big = formatDay(day);
+                var evText = ev ? (ev.text || (ev.title + " — " + ev.what + " " + dayToIso(ev.day))) : tr("before");
                 if (mode === "event" && events && events.titles[eventId]) {
-                    evText = "Showing what it provides: " + events.titles[eventId];
+                    evText = tr("showing").replace("{title}", events.titles[eventId]);
                 }
                 return [big, evText];
             },
@@ -268,14 +288,14 @@
             /* play / pause: returns [interval disabled, button label] */
             toggle: function (clicks, disabled) {
                 var now = !disabled;
-                return [now, now ? "▶ Play" : "⏸ Pause"];
+                return [now, now ? tr("play") : tr("pause")];
             },
             tick: function (n, day, speed, disabled) {
                 var nu = window.dash_clientside.no_update;
                 if (disabled) return [nu, nu, nu];
                 var next = day + (speed || 30);
                 var MAXDAY = isoToDay("1956-12-31");
-                if (next >= MAXDAY) return [MAXDAY, true, "▶ Play"];
+                if (next >= MAXDAY) return [MAXDAY, true, tr("play")];
                 return [next, nu, nu];
             }
         }
