@@ -30,6 +30,7 @@ It adds an `after_request` hook that sets:
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import threading
@@ -104,6 +105,77 @@ def content_security_policy(script_hashes: Iterable[str], frame_ancestors: Itera
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives)
 
 
+def _json_error(message: str, status: int = 400) -> Response:
+    body = json.dumps({"error": message}, ensure_ascii=False)
+    return Response(body, status=status, mimetype="application/json")
+
+
+def _same_id(sent: Any, declared: str) -> bool:
+    """A sent input id against the declared one (a wildcard id is declared as its JSON)."""
+    if isinstance(sent, str):
+        return sent == declared
+    if not isinstance(sent, dict) or not declared.startswith("{"):
+        return False
+    try:
+        pattern = json.loads(declared)
+    except ValueError:
+        return False
+    if set(sent) != set(pattern):
+        return False
+    return all(isinstance(v, list) or sent[k] == v for k, v in pattern.items())
+
+
+def _matches(sent: Any, declared: dict) -> bool:
+    """One item of `inputs`/`state` as Dash expects it for the declared dependency."""
+    wildcard = str(declared["id"]).startswith("{") and '["' in str(declared["id"])
+    items = sent if wildcard else [sent]
+    if not isinstance(items, list):
+        return False
+    for item in items:
+        if not (isinstance(item, dict) and item.get("property") == declared["property"]
+                and _same_id(item.get("id"), str(declared["id"]))):
+            return False
+    return True
+
+
+def check_callback_request(dash_app: Any, body: Any) -> str | None:
+    """Why a /_dash-update-component body is malformed, or None when Dash can dispatch it.
+
+    Dash itself answers 500 with a KeyError/TypeError traceback for a body that names no callback
+    or carries the wrong number or shape of inputs; a client (or an attacker) sending such a body
+    gets 400 instead, and the callbacks only ever see the inputs they declared (values may still
+    be anything JSON allows: the callbacks must cope with those).
+    """
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    output = body.get("output")
+    if not isinstance(output, str):
+        return "'output' must be a string"
+    spec = dash_app.callback_map.get(output)
+    if spec is None or not callable(spec.get("callback")):
+        return "no server callback has this output"
+    outputs = body.get("outputs")
+    n_out = len(output[2:-2].split("...")) if output.startswith("..") else 1
+    outs = outputs if isinstance(outputs, list) else [outputs]
+    if (output.startswith("..") != isinstance(outputs, list) or len(outs) != n_out
+            or not all(isinstance(o, dict) and isinstance(o.get("property"), str)
+                       and isinstance(o.get("id"), (str, dict)) for o in outs)):
+        return "'outputs' does not match the callback's outputs"
+    for group in ("inputs", "state"):
+        sent = body.get(group, [])
+        declared = spec.get(group) or []
+        if not isinstance(sent, list) or len(sent) != len(declared):
+            return f"'{group}' must list the callback's {len(declared)} {group}"
+        if not all(_matches(s, d) for s, d in zip(sent, declared, strict=True)):
+            return f"'{group}' does not match the callback's {group}"
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        return "'changedPropIds' must be a list of strings"
+    if not isinstance(body.get("parsedChangedPropsIds", []), list):
+        return "'parsedChangedPropsIds' must be a list"
+    return None
+
+
 class _Security:
     def __init__(self, dash_app: Any, frame_ancestors: list[str]) -> None:
         self.dash_app = dash_app
@@ -115,6 +187,7 @@ class _Security:
         self.routes_prefix = str(dash_app.config.requests_pathname_prefix or "/")
         # Bodies fixed per process, served from memory after the first request (see before_request).
         self._bodies: dict[str, tuple[bytes, dict[str, str]]] = {}
+        self.callback_path = f"{self.routes_prefix}_dash-update-component"
         self.fixed_exact = {f"{self.routes_prefix}_dash-dependencies"}
         if not callable(dash_app.layout):  # a layout function may differ per request: not cached
             self.fixed_exact.add(f"{self.routes_prefix}_dash-layout")
@@ -150,6 +223,13 @@ class _Security:
             path in self.fixed_exact or path.startswith("/api/download/"))
 
     def before_request(self) -> Response | None:
+        if request.method == "POST" and request.path == self.callback_path:
+            body = request.get_json(silent=True)
+            problem = check_callback_request(self.dash_app, body)
+            return _json_error(f"bad callback request: {problem}") if problem else None
+        return self._fixed_body()
+
+    def _fixed_body(self) -> Response | None:
         """Answer /_dash-layout, /_dash-dependencies and /api/download/* from memory.
 
         Dash serialises the whole layout (the paint table and the figure: 0.4 MB of JSON) on every
