@@ -35,7 +35,10 @@ MODES = ("date", "event")
 POVS = ("de_facto", "japan", "soviet", "usa")
 NAMES = ("ja", "ru", "both")
 LANGS = ("en", "ja", "ru", "zh")  # interface languages (app/i18n.LANGUAGES); names= is the map labels' own
-KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "names", "lang")
+VIEWS = ("map", "present", "compare", "embed", "help")
+DEFAULT_DATE2 = dt.date(1956, 12, 31)
+KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "names", "lang", "view", "tour", "step", "date2",
+              "pov2", "event2", "play")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,13 @@ class UrlState:
     unit: str | None = None
     names: str = "both"
     lang: str = "en"
+    view: str = "map"
+    tour: str | None = None
+    step: int = 1
+    date2: dt.date = DEFAULT_DATE2
+    pov2: str = "de_facto"
+    event2: str | None = None
+    play: bool = False
     notices: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -192,4 +202,17 @@ def serialise(state: UrlState) -> str:
         params.append(("names", state.names))
     if state.lang != "en":
         params.append(("lang", state.lang))
+    if state.view != "map":
+        params.append(("view", state.view))
+    if state.tour:
+        params.append(("tour", state.tour))
+        params.append(("step", str(state.step)))
+    if state.date2 != DEFAULT_DATE2 or state.view == "compare":
+        params.append(("date2", state.date2.isoformat()))
+    if state.pov2 != "de_facto":
+        params.append(("pov2", state.pov2))
+    if state.event2:
+        params.append(("event2", state.event2))
+    if state.play:
+        params.append(("play", "1"))
     return "?" + urlencode(params)
