@@ -10,7 +10,7 @@ environment variable (docs/deploy.md), e.g. ATLAS_WORKERS=4 ATLAS_THREADS=8.
   shared copy-on-write by the forked workers; a broken data file stops the master before any fork.
   Nothing at import starts kaleido/Chromium: the export module starts its browser lazily inside the
   worker that first needs it (a browser started in the master would not survive the fork).
-* max_requests + jitter: each worker is replaced after ~2000 requests (staggered), which caps slow
+* max_requests + jitter: each worker is replaced after 20000-22000 requests (staggered): caps slow
   memory growth; only idle workers are recycled, in-flight requests finish.
 * timeout: a worker silent for 60 s is killed and replaced (an export takes < 5 s, the first one in
   a worker ~4 s for the browser to start).
@@ -38,8 +38,8 @@ preload_app = True
 timeout = _int("ATLAS_TIMEOUT", 60)
 graceful_timeout = 20
 keepalive = 5
-max_requests = _int("ATLAS_MAX_REQUESTS", 2000)
-max_requests_jitter = _int("ATLAS_MAX_REQUESTS_JITTER", 200)
+max_requests = _int("ATLAS_MAX_REQUESTS", 20000)
+max_requests_jitter = _int("ATLAS_MAX_REQUESTS_JITTER", 2000)
 backlog = 512
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # Request limits (gunicorn defaults, stated): a hostile request line/header cannot be huge.

@@ -227,6 +227,10 @@ class _Security:
             body = request.get_json(silent=True)
             problem = check_callback_request(self.dash_app, body)
             return _json_error(f"bad callback request: {problem}") if problem else None
+        rule = request.url_rule
+        if request.path.startswith("/api/") and rule is not None and "<path:" in rule.rule:
+            # Dash's catch-all would answer the page (200 HTML) for a mistyped API URL
+            return _json_error("no such API endpoint (see docs/api.md)", status=404)
         return self._fixed_body()
 
     def _fixed_body(self) -> Response | None:
