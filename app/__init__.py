@@ -26,6 +26,7 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     from app.api import register_api
     from app.data import load_engine
     from app.health import register_health
+    from app.i18n import install as install_i18n
     from app.layout import build_layout
     from app.security import apply_security
     from callbacks import register_callbacks
@@ -39,7 +40,7 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
         serve_locally=True,
         update_title=None,
     )
-    app.layout = build_layout(engine)
+    install_i18n(app, lambda lang: build_layout(engine, lang))  # the layout in the URL's lang=
     register_callbacks(app, engine)
     register_api(app.server, engine)
     register_health(app.server, engine, __version__)

@@ -4,8 +4,8 @@ Catalogues: translations/<lang>/LC_MESSAGES/messages.po (English is the source l
 catalogue). They are read from the .po files on first use (babel.messages.pofile; no compiled .mo,
 so a clean clone runs as it is). Update them with
 
-    pybabel extract -F babel.cfg -o translations/messages.pot -k t .
-    pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+    pybabel extract -F babel.cfg -k t -k translate --no-location -o translations/messages.pot .
+    pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-location
 
 tests/unit/test_i18n_catalogues.py fails when a marked string has no translation in one language.
 
@@ -218,3 +218,17 @@ def install(dash_app: Any, build: Callable[[str], Any]) -> None:
 
     dash_app.interpolate_index = interpolate_index
     dash_app.layout = layout
+    register_language_switch(dash_app)
+
+
+def register_language_switch(dash_app: Any) -> None:
+    """The switch, and back/forward across languages, reload the page in it (assets/i18n.js)."""
+    from dash import ClientsideFunction, Input, Output, State
+
+    from app import ids
+
+    dash_app.clientside_callback(
+        ClientsideFunction("i18n", "follow"),
+        Output(ids.LANG_STORE, "data"), Input(ids.LANG, "value"), Input(ids.URL, "search"),
+        State(ids.LANG_STORE, "data"), prevent_initial_call=True,
+    )

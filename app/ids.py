@@ -48,6 +48,10 @@ PANEL_CHART = "unit-chart"
 PANEL_BODY = "unit-panel-body"
 CLOSE_PANEL = "unit-close"
 
+# interface language (app/i18n.py): the switch, and the page's language (constant per page)
+LANG = "ui-lang"
+LANG_STORE = "ui-lang-store"
+
 # classroom: views, presentation and tour, compare, table, help, embed (callbacks/classroom.py, assets/classroom.js)
 PAGE = "page"
 NAV = "view-nav"
@@ -95,5 +99,5 @@ ALL_IDS = [
     PAGE, NAV, VIEW, TOUR, STEP, TOUR_STORE, AUTOPLAY, PRESENT_BAR, PRESENT_CAPTION, PRESENT_STEP, PRESENT_LEGEND,
     TOUR_START, FULLSCREEN, EXIT_VIEW, COMPARE, CMP_A, CMP_B, CMP_A_TITLE, CMP_B_TITLE, CMP_DATE2, CMP_DATE2_TEXT,
     CMP_POV2, CMP_EVENT2, CMP_EVENT2_BOX, CMP_DATE2_BOX, CMP_SHOW, CMP_CHANGES, CMP_PAINTED, TABLE, TABLE_BODY,
-    TABLE_CSV, TABLE_DOWNLOAD, HELP, HELP_BODY, EMBED_BAR, EMBED_LINK, EMBED_CODE,
+    TABLE_CSV, TABLE_DOWNLOAD, HELP, HELP_BODY, EMBED_BAR, EMBED_LINK, EMBED_CODE, LANG, LANG_STORE,
 ]

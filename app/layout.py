@@ -12,17 +12,19 @@ from typing import Any
 from dash import dcc, html
 
 from app import figures, ids, styles
+from app.i18n import HTML_LANG, LANGUAGE_NAMES, LANGUAGES, _, format_date_for, gettext_for, localised
+from app.terms import kind_label
 from app.url_state import DEFAULT_DATE, MAX_DAY, MIN_DATE, day_index
 
 PERIODS = [
-    (dt.date(1855, 1, 1), "Before 1905"),
-    (dt.date(1905, 1, 1), "1905–1917: Portsmouth and after"),
-    (dt.date(1917, 11, 1), "1917–1925: Revolution, intervention, Basic Convention"),
-    (dt.date(1925, 6, 1), "1925–1945: Between the wars"),
-    (dt.date(1945, 1, 1), "1945: Yalta, Soviet entry, surrender"),
-    (dt.date(1946, 1, 1), "1946–1950: Occupation and annexation"),
-    (dt.date(1951, 1, 1), "1951: San Francisco"),
-    (dt.date(1952, 1, 1), "1952–1956: Towards the Joint Declaration"),
+    (dt.date(1855, 1, 1), _("Before 1905")),
+    (dt.date(1905, 1, 1), _("1905–1917: Portsmouth and after")),
+    (dt.date(1917, 11, 1), _("1917–1925: Revolution, intervention, Basic Convention")),
+    (dt.date(1925, 6, 1), _("1925–1945: Between the wars")),
+    (dt.date(1945, 1, 1), _("1945: Yalta, Soviet entry, surrender")),
+    (dt.date(1946, 1, 1), _("1946–1950: Occupation and annexation")),
+    (dt.date(1951, 1, 1), _("1951: San Francisco")),
+    (dt.date(1952, 1, 1), _("1952–1956: Towards the Joint Declaration")),
 ]
 
 
@@ -41,18 +43,22 @@ def period_of(day: dt.date) -> str:
     return label
 
 
-def event_options(engine: Any) -> list[dict]:
+def event_options(engine: Any, lang: str = "en") -> list[dict]:
     """Dropdown options grouped by period: a disabled header before each period's events."""
+    t = gettext_for(lang)
     options: list[dict] = []
     current = None
     for ev in engine.event_list():
         day = dt.date.fromisoformat(ev["sort_date"])
         period = period_of(day)
         if period != current:
-            options.append({"label": f"── {period} ──", "value": f"__period__{period}", "disabled": True})
+            options.append({"label": f"── {t(period)} ──", "value": f"__period__{period}", "disabled": True})
             current = period
-        kind = ev["kind"].replace("_", " ")
-        options.append({"label": f"{ev['sort_date']} · {ev['title']['en']} ({kind})", "value": ev["id"],
+        kind = kind_label(ev["kind"], lang)
+        when = ev["sort_date"] if lang == "en" else format_date_for(ev["sort_date"], lang)
+        title = localised(ev["title"], lang)[0]
+        options.append({"label": t("{date} · {title} ({kind})", date=when, title=title, kind=kind),
+                        "value": ev["id"],
                         "search": " ".join(filter(None, ev["title"].values()))})
     return options
 
@@ -92,11 +98,30 @@ def _radio(id_: str, options: list[tuple[str, str]], value: str, label: str) -> 
     ], className="control")
 
 
-def build_layout(engine: Any) -> html.Div:
+def unit_button_text(names: Any, lang: str = "en") -> str:
+    """A unit's button: its name in the interface language, then the Japanese and Russian names."""
+    first = localised(names, lang)[0]
+    rest = [n for n in (names.ja, names.ru) if n and n != first]
+    return " · ".join([first, *rest])
+
+
+def language_switch(lang: str) -> html.Fieldset:
+    """The interface language (kept in the URL as lang=; changing it reloads the page in that language)."""
+    t = gettext_for(lang)
+    return html.Fieldset([
+        html.Legend(t("Language")),
+        dcc.RadioItems(id=ids.LANG, options=[
+            {"label": html.Span(LANGUAGE_NAMES[code], lang=HTML_LANG[code]), "value": code}
+            for code in LANGUAGES], value=lang, inline=True, className="radio lang-switch"),
+    ], className="control lang-control")
+
+
+def build_layout(engine: Any, lang: str = "en") -> html.Div:
     from callbacks.paint import build_table
 
+    t = gettext_for(lang)
     layers_fc = load_layers_fc()
-    built = build_table(engine, layers_fc)
+    built = build_table(engine, layers_fc, lang=lang)
     table, events = built["table"], built["events"]
     day = day_index(DEFAULT_DATE)
     fig = figures.map_figure(layers_fc, table, initial_paint(table, day))
@@ -112,9 +137,11 @@ def build_layout(engine: Any) -> html.Div:
         dcc.Store(id=ids.SETTLED, data=None),
         dcc.Interval(id=ids.TICKER, interval=250, disabled=True),
         html.Header([
-            html.H1("Sakhalin and the Kurils, 1905–1956"),
-            html.P("Who held, who claimed and what each treaty or proposal provided — with a source for "
-                   "every status.", className="subtitle"),
+        dcc.Store(id=ids.LANG_STORE, data=lang),
+            html.H1(t("Sakhalin and the Kurils, 1905–1956")),
+            html.P(t("Who held, who claimed and what each treaty or proposal provided — with a source for "
+                     "every status."), className="subtitle"),
+            language_switch(lang),
         ]),
         html.Div(id=ids.NOTICE, role="status", className="notice", **{"aria-live": "polite"}),
         html.Section([
@@ -123,61 +150,62 @@ def build_layout(engine: Any) -> html.Div:
                 html.Div(id=ids.EVENT_IN_FORCE, className="event-in-force"),
             ], className="date-line"),
             html.Div([
-                html.Button("◀ Previous event", id=ids.PREV_EVENT, className="btn"),
-                html.Button("▶ Play", id=ids.PLAY, className="btn btn-play"),
-                html.Button("Next event ▶", id=ids.NEXT_EVENT, className="btn"),
+                html.Button(t("◀ Previous event"), id=ids.PREV_EVENT, className="btn"),
+                html.Button(t("▶ Play"), id=ids.PLAY, className="btn btn-play"),
+                html.Button(t("Next event ▶"), id=ids.NEXT_EVENT, className="btn"),
                 html.Label([
-                    "Speed ",
+                    t("Speed") + " ",
                     dcc.Dropdown(id=ids.SPEED, options=[
-                        {"label": "1 week / step", "value": 7}, {"label": "1 month / step", "value": 30},
-                        {"label": "3 months / step", "value": 91}, {"label": "1 year / step", "value": 365},
+                        {"label": t("1 week / step"), "value": 7}, {"label": t("1 month / step"), "value": 30},
+                        {"label": t("3 months / step"), "value": 91}, {"label": t("1 year / step"), "value": 365},
                     ], value=30, clearable=False, searchable=False, className="speed"),
                 ], className="speed-label"),
-                html.Span("Keys: ←/→ event · Shift+←/→ month · Home/End · Space play", className="keys-hint"),
+                html.Span(t("Keys: ←/→ event · Shift+←/→ month · Home/End · Space play"), className="keys-hint"),
             ], className="time-buttons"),
             html.Div(dcc.Slider(id=ids.SLIDER, min=0, max=MAX_DAY, step=1, value=day, marks=slider_marks(table),
                                 updatemode="drag", allow_direct_input=False, included=False,
                                 tooltip={"always_visible": False}),
-                     className="slider-box", title="Date (1905-01-01 … 1956-12-31)"),
-        ], className="time-panel", **{"aria-label": "Date"}),
+                     className="slider-box", title=t("Date (1905-01-01 … 1956-12-31)")),
+        ], className="time-panel", **{"aria-label": t("Date")}),
         html.Section([
-            _radio(ids.MODE, [("date", "On this date"), ("event", "Treaty or proposal")], "date", "Mode"),
+            _radio(ids.MODE, [("date", t("On this date")), ("event", t("Treaty or proposal"))], "date", t("Mode")),
             html.Div([
-                _radio(ids.POV, [(p, styles.POV_LABELS[p]) for p in ("de_facto", "japan", "soviet", "usa")],
-                       "de_facto", "Point of view"),
-                dcc.Checklist(id=ids.DIFF, options=[{"label": "Where they disagree", "value": "1"}], value=[],
+                _radio(ids.POV, [(p, t(styles.POV_LABELS[p])) for p in ("de_facto", "japan", "soviet", "usa")],
+                       "de_facto", t("Point of view")),
+                dcc.Checklist(id=ids.DIFF, options=[{"label": t("Where they disagree"), "value": "1"}], value=[],
                               className="diff"),
             ], id=ids.MODE_DATE_BOX, className="mode-box"),
             html.Div([
-                html.Label("Treaty, agreement or proposal", htmlFor=ids.EVENT_PICK),
-                dcc.Dropdown(id=ids.EVENT_PICK, options=event_options(engine), value=None, searchable=True,
-                             placeholder="Search events…", className="event-pick"),
+                html.Label(t("Treaty, agreement or proposal"), htmlFor=ids.EVENT_PICK),
+                dcc.Dropdown(id=ids.EVENT_PICK, options=event_options(engine, lang), value=None, searchable=True,
+                             placeholder=t("Search events…"), className="event-pick"),
             ], id=ids.MODE_EVENT_BOX, className="mode-box", style={"display": "none"}),
-            _radio(ids.NAMES, [("ja", "Japanese names"), ("ru", "Russian names"), ("both", "Both")], "both",
-                   "Place names"),
+            _radio(ids.NAMES, [("ja", t("Japanese names")), ("ru", t("Russian names")), ("both", t("Both"))],
+                   "both", t("Place names")),
         ], className="controls"),
         html.Main([
             html.Div([
                 html.Div(id=ids.MAP_CAPTION, className="map-caption"),
                 dcc.Graph(id=ids.MAP, figure=fig, config=figures.GRAPH_CONFIG, className="map",
                           clear_on_unhover=True),
-                html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": "Clause text"}),
+                html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": t("Clause text")}),
             ], className="map-col"),
-            html.Aside(figures.legend(), id=ids.LEGEND, className="legend-col", **{"aria-label": "Legend"}),
+            html.Aside(figures.legend(lang), id=ids.LEGEND, className="legend-col",
+                       **{"aria-label": t("Legend")}),
         ], className="main"),
         html.Section([
-            html.H2("A territory's story"),
+            html.H2(t("A territory's story")),
             html.Div([
-                html.Button(f"{unit_names[u].en} · {unit_names[u].ja} · {unit_names[u].ru}",
+                html.Button(unit_button_text(unit_names[u], lang),
                             id={"type": ids.UNIT_BUTTON, "index": u}, className="unit-btn")
                 for u in units
             ], id=ids.UNIT_BUTTONS, className="unit-buttons", role="group",
-                **{"aria-label": "Choose a territory"}),
+                **{"aria-label": t("Choose a territory")}),
             html.Div([
-                html.Button("Close ✕", id=ids.CLOSE_PANEL, className="btn close"),
+                html.Button(t("Close ✕"), id=ids.CLOSE_PANEL, className="btn close"),
                 html.Div(id=ids.PANEL_BODY),
                 dcc.Graph(id=ids.PANEL_CHART, config={"displaylogo": False, "showSendToCloud": False},
                           style={"display": "none"}),
-            ], id=ids.PANEL, className="panel", role="region", **{"aria-label": "Territory story"}),
+            ], id=ids.PANEL, className="panel", role="region", **{"aria-label": t("Territory story")}),
         ], className="story"),
-    ], className="page")
+    ], id=ids.PAGE, className="page view-map")

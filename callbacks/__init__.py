@@ -13,6 +13,8 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 
 from app import figures, ids, styles
 from app import url_state as us
+from app.i18n import format_date_for, gettext_for, language_from_search, localised, localised_span
+from app.terms import date_label, kind_label, outcome_label
 
 # The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after the
 # last change): a server callback on the slider's value would delay every clientside repaint by ~20 ms.
@@ -48,22 +50,42 @@ def _source_block(engine: Any, key: str) -> html.Li:
     return html.Li(parts, className="source")
 
 
-def clause_panel(engine: Any, event_id: str | None) -> list:
+def _other_names(names: Any, lang: str) -> list:
+    """The names of a four-language item in the languages other than `lang` (en/ja/ru), as spans."""
+    spans: list = []
+    for code in ("en", "ja", "ru"):
+        text = getattr(names, code, None)
+        if code == lang or not text:
+            continue
+        if spans:
+            spans.append(" · ")
+        spans.append(html.Span(text, lang=code))
+    return spans
+
+
+def clause_panel(engine: Any, event_id: str | None, lang: str = "en") -> list:
+    t = gettext_for(lang)
     if not event_id or event_id not in engine.events:
-        return [html.P("Choose a treaty, agreement or proposal to see what it provides.")]
+        return [html.P(t("Choose a treaty, agreement or proposal to see what it provides."))]
     ev = engine.events[event_id]
-    dates = ", ".join(f"{k.replace('_', ' ')} {v.isoformat()}" for k, v in ev.dates.items() if v)
-    out: list = [html.H2(ev.title.en), html.P(f"{ev.title.ja} · {ev.title.ru}", className="names-line"),
-                 html.P(f"{ev.kind.replace('_', ' ')} — {dates}", className="event-dates")]
+    dates = t(", ").join(t("{what} {date}", what=date_label(k, lang), date=format_date_for(v, lang))
+                         for k, v in ev.dates.items() if v)
+    out: list = [html.H2(localised_span(ev.title, lang)),
+                 html.P(_other_names(ev.title, lang), className="names-line"),
+                 html.P(t("{kind} — {dates}", kind=kind_label(ev.kind, lang), dates=dates),
+                        className="event-dates")]
     if ev.summary and ev.summary.en:
-        out.append(html.P(ev.summary.en))
+        out.append(html.P(localised_span(ev.summary, lang)))
     if ev.outcome is not None:
-        became = f" → {engine.events[ev.outcome.became].title.en}" if ev.outcome.became in engine.events else ""
-        out.append(html.P(f"Outcome: {ev.outcome.status.replace('_', ' ')}{became}. "
-                          f"{ev.outcome.note or ''}", className="outcome"))
-        out.append(html.P("The map shows what would have been, had it taken effect.", className="hint"))
+        became = ""
+        if ev.outcome.became in engine.events:
+            became = " → " + localised(engine.events[ev.outcome.became].title, lang)[0]
+        out.append(html.P([t("Outcome: {status}", status=outcome_label(ev.outcome.status, lang)) + became + ". ",
+                           html.Span(ev.outcome.note, lang="en") if ev.outcome.note else ""],
+                          className="outcome"))
+        out.append(html.P(t("The map shows what would have been, had it taken effect."), className="hint"))
     if ev.clause is not None:
-        out.append(html.H3(f"Clause {ev.clause.locator or ''}".strip()))
+        out.append(html.H3(t("Clause {locator}", locator=ev.clause.locator or "").strip()))
         out.append(html.Blockquote(ev.clause.text, className="clause-text"))
         out.append(html.Ul([_source_block(engine, ev.clause.source)], className="sources"))
     else:
@@ -80,42 +102,62 @@ def _rows_for_chart(history: dict) -> list[dict]:
     return rows
 
 
-def unit_panel(engine: Any, unit: str, day: dt.date, pov: str) -> list:
+def _target_name(engine: Any, target: str, lang: str) -> str:
+    reg = engine.registry
+    for table in ("territory_units", "features", "straits", "zones", "lines"):
+        item = getattr(reg, table, {}).get(target)
+        if item is not None:
+            return localised(item.names, lang)[0]
+    return target
+
+
+def unit_panel(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en") -> list:
+    t = gettext_for(lang)
+    sep = t(", ")
     names = engine.registry.territory_units[unit].names
     state = engine.state(day.isoformat(), pov)
     terr = state["territories"][unit]
     groups = {a.id: a.group for a in engine.timeline.actors.values()}
+    actor_name = lambda a: localised(engine.timeline.actors[a].names, lang)[0]  # noqa: E731
+    when = format_date_for(day, lang)
+    view = t(styles.POV_LABELS.get(pov, pov))
     summary_bits = []
     if terr.get("controlled_by"):
-        summary_bits.append(f"Controlled by {engine.timeline.actors[terr['controlled_by']].names.en} "
-                            f"({(terr.get('control_kind') or '').replace('_', ' ')})")
+        summary_bits.append(t("Controlled by {actor} ({kind})", actor=actor_name(terr["controlled_by"]),
+                              kind=figures.role_label(terr.get("control_kind") or "", lang)))
     if terr.get("sovereign"):
         sov = terr["sovereign"]
-        who = "undetermined" if sov == "undetermined" else engine.timeline.actors[sov].names.en
-        summary_bits.append(f"sovereign in {styles.POV_LABELS.get(pov, pov)}: {who}")
+        who = t("undetermined") if sov == "undetermined" else actor_name(sov)
+        summary_bits.append(t("sovereign in {view}: {actor}", view=view, actor=who))
     if terr.get("claimed_by"):
-        summary_bits.append("claimed by " + ", ".join(engine.timeline.actors[a].names.en for a in terr["claimed_by"]))
+        summary_bits.append(t("claimed by {actors}", actors=sep.join(actor_name(a) for a in terr["claimed_by"])))
     items = []
     for s in terr["statuses"]:
-        actor = engine.timeline.actors[s["actor"]].names.en if s["actor"] else "—"
+        actor = actor_name(s["actor"]) if s["actor"] else "—"
         colour = styles.GROUP_COLOURS.get(styles.group_of(s["actor"], groups), styles.GROUP_COLOURS["other"])
         ev = engine.events.get(s["event"])
-        views = ", ".join(figures.VIEW_LABELS.get(a, a) for a in s["asserted_by"])
+        views = sep.join(figures.view_label(a, lang) for a in s["asserted_by"])
         items.append(html.Li([
             html.Div([html.Span(className="chip", style={"background": colour}),
-                      html.Strong(f"{actor}: {s['role'].replace('_', ' ')}"),
-                      html.Span(f" — target {s['target']}, {s['start']} → {s['end'] or 'after 1956'}; "
-                                f"view: {views}; by {ev.title.en if ev else s['event']}")]),
+                      html.Strong(t("{actor}: {role}", actor=actor, role=figures.role_label(s["role"], lang))),
+                      html.Span(t(" — target {target}, {start} → {end}; view: {views}; by {event}",
+                                  target=_target_name(engine, s["target"], lang),
+                                  start=format_date_for(s["start"], lang),
+                                  end=format_date_for(s["end"], lang) if s["end"] else t("after 1956"),
+                                  views=views,
+                                  event=localised(ev.title, lang)[0] if ev else s["event"]))]),
             html.Ul([_source_block(engine, k) for k in s["sources"]], className="sources"),
         ], className="status"))
     return [
-        html.H2(f"{names.en}"),
+        html.H2(localised_span(names, lang)),
         html.P([html.Span(names.ja, lang="ja"), " · ", html.Span(names.ru, lang="ru"), " · ",
-                html.Span(names.zh, lang="zh")], className="names-line"),
-        html.P(f"On {day.isoformat()}: " + ("; ".join(summary_bits) or "no status recorded") + ".",
+                html.Span(names.zh, lang="zh-Hans"), " · ", html.Span(names.en, lang="en")],
+               className="names-line"),
+        html.P(t("On {date}: {summary}.", date=when,
+                 summary=t("; ").join(summary_bits) or t("no status recorded")),
                className="unit-summary"),
-        html.H3(f"In force on {day.isoformat()} ({styles.POV_LABELS.get(pov, pov)})"),
-        html.Ul(items or [html.Li("No status in force.")], className="statuses"),
+        html.H3(t("In force on {date} ({view})", date=when, view=view)),
+        html.Ul(items or [html.Li(t("No status in force."))], className="statuses"),
     ]
 
 
@@ -170,6 +212,7 @@ def register_callbacks(app: Dash, engine: Any) -> None:
             notice = [html.Span(n) for n in state.notices] if state.notices else None
             return [*out, no_update, notice]
         state = state_from_controls(day, mode, pov, diff, event, unit, names)
+        state = us.UrlState(**{**state.__dict__, "lang": language_from_search(search)})  # lang: app/i18n.py
         if state.mode == "event" and not state.event:
             state = us.UrlState(**{**state.__dict__, "mode": "date", "notices": ()})
         text = us.serialise(state)
@@ -179,16 +222,21 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         Output(ids.MODE_DATE_BOX, "style"), Output(ids.MODE_EVENT_BOX, "style"), Output(ids.MAP_CAPTION, "children"),
         Output(ids.CLAUSE, "children"), Output(ids.CLAUSE, "style"),
         Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.DIFF, "value"),
+        State(ids.LANG_STORE, "data"),
     )
-    def mode_view(mode, pov, event, diff):
+    def mode_view(mode, pov, event, diff, lang="en"):
+        t = gettext_for(lang)
         hidden, shown = {"display": "none"}, {}
         if mode == "event":
-            title = engine.events[event].title.en if event in engine.events else "no event chosen"
-            caption = f"Treaty or proposal: what {title} provides"
-            return hidden, shown, caption, clause_panel(engine, event), shown
-        caption = f"On this date — {styles.POV_LABELS.get(pov, pov)}"
+            if event in engine.events:
+                caption = t("Treaty or proposal: what {title} provides",
+                            title=localised(engine.events[event].title, lang)[0])
+            else:
+                caption = t("Treaty or proposal: no event chosen")
+            return hidden, shown, caption, clause_panel(engine, event, lang), shown
+        caption = t("On this date — {view}", view=t(styles.POV_LABELS.get(pov, pov)))
         if diff:
-            caption += " — where the points of view disagree (others faded)"
+            caption += t(" — where the points of view disagree (others faded)")
         return shown, hidden, caption, [], hidden
 
     @app.callback(
@@ -217,12 +265,17 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         Output(ids.PANEL_BODY, "children"), Output(ids.PANEL_CHART, "figure"), Output(ids.PANEL_CHART, "style"),
         Output(ids.PANEL, "style"),
         Input(ids.UNIT, "data"), Input(ids.SETTLED, "data"), Input(ids.POV, "value"), State(ids.SLIDER, "value"),
+        State(ids.LANG_STORE, "data"),
     )
-    def story(unit, _settled, pov, day):
+    def story(unit, _settled, pov, day, lang="en"):
         if not unit or unit not in unit_ids:
-            return [html.P("Choose a territory above (or click it on the map) to read its story.")], \
+            return [html.P(gettext_for(lang)("Choose a territory above (or click it on the map) to read its story."))], \
                 no_update, {"display": "none"}, {}
         date = us.from_day_index(day if isinstance(day, int) else us.day_index(us.DEFAULT_DATE))
         pov = pov if pov in us.POVS else "de_facto"
-        chart = figures.unit_timeline_figure(_rows_for_chart(engine.history(unit)), date, groups)
-        return unit_panel(engine, unit, date, pov), chart, {}, {}
+        rows = _rows_for_chart(engine.history(unit))
+        for row in rows:  # the chart's hover names the event by its title
+            if row["event"] in engine.events:
+                row["event"] = localised(engine.events[row["event"]].title, lang)[0]
+        chart = figures.unit_timeline_figure(rows, date, groups, lang=lang)
+        return unit_panel(engine, unit, date, pov, lang), chart, {}, {}

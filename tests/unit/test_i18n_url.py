@@ -1,4 +1,4 @@
-"""`lang` in the URL state: parsed, serialised last, an invalid value falls back to English with a notice."""
+"""`lang` in the URL state: parsed, serialised last, an invalid value → English with a notice."""
 
 import datetime as dt
 
