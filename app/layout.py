@@ -11,7 +11,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from app import figures, ids, styles
+from app import figures, ids, presentation, styles
 from app.i18n import HTML_LANG, LANGUAGE_NAMES, LANGUAGES, _, format_date_for, gettext_for, localised
 from app.terms import kind_label
 from app.url_state import DEFAULT_DATE, MAX_DAY, MIN_DATE, day_index
@@ -123,26 +123,33 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
     layers_fc = load_layers_fc()
     built = build_table(engine, layers_fc, lang=lang)
     table, events = built["table"], built["events"]
+    presentation.declutter_labels(table)
     day = day_index(DEFAULT_DATE)
     fig = figures.map_figure(layers_fc, table, initial_paint(table, day))
     units = list(engine.units)
     unit_names = {u: engine.registry.territory_units[u].names for u in units}
 
+    options = event_options(engine, lang)
+    marks = slider_marks(table)
     return html.Div([
         dcc.Location(id=ids.URL, refresh=False),
+        *presentation.stores(engine),
         dcc.Store(id=ids.PAINT_STORE, data=table),
         dcc.Store(id=ids.EVENT_STORE, data=events),
         dcc.Store(id=ids.UNIT, data=None),
+        dcc.Store(id=ids.LANG_STORE, data=lang),
         html.Div(id=ids.JS_READY, hidden=True),
         dcc.Store(id=ids.SETTLED, data=None),
         dcc.Interval(id=ids.TICKER, interval=250, disabled=True),
         html.Header([
-        dcc.Store(id=ids.LANG_STORE, data=lang),
             html.H1(t("Sakhalin and the Kurils, 1905–1956")),
             html.P(t("Who held, who claimed and what each treaty or proposal provided — with a source for "
                      "every status."), className="subtitle"),
             language_switch(lang),
         ]),
+        presentation.nav(),
+        presentation.embed_bar(),
+        presentation.present_bar(),
         html.Div(id=ids.NOTICE, role="status", className="notice", **{"aria-live": "polite"}),
         html.Section([
             html.Div([
@@ -162,7 +169,7 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
                 ], className="speed-label"),
                 html.Span(t("Keys: ←/→ event · Shift+←/→ month · Home/End · Space play"), className="keys-hint"),
             ], className="time-buttons"),
-            html.Div(dcc.Slider(id=ids.SLIDER, min=0, max=MAX_DAY, step=1, value=day, marks=slider_marks(table),
+            html.Div(dcc.Slider(id=ids.SLIDER, min=0, max=MAX_DAY, step=1, value=day, marks=marks,
                                 updatemode="drag", allow_direct_input=False, included=False,
                                 tooltip={"always_visible": False}),
                      className="slider-box", title=t("Date (1905-01-01 … 1956-12-31)")),
@@ -190,9 +197,14 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
                           clear_on_unhover=True),
                 html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": t("Clause text")}),
             ], className="map-col"),
+            presentation.present_caption(),
+            presentation.compact_legend(),
             html.Aside(figures.legend(lang), id=ids.LEGEND, className="legend-col",
                        **{"aria-label": t("Legend")}),
         ], className="main"),
+        presentation.compare_section(engine, options, marks),
+        presentation.table_section(),
+        presentation.help_section(),
         html.Section([
             html.H2(t("A territory's story")),
             html.Div([

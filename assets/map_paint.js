@@ -110,8 +110,8 @@
         }
         return {keys: keys, diff: diff};
     }
-    function apply(req) {
-        var gd = graphDiv();
+    function apply(req, target) {
+        var gd = target || graphDiv();
         if (!gd || !gd.calcdata || !req || !req.table) return false;
         var table = req.table, t = paintTrace(gd);
         if (t < 0) return false;
@@ -221,8 +221,49 @@
         return best;
     }
 
+    /* Paint another graph drawn from the same figure (compare view): `req` as built by request(). */
+    function paintGraph(graphId, req) {
+        var gd = document.querySelector("#" + graphId + " .js-plotly-plot");
+        if (!gd || !gd.calcdata) return false;
+        gd._skReq = req;
+        if (!gd._skHooked && gd.on) {
+            gd._skHooked = true;
+            gd.on("plotly_afterplot", function () { if (gd._skReq) apply(gd._skReq, gd); });
+        }
+        return apply(req, gd);
+    }
+    function request(day, mode, pov, diff, eventId, names) {
+        var table = store.table, events = store.events;
+        if (!table) return null;
+        if (!table.linesById) {
+            table.linesById = {};
+            (table.lines || []).forEach(function (l) { table.linesById[l.id] = l; });
+        }
+        return {day: day, mode: mode, pov: pov, diff: !!diff, event: eventId, names: names || "both",
+                table: table, events: events ? events.keys : null, eventLines: events ? events.lines : {},
+                stamp: (mode === "event" ? "event:" + eventId : dayToIso(day) + ":" + pov) +
+                       (diff ? ":diff" : "") + ":" + (names || "both")};
+    }
+    /* The slider's accessible value: the date and the event in force (aria-valuetext), after React's render. */
+    function setValueText(text) {
+        function set() {
+            var thumbs = document.querySelectorAll("#" + IDS.slider + " [role=slider]");
+            for (var i = 0; i < thumbs.length; i++) {
+                if (thumbs[i].getAttribute("aria-valuetext") !== text) thumbs[i].setAttribute("aria-valuetext", text);
+            }
+        }
+        set();
+        setTimeout(set, 0);
+        setTimeout(set, 120);
+    }
+
     window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup,
-                    lastRequest: function () { return last; }, store: store};
+                    lastRequest: function () { return last; }, store: store, paintGraph: paintGraph,
+                    request: request, formatDay: function (d) { return formatDay(d); },
+                    eventText: function (day) {
+                        var ev = store.table && eventInForce(store.table, day);
+                        return ev ? (ev.text || (ev.title + " — " + ev.what + " " + dayToIso(ev.day))) : tr("before");
+                    }};
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         skmap: {
@@ -276,6 +317,7 @@
                 if (mode === "event" && events && events.titles[eventId]) {
                     evText = tr("showing").replace("{title}", events.titles[eventId]);
                 }
+                setValueText(big + ", " + evText);
                 return [big, evText];
             },
             /* prev / next event buttons */
@@ -283,6 +325,10 @@
                 var table = store.table;
                 var trig = window.dash_clientside.callback_context.triggered_id;
                 if (!table) return window.dash_clientside.no_update;
+                // in a guided tour (assets/classroom.js) the buttons step through the tour instead
+                if (window.skclass && window.skclass.tourStep(trig === IDS.prev ? -1 : 1)) {
+                    return window.dash_clientside.no_update;
+                }
                 return stepEvent(table, day, trig === IDS.prev ? -1 : 1);
             },
             /* play / pause: returns [interval disabled, button label] */

@@ -13,6 +13,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 
 from app import figures, ids, styles
 from app import url_state as us
+from app.narration import tour_lengths
 from app.i18n import format_date_for, gettext_for, language_from_search, localised, localised_span
 from app.terms import date_label, kind_label, outcome_label
 
@@ -22,17 +23,33 @@ CONTROLS = [(ids.SLIDER, "value"), (ids.MODE, "value"), (ids.POV, "value"), (ids
             (ids.EVENT_PICK, "value"), (ids.UNIT, "data"), (ids.NAMES, "value")]
 
 
+# The classroom views' state (callbacks/classroom.py): view, tour and step, compare side B.
+CONTROLS += [(ids.VIEW, "data"), (ids.TOUR, "data"), (ids.STEP, "data"), (ids.CMP_DATE2, "value"),
+             (ids.CMP_POV2, "value"), (ids.CMP_EVENT2, "value")]
+
+
+def _day_ok(day: Any) -> bool:
+    return isinstance(day, (int, float)) and 0 <= day <= us.MAX_DAY
+
+
 def state_from_controls(day: int | None, mode: str | None, pov: str | None, diff: list | None,
-                        event: str | None, unit: str | None, names: str | None) -> us.UrlState:
-    date = us.from_day_index(day) if isinstance(day, (int, float)) and 0 <= day <= us.MAX_DAY else us.DEFAULT_DATE
+                        event: str | None, unit: str | None, names: str | None, view: str | None = None,
+                        tour: str | None = None, step: int | None = None, day2: int | None = None,
+                        pov2: str | None = None, event2: str | None = None) -> us.UrlState:
+    date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
     return us.UrlState(date=date, mode=mode if mode in us.MODES else "date",
                        pov=pov if pov in us.POVS else "de_facto", diff=bool(diff), event=event or None,
-                       unit=unit or None, names=names if names in us.NAMES else "both")
+                       unit=unit or None, names=names if names in us.NAMES else "both",
+                       view=view if view in us.VIEWS else "map", tour=tour or None,
+                       step=step if isinstance(step, int) and step >= 1 else 1,
+                       date2=us.from_day_index(day2) if _day_ok(day2) else us.DEFAULT_DATE2,
+                       pov2=pov2 if pov2 in us.POVS else "de_facto", event2=event2 or None)
 
 
 def controls_from_state(state: us.UrlState) -> list:
     return [us.day_index(state.date), state.mode, state.pov, ["1"] if state.diff else [], state.event,
-            state.unit, state.names]
+            state.unit, state.names, state.view, state.tour, state.step, us.day_index(state.date2), state.pov2,
+            state.event2]
 
 
 def _source_block(engine: Any, key: str) -> html.Li:
@@ -197,26 +214,28 @@ def register_callbacks(app: Dash, engine: Any) -> None:
 
     @app.callback(
         *[Output(i, p, allow_duplicate=(i == ids.SLIDER or i == ids.UNIT)) for i, p in CONTROLS],
-        Output(ids.URL, "search"), Output(ids.NOTICE, "children"),
+        Output(ids.URL, "search"), Output(ids.NOTICE, "children"), Output(ids.AUTOPLAY, "data"),
         Input(ids.URL, "search"), Input(ids.SETTLED, "data"), *[Input(i, p) for i, p in CONTROLS[1:]],
         State(ids.SLIDER, "value"),
         prevent_initial_call="initial_duplicate",
     )
-    def sync_url(search, _settled, mode, pov, diff, event, unit, names, day):
+    def sync_url(search, _settled, *values):
+        *rest, day = values  # CONTROLS[1:] in order, then the slider's day
+        current = [day, *rest]
+        current[3] = current[3] or []  # diff
         fired = [t["prop_id"] for t in ctx.triggered]
         if ctx.triggered_id is None or f"{ids.URL}.search" in fired or "." in fired:
-            state = us.parse(search, event_ids, unit_ids)
+            state = us.parse(search, event_ids, unit_ids, tour_lengths())
             wanted = controls_from_state(state)
-            current = [day, mode, pov, diff or [], event, unit, names]
             out = [w if w != c else no_update for w, c in zip(wanted, current)]
             notice = [html.Span(n) for n in state.notices] if state.notices else None
-            return [*out, no_update, notice]
-        state = state_from_controls(day, mode, pov, diff, event, unit, names)
+            return [*out, no_update, notice, state.play or no_update]
+        state = state_from_controls(*current)
         state = us.UrlState(**{**state.__dict__, "lang": language_from_search(search)})  # lang: app/i18n.py
         if state.mode == "event" and not state.event:
             state = us.UrlState(**{**state.__dict__, "mode": "date", "notices": ()})
         text = us.serialise(state)
-        return [no_update] * len(CONTROLS) + [text if text != search else no_update, no_update]
+        return [no_update] * len(CONTROLS) + [text if text != search else no_update, no_update, no_update]
 
     @app.callback(
         Output(ids.MODE_DATE_BOX, "style"), Output(ids.MODE_EVENT_BOX, "style"), Output(ids.MAP_CAPTION, "children"),
@@ -279,3 +298,7 @@ def register_callbacks(app: Dash, engine: Any) -> None:
                 row["event"] = localised(engine.events[row["event"]].title, lang)[0]
         chart = figures.unit_timeline_figure(rows, date, groups, lang=lang)
         return unit_panel(engine, unit, date, pov, lang), chart, {}, {}
+
+    from callbacks.classroom import register_classroom
+
+    register_classroom(app, engine)  # presentation, tour, compare, table, help, embed

@@ -1,0 +1,166 @@
+"""Classroom pieces of the map page: the view switcher, presentation bar and caption, compact key, compare
+section, text table section, help section and embed bar (layout only; callbacks/classroom.py wires them).
+
+Views (URL `view=`): map (default), present (full screen, large type, previous/next/play and the date, a sourced
+caption; a guided tour with `tour=key&step=N`), compare (two maps side by side), embed (map, slider and legend
+only, for an iframe), help (Help and About). The page's class `view-<name>` switches what is shown (assets/map.css).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import dcc, html
+
+from app import ids, narration, styles
+from app.url_state import DEFAULT_DATE2, MAX_DAY, day_index
+
+VIEW_LABELS = [("map", "Map"), ("compare", "Compare"), ("present", "Present"), ("help", "Help and About")]
+
+
+def nav() -> html.Nav:
+    return html.Nav([
+        html.Button(text, id={"type": ids.VIEW_BUTTON, "index": view}, className="btn nav-btn",
+                    **{"data-view": view})
+        for view, text in VIEW_LABELS
+    ] + [html.Button("Start the guided tour", id=ids.TOUR_START, className="btn nav-btn")],
+        id=ids.NAV, className="view-nav", **{"aria-label": "Views"})
+
+
+def present_bar() -> html.Div:
+    """Shown in presentation mode only: step indicator, full screen and exit."""
+    return html.Div([
+        html.Span(id=ids.PRESENT_STEP, className="present-step", **{"aria-live": "polite"}),
+        html.Button("Full screen", id=ids.FULLSCREEN, className="btn"),
+        html.Button("Exit (Esc)", id=ids.EXIT_VIEW, className="btn"),
+    ], id=ids.PRESENT_BAR, className="present-bar")
+
+
+def present_caption() -> html.Div:
+    return html.Div(id=ids.PRESENT_CAPTION, className="present-caption", role="region",
+                    **{"aria-label": "Narration", "aria-live": "polite"})
+
+
+def compact_legend() -> html.Div:
+    """A short key for presentation mode: the four actor colours and the main patterns (from app/styles.py)."""
+    T = styles.TerritoryPaint
+    rows = [(styles.territory_style(T(g, "sovereignty")), styles.GROUP_LABELS[g]["en"])
+            for g in ("japan", "russia", "usa")]
+    rows += [(styles.territory_style(T("japan", "military_occupation")), "dots: occupation"),
+             (styles.territory_style(T("russia", "sovereignty", ("japan",))), "stripes: claimed"),
+             (styles.territory_style(T("undetermined", "undetermined")), "undetermined"),
+             (styles.territory_style(T("japan", "sovereignty", (), "russia")), "dashed: promised")]
+    return html.Div([html.Span([html.Img(src=styles.swatch_uri(s), alt="", width=30, height=30), html.Span(t)],
+                               className="key-item") for s, t in rows],
+                    id=ids.PRESENT_LEGEND, className="present-legend", role="group",
+                    **{"aria-label": "Key"})
+
+
+def embed_bar() -> html.Div:
+    return html.Div([
+        html.A("Open the full map ↗", id=ids.EMBED_LINK, href="/", target="_blank", rel="noopener",
+               className="embed-link"),
+        html.Span("Sakhalin and the Kurils, 1905–1956", className="embed-title"),
+    ], id=ids.EMBED_BAR, className="embed-bar")
+
+
+def compare_section(engine: Any, event_options: list[dict], marks: dict) -> html.Section:
+    """Side B's controls (side A uses the main date, mode, point of view and event), two maps, the changes."""
+    pov_options = [{"label": styles.POV_LABELS[p], "value": p} for p in ("de_facto", "japan", "soviet", "usa")]
+    return html.Section([
+        html.H2("Compare"),
+        html.P("Side A follows the main controls above (date, mode, point of view, treaty). Choose side B here.",
+               className="hint"),
+        html.Div([
+            html.Div([
+                html.Div([html.Span("Side B date: "), html.Strong(id=ids.CMP_DATE2_TEXT)], className="cmp-date2"),
+                html.Div(dcc.Slider(id=ids.CMP_DATE2, min=0, max=MAX_DAY, step=1, value=day_index(DEFAULT_DATE2),
+                                    marks=marks, updatemode="mouseup", included=False,
+                                    allow_direct_input=False),
+                         className="slider-box", title="Side B date"),
+            ], id=ids.CMP_DATE2_BOX),
+            html.Fieldset([html.Legend("Side B point of view"),
+                           dcc.RadioItems(id=ids.CMP_POV2, options=pov_options, value="de_facto", inline=True,
+                                          className="radio")], className="control"),
+            html.Div([
+                html.Label("Side B treaty, agreement or proposal", htmlFor=ids.CMP_EVENT2),
+                dcc.Dropdown(id=ids.CMP_EVENT2, options=event_options, value=None, searchable=True,
+                             placeholder="Search events…", className="event-pick"),
+            ], id=ids.CMP_EVENT2_BOX, className="mode-box"),
+            html.Fieldset([html.Legend("Show"),
+                           dcc.RadioItems(id=ids.CMP_SHOW, options=[
+                               {"label": "Side by side", "value": "both"}, {"label": "Only A", "value": "a"},
+                               {"label": "Only B", "value": "b"}], value="both", inline=True, className="radio")],
+                          className="control"),
+        ], className="cmp-controls"),
+        html.Div([
+            html.Figure([html.Figcaption(id=ids.CMP_A_TITLE, className="cmp-title"),
+                         dcc.Graph(id=ids.CMP_A, config={"displaylogo": False, "scrollZoom": False,
+                                                         "topojsonURL": "/assets/topojson/",
+                                                         "displayModeBar": False},
+                                   className="cmp-map")], className="cmp-side cmp-side-a"),
+            html.Figure([html.Figcaption(id=ids.CMP_B_TITLE, className="cmp-title"),
+                         dcc.Graph(id=ids.CMP_B, config={"displaylogo": False, "scrollZoom": False,
+                                                         "topojsonURL": "/assets/topojson/",
+                                                         "displayModeBar": False},
+                                   className="cmp-map")], className="cmp-side cmp-side-b"),
+        ], className="cmp-maps"),
+        html.Div(id=ids.CMP_PAINTED, hidden=True),
+        html.Div(id=ids.CMP_CHANGES, className="cmp-changes", role="region",
+                 **{"aria-label": "What changed", "aria-live": "polite"}),
+    ], id=ids.COMPARE, className="compare-section", **{"aria-label": "Compare"})
+
+
+def table_section() -> html.Section:
+    return html.Section([
+        html.H2("The map as a table"),
+        html.P("The same state as the map, in words: it follows the date, the point of view and the mode.",
+               className="hint"),
+        html.Button("Download this table (CSV)", id=ids.TABLE_CSV, className="btn"),
+        dcc.Download(id=ids.TABLE_DOWNLOAD),
+        html.Div(id=ids.TABLE_BODY, className="table-wrap"),
+    ], id=ids.TABLE, className="table-section", **{"aria-label": "The map as a table"})
+
+
+def help_section() -> html.Section:
+    return html.Section([
+        html.Div(id=ids.HELP_BODY),
+        html.H3("Embed this map on a school site"),
+        html.P("Copy this into the page (the map, the date slider and the legend, with the state shown now):"),
+        html.Pre(html.Code(id=ids.EMBED_CODE), className="embed-code", tabIndex="0",
+                 **{"aria-label": "Embed code"}),
+    ], id=ids.HELP, className="help-section", **{"aria-label": "Help and About"})
+
+
+def stores(engine: Any) -> list:
+    return [
+        dcc.Store(id=ids.VIEW, data="map"),
+        dcc.Store(id=ids.TOUR, data=None),
+        dcc.Store(id=ids.STEP, data=1),
+        dcc.Store(id=ids.TOUR_STORE, data=narration.tour_store(engine)),
+        dcc.Store(id=ids.AUTOPLAY, data=None),
+    ]
+
+
+# Labels that crowd around Nemuro and the Habomai islets at the default view: moved or left off.
+LABEL_MOVES = {
+    "island_kunashir": (146.0, 44.25),    # a little north, off the Nemuro town label and the Habomai islets
+    "island_shikotan": (147.05, 43.70),   # east of the island, off the Habomai islets
+    "island_hokkaido": (142.4, 43.5),     # west, off the Shikotan label on a small (projector) map
+}
+# The Nemuro Strait zone keeps its name in the hover text, the table and the legend; its long bilingual label
+# and the Yuzhno-Kurilsk town label sat on Kunashir, Hokkaido and each other.
+LABEL_DROPS = {"town_yuzhno_kurilsk", "label_strait_nemuro"}
+
+
+def declutter_labels(table: dict) -> dict:
+    """Move or drop the labels that overlap around Nemuro/Habomai (the paint table's label list, in place)."""
+    kept = []
+    for lab in table.get("labels", []):
+        if lab.get("id") in LABEL_DROPS:
+            continue
+        if lab.get("id") in LABEL_MOVES:
+            lab["lon"], lab["lat"] = LABEL_MOVES[lab["id"]]
+        kept.append(lab)
+    table["labels"] = kept
+    return table

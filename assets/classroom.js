@@ -1,0 +1,234 @@
+/* Classroom views of the map page (callbacks/classroom.py wires these clientside functions).
+ *
+ * view      the page's class (view-map | view-present | view-compare | view-embed | view-help); in presentation
+ *           mode the map is resized to fill its cell.
+ * nav       view buttons, "Start the guided tour", "Exit".
+ * tourGo    a tour step sets the date, the mode and the event (tour data shipped once in "tour-data").
+ * autoplay  ?play=1 starts playing, never when the reader asks for reduced motion (prefers-reduced-motion).
+ * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js.
+ * Keys: Page Up / Page Down (presentation clickers) and the arrows step the tour; Esc leaves a view.
+ * No inline scripts or handlers anywhere (CSP): listeners are added here.
+ */
+(function () {
+    "use strict";
+    var IDS = {page: "page", view: "view-store", step: "step-store", tour: "tour-store", slider: "date-slider",
+               prev: "prev-event", next: "next-event", play: "play-pause", ticker: "play-ticker",
+               fullscreen: "fullscreen", notice: "url-notice", map: "map", cmpA: "compare-a", cmpB: "compare-b"};
+    var state = {view: "map", tour: null, step: 1, tours: null};
+
+    function nu() { return window.dash_clientside.no_update; }
+    function reducedMotion() {
+        return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+    }
+    function plotly() { return window.Plotly; }
+
+    /* Presentation: the map fills its grid cell; back to the figure's own height elsewhere. */
+    function fitMap() {
+        var holder = document.getElementById(IDS.map);
+        var gd = holder && holder.querySelector(".js-plotly-plot");
+        if (!gd || !plotly() || !gd._fullLayout) return;
+        var h, w;
+        if (state.view === "present") {
+            h = Math.max(260, Math.floor(holder.getBoundingClientRect().height));
+            w = Math.floor(holder.getBoundingClientRect().width);
+        } else if (state.view === "embed") {
+            h = Math.max(360, Math.floor(window.innerHeight - holder.getBoundingClientRect().top - 8));
+            w = Math.floor((holder.parentNode || holder).getBoundingClientRect().width) || null;
+        } else {
+            h = 720;
+            w = Math.floor((holder.parentNode || holder).getBoundingClientRect().width) || null;
+        }
+        scaleLabels(gd, state.view === "present" ? Math.max(1, Math.min(1.6, h / 700)) : 1);
+        if (!w || (Math.abs(gd._fullLayout.height - h) < 2 && Math.abs(gd._fullLayout.width - w) < 2)) return;
+        plotly().relayout(gd, {height: h, width: w});
+    }
+    /* Larger map labels on a large presentation screen (readable from the back of the room). */
+    function scaleLabels(gd, factor) {
+        var t = -1;
+        (gd.data || []).forEach(function (tr, i) { if (tr.uid === "labels") t = i; });
+        if (t < 0) return;
+        var tr = gd.data[t];
+        if (!gd._skLabelSizes) gd._skLabelSizes = (tr.textfont && tr.textfont.size || []).slice();
+        if (gd._skLabelFactor === factor || !gd._skLabelSizes.length) return;
+        gd._skLabelFactor = factor;
+        var sizes = gd._skLabelSizes.map(function (v) { return Math.round(v * factor); });
+        plotly().restyle(gd, {"textfont.size": [sizes]}, [t]);
+    }
+    var fitTimer = null;
+    function fitSoon() {
+        clearTimeout(fitTimer);
+        fitTimer = setTimeout(fitMap, 60);
+    }
+    window.addEventListener("resize", fitSoon);
+
+    function setStep(n) {
+        var steps = state.tours && state.tour && state.tours[state.tour];
+        if (!steps) return false;
+        n = Math.max(1, Math.min(steps.length, n));
+        if (n !== state.step) window.dash_clientside.set_props(IDS.step, {data: n});
+        return true;
+    }
+
+    window.skclass = {
+        /* In a tour (presentation view): step by dir and return true; else false (normal event stepping). */
+        tourStep: function (dir) {
+            if (state.view !== "present" || !state.tour) return false;
+            return setStep(state.step + dir);
+        },
+        state: function () { return state; }
+    };
+
+    /* Keys: a presentation clicker sends Page Up / Page Down (some send arrows). Runs before the map's own
+     * handler (window, capture phase). */
+    window.addEventListener("keydown", function (e) {
+        var t = e.target, tag = (t && t.tagName) || "";
+        if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+        if (t && t.closest && t.closest(".dash-dropdown, [role=listbox], [role=combobox], .Select")) return;
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        if (e.key === "Escape" && state.view !== "map") {
+            if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
+            window.dash_clientside.set_props(IDS.view, {data: "map"});
+            window.dash_clientside.set_props(IDS.tour, {data: null});
+            e.preventDefault();
+            return;
+        }
+        if (state.view !== "present") {
+            if (e.key === "PageDown" || e.key === "PageUp") {
+                if (state.view === "map" || state.view === "embed") return;   // let the page scroll
+            }
+            return;
+        }
+        var dir = 0;
+        if (e.key === "PageDown" || e.key === "ArrowDown" || (e.key === "ArrowRight" && !e.shiftKey)) dir = 1;
+        else if (e.key === "PageUp" || e.key === "ArrowUp" || (e.key === "ArrowLeft" && !e.shiftKey)) dir = -1;
+        if (!dir) return;
+        e.preventDefault();
+        e.stopPropagation();
+        if (state.tour) { setStep(state.step + dir); return; }
+        var btn = document.getElementById(dir > 0 ? IDS.next : IDS.prev);
+        if (btn) btn.click();
+    }, true);
+
+    document.addEventListener("click", function (e) {
+        var el = e.target && e.target.closest && e.target.closest("#" + IDS.fullscreen);
+        if (!el) return;
+        var root = document.documentElement;
+        if (document.fullscreenElement) {
+            if (document.exitFullscreen) document.exitFullscreen().catch(function () {});
+        } else if (root.requestFullscreen) {
+            root.requestFullscreen().catch(function () {});
+        }
+    });
+    document.addEventListener("fullscreenchange", fitSoon);
+
+    /* Reduced motion switched on while playing: pause. */
+    if (window.matchMedia) {
+        var mq = window.matchMedia("(prefers-reduced-motion: reduce)");
+        var onChange = function () {
+            if (!mq.matches) return;
+            var t = window.skmap && window.skmap.store && window.skmap.store.table;
+            window.dash_clientside.set_props(IDS.ticker, {disabled: true});
+            window.dash_clientside.set_props(IDS.play, {children: (t && t.i18n && t.i18n.play) || "\u25B6 Play"});
+        };
+        if (mq.addEventListener) mq.addEventListener("change", onChange);
+    }
+
+    function compareFigure(fig) {
+        var copy = JSON.parse(JSON.stringify(fig));
+        copy.layout = copy.layout || {};
+        copy.layout.height = 560;
+        copy.layout.uirevision = "compare";
+        return copy;
+    }
+
+    window.dash_clientside = Object.assign({}, window.dash_clientside, {
+        skclass: {
+            view: function (view, tour) {
+                state.view = view || "map";
+                state.tour = tour || null;
+                document.body.setAttribute("data-view", state.view);
+                fitSoon();
+                setTimeout(fitMap, 400);
+                return "page view-" + state.view + (state.tour ? " in-tour" : "");
+            },
+            nav: function (viewClicks, tourClicks, exitClicks, step) {
+                var trig = window.dash_clientside.callback_context.triggered_id;
+                if (trig === "tour-start") return ["present", "key", 1];
+                if (trig === "exit-view") {
+                    if (document.fullscreenElement && document.exitFullscreen) {
+                        document.exitFullscreen().catch(function () {});
+                    }
+                    return ["map", null, nu()];
+                }
+                if (trig && typeof trig === "object" && trig.index) {
+                    return [trig.index, trig.index === "present" ? nu() : null, nu()];
+                }
+                return [nu(), nu(), nu()];
+            },
+            tourGo: function (step, tour, tours) {
+                state.tours = tours || state.tours;
+                state.tour = tour || null;
+                state.step = step || 1;
+                var steps = tour && state.tours && state.tours[tour];
+                if (!steps) return [nu(), nu(), nu()];
+                var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
+                return [s.day, s.mode, s.mode === "event" ? s.event : null];
+            },
+            autoplay: function (flag) {
+                if (!flag) return [nu(), nu()];
+                if (reducedMotion()) {
+                    window.dash_clientside.set_props(IDS.notice, {children:
+                        "Autoplay is off because your system asks for reduced motion. Press Play to start."});
+                    return [true, nu()];
+                }
+                var label = (window.skmap && window.skmap.store && window.skmap.store.table &&
+                             window.skmap.store.table.i18n && window.skmap.store.table.i18n.pause) || "\u23F8 Pause";
+                return [false, label];
+            },
+            embedLinks: function (search) {
+                var params = new URLSearchParams(search || "");
+                params.delete("view");
+                var full = "/" + (params.toString() ? "?" + params.toString() : "");
+                params.set("view", "embed");
+                var src = window.location.origin + "/?" + params.toString();
+                var code = '<iframe src="' + src + '" title="Sakhalin and the Kurils, 1905\u20131956" ' +
+                           'width="100%" height="760" style="border:0" loading="lazy"></iframe>';
+                return [full, code];
+            },
+            cmpShow: function (show) {
+                setTimeout(function () {
+                    [IDS.cmpA, IDS.cmpB].forEach(function (id) {
+                        var gd = document.querySelector("#" + id + " .js-plotly-plot");
+                        if (gd && gd.offsetWidth && plotly()) plotly().Plots.resize(gd);
+                    });
+                }, 50);
+                return "compare-section show-" + (show || "both");
+            },
+            cmpFigures: function (view, fig, have) {
+                if (view !== "compare" || !fig || (have && have.data && have.data.length)) return [nu(), nu()];
+                return [compareFigure(fig), compareFigure(fig)];
+            },
+            cmpPaint: function (view, day, day2, mode, pov, pov2, eventId, event2, names, ready, figA, show) {
+                var dayText = window.skmap ? window.skmap.dayToIso(day2 || 0) : "";
+                if (view !== "compare" || !window.skmap || !window.skmap.store.table) return [nu(), dayText];
+                var reqA = window.skmap.request(day, mode, pov, false, eventId, names);
+                var reqB = window.skmap.request(day2, mode, pov2, false, mode === "event" ? event2 : null, names);
+                if (mode === "event" && !event2) reqB.mode = "date";
+                var tries = 0;
+                var run = function () {
+                    [[IDS.cmpA, reqA], [IDS.cmpB, reqB]].forEach(function (p) {
+                        var gd = document.querySelector("#" + p[0] + " .js-plotly-plot");
+                        if (gd && plotly() && gd._fullLayout && gd.offsetWidth &&
+                            Math.abs(gd._fullLayout.width - gd.offsetWidth) > 2) {
+                            plotly().Plots.resize(gd);
+                        }
+                    });
+                    var a = window.skmap.paintGraph(IDS.cmpA, reqA), b = window.skmap.paintGraph(IDS.cmpB, reqB);
+                    if (!(a && b) && ++tries < 200) setTimeout(run, 50);
+                };
+                run();
+                return [reqA.stamp + "|" + reqB.stamp, dayText];
+            }
+        }
+    });
+})();

@@ -1,0 +1,221 @@
+"""Callbacks of the classroom views: view switching, presentation and guided tour, compare, text table, help, embed.
+
+Registered from callbacks/__init__.py with `app.callback` / `app.clientside_callback` (never the global
+dash.callback). The URL state of these views (view, tour, step, date2, pov2, event2, play) is read and written by
+the page's one URL callback (callbacks/__init__.py sync_url). Instant things run in the browser
+(assets/classroom.js: page class, tour steps, compare painting, keys, autoplay); the server answers text:
+narration, the compare changes, the table and its CSV, the help content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
+
+from app import compare, ids, narration, styles, table
+from app import url_state as us
+from app.help import help_content
+
+PRESENT = "present"
+
+
+def _date_of(day: Any) -> dt.date:
+    return us.from_day_index(day) if isinstance(day, (int, float)) and 0 <= day <= us.MAX_DAY else us.DEFAULT_DATE
+
+
+def _citation(engine: Any, key: str) -> html.Li:
+    src = engine.timeline.sources.get(key)
+    if src is None:
+        return html.Li(key)
+    return html.Li([html.Cite(src.citation), f", {src.locator}" if src.locator else ""], className="source")
+
+
+def caption(engine: Any, event_id: str | None, step: narration.Step | None = None, total: int = 0) -> list:
+    """The presentation caption: event title and date, two or three sentences, the sources they rest on."""
+    told = narration.narration_for(engine, event_id)
+    if told is None:
+        return [html.P("Use ◀ ▶ (or Page Up / Page Down) to move between events.", className="present-hint")]
+    text, keys = told
+    ev = engine.events[event_id]
+    when = (step.date if step else narration.effective_date(engine, event_id)).isoformat()
+    head = ev.title.en
+    out: list = [html.H2(head, className="present-title")]
+    if step is None:  # in a tour the big date is the step's date already
+        out.append(html.P(when, className="present-when"))
+    out.append(html.P(text, className="present-text"))
+    if step is not None and step.mode == "event":
+        out.append(html.P("The map shows what it would have provided, had it taken effect.",
+                          className="present-hint"))
+    out.append(html.Div([html.Span("Sources: ", className="present-src-label"),
+                         html.Ul([_citation(engine, k) for k in keys], className="present-sources")],
+                        className="present-src", **{"data-sources": " ".join(keys)}))
+    return out
+
+
+def table_view(engine: Any, mode: str, date: str, pov: str, event: str | None) -> list:
+    rows = table.rows_for(engine, mode, date, pov, event)
+    cols = table.COLUMNS
+    head = [html.Th(table.HEADERS[c] if c != "sovereign" else
+                    f"Sovereign in {styles.POV_LABELS.get(pov, pov)}", scope="col") for c in cols]
+    if mode == "event" and event in engine.events:
+        cols = ["place", "other_roles", "sources"]
+        head = [html.Th("Place", scope="col"), html.Th("What it provides", scope="col"),
+                html.Th("Sources", scope="col")]
+    body = []
+    for row in rows:
+        cells = []
+        for c in cols:
+            if c == "place":
+                cells.append(html.Th(row["place"], scope="row"))
+            elif c == "sources":
+                cells.append(html.Td(html.Ul([html.Li(html.Code(k)) for k in row["sources"]], className="src-keys")
+                                     if row["sources"] else "—"))
+            else:
+                cells.append(html.Td(row[c]))
+        body.append(html.Tr(cells, **{"data-target": row["target"]}))
+    return [html.Table([html.Caption(table.caption_for(engine, mode, date, pov, event)),
+                        html.Thead(html.Tr(head)), html.Tbody(body)], className="state-table")]
+
+
+def changes_view(engine: Any, a: compare.Side, b: compare.Side) -> list:
+    result = compare.changes(engine, a, b)
+    out: list = [html.H3(f"What changed — {compare.what_is_compared(engine, a, b)}")]
+    if not result["items"]:
+        out.append(html.P("Nothing differs between A and B."))
+    else:
+        out.append(html.Ul([
+            html.Li([html.Strong(item["place"].split(" · ")[0]), f" — {item['header']}: ",
+                     html.Span(["A: ", item["a"]], className="cmp-a-val"), " → ",
+                     html.Span(["B: ", item["b"]], className="cmp-b-val")],
+                    **{"data-target": item["target"], "data-column": item["column"]})
+            for item in result["items"]], className="cmp-list"))
+    if result["events"]:
+        out.append(html.H4("Events between the two dates"))
+        out.append(html.Ol([html.Li(engine.events[e].title.en) for e in result["events"] if e in engine.events],
+                           className="cmp-events"))
+    return out
+
+
+def register_classroom(app: Dash, engine: Any) -> None:
+    steps = {name: narration.tour_steps(engine, name) for name in narration.TOURS}
+
+    # --- views: page class, nav buttons, tour start, exit ---------------------------------------------------
+    app.clientside_callback(
+        ClientsideFunction("skclass", "view"),
+        Output(ids.PAGE, "className"), Input(ids.VIEW, "data"), Input(ids.TOUR, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("skclass", "nav"),
+        Output(ids.VIEW, "data", allow_duplicate=True), Output(ids.TOUR, "data", allow_duplicate=True),
+        Output(ids.STEP, "data", allow_duplicate=True),
+        Input({"type": ids.VIEW_BUTTON, "index": ALL}, "n_clicks"), Input(ids.TOUR_START, "n_clicks"),
+        Input(ids.EXIT_VIEW, "n_clicks"), State(ids.STEP, "data"),
+        prevent_initial_call=True,
+    )
+    # --- tour: a step sets the date, the mode and the event --------------------------------------------------
+    app.clientside_callback(
+        ClientsideFunction("skclass", "tourGo"),
+        Output(ids.SLIDER, "value", allow_duplicate=True), Output(ids.MODE, "value", allow_duplicate=True),
+        Output(ids.EVENT_PICK, "value", allow_duplicate=True),
+        Input(ids.STEP, "data"), Input(ids.TOUR, "data"), State(ids.TOUR_STORE, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("skclass", "autoplay"),
+        Output(ids.TICKER, "disabled", allow_duplicate=True), Output(ids.PLAY, "children", allow_duplicate=True),
+        Input(ids.AUTOPLAY, "data"), prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("skclass", "embedLinks"),
+        Output(ids.EMBED_LINK, "href"), Output(ids.EMBED_CODE, "children"), Input(ids.URL, "search"),
+    )
+
+    @app.callback(
+        Output(ids.PRESENT_CAPTION, "children"), Output(ids.PRESENT_STEP, "children"),
+        Input(ids.VIEW, "data"), Input(ids.TOUR, "data"), Input(ids.STEP, "data"), Input(ids.SETTLED, "data"),
+        Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"), State(ids.SLIDER, "value"),
+    )
+    def present(view, tour, step, _settled, mode, event, day):
+        if view not in (PRESENT, "embed"):
+            return no_update, no_update
+        if tour in steps:
+            n = step if isinstance(step, int) and 1 <= step <= len(steps[tour]) else 1
+            s = steps[tour][n - 1]
+            label = f"Step {n} of {len(steps[tour])} · {narration.TOUR_TITLES.get(tour, tour)}"
+            return caption(engine, s.event, s, len(steps[tour])), label
+        if mode == "event" and event in engine.events:
+            return caption(engine, event), ""
+        current = engine.state(_date_of(day).isoformat(), "de_facto").get("current_event")
+        return caption(engine, current), ""
+
+    # --- compare --------------------------------------------------------------------------------------------
+    app.clientside_callback(
+        ClientsideFunction("skclass", "cmpFigures"),
+        Output(ids.CMP_A, "figure"), Output(ids.CMP_B, "figure"),
+        Input(ids.VIEW, "data"), State(ids.MAP, "figure"), State(ids.CMP_A, "figure"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("skclass", "cmpShow"),
+        Output(ids.COMPARE, "className"), Input(ids.CMP_SHOW, "value"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("skclass", "cmpPaint"),
+        Output(ids.CMP_PAINTED, "children"), Output(ids.CMP_DATE2_TEXT, "children"),
+        Input(ids.VIEW, "data"), Input(ids.SLIDER, "value"), Input(ids.CMP_DATE2, "value"), Input(ids.MODE, "value"),
+        Input(ids.POV, "value"), Input(ids.CMP_POV2, "value"), Input(ids.EVENT_PICK, "value"),
+        Input(ids.CMP_EVENT2, "value"), Input(ids.NAMES, "value"), Input(ids.JS_READY, "children"),
+        Input(ids.CMP_A, "figure"), Input(ids.CMP_SHOW, "value"),
+    )
+
+    @app.callback(
+        Output(ids.CMP_CHANGES, "children"), Output(ids.CMP_A_TITLE, "children"), Output(ids.CMP_B_TITLE, "children"),
+        Output(ids.CMP_EVENT2_BOX, "style"), Output(ids.CMP_DATE2_BOX, "style"),
+        Input(ids.VIEW, "data"), Input(ids.SETTLED, "data"), Input(ids.CMP_DATE2, "value"), Input(ids.MODE, "value"),
+        Input(ids.POV, "value"), Input(ids.CMP_POV2, "value"), Input(ids.EVENT_PICK, "value"),
+        Input(ids.CMP_EVENT2, "value"), State(ids.SLIDER, "value"),
+    )
+    def compare_view(view, _settled, day2, mode, pov, pov2, event, event2, day):
+        if view != "compare":
+            return no_update, no_update, no_update, no_update, no_update
+        mode = mode if mode in us.MODES else "date"
+        a = compare.Side(mode, _date_of(day).isoformat(), pov if pov in us.POVS else "de_facto", event)
+        b = compare.Side(mode, _date_of(day2).isoformat(), pov2 if pov2 in us.POVS else "de_facto", event2)
+        hidden, shown = {"display": "none"}, {}
+        event_mode = mode == "event"
+        return (changes_view(engine, a, b), "A: " + compare.title(engine, a), "B: " + compare.title(engine, b),
+                shown if event_mode else hidden, hidden if event_mode else shown)
+
+    # --- text table and CSV ---------------------------------------------------------------------------------
+    @app.callback(
+        Output(ids.TABLE_BODY, "children"),
+        Input(ids.SETTLED, "data"), Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"),
+        Input(ids.VIEW, "data"), State(ids.SLIDER, "value"),
+    )
+    def text_table(_settled, mode, pov, event, view, day):
+        if view in (PRESENT, "embed", "help"):
+            return no_update
+        return table_view(engine, mode if mode in us.MODES else "date", _date_of(day).isoformat(),
+                          pov if pov in us.POVS else "de_facto", event)
+
+    @app.callback(
+        Output(ids.TABLE_DOWNLOAD, "data"),
+        Input(ids.TABLE_CSV, "n_clicks"), State(ids.MODE, "value"), State(ids.POV, "value"),
+        State(ids.EVENT_PICK, "value"), State(ids.SLIDER, "value"), prevent_initial_call=True,
+    )
+    def table_csv(_clicks, mode, pov, event, day):
+        mode = mode if mode in us.MODES else "date"
+        pov = pov if pov in us.POVS else "de_facto"
+        date = _date_of(day).isoformat()
+        rows = table.rows_for(engine, mode, date, pov, event)
+        name = f"sakhalin_kurils_{event}.csv" if mode == "event" and event in engine.events else \
+            f"sakhalin_kurils_{date}_{pov}.csv"
+        return dcc.send_string(table.to_csv(engine, rows), name, type="text/csv")
+
+    # --- help -----------------------------------------------------------------------------------------------
+    @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"))
+    def help_body(view):
+        if view != "help":
+            return no_update
+        return help_content(engine)

@@ -1,0 +1,58 @@
+"""The map as a text table (pure): rows follow the engine's state, CSV carries every row and citation."""
+
+import csv
+import io
+
+import pytest
+
+from app import table
+from app.data import load_engine
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return load_engine()
+
+
+@pytest.mark.parametrize("date", ["1905-06-01", "1923-06-01", "1945-08-25", "1956-12-31"])
+@pytest.mark.parametrize("pov", ["de_facto", "japan", "soviet", "usa"])
+def test_rows_follow_the_engine_state(engine, date, pov):
+    rows = table.state_rows(engine, date, pov)
+    state = engine.state(date, pov)
+    by_target = {r["target"]: r for r in rows}
+    assert [r["target"] for r in rows if r["kind"] == "territory"] == list(state["territories"])
+    for unit, terr in state["territories"].items():
+        row = by_target[unit]
+        if terr["controlled_by"] and terr["control_kind"] != "divided":
+            assert engine.timeline.actors[terr["controlled_by"]].names.en in row["control"]
+        if terr["control_kind"] == "divided":
+            assert row["control"].startswith("Divided")
+        sov = terr["sovereign"]
+        if sov is None and pov != "de_facto":
+            assert row["sovereign"] == "No stated position"
+        elif sov == "undetermined":
+            assert row["sovereign"] == "Undetermined"
+        elif sov:
+            assert row["sovereign"] == engine.timeline.actors[sov].names.en
+        for actor in terr["claimed_by"]:
+            assert engine.timeline.actors[actor].names.en in row["claimed_by"]
+        status_sources = {k for s in terr["statuses"] for k in s["sources"]}
+        assert set(row["sources"]) == status_sources
+        assert all(k in engine.timeline.sources for k in row["sources"])
+
+
+def test_event_rows_name_every_place_the_event_provides_for(engine):
+    rows = table.event_rows(engine, "gromyko_amendments_1951")
+    provided = engine.event_map("gromyko_amendments_1951")["provides"]
+    expected = [p for g in ("territories", "regimes", "lines") for p in provided.get(g, {})]
+    assert [r["target"] for r in rows] == expected
+    assert {"strait_soya", "strait_nemuro", "strait_tsugaru", "strait_tsushima"} <= {r["target"] for r in rows}
+
+
+def test_csv_has_a_header_and_a_row_per_place(engine):
+    rows = table.state_rows(engine, "1951-09-08", "japan")
+    text = table.to_csv(engine, rows)
+    parsed = list(csv.reader(io.StringIO(text)))
+    assert parsed[0][0] == "target" and parsed[0][-2:] == ["Source keys", "Citations"]
+    assert [r[0] for r in parsed[1:]] == [r["target"] for r in rows]
+    assert "Treaty" in text
