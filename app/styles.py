@@ -36,7 +36,7 @@ GROUP_LABELS = {
     "usa": {"en": _("USA (incl. SCAP)"), "ja": "米国（GHQ含む）", "ru": "США (вкл. SCAP)", "zh": "美国（含盟军总部）"},
     "other": {"en": _("Other state"), "ja": "その他", "ru": "Другие", "zh": "其他国家"},
     "undetermined": {"en": _("Undetermined"), "ja": "未定", "ru": "Не определено", "zh": "未定"},
-    "none": {"en": _("No holder"), "ja": "なし", "ru": "Нет", "zh": "无"},
+    "none": {"en": _("No stated position"), "ja": "なし", "ru": "Нет", "zh": "无"},
 }
 
 
@@ -216,7 +216,7 @@ def describe_territory(paint: TerritoryPaint, lang: str = "en") -> str:
     if paint.mode in ("undetermined", "renounced") or paint.holder == "undetermined":
         text = t("Sovereignty undetermined") if paint.mode != "renounced" else t("Renounced, no recipient named")
     elif paint.holder == "none":
-        text = t("No holder")
+        text = t("No stated position")
     else:
         text = t("{holder}: {mode}", holder=g(paint.holder), mode=t(MODE_LABELS.get(paint.mode, paint.mode)))
     if paint.claims:
