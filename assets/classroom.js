@@ -232,3 +232,69 @@
         }
     });
 })();
+
+/* Accessibility patches for Dash 4.4.1 components (found by axe-core in tests/browser/test_a11y_classroom.py):
+ * - RadioItems / Checklist render role="listbox" > label[role=option] > input: nested interactive controls and
+ *   a listbox without a name. The native radios/checkboxes (inside a <fieldset> with a <legend>) carry the
+ *   semantics, so the ARIA roles are removed.
+ * - Dropdown's keyboard focus target is an <input aria-hidden="true" tabindex="0">: focusable but hidden from
+ *   assistive technology. It is un-hidden and named after its label and current value.
+ * - Slider thumbs (role="slider") have no accessible name: named after their box's title.
+ */
+(function () {
+    "use strict";
+    function labelText(wrapper) {
+        var btn = wrapper.querySelector("button.dash-dropdown");
+        var value = wrapper.querySelector(".dash-dropdown-value");
+        var name = "";
+        if (btn && btn.id) {
+            var lab = document.querySelector('label[for="' + btn.id + '"]');
+            if (lab) name = lab.textContent.trim();
+        }
+        if (!name) {
+            var outer = wrapper.closest("label");
+            if (outer && outer.firstChild && outer.firstChild.nodeType === 3) name = outer.firstChild.textContent.trim();
+        }
+        var v = value ? value.textContent.trim() : "";
+        return name && v ? name + ": " + v : (name || v);
+    }
+    function patch() {
+        var i, el, list;
+        list = document.querySelectorAll(".dash-radioitems[role], .dash-checklist[role]");
+        for (i = 0; i < list.length; i++) list[i].removeAttribute("role");
+        list = document.querySelectorAll(".dash-radioitems label[role], .dash-checklist label[role], " +
+                                         ".dash-radioitems label[aria-selected], .dash-checklist label[aria-selected]");
+        for (i = 0; i < list.length; i++) {
+            list[i].removeAttribute("role");
+            list[i].removeAttribute("aria-selected");
+        }
+        list = document.querySelectorAll("input.dash-dropdown-focus-target");
+        for (i = 0; i < list.length; i++) {
+            el = list[i];
+            if (el.getAttribute("aria-hidden") === "true") el.removeAttribute("aria-hidden");
+            var text = labelText(el.parentNode);
+            if (text && el.getAttribute("aria-label") !== text) el.setAttribute("aria-label", text);
+            if (el.getAttribute("role") !== "button") el.setAttribute("role", "button");
+            if (el.getAttribute("aria-haspopup") !== "listbox") el.setAttribute("aria-haspopup", "listbox");
+        }
+        list = document.querySelectorAll("[role=slider]");
+        for (i = 0; i < list.length; i++) {
+            el = list[i];
+            var box = el.closest("[title]");
+            var name = box ? box.getAttribute("title") : "";
+            if (name && !el.getAttribute("aria-label")) el.setAttribute("aria-label", name);
+        }
+    }
+    var queued = false;
+    function schedule() {
+        if (queued) return;
+        queued = true;
+        (window.requestAnimationFrame || setTimeout)(function () { queued = false; patch(); });
+    }
+    function start() {
+        patch();
+        new MutationObserver(schedule).observe(document.body, {childList: true, subtree: true, attributes: true,
+            attributeFilter: ["role", "aria-hidden", "aria-selected"]});
+    }
+    if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
+})();

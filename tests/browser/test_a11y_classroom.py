@@ -1,0 +1,99 @@
+"""Accessibility of every view of the map page: axe-core (axe-playwright-python, offline) finds no serious or
+critical violation; the slider speaks the date and the event; focus is visible; patterns back every colour.
+
+LANGUAGES is extended by the interface-language work (app/i18n.py): every mode is checked in every language.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.helpers import wait_painted
+
+LANGUAGES = ["en"]
+# mode -> (query, a selector that is visible once the view is ready)
+MODES = {
+    "date": ("?date=1945-09-05&pov=japan&diff=1", "#table-body table"),
+    "event": ("?date=1951-09-05&mode=event&event=gromyko_amendments_1951", "#clause-panel h2"),
+    "compare": ("?date=1945-08-01&view=compare&date2=1946-03-01", "#compare-changes li"),
+    "present": ("?view=present&tour=key&step=6", "#present-caption .present-text"),
+    "table": ("?date=1923-06-01", "#table-body tbody tr"),
+    "embed": ("?view=embed&date=1923-06-01", "#legend"),
+    "help": ("?view=help", "#help-body .bibliography li"),
+}
+IMPACTS = {"serious", "critical"}
+RESULTS: dict[tuple[str, str], list] = {}
+
+
+def _lang_query(query: str, lang: str) -> str:
+    return query if lang == "en" else f"{query}&lang={lang}"
+
+
+def run_axe(page) -> list[dict]:
+    response = Axe().run(page).response
+    return [v for v in response["violations"] if v.get("impact") in IMPACTS]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("mode", list(MODES))
+def test_a11y001_no_serious_or_critical_violations(page, live_server, mode, lang):
+    query, ready = MODES[mode]
+    page.goto(live_server + "/" + _lang_query(query, lang))
+    wait_painted(page, ":")
+    page.locator(ready).first.wait_for(state="attached", timeout=15000)
+    if mode == "table":
+        page.locator("#table-section").scroll_into_view_if_needed()
+    page.wait_for_timeout(400)
+    bad = run_axe(page)
+    RESULTS[(lang, mode)] = bad
+    summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in bad]
+    assert not bad, summary
+
+
+def test_a11y002_slider_value_text_is_the_date_and_the_event(page, live_server):
+    page.goto(live_server + "/?date=1951-09-08")
+    wait_painted(page, "1951-09-08")
+    thumb = page.locator("#date-slider [role=slider]")
+    page.wait_for_function("() => (document.querySelector('#date-slider [role=slider]')"
+                           ".getAttribute('aria-valuetext') || '').startsWith('1951-09-08')")
+    text = thumb.get_attribute("aria-valuetext")
+    assert "San Francisco" in text, text
+    assert thumb.get_attribute("aria-label") or thumb.get_attribute("aria-labelledby")
+    thumb.focus()
+    page.keyboard.press("ArrowRight")  # next event: the value text follows
+    page.wait_for_function("() => !(document.querySelector('#date-slider [role=slider]')"
+                           ".getAttribute('aria-valuetext') || '').startsWith('1951-09-08')")
+
+
+def test_a11y003_focus_is_visible(page, live_server):
+    page.goto(live_server + "/?date=1923-06-01")
+    wait_painted(page, "1923-06-01")
+    for selector in ["#prev-event", "#date-slider [role=slider]", "#table-csv",
+                     "button[data-view=present]"]:
+        page.locator(selector).first.focus()
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # keyboard focus (focus-visible)
+        style = page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                              " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }")
+        assert style[0] != "none" and float(style[1].rstrip("px")) >= 3, (selector, style)
+
+
+def test_a11y004_colour_is_never_the_only_encoding(page, live_server):
+    page.goto(live_server + "/?date=1945-09-05")
+    wait_painted(page, ":")
+    keys = page.evaluate("() => window.skmap.store.table.keys")
+    checked = 0
+    for k in keys:
+        parts = k["key"].split("|")
+        if parts[0] != "T":
+            continue
+        _t, holder, mode, claims, promised, proposed = parts
+        if mode in ("military_occupation", "administration", "undetermined", "renounced") or claims:
+            assert k["pattern"], k["key"]
+        if promised or proposed:
+            assert k["dash"], k["key"]
+        checked += 1
+    assert checked > 10
+    # and the text table says in words what the colours say
+    assert page.locator("#table-body tbody tr").count() >= 8
