@@ -47,7 +47,8 @@ BABEL_LOCALE = {"en": "en_GB", "ja": "ja_JP", "ru": "ru_RU", "zh": "zh_Hans_CN"}
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
-_lock = threading.Lock()
+_po_lock = threading.Lock()  # reading a catalogue
+_layout_lock = threading.Lock()  # building a language's layout (which reads catalogues)
 
 
 def _(msgid: str) -> str:
@@ -73,7 +74,7 @@ def catalogue(lang: str) -> dict[str, str]:
         return {}
     from babel.messages.pofile import read_po
 
-    with _lock, path.open("rb") as fh:
+    with _po_lock, path.open("rb") as fh:
         cat = read_po(fh, locale=lang)
     out: dict[str, str] = {}
     for msg in cat:
@@ -204,7 +205,7 @@ def install(dash_app: Any, build: Callable[[str], Any]) -> None:
     def layout() -> Any:
         lang = language_from_request()
         if lang not in built:
-            with _lock:
+            with _layout_lock:
                 if lang not in built:
                     built[lang] = build(lang)
         return built[lang]
