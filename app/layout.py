@@ -147,9 +147,9 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
                      "every status."), className="subtitle"),
             language_switch(lang),
         ]),
-        presentation.nav(),
-        presentation.embed_bar(),
-        presentation.present_bar(),
+        presentation.nav(lang),
+        presentation.embed_bar(lang),
+        presentation.present_bar(lang),
         html.Div(id=ids.NOTICE, role="status", className="notice", **{"aria-live": "polite"}),
         html.Section([
             html.Div([
@@ -197,14 +197,14 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
                           clear_on_unhover=True),
                 html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": t("Clause text")}),
             ], className="map-col"),
-            presentation.present_caption(),
-            presentation.compact_legend(),
+            presentation.present_caption(lang),
+            presentation.compact_legend(lang),
             html.Aside(figures.legend(lang), id=ids.LEGEND, className="legend-col",
                        **{"aria-label": t("Legend")}),
         ], className="main"),
-        presentation.compare_section(engine, options, marks),
-        presentation.table_section(),
-        presentation.help_section(),
+        presentation.compare_section(engine, options, marks, lang),
+        presentation.table_section(lang),
+        presentation.help_section(lang),
         html.Section([
             html.H2(t("A territory's story")),
             html.Div([

@@ -13,84 +13,91 @@ from typing import Any
 from dash import dcc, html
 
 from app import ids, narration, styles
+from app.i18n import _, gettext_for
 from app.url_state import DEFAULT_DATE2, MAX_DAY, day_index
 
-VIEW_LABELS = [("map", "Map"), ("compare", "Compare"), ("present", "Present"), ("help", "Help and About")]
+VIEW_LABELS = [("map", _("Map")), ("compare", _("Compare")), ("present", _("Present")),
+               ("help", _("Help and About"))]
 
 
-def nav() -> html.Nav:
+def nav(lang: str = "en") -> html.Nav:
+    t = gettext_for(lang)
     return html.Nav([
-        html.Button(text, id={"type": ids.VIEW_BUTTON, "index": view}, className="btn nav-btn",
+        html.Button(t(text), id={"type": ids.VIEW_BUTTON, "index": view}, className="btn nav-btn",
                     **{"data-view": view})
         for view, text in VIEW_LABELS
-    ] + [html.Button("Start the guided tour", id=ids.TOUR_START, className="btn nav-btn")],
-        id=ids.NAV, className="view-nav", **{"aria-label": "Views"})
+    ] + [html.Button(t("Start the guided tour"), id=ids.TOUR_START, className="btn nav-btn")],
+        id=ids.NAV, className="view-nav", **{"aria-label": t("Views")})
 
 
-def present_bar() -> html.Div:
+def present_bar(lang: str = "en") -> html.Div:
     """Shown in presentation mode only: step indicator, full screen and exit."""
+    t = gettext_for(lang)
     return html.Div([
         html.Span(id=ids.PRESENT_STEP, className="present-step", **{"aria-live": "polite"}),
-        html.Button("Full screen", id=ids.FULLSCREEN, className="btn"),
-        html.Button("Exit (Esc)", id=ids.EXIT_VIEW, className="btn"),
+        html.Button(t("Full screen"), id=ids.FULLSCREEN, className="btn"),
+        html.Button(t("Exit (Esc)"), id=ids.EXIT_VIEW, className="btn"),
     ], id=ids.PRESENT_BAR, className="present-bar")
 
 
-def present_caption() -> html.Div:
+def present_caption(lang: str = "en") -> html.Div:
     return html.Div(id=ids.PRESENT_CAPTION, className="present-caption", role="region",
-                    **{"aria-label": "Narration", "aria-live": "polite"})
+                    **{"aria-label": gettext_for(lang)("Narration"), "aria-live": "polite"})
 
 
-def compact_legend() -> html.Div:
+def compact_legend(lang: str = "en") -> html.Div:
     """A short key for presentation mode: the four actor colours and the main patterns (from app/styles.py)."""
+    t = gettext_for(lang)
     T = styles.TerritoryPaint
-    rows = [(styles.territory_style(T(g, "sovereignty")), styles.GROUP_LABELS[g]["en"])
+    rows = [(styles.territory_style(T(g, "sovereignty")), styles.group_label(g, lang))
             for g in ("japan", "russia", "usa")]
-    rows += [(styles.territory_style(T("japan", "military_occupation")), "dots: occupation"),
-             (styles.territory_style(T("russia", "sovereignty", ("japan",))), "stripes: claimed"),
-             (styles.territory_style(T("undetermined", "undetermined")), "undetermined"),
-             (styles.territory_style(T("japan", "sovereignty", (), "russia")), "dashed: promised")]
-    return html.Div([html.Span([html.Img(src=styles.swatch_uri(s), alt="", width=30, height=30), html.Span(t)],
-                               className="key-item") for s, t in rows],
+    rows += [(styles.territory_style(T("japan", "military_occupation")), t("dots: occupation")),
+             (styles.territory_style(T("russia", "sovereignty", ("japan",))), t("stripes: claimed")),
+             (styles.territory_style(T("undetermined", "undetermined")), t("undetermined")),
+             (styles.territory_style(T("japan", "sovereignty", (), "russia")), t("dashed: promised"))]
+    return html.Div([html.Span([html.Img(src=styles.swatch_uri(s), alt="", width=30, height=30), html.Span(text)],
+                               className="key-item") for s, text in rows],
                     id=ids.PRESENT_LEGEND, className="present-legend", role="group",
-                    **{"aria-label": "Key"})
+                    **{"aria-label": t("Key")})
 
 
-def embed_bar() -> html.Div:
+def embed_bar(lang: str = "en") -> html.Div:
+    t = gettext_for(lang)
     return html.Div([
-        html.A("Open the full map ↗", id=ids.EMBED_LINK, href="/", target="_blank", rel="noopener",
+        html.A(t("Open the full map ↗"), id=ids.EMBED_LINK, href="/", target="_blank", rel="noopener",
                className="embed-link"),
-        html.Span("Sakhalin and the Kurils, 1905–1956", className="embed-title"),
+        html.Span(t("Sakhalin and the Kurils, 1905–1956"), className="embed-title"),
     ], id=ids.EMBED_BAR, className="embed-bar")
 
 
-def compare_section(engine: Any, event_options: list[dict], marks: dict) -> html.Section:
+def compare_section(engine: Any, event_options: list[dict], marks: dict, lang: str = "en") -> html.Section:
     """Side B's controls (side A uses the main date, mode, point of view and event), two maps, the changes."""
-    pov_options = [{"label": styles.POV_LABELS[p], "value": p} for p in ("de_facto", "japan", "soviet", "usa")]
+    t = gettext_for(lang)
+    pov_options = [{"label": t(styles.POV_LABELS[p]), "value": p} for p in ("de_facto", "japan", "soviet", "usa")]
     return html.Section([
-        html.H2("Compare"),
-        html.P("Side A follows the main controls above (date, mode, point of view, treaty). Choose side B here.",
+        html.H2(t("Compare")),
+        html.P(t("Side A follows the main controls above (date, mode, point of view, treaty). Choose side B here."),
                className="hint"),
         html.Div([
             html.Div([
-                html.Div([html.Span("Side B date: "), html.Strong(id=ids.CMP_DATE2_TEXT)], className="cmp-date2"),
+                html.Div([html.Span(t("Side B date: ")), html.Strong(id=ids.CMP_DATE2_TEXT)], className="cmp-date2"),
                 html.Div(dcc.Slider(id=ids.CMP_DATE2, min=0, max=MAX_DAY, step=1, value=day_index(DEFAULT_DATE2),
                                     marks=marks, updatemode="mouseup", included=False,
                                     allow_direct_input=False),
-                         className="slider-box", title="Side B date"),
+                         className="slider-box", title=t("Side B date")),
             ], id=ids.CMP_DATE2_BOX),
-            html.Fieldset([html.Legend("Side B point of view"),
+            html.Fieldset([html.Legend(t("Side B point of view")),
                            dcc.RadioItems(id=ids.CMP_POV2, options=pov_options, value="de_facto", inline=True,
                                           className="radio")], className="control"),
             html.Div([
-                html.Label("Side B treaty, agreement or proposal", htmlFor=ids.CMP_EVENT2),
+                html.Label(t("Side B treaty, agreement or proposal"), htmlFor=ids.CMP_EVENT2),
                 dcc.Dropdown(id=ids.CMP_EVENT2, options=event_options, value=None, searchable=True,
-                             placeholder="Search events…", className="event-pick"),
+                             placeholder=t("Search events…"), className="event-pick"),
             ], id=ids.CMP_EVENT2_BOX, className="mode-box"),
-            html.Fieldset([html.Legend("Show"),
+            html.Fieldset([html.Legend(t("Show")),
                            dcc.RadioItems(id=ids.CMP_SHOW, options=[
-                               {"label": "Side by side", "value": "both"}, {"label": "Only A", "value": "a"},
-                               {"label": "Only B", "value": "b"}], value="both", inline=True, className="radio")],
+                               {"label": t("Side by side"), "value": "both"}, {"label": t("Only A"), "value": "a"},
+                               {"label": t("Only B"), "value": "b"}], value="both", inline=True, className="radio")],
                           className="control"),
         ], className="cmp-controls"),
         html.Div([
@@ -107,29 +114,31 @@ def compare_section(engine: Any, event_options: list[dict], marks: dict) -> html
         ], className="cmp-maps"),
         html.Div(id=ids.CMP_PAINTED, hidden=True),
         html.Div(id=ids.CMP_CHANGES, className="cmp-changes", role="region",
-                 **{"aria-label": "What changed", "aria-live": "polite"}),
-    ], id=ids.COMPARE, className="compare-section", **{"aria-label": "Compare"})
+                 **{"aria-label": t("What changed"), "aria-live": "polite"}),
+    ], id=ids.COMPARE, className="compare-section", **{"aria-label": t("Compare")})
 
 
-def table_section() -> html.Section:
+def table_section(lang: str = "en") -> html.Section:
+    t = gettext_for(lang)
     return html.Section([
-        html.H2("The map as a table"),
-        html.P("The same state as the map, in words: it follows the date, the point of view and the mode.",
+        html.H2(t("The map as a table")),
+        html.P(t("The same state as the map, in words: it follows the date, the point of view and the mode."),
                className="hint"),
-        html.Button("Download this table (CSV)", id=ids.TABLE_CSV, className="btn"),
+        html.Button(t("Download this table (CSV)"), id=ids.TABLE_CSV, className="btn"),
         dcc.Download(id=ids.TABLE_DOWNLOAD),
         html.Div(id=ids.TABLE_BODY, className="table-wrap"),
-    ], id=ids.TABLE, className="table-section", **{"aria-label": "The map as a table"})
+    ], id=ids.TABLE, className="table-section", **{"aria-label": t("The map as a table")})
 
 
-def help_section() -> html.Section:
+def help_section(lang: str = "en") -> html.Section:
+    t = gettext_for(lang)
     return html.Section([
         html.Div(id=ids.HELP_BODY),
-        html.H3("Embed this map on a school site"),
-        html.P("Copy this into the page (the map, the date slider and the legend, with the state shown now):"),
+        html.H3(t("Embed this map on a school site")),
+        html.P(t("Copy this into the page (the map, the date slider and the legend, with the state shown now):")),
         html.Pre(html.Code(id=ids.EMBED_CODE), className="embed-code", tabIndex="0",
-                 **{"aria-label": "Embed code"}),
-    ], id=ids.HELP, className="help-section", **{"aria-label": "Help and About"})
+                 **{"aria-label": t("Embed code")}),
+    ], id=ids.HELP, className="help-section", **{"aria-label": t("Help and About")})
 
 
 def stores(engine: Any) -> list:
