@@ -1,0 +1,122 @@
+"""Browser tests of the interface languages (app/i18n.py): the switch, deep links, locale dates, CJK glyphs."""  # noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from app.i18n import HTML_LANG, format_date_for, translate
+from tests.browser.helpers import shot, wait_painted
+
+TITLE = "Sakhalin and the Kurils, 1905–1956"
+
+
+def norm(text: str) -> str:
+    """Dates from ICU (browser) and CLDR (Babel) may differ in the kind of space: compare words."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text).strip()
+
+
+def open_page(page, live_server, query: str = "") -> None:
+    page.goto(live_server + "/" + query)
+    wait_painted(page, ":")
+
+
+@pytest.mark.parametrize("lang", ["ja", "ru", "zh"])
+def test_i18n001_deep_link_renders_the_language(page, live_server, lang):
+    open_page(page, live_server, f"?date=1951-09-08&lang={lang}")
+    expect(page.locator("h1")).to_have_text(translate(TITLE, lang))
+    assert page.evaluate("() => document.documentElement.lang") == HTML_LANG[lang]
+    expect(page.locator("#legend h2")).to_have_text(translate("Legend", lang))
+    expect(page.locator("#map-caption")).to_contain_text(translate("De facto control", lang))
+    expect(page.get_by_role("button", name=translate("Next event ▶", lang))).to_be_visible()
+    expect(page.locator(f"#ui-lang input[value={lang}]")).to_be_checked()
+    # the URL keeps the language when the page rewrites it
+    page.wait_for_function("() => location.search.includes('date=1951-09-08')")
+    assert f"lang={lang}" in page.url
+
+
+def test_i18n002_switching_language_changes_text_and_url(page, live_server):
+    open_page(page, live_server, "?date=1951-09-08&pov=soviet")
+    expect(page.locator("h1")).to_have_text(TITLE)
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.locator("#ui-lang label", has_text="Русский").click()
+    page.wait_for_url(re.compile(r"lang=ru"))
+    wait_painted(page, ":")
+    expect(page.locator("h1")).to_have_text("Сахалин и Курильские острова, 1905–1956")
+    assert "date=1951-09-08" in page.url and "pov=soviet" in page.url  # the state survives the switch  # noqa: E501
+    expect(page.get_by_label("Позиция СССР")).to_be_checked()
+    assert page.evaluate("() => document.documentElement.lang") == "ru"
+    page.locator("#ui-lang label", has_text="English").click()
+    page.wait_for_function("() => !location.search.includes('lang=')")
+    expect(page.locator("h1")).to_have_text(TITLE)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+def test_i18n003_dates_are_written_per_locale(page, live_server, lang):
+    query = "?date=1951-09-08" + ("" if lang == "en" else f"&lang={lang}")
+    open_page(page, live_server, query)
+    big = page.locator("#date-big").inner_text()
+    if lang == "en":
+        assert big == "1951-09-08"  # the English page keeps the ISO date (its established form)
+    else:
+        assert norm(big) == norm(format_date_for(dt.date(1951, 9, 8), lang))
+    # the territory panel writes its dates with Babel's locale formats
+    page.locator("#unit-buttons button").first.click()
+    panel = page.locator("#unit-panel .unit-summary")
+    expect(panel).to_be_visible()
+    assert norm(format_date_for(dt.date(1951, 9, 8), lang)) in norm(panel.inner_text())
+
+
+PLATFORM_FONTS_JS = "CSS.getPlatformFontsForNode"
+
+
+def platform_fonts(page, selector: str) -> list[dict]:
+    """The fonts Chromium actually drew a node's text with (CDP), e.g. [{familyName, glyphCount}]."""  # noqa: E501
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = cdp.send(PLATFORM_FONTS_JS, {"nodeId": node})["fonts"]
+    cdp.detach()
+    return fonts
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh", "ru"])
+def test_i18n004_text_is_drawn_with_real_glyphs(page, live_server, lang):
+    """No missing-glyph boxes: every glyph of the title and the legend comes from an installed
+    Noto / DejaVu font (fonts-noto-cjk, fonts-noto-core), none from a last-resort font."""
+    open_page(page, live_server, f"?lang={lang}")
+    for selector in ("h1", "#legend h2", "#legend .legend-row span"):
+        fonts = platform_fonts(page, selector)
+        names = [f["familyName"] for f in fonts]
+        assert fonts and all(f["glyphCount"] > 0 for f in fonts), (selector, fonts)
+        assert not any(re.search(r"LastResort|Tofu|Unifont", n, re.I) for n in names), names
+        if lang in ("ja", "zh"):
+            assert any("CJK" in n for n in names), (selector, names)
+
+
+def test_i18n005_event_mode_and_hover_text_in_chinese(page, live_server):
+    open_page(page, live_server, "?mode=event&event=san_francisco_treaty_1951&lang=zh")
+    expect(page.locator("#map-caption")).to_contain_text("条约或提案")
+    expect(page.locator("#clause-panel h2")).to_have_text("旧金山对日和约")  # the title in the data (zh)  # noqa: E501
+    hover = page.evaluate("() => window.skmap.lastRequest().table.keys.map(k => k.text).join('|')")
+    assert "主权" in hover
+    text = page.locator("#event-in-force").inner_text()
+    assert text.startswith("正在显示其规定")
+
+
+def test_i18n006_invalid_lang_falls_back_to_english_with_a_notice(page, live_server):
+    open_page(page, live_server, "?lang=klingon")
+    expect(page.locator("h1")).to_have_text(TITLE)
+    expect(page.locator("#url-notice")).to_contain_text("klingon")
+
+
+@pytest.mark.parametrize("lang", ["ja", "ru"])
+def test_i18n007_screenshots_1280x720(page, live_server, lang):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, live_server, f"?date=1945-09-05&lang={lang}")
+    shot(page, f"i18n_{lang}_1280x720")
