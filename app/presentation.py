@@ -86,9 +86,10 @@ def compare_section(engine: Any, event_options: list[dict], marks: dict, lang: s
                                     allow_direct_input=False),
                          className="slider-box", title=t("Side B date")),
             ], id=ids.CMP_DATE2_BOX),
-            html.Fieldset([html.Legend(t("Side B point of view")),
-                           dcc.RadioItems(id=ids.CMP_POV2, options=pov_options, value="de_facto", inline=True,
-                                          className="radio")], className="control"),
+            # a dropdown, not radio items: the main point-of-view radios keep their labels unique on the page
+            html.Div([html.Label(t("Side B point of view"), htmlFor=ids.CMP_POV2),
+                      dcc.Dropdown(id=ids.CMP_POV2, options=pov_options, value="de_facto", clearable=False,
+                                   searchable=False, className="cmp-pov2")], className="mode-box"),
             html.Div([
                 html.Label(t("Side B treaty, agreement or proposal"), htmlFor=ids.CMP_EVENT2),
                 dcc.Dropdown(id=ids.CMP_EVENT2, options=event_options, value=None, searchable=True,

@@ -1,0 +1,101 @@
+"""Compare view: two dates, two points of view or two treaties side by side; each side's colours equal the
+engine's state; the "what changed" list; the A/B toggle."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from app import styles
+from app.data import load_engine
+from tests.browser.helpers import READ_PAINT_JS, rgb, shot, wait_painted
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return load_engine()
+
+
+def read_side(page, graph_id: str) -> dict:
+    return page.evaluate(READ_PAINT_JS.replace("#map", "#" + graph_id))
+
+
+def wait_compare(page, stamp_a: str, stamp_b: str) -> None:
+    page.wait_for_function(
+        """([a, b]) => ['compare-a', 'compare-b'].every((id, i) => {
+             const g = document.querySelector('#' + id + ' .js-plotly-plot');
+             return g && (g.getAttribute('data-painted') || '').startsWith([a, b][i]); })""",
+        arg=[stamp_a, stamp_b], timeout=20000)
+
+
+def expected_base(engine, date, pov, feature, unit):
+    groups = {a.id: a.group for a in engine.timeline.actors.values()}
+    terr = engine.state(date, pov)["territories"][unit]
+    if pov == "de_facto":
+        c = terr["features"][feature]["controlled_by"]
+        return {rgb(styles.GROUP_COLOURS[styles.group_of(c, groups)] if c else styles.GROUP_COLOURS["none"])}
+    sov = terr["sovereign"]
+    if sov is None:
+        return {rgb(styles.GROUP_COLOURS["none"]), rgb(styles.GROUP_COLOURS["undetermined"])}
+    if sov == "undetermined":
+        return {rgb(styles.GROUP_COLOURS["undetermined"])}
+    return {rgb(styles.GROUP_COLOURS[styles.group_of(sov, groups)])}
+
+
+def check_side(engine, shown, date, pov):
+    checked = 0
+    for unit, terr in engine.state(date, pov)["territories"].items():
+        for feature in terr["features"]:
+            if feature in shown:
+                assert shown[feature]["base"] in expected_base(engine, date, pov, feature, unit), \
+                    (date, pov, feature, shown[feature])
+                checked += 1
+    assert checked >= len(engine.feature_ids) - 3
+
+
+def test_comp001_two_dates_each_side_equals_the_engine(page, live_server, engine):
+    page.goto(live_server + "/?date=1945-08-01&view=compare&date2=1946-03-01")
+    wait_compare(page, "1945-08-01:de_facto", "1946-03-01:de_facto")
+    check_side(engine, read_side(page, "compare-a"), "1945-08-01", "de_facto")
+    check_side(engine, read_side(page, "compare-b"), "1946-03-01", "de_facto")
+    changes = page.locator("#compare-changes")
+    expect(changes).to_contain_text("Two dates")
+    expect(changes.locator("li[data-target=sakhalin_south][data-column=control]")).to_contain_text("Japan")
+    expect(changes.locator(".cmp-events")).to_contain_text("Decrees of the Presidium")
+    expect(page.locator("#compare-a-title")).to_contain_text("1945-08-01")
+    expect(page.locator("#compare-b-title")).to_contain_text("1946-03-01")
+    shot(page, "compare_two_dates")
+
+
+def test_comp002_two_points_of_view_and_the_toggle(page, live_server, engine):
+    page.goto(live_server + "/?date=1956-12-31&pov=japan&view=compare&date2=1956-12-31&pov2=soviet")
+    wait_compare(page, "1956-12-31:japan", "1956-12-31:soviet")
+    a, b = read_side(page, "compare-a"), read_side(page, "compare-b")
+    assert a["iturup"]["base"] == rgb(styles.GROUP_COLOURS["japan"])
+    assert b["iturup"]["base"] == rgb(styles.GROUP_COLOURS["russia"])
+    check_side(engine, a, "1956-12-31", "japan")
+    check_side(engine, b, "1956-12-31", "soviet")
+    expect(page.locator("#compare-changes li[data-target=iturup][data-column=sovereign]")).to_be_visible()
+    page.get_by_label("Only B").check()
+    expect(page.locator("#compare-a")).to_be_hidden()
+    expect(page.locator("#compare-b")).to_be_visible()
+    page.get_by_label("Side by side").check()
+    expect(page.locator("#compare-a")).to_be_visible()
+    # changing side B's point of view repaints B and goes into the URL
+    page.locator("#compare-pov2").click()
+    page.get_by_role("option", name="The USA's view").click()
+    wait_compare(page, "1956-12-31:japan", "1956-12-31:usa")
+    page.wait_for_url(re.compile(r"pov2=usa"))
+
+
+def test_comp003_two_treaties(page, live_server):
+    page.goto(live_server + "/?date=1951-09-05&mode=event&event=gromyko_amendments_1951&view=compare"
+              "&event2=san_francisco_treaty_1951")
+    wait_compare(page, "event:gromyko_amendments_1951", "event:san_francisco_treaty_1951")
+    a = read_side(page, "compare-a")
+    assert a["strait_soya"]["key"].startswith("S|") and a["strait_soya"]["key"] != "S|"
+    expect(page.locator("#compare-changes")).to_contain_text("Two treaties")
+    expect(page.locator("#compare-event2-box")).to_be_visible()
+    expect(page.locator("#compare-date2-box")).to_be_hidden()

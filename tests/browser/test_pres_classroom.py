@@ -1,0 +1,118 @@
+"""Presentation mode and the guided tour (real app, Debian Chromium): URL state, clicker keys, large type,
+narration with sources, reduced motion, and a screenshot at 1280×720 for a person to look at."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from app import narration
+from app.data import load_engine
+from tests.browser.helpers import shot, wait_painted
+
+SHOT_LANGUAGES = ["en"]  # the interface-language work adds the others
+
+
+@pytest.fixture(scope="module")
+def steps():
+    return narration.tour_steps(load_engine(), "key")
+
+
+def open_present(page, live_server, query):
+    page.goto(live_server + "/" + query)
+    wait_painted(page, ":")
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-present"))
+
+
+def test_pres001_tour_step_from_the_url_shows_its_date_and_sourced_narration(page, live_server, steps):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_present(page, live_server, "?view=present&tour=key&step=5")
+    s = steps[4]
+    expect(page.locator("#date-big")).to_have_text(s.date.isoformat())
+    wait_painted(page, s.date.isoformat() + ":")
+    caption = page.locator("#present-caption")
+    expect(caption.locator(".present-title")).to_have_text(s.title)
+    text, keys = narration.NARRATION[s.event]
+    expect(caption.locator(".present-text")).to_have_text(text)
+    assert caption.locator(".present-src").get_attribute("data-sources") == " ".join(keys)
+    expect(page.locator("#present-step")).to_contain_text(f"Step 5 of {len(steps)}")
+    # controls cut to previous / next / play and the date
+    for hidden in ["header", ".controls", ".story", "#legend", "#table-section", ".speed-label", "#view-nav"]:
+        expect(page.locator(hidden).first).to_be_hidden()
+    for visible in ["#prev-event", "#next-event", "#play-pause", "#date-big", "#date-slider", "#present-legend"]:
+        expect(page.locator(visible)).to_be_visible()
+    page.wait_for_url(re.compile(r"view=present&tour=key&step=5"))
+
+
+def test_pres002_clicker_and_keyboard_step_through_the_tour(page, live_server, steps):
+    open_present(page, live_server, "?view=present&tour=key&step=5")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("PageDown")  # a presentation clicker's "next"
+    expect(page.locator("#date-big")).to_have_text(steps[5].date.isoformat())
+    page.wait_for_url(re.compile(r"step=6"))
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#present-step")).to_contain_text("Step 7 of")
+    page.keyboard.press("PageUp")
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator("#present-step")).to_contain_text("Step 5 of")
+    page.locator("#next-event").click()  # the on-screen buttons step the tour too
+    expect(page.locator("#present-step")).to_contain_text("Step 6 of")
+    # a proposal that never took effect is shown in "Treaty or proposal" mode
+    n = next(s.n for s in steps if s.mode == "event")
+    open_present(page, live_server, f"?view=present&tour=key&step={n}")
+    wait_painted(page, "event:" + steps[n - 1].event)
+    expect(page.locator("#present-caption")).to_contain_text("would have provided")
+    page.keyboard.press("Escape")
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-map"))
+    expect(page.locator("header")).to_be_visible()
+
+
+@pytest.mark.parametrize("width, height, min_date_px, min_text_px", [(1280, 720, 38, 21), (1920, 1080, 56, 30)])
+def test_pres003_type_is_readable_from_the_back_of_the_room(page, live_server, width, height, min_date_px,
+                                                             min_text_px):
+    page.set_viewport_size({"width": width, "height": height})
+    open_present(page, live_server, "?view=present&tour=key&step=12")
+    page.locator("#present-caption .present-text").wait_for()
+    sizes = page.evaluate("""() => ['#date-big', '#present-caption .present-text', '#present-caption .present-title',
+        '#next-event'].map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))""")
+    assert sizes[0] >= min_date_px and sizes[1] >= min_text_px and sizes[2] >= min_text_px, sizes
+    assert sizes[3] >= 16, sizes
+    # everything fits the screen: no page scrolling, the map fills its cell
+    dims = page.evaluate("""() => [document.documentElement.scrollHeight, document.documentElement.scrollWidth,
+        document.querySelector('#map').getBoundingClientRect().height]""")
+    assert dims[0] <= height + 1 and dims[1] <= width + 1, dims
+    assert dims[2] >= height * 0.75, dims
+    # high contrast: black type on white
+    colours = page.evaluate("""() => [getComputedStyle(document.querySelector('#present-caption .present-text')).color,
+        getComputedStyle(document.querySelector('#page')).backgroundColor]""")
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], colours
+
+
+def test_pres004_reduced_motion_stops_autoplay(page, live_server):
+    page.emulate_media(reduced_motion="reduce")
+    page.goto(live_server + "/?date=1905-01-01&view=present&play=1")
+    wait_painted(page, "1905-01-01")
+    page.wait_for_timeout(1500)
+    expect(page.locator("#date-big")).to_have_text("1905-01-01")
+    expect(page.locator("#play-pause")).to_contain_text("Play")
+    expect(page.locator("#url-notice")).to_contain_text("reduced motion")
+    # without the preference, play=1 plays
+    page.emulate_media(reduced_motion="no-preference")
+    page.goto(live_server + "/?date=1905-01-01&view=present&play=1")
+    wait_painted(page, ":")
+    expect(page.locator("#date-big")).not_to_have_text("1905-01-01", timeout=5000)
+    page.locator("#play-pause").click()  # pause
+
+
+@pytest.mark.parametrize("lang", SHOT_LANGUAGES)
+def test_pres005_screenshot_1280x720(page, live_server, steps, lang):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    query = "?view=present&tour=key&step=8" + ("" if lang == "en" else f"&lang={lang}")
+    open_present(page, live_server, query)
+    wait_painted(page, steps[7].date.isoformat())
+    page.locator("#present-caption .present-text").wait_for()
+    page.wait_for_timeout(700)  # the map's resize to its cell
+    path = shot(page, f"present_{lang}_1280x720")
+    assert path.stat().st_size > 20_000

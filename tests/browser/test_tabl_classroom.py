@@ -1,0 +1,44 @@
+"""The map as a text table: follows the date, the point of view and the mode; downloads as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from playwright.sync_api import expect
+
+from tests.browser.helpers import wait_painted
+
+
+def test_tabl001_table_follows_the_map(page, live_server):
+    page.goto(live_server + "/?date=1923-06-01")
+    wait_painted(page, "1923-06-01:de_facto")
+    body = page.locator("#table-body")
+    expect(body.locator("caption")).to_contain_text("1923-06-01")
+    expect(body.locator("tr[data-target=sakhalin_north]")).to_contain_text("Japan (military occupation)")
+    expect(body.locator("th[scope=col]").first).to_be_visible()
+    page.get_by_label("The USSR's view").check()
+    expect(body.locator("caption")).to_contain_text("The USSR's view")
+    expect(body.locator("tr[data-target=sakhalin_north]")).to_contain_text("Soviet Russia / USSR")
+    page.locator("#date-slider [role=slider]").focus()
+    page.keyboard.press("End")
+    expect(body.locator("caption")).to_contain_text("1956-12-31")
+    page.goto(live_server + "/?date=1951-09-05&mode=event&event=gromyko_amendments_1951")
+    expect(body.locator("caption")).to_contain_text("Gromyko")
+    expect(body.locator("tr[data-target=strait_soya]")).to_contain_text("demilitarised")
+
+
+def test_tabl002_csv_download(page, live_server):
+    page.goto(live_server + "/?date=1956-12-31&pov=japan")
+    wait_painted(page, "1956-12-31:japan")
+    page.locator("#table-body tbody tr").first.wait_for()
+    with page.expect_download() as info:
+        page.locator("#table-csv").click()
+    download = info.value
+    assert download.suggested_filename == "sakhalin_kurils_1956-12-31_japan.csv"
+    rows = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8").read())))
+    assert rows[0][0] == "target"
+    by_target = {r[0]: r for r in rows[1:]}
+    assert by_target["iturup"][2].startswith("Soviet Russia")  # control on the ground
+    assert by_target["iturup"][3] == "Japan"                   # sovereign in Japan's view
+    assert by_target["sakhalin_south"][3] == "No stated position"
