@@ -74,7 +74,7 @@ def parse_frame_ancestors(value: str | Iterable[str] | None) -> list[str]:
         keyword = _KEYWORDS.get(item.lower())
         if keyword:
             token = keyword
-        elif _ORIGIN_RE.match(item):
+        elif _ORIGIN_RE.match(item.rstrip("/")):
             token = item.rstrip("/")
         else:
             raise ConfigError(
