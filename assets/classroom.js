@@ -274,8 +274,12 @@
             if (el.getAttribute("aria-hidden") === "true") el.removeAttribute("aria-hidden");
             var text = labelText(el.parentNode);
             if (text && el.getAttribute("aria-label") !== text) el.setAttribute("aria-label", text);
-            if (el.getAttribute("role") !== "button") el.setAttribute("role", "button");
+            // a readonly text input may take the combobox role (not button); its state mirrors the dropdown's
+            var btn = el.parentNode.querySelector("button.dash-dropdown");
+            var expanded = (btn && btn.getAttribute("aria-expanded")) || "false";
+            if (el.getAttribute("role") !== "combobox") el.setAttribute("role", "combobox");
             if (el.getAttribute("aria-haspopup") !== "listbox") el.setAttribute("aria-haspopup", "listbox");
+            if (el.getAttribute("aria-expanded") !== expanded) el.setAttribute("aria-expanded", expanded);
         }
         list = document.querySelectorAll("[role=slider]");
         for (i = 0; i < list.length; i++) {
@@ -294,7 +298,7 @@
     function start() {
         patch();
         new MutationObserver(schedule).observe(document.body, {childList: true, subtree: true, attributes: true,
-            attributeFilter: ["role", "aria-hidden", "aria-selected"]});
+            attributeFilter: ["role", "aria-hidden", "aria-selected", "aria-expanded"]});
     }
     if (document.body) start(); else document.addEventListener("DOMContentLoaded", start);
 })();
