@@ -37,7 +37,7 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 
 FRAME_ANCESTORS_ENV = "ATLAS_FRAME_ANCESTORS"
 ONE_YEAR = 31_536_000
@@ -188,9 +188,9 @@ class _Security:
         # Bodies fixed per process, served from memory after the first request (see before_request).
         self._bodies: dict[str, tuple[bytes, dict[str, str]]] = {}
         self.callback_path = f"{self.routes_prefix}_dash-update-component"
-        self.fixed_exact = {f"{self.routes_prefix}_dash-dependencies"}
-        if not callable(dash_app.layout):  # a layout function may differ per request: not cached
-            self.fixed_exact.add(f"{self.routes_prefix}_dash-layout")
+        self.layout_path = f"{self.routes_prefix}_dash-layout"
+        self.fixed_exact = {f"{self.routes_prefix}_dash-dependencies", self.layout_path}
+        self._layouts: dict[int, Any] = {}  # id -> layout object (kept alive: ids stay unique)
         self._lock = threading.Lock()
 
     @property
@@ -233,30 +233,58 @@ class _Security:
             return _json_error("no such API endpoint (see docs/api.md)", status=404)
         return self._fixed_body()
 
+    def _body_key(self) -> str | None:
+        """The key of a fixed body: the path; for a layout function, the path and which layout.
+
+        A layout function (e.g. one layout per language) is called (cheap when it returns a
+        prebuilt tree) and the body is cached per returned object: the object is kept alive with
+        the entry so its id cannot be reused; at most 16 such layouts, then no more caching.
+        """
+        path = request.path
+        if path != self.layout_path or not callable(self.dash_app.layout):
+            return path
+        try:
+            layout = self.dash_app.layout()
+        except Exception:  # noqa: BLE001 - let Dash answer (and report) it
+            return None
+        key = f"{path}#{id(layout)}"
+        if id(layout) not in self._layouts:
+            with self._lock:
+                if len(self._layouts) >= 16:
+                    return None
+                self._layouts[id(layout)] = layout
+        return key
+
     def _fixed_body(self) -> Response | None:
         """Answer /_dash-layout, /_dash-dependencies and /api/download/* from memory.
 
-        Dash serialises the whole layout (the paint table and the figure: 0.4 MB of JSON) on every
-        request, ~100-200 ms of CPU per page load; the downloads cost as much. The data and the
-        layout are fixed once the process has started, so the first body is kept (key: the path;
-        the query string is ignored by these routes) and served again.
+        Dash serialises the whole layout (the paint table and the figure: 0.5 MB of JSON) on every
+        request, ~50-200 ms of CPU per page load; the downloads cost as much. The data and the
+        layout are fixed once the process has started, so the first body is kept (key: the path,
+        see _body_key; the query string is ignored by these routes) and served again.
         """
         if not self._fixed():
             return None
-        cached = self._bodies.get(request.path)
+        key = self._body_key()
+        g.atlas_body_key = key
+        if key is None:
+            return None
+        cached = self._bodies.get(key)
         if cached is None:
             return None
         body, headers = cached
         return Response(body, status=200, headers=headers)
 
     def _remember(self, response: Response) -> None:
-        if (request.path in self._bodies or response.status_code != 200 or response.is_streamed
-                or "Content-Encoding" in response.headers or request.method != "GET"):
+        key = g.get("atlas_body_key")
+        if (key is None or key in self._bodies or response.status_code != 200
+                or response.is_streamed or "Content-Encoding" in response.headers
+                or request.method != "GET"):
             return
         keep = {k: v for k, v in response.headers.items()
                 if k.lower() in ("content-type", "content-disposition")}
         with self._lock:
-            self._bodies.setdefault(request.path, (response.get_data(), keep))
+            self._bodies.setdefault(key, (response.get_data(), keep))
 
     def after_request(self, response: Response) -> Response:
         if self._fixed():
@@ -335,7 +363,11 @@ class _CompressedCache:
 
     def key(self, req: Any) -> str:
         path = req.path
-        if req.method == "GET" and (path in self.exact or path.startswith(self.prefixes)):
+        if req.method != "GET":
+            return self.SKIP
+        if path in self.exact:
+            return g.get("atlas_body_key") or self.SKIP  # set by _Security._fixed_body
+        if path.startswith(self.prefixes):
             return path
         return self.SKIP
 
@@ -363,9 +395,7 @@ def tune_compression(dash_app: Any, max_bytes: int = 64 * 2**20) -> bool:
         return False
     prefix = str(dash_app.config.requests_pathname_prefix or "/")
     assets = str(getattr(dash_app.config, "assets_url_path", "assets")).strip("/")
-    exact = (f"{prefix}_dash-dependencies",)
-    if not callable(dash_app.layout):  # a layout function may differ per request: never cached
-        exact += (f"{prefix}_dash-layout",)
+    exact = (f"{prefix}_dash-dependencies", f"{prefix}_dash-layout")
     cache = _CompressedCache((f"{prefix}_dash-component-suites/", f"/{assets}/", "/api/download/"),
                              exact, max_bytes)
     compress.cache = cache

@@ -164,3 +164,14 @@ def test_security_malformed_callback_bodies_are_400(body):
 def test_security_unknown_api_path_is_404_json():
     response = client().get("/api/nothing/here")
     assert response.status_code == 404 and response.is_json
+
+
+def test_security_layout_function_is_cached_per_layout_object():
+    dash_app = app()
+    c = client()
+    first = c.get("/_dash-layout").get_data()
+    assert c.get("/_dash-layout").get_data() == first
+    if callable(dash_app.layout):  # e.g. one layout per language (?lang=)
+        other = c.get("/_dash-layout?lang=ja")
+        assert other.status_code == 200
+        assert c.get("/_dash-layout?lang=ja").get_data() == other.get_data()
