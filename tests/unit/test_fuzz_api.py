@@ -6,6 +6,7 @@ Profiles: HYPOTHESIS_PROFILE=ci (default) or thorough (`make fuzz`).
 
 from __future__ import annotations
 
+import collections
 import functools
 import os
 from urllib.parse import quote, urlencode
@@ -17,6 +18,15 @@ from hypothesis import strategies as st
 settings.register_profile("ci", max_examples=80, deadline=None, derandomize=True)
 settings.register_profile("thorough", max_examples=800, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+CASES: collections.Counter = collections.Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_cases():
+    yield
+    print(f"\nfuzz: {__name__.rsplit('.', 1)[-1]}: {sum(CASES.values())} cases "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(CASES.items()))})")
 
 PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror=window.__pwned=1>',
             "../../etc/passwd", "..%2F..%2Fetc%2Fpasswd", "%00", "\x00", "1945-02-30",
@@ -46,6 +56,12 @@ def text():
 
 
 def get(path: str):
+    route = path.split("?")[0]
+    if route.startswith("/api/events/"):
+        route = "/api/events/<id>"
+    elif route.startswith("/api/territories/"):
+        route = "/api/territories/<id>/history"
+    CASES[route] += 1
     response = client().get(path)
     assert response.status_code < 500, f"HTTP {response.status_code} for GET {path!r}"
     if path.startswith("/api/") and response.status_code in (200, 400):
@@ -82,5 +98,6 @@ def test_fuzz_api_path_parameters(template):
 
 @given(st.sampled_from(sorted(QUERY_ROUTES)), st.sampled_from(["POST", "PUT", "DELETE", "PATCH"]))
 def test_fuzz_api_other_methods(route, method):
+    CASES["other methods"] += 1
     response = client().open(route, method=method, data="x")
     assert response.status_code in (405, 400), (route, method, response.status_code)

@@ -9,6 +9,7 @@ and malformed bodies. Never a 500. Profiles: HYPOTHESIS_PROFILE=ci (default, qui
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import os
@@ -22,6 +23,15 @@ settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True
 settings.register_profile("thorough", max_examples=1200, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+CASES: collections.Counter = collections.Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_cases():
+    yield
+    print(f"\nfuzz: {__name__.rsplit('.', 1)[-1]}: {sum(CASES.values())} cases "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(CASES.items()))})")
 
 PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror=window.__pwned=1>',
             "javascript:alert(1)", "../../etc/passwd", "%00", "\u202e", "{{7*7}}", "' OR 1=1 --"]
@@ -119,6 +129,7 @@ def body_for(dep: dict):
 
 
 def post(body) -> tuple[int, bytes]:
+    CASES["posts"] += 1
     _, client = app_and_client()
     data = body if isinstance(body, (str, bytes)) else json.dumps(body)
     response = client.post("/_dash-update-component", data=data, content_type="application/json")

@@ -7,9 +7,11 @@ thorough (`make fuzz`).
 
 from __future__ import annotations
 
+import collections
 import os
 from urllib.parse import quote, urlencode
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +20,15 @@ from app import url_state as us
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True)
 settings.register_profile("thorough", max_examples=2500, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+CASES: collections.Counter = collections.Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_cases():
+    yield
+    print(f"\nfuzz: {__name__.rsplit('.', 1)[-1]}: {sum(CASES.values())} cases "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(CASES.items()))})")
 
 EVENTS = frozenset({"portsmouth_1905", "san_francisco_treaty_1951"})
 UNITS = frozenset({"iturup", "habomai"})
@@ -32,6 +43,7 @@ VALUES = st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=40),
 
 
 def check(state: us.UrlState) -> None:
+    CASES["parse"] += 1
     assert us.MIN_DATE <= state.date <= us.MAX_DATE
     assert state.mode in us.MODES and state.pov in us.POVS and state.names in us.NAMES
     assert state.event is None or state.event in EVENTS
