@@ -1,6 +1,6 @@
 """`make load`: one bounded load run on loopback, with its figures.
 
-    .venv/bin/python tests/load/run_load.py                        # a school: 200 users, 60 s
+    .venv/bin/python tests/load/run_load.py                        # a school: 200 users, 90 s
     .venv/bin/python tests/load/run_load.py --users 30 --spawn-rate 10 --duration 45s   # a class
     .venv/bin/python tests/load/run_load.py --soak                 # 200 users for 10 minutes
 
@@ -150,8 +150,8 @@ def memory_growth(samples: list[dict], warmup_fraction: float = 0.2) -> tuple[in
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=200)
-    parser.add_argument("--spawn-rate", type=float, default=20)
-    parser.add_argument("--duration", default="60s", help="locust -t (e.g. 45s, 10m)")
+    parser.add_argument("--spawn-rate", type=float, default=10)
+    parser.add_argument("--duration", default="90s", help="locust -t (e.g. 45s, 10m)")
     parser.add_argument("--soak", action="store_true", help="200 users for 10 minutes")
     parser.add_argument("--p95-ms", type=float, default=250)
     parser.add_argument("--max-growth", type=float, default=10.0, help="% RSS growth allowed")
