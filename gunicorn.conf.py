@@ -37,7 +37,9 @@ threads = _int("ATLAS_THREADS", 4)
 preload_app = True
 timeout = _int("ATLAS_TIMEOUT", 60)
 graceful_timeout = 20
-keepalive = 5
+# Idle keep-alive connections are cheap with gthread; longer than a student's pause between clicks
+# so a reused connection is not closed under a request in flight (seen as resets at 5 s).
+keepalive = _int("ATLAS_KEEPALIVE", 75)
 max_requests = _int("ATLAS_MAX_REQUESTS", 20000)
 max_requests_jitter = _int("ATLAS_MAX_REQUESTS_JITTER", 2000)
 backlog = 512
