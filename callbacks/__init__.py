@@ -40,10 +40,11 @@ def state_from_controls(day: int | None, mode: str | None, pov: str | None, diff
     return us.UrlState(date=date, mode=mode if mode in us.MODES else "date",
                        pov=pov if pov in us.POVS else "de_facto", diff=bool(diff), event=event or None,
                        unit=unit or None, names=names if names in us.NAMES else "both",
-                       view=view if view in us.VIEWS else "map", tour=tour or None,
-                       step=step if isinstance(step, int) and step >= 1 else 1,
+                       view=view if view in us.VIEWS else "map", tour=tour if isinstance(tour, str) else None,
+                       step=step if isinstance(step, int) and not isinstance(step, bool) and step >= 1 else 1,
                        date2=us.from_day_index(day2) if _day_ok(day2) else us.DEFAULT_DATE2,
-                       pov2=pov2 if pov2 in us.POVS else "de_facto", event2=event2 or None)
+                       pov2=pov2 if pov2 in us.POVS else "de_facto",
+                       event2=event2 if isinstance(event2, str) and event2 else None)
 
 
 def controls_from_state(state: us.UrlState) -> list:
@@ -220,6 +221,7 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         prevent_initial_call="initial_duplicate",
     )
     def sync_url(search, _settled, *values):
+        search = search if isinstance(search, str) else ""
         *rest, day = values  # CONTROLS[1:] in order, then the slider's day
         current = [day, *rest]
         current[3] = current[3] or []  # diff

@@ -22,7 +22,13 @@ PRESENT = "present"
 
 
 def _date_of(day: Any) -> dt.date:
-    return us.from_day_index(day) if isinstance(day, (int, float)) and 0 <= day <= us.MAX_DAY else us.DEFAULT_DATE
+    ok = isinstance(day, (int, float)) and not isinstance(day, bool) and 0 <= day <= us.MAX_DAY
+    return us.from_day_index(day) if ok else us.DEFAULT_DATE
+
+
+def _str(value: Any) -> str | None:
+    """A callback input that should be a string id: anything else (list, dict, number…) counts as none."""
+    return value if isinstance(value, str) else None
 
 
 def _citation(engine: Any, key: str) -> html.Li:
@@ -138,6 +144,8 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"), State(ids.SLIDER, "value"),
     )
     def present(view, tour, step, _settled, mode, event, day):
+        view, tour, mode, event = _str(view), _str(tour), _str(mode), _str(event)
+        step = step if isinstance(step, int) and not isinstance(step, bool) else 1
         if view not in (PRESENT, "embed"):
             return no_update, no_update
         if tour in steps:
@@ -177,6 +185,7 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Input(ids.CMP_EVENT2, "value"), State(ids.SLIDER, "value"),
     )
     def compare_view(view, _settled, day2, mode, pov, pov2, event, event2, day):
+        view, mode, pov, pov2, event, event2 = map(_str, (view, mode, pov, pov2, event, event2))
         if view != "compare":
             return no_update, no_update, no_update, no_update, no_update
         mode = mode if mode in us.MODES else "date"
@@ -194,6 +203,7 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Input(ids.VIEW, "data"), State(ids.SLIDER, "value"),
     )
     def text_table(_settled, mode, pov, event, view, day):
+        mode, pov, event, view = map(_str, (mode, pov, event, view))
         if view in (PRESENT, "embed", "help"):
             return no_update
         return table_view(engine, mode if mode in us.MODES else "date", _date_of(day).isoformat(),
@@ -205,6 +215,7 @@ def register_classroom(app: Dash, engine: Any) -> None:
         State(ids.EVENT_PICK, "value"), State(ids.SLIDER, "value"), prevent_initial_call=True,
     )
     def table_csv(_clicks, mode, pov, event, day):
+        mode, pov, event = map(_str, (mode, pov, event))
         mode = mode if mode in us.MODES else "date"
         pov = pov if pov in us.POVS else "de_facto"
         date = _date_of(day).isoformat()
@@ -216,6 +227,6 @@ def register_classroom(app: Dash, engine: Any) -> None:
     # --- help -----------------------------------------------------------------------------------------------
     @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"))
     def help_body(view):
-        if view != "help":
+        if _str(view) != "help":
             return no_update
         return help_content(engine)
