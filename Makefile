@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-app system-deps run serve test lint geodata bench clean
+.PHONY: install install-app system-deps run serve test lint geodata bench load soak fuzz clean
 
 # Runtime only: what `make run` needs (no geometry libraries, no browser).
 $(VENV)/.app-installed: pyproject.toml
@@ -41,6 +41,23 @@ test: install system-deps
 	$(PY) -m ruff check .
 	$(PY) -m pytest
 
+# Production: gunicorn, workers x threads sized for the machine (gunicorn.conf.py, docs/deploy.md).
+serve: install-app
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py app.wsgi:server
+
+# Bounded load on loopback (200 users, 90 s by default; one class: LOAD_ARGS="--users 30 --duration 45s").
+load: install system-deps
+	$(PY) tests/load/run_load.py $(LOAD_ARGS)
+
+# Ten minutes at 200 users, worker recycling off, to measure memory growth.
+soak: install system-deps
+	ATLAS_MAX_REQUESTS=100000000 $(PY) tests/load/run_load.py --soak
+
+# The thorough fuzzing profile (>= 10,000 cases); `make test` runs the quick one.
+fuzz: install
+	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -q -s -p no:logging tests/unit/test_fuzz_url_state.py \
+	  tests/unit/test_fuzz_api.py tests/unit/test_fuzz_callbacks.py tests/unit/test_fuzz_export.py
+
 lint: install
 	$(PY) -m ruff check .
 
@@ -51,6 +68,7 @@ geodata: install
 bench: install system-deps
 	$(PY) scripts/bench_state.py
 	$(PY) scripts/bench_slider.py
+	$(PY) scripts/bench_export.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
