@@ -28,14 +28,20 @@
         var gd = holder && holder.querySelector(".js-plotly-plot");
         if (!gd || !plotly() || !gd._fullLayout) return;
         var h, w;
+        var fitted = state.view === "present" || state.view === "embed";
+        if (!fitted && !gd._skFitted) return;   // the map view keeps the figure's own size: nothing to undo
+        if (!fitted) {
+            gd._skFitted = false;
+            scaleLabels(gd, 1);
+            plotly().relayout(gd, {height: 720, width: null, autosize: true});
+            return;
+        }
+        gd._skFitted = true;
         if (state.view === "present") {
             h = Math.max(260, Math.floor(holder.getBoundingClientRect().height));
             w = Math.floor(holder.getBoundingClientRect().width);
         } else if (state.view === "embed") {
             h = Math.max(360, Math.floor(window.innerHeight - holder.getBoundingClientRect().top - 8));
-            w = Math.floor((holder.parentNode || holder).getBoundingClientRect().width) || null;
-        } else {
-            h = 720;
             w = Math.floor((holder.parentNode || holder).getBoundingClientRect().width) || null;
         }
         scaleLabels(gd, state.view === "present" ? Math.max(1, Math.min(1.6, h / 700)) : 1);
@@ -49,7 +55,7 @@
         if (t < 0) return;
         var tr = gd.data[t];
         if (!gd._skLabelSizes) gd._skLabelSizes = (tr.textfont && tr.textfont.size || []).slice();
-        if (gd._skLabelFactor === factor || !gd._skLabelSizes.length) return;
+        if ((gd._skLabelFactor || 1) === factor || !gd._skLabelSizes.length) return;
         gd._skLabelFactor = factor;
         var sizes = gd._skLabelSizes.map(function (v) { return Math.round(v * factor); });
         plotly().restyle(gd, {"textfont.size": [sizes]}, [t]);

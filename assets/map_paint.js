@@ -212,6 +212,19 @@
         if (hooked === gd || !gd.on) return;
         hooked = gd;
         gd.on("plotly_afterplot", function () { if (last) apply(last); });
+        watch(gd, function () { return last; });
+    }
+    /* Plotly redraws (autosize, resize, zoom) replace the choropleth paths; repaint them in the same task
+     * (a MutationObserver runs as a microtask), so nobody ever sees or reads an unpainted map between the
+     * redraw and plotly_afterplot. apply() changes only attributes, never children: no loop. */
+    function watch(gd, getReq) {
+        if (gd._skWatched || !window.MutationObserver) return;
+        gd._skWatched = true;
+        new MutationObserver(function () {
+            var req = getReq();
+            if (!req || !gd.calcdata) return;
+            if (gd.querySelector("path.choroplethlocation:not([data-loc])")) apply(req, gd);
+        }).observe(gd, {childList: true, subtree: true});
     }
     function eventInForce(table, day) {
         var marks = table.marks, best = null;
@@ -229,6 +242,7 @@
         if (!gd._skHooked && gd.on) {
             gd._skHooked = true;
             gd.on("plotly_afterplot", function () { if (gd._skReq) apply(gd._skReq, gd); });
+            watch(gd, function () { return gd._skReq; });
         }
         return apply(req, gd);
     }

@@ -47,13 +47,23 @@ def painted_stamp(page) -> str | None:
 
 
 def wait_painted(page, contains: str, timeout: int = 15000) -> None:
+    """Until the map's last paint matches `contains` and its painted paths are in the DOM (a Plotly redraw —
+    e.g. the autosize right after the first draw — briefly removes them; the painter re-applies after it)."""
     page.wait_for_function(
         "(s) => { const g = document.querySelector('#map .js-plotly-plot');"
-        " return g && (g.getAttribute('data-painted') || '').includes(s); }", arg=contains, timeout=timeout)
+        " return g && (g.getAttribute('data-painted') || '').includes(s)"
+        " && !!g.querySelector('path.choroplethlocation[data-loc]'); }", arg=contains, timeout=timeout)
 
 
-def read_paint(page) -> dict:
-    return page.evaluate(READ_PAINT_JS)
+def read_paint(page, tries: int = 50) -> dict:
+    """What the map shows per location; retried while a Plotly redraw has the paths out of the DOM."""
+    out: dict = {}
+    for _ in range(tries):
+        out = page.evaluate(READ_PAINT_JS)
+        if out:
+            return out
+        page.wait_for_timeout(100)
+    return out
 
 
 def shot(page, name: str) -> Path:

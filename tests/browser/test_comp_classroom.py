@@ -26,7 +26,8 @@ def wait_compare(page, stamp_a: str, stamp_b: str) -> None:
     page.wait_for_function(
         """([a, b]) => ['compare-a', 'compare-b'].every((id, i) => {
              const g = document.querySelector('#' + id + ' .js-plotly-plot');
-             return g && (g.getAttribute('data-painted') || '').startsWith([a, b][i]); })""",
+             return g && (g.getAttribute('data-painted') || '').startsWith([a, b][i])
+                    && !!g.querySelector('path.choroplethlocation[data-loc]'); })""",
         arg=[stamp_a, stamp_b], timeout=20000)
 
 
