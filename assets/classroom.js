@@ -71,7 +71,10 @@
         var steps = state.tours && state.tour && state.tours[state.tour];
         if (!steps) return false;
         n = Math.max(1, Math.min(steps.length, n));
-        if (n !== state.step) window.dash_clientside.set_props(IDS.step, {data: n});
+        if (n !== state.step) {
+            state.step = n;   // at once: a clicker may send the next key before the tour callback has run
+            window.dash_clientside.set_props(IDS.step, {data: n});
+        }
         return true;
     }
 
