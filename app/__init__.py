@@ -25,6 +25,7 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     """
     from app.api import register_api
     from app.data import load_engine
+    from app.export.routes import register_export_routes
     from app.health import register_health
     from app.i18n import install as install_i18n
     from app.layout import build_layout
@@ -39,10 +40,14 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
         compress=True,
         serve_locally=True,
         update_title=None,
+        # Every language's layout has the same ids, so Dash need not ship a 480 KB validation
+        # layout inside every index page (measured: it dominated GET / under load).
+        suppress_callback_exceptions=True,
     )
     install_i18n(app, lambda lang: build_layout(engine, lang))  # the layout in the URL's lang=
     register_callbacks(app, engine)
     register_api(app.server, engine)
     register_health(app.server, engine, __version__)
+    register_export_routes(app.server, engine)
     apply_security(app, frame_ancestors)  # last: the CSP hashes every inline script above
     return app

@@ -12,7 +12,16 @@ from typing import Any
 from dash import dcc, html
 
 from app import figures, ids, presentation, styles
-from app.i18n import HTML_LANG, LANGUAGE_NAMES, LANGUAGES, _, format_date_for, gettext_for, localised
+from app.export.ui import export_panel
+from app.i18n import (
+    HTML_LANG,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    _,
+    format_date_for,
+    gettext_for,
+    localised,
+)
 from app.terms import kind_label
 from app.url_state import DEFAULT_DATE, MAX_DAY, MIN_DATE, day_index
 
@@ -196,6 +205,7 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
                 dcc.Graph(id=ids.MAP, figure=fig, config=figures.GRAPH_CONFIG, className="map",
                           clear_on_unhover=True),
                 html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": t("Clause text")}),
+                export_panel(),
             ], className="map-col"),
             presentation.present_caption(lang),
             presentation.compact_legend(lang),

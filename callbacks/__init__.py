@@ -13,8 +13,9 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 
 from app import figures, ids, styles
 from app import url_state as us
-from app.narration import tour_lengths
+from app.export.ui import register_export_callbacks
 from app.i18n import format_date_for, gettext_for, language_from_search, localised, localised_span
+from app.narration import tour_lengths
 from app.terms import date_label, kind_label, outcome_label
 
 # The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after the
@@ -180,6 +181,7 @@ def unit_panel(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en")
 
 
 def register_callbacks(app: Dash, engine: Any) -> None:
+    register_export_callbacks(app, engine)
     event_ids = set(engine.events)
     unit_ids = set(engine.units)
     groups = {a.id: a.group for a in engine.timeline.actors.values()}
