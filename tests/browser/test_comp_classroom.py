@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from app import styles
 from app.data import load_engine
-from tests.browser.helpers import READ_PAINT_JS, rgb, shot, wait_painted
+from tests.browser.helpers import READ_PAINT_JS, rgb, shot
 
 
 @pytest.fixture(scope="module")
