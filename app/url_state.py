@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import parse_qs, urlencode
+
+from app.i18n import _
 
 MIN_DATE = dt.date(1905, 1, 1)
 MAX_DATE = dt.date(1956, 12, 31)
@@ -61,6 +64,30 @@ class UrlState:
     notices: tuple[str, ...] = field(default=(), compare=False)
 
 
+class Notice(str):
+    """A notice: its English text (the str itself) plus the msgid and parameters it was made from, so
+    the page can show it in the interface language (`notice_text`); the parser stays pure."""
+
+    msgid: str
+    params: dict[str, Any]
+
+
+def notice(msgid: str, **params: Any) -> Notice:
+    """A Notice from a marked msgid with {placeholders} and their values."""
+    out = Notice(msgid.format(**params) if params else msgid)
+    out.msgid, out.params = msgid, params
+    return out
+
+
+def notice_text(item: str, lang: str) -> str:
+    """A notice in the interface language (a plain string is shown as it is)."""
+    from app.i18n import translate
+
+    if isinstance(item, Notice):
+        return translate(item.msgid, lang, **item.params)
+    return item
+
+
 def day_index(date: dt.date) -> int:
     """Days since 1905-01-01 (the slider's value)."""
     return (date - MIN_DATE).days
@@ -77,11 +104,13 @@ def _parse_date(values: dict, key: str, default: dt.date, notices: list[str]) ->
     try:
         date = dt.date.fromisoformat(values[key])
     except ValueError:
-        notices.append(f"“{values[key]}” is not a date (YYYY-MM-DD); showing {default.isoformat()}.")
+        notices.append(notice(_("“{value}” is not a date (YYYY-MM-DD); showing {default}."),
+                              value=values[key], default=default.isoformat()))
         return default
     if MIN_DATE <= date <= MAX_DATE:
         return date
-    notices.append(f"{date.isoformat()} is outside 1905-01-01 … 1956-12-31; showing {default.isoformat()}.")
+    notices.append(notice(_("{value} is outside 1905-01-01 … 1956-12-31; showing {default}."),
+                          value=date.isoformat(), default=default.isoformat()))
     return default
 
 
@@ -101,7 +130,7 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
     values = {key: vals[-1].strip() for key, vals in raw.items()}
     for key in raw:
         if key not in KNOWN_KEYS:
-            notices.append(f"Unknown URL parameter “{key}” was ignored.")
+            notices.append(notice(_("Unknown URL parameter “{value}” was ignored."), value=key))
     state = UrlState()
 
     if "date" in values:
@@ -110,77 +139,84 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
         if values["mode"] in MODES:
             state = replace(state, mode=values["mode"])
         else:
-            notices.append(f"Unknown mode “{values['mode']}”; showing “On this date”.")
+            notices.append(notice(_("Unknown mode “{value}”; showing “On this date”."), value=values["mode"]))
     if "pov" in values:
         if values["pov"] in POVS:
             state = replace(state, pov=values["pov"])
         else:
-            notices.append(f"Unknown point of view “{values['pov']}”; showing de facto control.")
+            notices.append(notice(_("Unknown point of view “{value}”; showing de facto control."),
+                                  value=values["pov"]))
     if "diff" in values:
         if values["diff"] in ("1", "0", ""):
             state = replace(state, diff=values["diff"] == "1")
         else:
-            notices.append(f"diff must be 1 or 0, not “{values['diff']}”; disagreements are not marked.")
+            notices.append(notice(_("diff must be 1 or 0, not “{value}”; disagreements are not marked."),
+                                  value=values["diff"]))
     if "event" in values and values["event"]:
         if values["event"] in events:
             state = replace(state, event=values["event"])
         else:
-            notices.append(f"Unknown event “{values['event']}”; no event is selected.")
+            notices.append(notice(_("Unknown event “{value}”; no event is selected."), value=values["event"]))
     if "unit" in values and values["unit"]:
         if values["unit"] in units:
             state = replace(state, unit=values["unit"])
         else:
-            notices.append(f"Unknown territory “{values['unit']}”; no territory is selected.")
+            notices.append(notice(_("Unknown territory “{value}”; no territory is selected."),
+                                  value=values["unit"]))
     if "names" in values:
         if values["names"] in NAMES:
             state = replace(state, names=values["names"])
         else:
-            notices.append(f"Unknown names convention “{values['names']}”; showing both Japanese and Russian.")
+            notices.append(notice(_("Unknown names convention “{value}”; showing both Japanese and Russian."),
+                                  value=values["names"]))
     if "lang" in values:
         if values["lang"] in LANGS:
             state = replace(state, lang=values["lang"])
         else:
-            notices.append(f"Unknown language “{values['lang']}”; showing English.")
+            notices.append(notice(_("Unknown language “{value}”; showing English."), value=values["lang"]))
     if "view" in values:
         if values["view"] in VIEWS:
             state = replace(state, view=values["view"])
         else:
-            notices.append(f"Unknown view “{values['view']}”; showing the map.")
+            notices.append(notice(_("Unknown view “{value}”; showing the map."), value=values["view"]))
     known_tours = tours if tours is not None else {"key": 10**6}
     if "tour" in values and values["tour"]:
         if values["tour"] in known_tours:
             state = replace(state, tour=values["tour"])
         else:
-            notices.append(f"Unknown tour “{values['tour']}”; no tour is shown.")
+            notices.append(notice(_("Unknown tour “{value}”; no tour is shown."), value=values["tour"]))
     if "step" in values:
         text = values["step"]
         if state.tour is None:
             if "tour" not in values:
-                notices.append("step needs a tour (e.g. tour=key); it was ignored.")
+                notices.append(notice(_("step needs a tour (e.g. tour=key); it was ignored.")))
         elif text.isdigit() and 1 <= int(text) <= known_tours[state.tour]:
             state = replace(state, step=int(text))
         else:
-            notices.append(f"Step “{text}” is not a step of the tour (1 … {known_tours[state.tour]}); "
-                           "showing step 1.")
+            notices.append(notice(_("Step “{value}” is not a step of the tour (1 … {last}); showing step 1."),
+                                  value=text, last=known_tours[state.tour]))
     if "date2" in values:
         state = replace(state, date2=_parse_date(values, "date2", DEFAULT_DATE2, notices))
     if "pov2" in values:
         if values["pov2"] in POVS:
             state = replace(state, pov2=values["pov2"])
         else:
-            notices.append(f"Unknown point of view “{values['pov2']}” for side B; showing de facto control.")
+            notices.append(notice(_("Unknown point of view “{value}” for side B; showing de facto control."),
+                                  value=values["pov2"]))
     if "event2" in values and values["event2"]:
         if values["event2"] in events:
             state = replace(state, event2=values["event2"])
         else:
-            notices.append(f"Unknown event “{values['event2']}” for side B; no event is selected.")
+            notices.append(notice(_("Unknown event “{value}” for side B; no event is selected."),
+                                  value=values["event2"]))
     if "play" in values:
         if values["play"] in ("1", "0", ""):
             state = replace(state, play=values["play"] == "1")
         else:
-            notices.append(f"play must be 1 or 0, not “{values['play']}”; the map does not play.")
+            notices.append(notice(_("play must be 1 or 0, not “{value}”; the map does not play."),
+                                  value=values["play"]))
     if state.mode == "event" and state.event is None:
-        notices.append("Treaty-or-proposal mode needs an event; showing “On this date”.")
+        notices.append(notice(_("Treaty-or-proposal mode needs an event; showing “On this date”.")))
         state = replace(state, mode="date")
     return replace(state, notices=tuple(notices))
 

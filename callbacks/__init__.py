@@ -232,7 +232,8 @@ def register_callbacks(app: Dash, engine: Any) -> None:
             state = us.parse(search, event_ids, unit_ids, tour_lengths())
             wanted = controls_from_state(state)
             out = [w if w != c else no_update for w, c in zip(wanted, current)]
-            notice = [html.Span(n) for n in state.notices] if state.notices else None
+            lang = language_from_search(search)  # notices in the interface language (app/url_state.py)
+            notice = [html.Span(us.notice_text(n, lang)) for n in state.notices] or None
             return [*out, no_update, notice, state.play or no_update]
         state = state_from_controls(*current)
         state = us.UrlState(**{**state.__dict__, "lang": language_from_search(search)})  # lang: app/i18n.py
