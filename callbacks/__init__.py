@@ -84,7 +84,7 @@ def _other_names(names: Any, lang: str) -> list:
 
 def clause_panel(engine: Any, event_id: str | None, lang: str = "en") -> list:
     t = gettext_for(lang)
-    if not event_id or event_id not in engine.events:
+    if not isinstance(event_id, str) or event_id not in engine.events:
         return [html.P(t("Choose a treaty, agreement or proposal to see what it provides."))]
     ev = engine.events[event_id]
     dates = t(", ").join(t("{what} {date}", what=date_label(k, lang), date=format_date_for(v, lang))
@@ -252,13 +252,14 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         t = gettext_for(lang)
         hidden, shown = {"display": "none"}, {}
         if mode == "event":
-            if event in engine.events:
+            if isinstance(event, str) and event in engine.events:
                 caption = t("Treaty or proposal: what {title} provides",
                             title=localised(engine.events[event].title, lang)[0])
             else:
                 caption = t("Treaty or proposal: no event chosen")
             return hidden, shown, caption, clause_panel(engine, event, lang), shown
-        caption = t("On this date — {view}", view=t(styles.POV_LABELS.get(pov, pov)))
+        pov = pov if isinstance(pov, str) and pov in styles.POV_LABELS else "de_facto"
+        caption = t("On this date — {view}", view=t(styles.POV_LABELS[pov]))
         if diff:
             caption += t(" — where the points of view disagree (others faded)")
         return shown, hidden, caption, [], hidden
@@ -277,9 +278,12 @@ def register_callbacks(app: Dash, engine: Any) -> None:
                 loc = click_data["points"][0]["location"]
             except (TypeError, KeyError, IndexError):
                 return no_update
+            if not isinstance(loc, str):
+                return no_update
             unit = engine.unit_of.get(loc)
             return unit if unit in unit_ids else no_update
-        if isinstance(trigger, dict) and trigger.get("index") in unit_ids:
+        index = trigger.get("index") if isinstance(trigger, dict) else None
+        if isinstance(index, str) and index in unit_ids:
             if not ctx.triggered[0]["value"]:
                 return no_update
             return trigger["index"]
@@ -292,11 +296,11 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         State(ids.LANG_STORE, "data"),
     )
     def story(unit, _settled, pov, day, lang="en"):
-        if not unit or unit not in unit_ids:
+        if not isinstance(unit, str) or unit not in unit_ids:
             return [html.P(gettext_for(lang)("Choose a territory above (or click it on the map) to read its story."))], \
                 no_update, {"display": "none"}, {}
-        date = us.from_day_index(day if isinstance(day, int) else us.day_index(us.DEFAULT_DATE))
-        pov = pov if pov in us.POVS else "de_facto"
+        date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
+        pov = pov if isinstance(pov, str) and pov in us.POVS else "de_facto"
         rows = _rows_for_chart(engine.history(unit))
         for row in rows:  # the chart's hover names the event by its title
             if row["event"] in engine.events:
