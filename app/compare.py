@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import styles, table
+from app.i18n import format_date_for, gettext_for, localised
 
 
 @dataclass(frozen=True)
@@ -24,31 +25,35 @@ class Side:
         return self.mode == "event" and self.event in engine.events
 
 
-def title(engine: Any, side: Side) -> str:
+def title(engine: Any, side: Side, lang: str = "en") -> str:
+    t = gettext_for(lang)
     if side.is_event(engine):
-        return f"What {engine.events[side.event].title.en} provides"
-    return f"{side.date} — {styles.POV_LABELS.get(side.pov, side.pov)}"
+        return t("What {event} provides", event=localised(engine.events[side.event].title, lang)[0])
+    date = side.date if lang == "en" else format_date_for(side.date, lang)
+    return t("{date} — {pov}", date=date, pov=t(styles.POV_LABELS.get(side.pov, side.pov)))
 
 
-def what_is_compared(engine: Any, a: Side, b: Side) -> str:
+def what_is_compared(engine: Any, a: Side, b: Side, lang: str = "en") -> str:
+    t = gettext_for(lang)
     if a.is_event(engine) or b.is_event(engine):
-        return "Two treaties or proposals"
+        return t("Two treaties or proposals")
     if a.date != b.date and a.pov != b.pov:
-        return "Two dates and two points of view"
+        return t("Two dates and two points of view")
     if a.pov != b.pov:
-        return "Two points of view on the same day"
+        return t("Two points of view on the same day")
     if a.date != b.date:
-        return "Two dates, the same point of view"
-    return "The same map on both sides"
+        return t("Two dates, the same point of view")
+    return t("The same map on both sides")
 
 
-def changes(engine: Any, a: Side, b: Side) -> dict:
+def changes(engine: Any, a: Side, b: Side, lang: str = "en") -> dict:
     """{"items": [{"target", "place", "column", "header", "a", "b"}], "events": [event id, …]}.
 
-    Items follow the order of the places in side A's table, then places only side B has.
+    Items follow the order of the places in side A's table, then places only side B has; texts in
+    `lang` (the columns compared are the same in every language).
     """
-    rows_a = table.rows_for(engine, a.mode, a.date, a.pov, a.event)
-    rows_b = table.rows_for(engine, b.mode, b.date, b.pov, b.event)
+    rows_a = table.rows_for(engine, a.mode, a.date, a.pov, a.event, lang)
+    rows_b = table.rows_for(engine, b.mode, b.date, b.pov, b.event, lang)
     by_a = {r["target"]: r for r in rows_a}
     by_b = {r["target"]: r for r in rows_b}
     order = [r["target"] for r in rows_a] + [r["target"] for r in rows_b if r["target"] not in by_a]
@@ -60,7 +65,7 @@ def changes(engine: Any, a: Side, b: Side) -> dict:
         for column in table.COLUMNS[1:-1]:  # sources are listed, not compared
             if ra[column] != rb[column]:
                 items.append({"target": target, "place": place, "column": column,
-                              "header": table.HEADERS[column], "a": ra[column], "b": rb[column]})
+                              "header": table.header(column, lang), "a": ra[column], "b": rb[column]})
     events: list[str] = []
     if not a.is_event(engine) and not b.is_event(engine) and a.date != b.date:
         events = list(engine.diff(a.date, b.date, a.pov).get("events") or [])

@@ -12,44 +12,65 @@ import io
 from typing import Any
 
 from app import styles
+from app.i18n import _, format_date_for, gettext_for, localised
 
 COLUMNS = ["place", "control", "sovereign", "claimed_by", "other_roles", "sources"]
 HEADERS = {
-    "place": "Place",
-    "control": "Control on the ground (de facto)",
-    "sovereign": "Sovereign in this point of view",
-    "claimed_by": "Claimed by",
-    "other_roles": "Other roles",
-    "sources": "Sources",
+    "place": _("Place"),
+    "control": _("Control on the ground (de facto)"),
+    "sovereign": _("Sovereign in this point of view"),
+    "claimed_by": _("Claimed by"),
+    "other_roles": _("Other roles"),
+    "sources": _("Sources"),
 }
-NO_POSITION = "No stated position"
+NO_POSITION = _("No stated position")
 ROLE_WORDS = {
-    "sovereignty": "sovereignty", "military_occupation": "military occupation", "administration": "administration",
-    "claim": "claim", "undetermined": "sovereignty undetermined", "renounced": "renounced", "promised": "promised",
-    "proposed": "proposed", "concession": "concession", **{r: label.lower() for r, label in styles.REGIME_LABELS.items()},
+    "sovereignty": _("sovereignty"), "military_occupation": _("military occupation"),
+    "administration": _("administration"), "claim": _("claim"),
+    "undetermined": _("sovereignty undetermined"), "renounced": _("renounced"), "promised": _("promised"),
+    "proposed": _("proposed"), "concession": _("concession"),
 }
 
 
-def _actor(engine: Any, actor: str | None) -> str:
+def header(column: str, lang: str = "en") -> str:
+    """A column's header in the interface language."""
+    return gettext_for(lang)(HEADERS[column])
+
+
+def role_word(role: str | None, lang: str = "en") -> str:
+    """A status role (or strait regime) in words, lower case, in the interface language."""
+    t = gettext_for(lang)
+    if not role:
+        return ""
+    if role in ROLE_WORDS:
+        return t(ROLE_WORDS[role])
+    if role in styles.REGIME_LABELS:
+        return t(styles.REGIME_LABELS[role]).lower()
+    return role
+
+
+def _actor(engine: Any, actor: str | None, lang: str = "en") -> str:
     if not actor:
         return "—"
     a = engine.timeline.actors.get(actor)
-    return a.names.en if a is not None else actor
+    return localised(a.names, lang)[0] if a is not None else actor
 
 
-def _event_title(engine: Any, event_id: str | None) -> str:
+def _event_title(engine: Any, event_id: str | None, lang: str = "en") -> str:
     ev = engine.events.get(event_id) if event_id else None
-    return ev.title.en if ev is not None else (event_id or "")
+    return localised(ev.title, lang)[0] if ev is not None else (event_id or "")
 
 
-def _place_name(engine: Any, target: str) -> str:
+def _place_name(engine: Any, target: str, lang: str = "en") -> str:
+    """The place's name in the interface language, then its Japanese and Russian names (" · ")."""
     reg = engine.registry
     item = (reg.territory_units.get(target) or reg.features.get(target) or reg.straits.get(target)
             or reg.zones.get(target) or reg.lines.get(target))
     if item is None:
         return target
     names = item.names
-    parts = [names.en] + [n for n in (names.ja, names.ru) if n and n != names.en]
+    parts = [localised(names, lang)[0]]
+    parts += [n for n in (names.ja, names.ru) if n and n not in parts]
     return " · ".join(parts)
 
 
@@ -62,56 +83,69 @@ def _sources(rows: list[dict]) -> list[str]:
     return out
 
 
-def _control_text(engine: Any, terr: dict) -> str:
+def _control_text(engine: Any, terr: dict, lang: str = "en") -> str:
+    t = gettext_for(lang)
     kind = terr.get("control_kind")
     if kind == "divided":
         parts = []
         for feature, c in terr["features"].items():
-            name = _place_name(engine, feature).split(" · ")[0]
-            parts.append(f"{name}: {_actor(engine, c['controlled_by'])} "
-                         f"({ROLE_WORDS.get(c['control_kind'] or '', c['control_kind'] or '')})")
-        return "Divided — " + "; ".join(parts)
+            name = _place_name(engine, feature, lang).split(" · ")[0]
+            parts.append(t("{place}: {actor} ({role})", place=name,
+                           actor=_actor(engine, c["controlled_by"], lang),
+                           role=role_word(c["control_kind"], lang)))
+        return t("Divided — {parts}", parts=t("; ").join(parts))
     if not terr.get("controlled_by"):
-        return "No control recorded"
-    return f"{_actor(engine, terr['controlled_by'])} ({ROLE_WORDS.get(kind or '', kind or '')})"
+        return t("No control recorded")
+    return t("{actor} ({role})", actor=_actor(engine, terr["controlled_by"], lang), role=role_word(kind, lang))
 
 
-def _sovereign_text(engine: Any, terr: dict, pov: str) -> str:
+def _sovereign_text(engine: Any, terr: dict, pov: str, lang: str = "en") -> str:
+    t = gettext_for(lang)
     sov = terr.get("sovereign")
     if sov == "undetermined":
-        return "Undetermined"
+        return t("Undetermined")
     if sov:
-        return _actor(engine, sov)
-    return "None (military occupation or no sovereignty row)" if pov == "de_facto" else NO_POSITION
+        return _actor(engine, sov, lang)
+    return t("None (military occupation or no sovereignty row)") if pov == "de_facto" else t(NO_POSITION)
 
 
-def _marker_texts(engine: Any, markers: dict) -> list[str]:
+def _marker_texts(engine: Any, markers: dict, lang: str = "en") -> list[str]:
+    t = gettext_for(lang)
     out = []
     for actor, event in markers.get("promised") or []:
-        out.append(f"promised to {_actor(engine, actor)} ({_event_title(engine, event)})")
+        out.append(t("promised to {actor} ({event})", actor=_actor(engine, actor, lang),
+                     event=_event_title(engine, event, lang)))
     for actor, role, event in markers.get("proposed") or []:
-        what = ROLE_WORDS.get(role or "sovereignty", role or "")
-        out.append(f"proposed: {what} for {_actor(engine, actor)} ({_event_title(engine, event)})")
+        out.append(t("proposed: {role} for {actor} ({event})", role=role_word(role or "sovereignty", lang),
+                     actor=_actor(engine, actor, lang), event=_event_title(engine, event, lang)))
     for actor, recipient, event in markers.get("renounced") or []:
-        to = f" to {_actor(engine, recipient)}" if recipient else ", no recipient named"
-        out.append(f"renounced by {_actor(engine, actor)}{to} ({_event_title(engine, event)})")
+        who, what = _actor(engine, actor, lang), _event_title(engine, event, lang)
+        if recipient:
+            out.append(t("renounced by {actor} to {recipient} ({event})", actor=who,
+                         recipient=_actor(engine, recipient, lang), event=what))
+        else:
+            out.append(t("renounced by {actor}, no recipient named ({event})", actor=who, event=what))
     for actor, event in markers.get("concession") or []:
-        out.append(f"concession held by {_actor(engine, actor)} ({_event_title(engine, event)})")
+        out.append(t("concession held by {actor} ({event})", actor=_actor(engine, actor, lang),
+                     event=_event_title(engine, event, lang)))
     return out
 
 
-def state_rows(engine: Any, date: str, pov: str = "de_facto") -> list[dict]:
-    """One row per territory unit, then per strait/zone with a regime, for a date in a point of view."""
+def state_rows(engine: Any, date: str, pov: str = "de_facto", lang: str = "en") -> list[dict]:
+    """One row per territory unit, then per strait/zone with a regime, for a date in a point of view
+    (texts in `lang`; the CSV uses English)."""
+    t = gettext_for(lang)
+    sep = t("; ")
     state = engine.state(date, pov)
     rows = []
     for unit, terr in state["territories"].items():
         rows.append({
             "target": unit, "kind": "territory",
-            "place": _place_name(engine, unit),
-            "control": _control_text(engine, terr),
-            "sovereign": _sovereign_text(engine, terr, pov),
-            "claimed_by": ", ".join(_actor(engine, a) for a in terr.get("claimed_by") or []) or "—",
-            "other_roles": "; ".join(_marker_texts(engine, terr.get("markers") or {})) or "—",
+            "place": _place_name(engine, unit, lang),
+            "control": _control_text(engine, terr, lang),
+            "sovereign": _sovereign_text(engine, terr, pov, lang),
+            "claimed_by": t(", ").join(_actor(engine, a, lang) for a in terr.get("claimed_by") or []) or "—",
+            "other_roles": sep.join(_marker_texts(engine, terr.get("markers") or {}, lang)) or "—",
             "sources": _sources(terr.get("statuses") or []),
         })
     for target, statuses in state["regimes"].items():
@@ -119,18 +153,20 @@ def state_rows(engine: Any, date: str, pov: str = "de_facto") -> list[dict]:
             continue
         roles = []
         for s in statuses:
-            who = f" ({_actor(engine, s['actor'])})" if s.get("actor") else ""
-            text = ROLE_WORDS.get(s["role"], s["role"]) + who
+            text = role_word(s["role"], lang)
+            if s.get("actor"):
+                text = t("{actor} ({role})", actor=text, role=_actor(engine, s["actor"], lang))
             if text not in roles:
                 roles.append(text)
-        rows.append({"target": target, "kind": "regime", "place": _place_name(engine, target), "control": "—",
-                     "sovereign": "—", "claimed_by": "—", "other_roles": "; ".join(roles),
+        rows.append({"target": target, "kind": "regime", "place": _place_name(engine, target, lang),
+                     "control": "—", "sovereign": "—", "claimed_by": "—", "other_roles": sep.join(roles),
                      "sources": _sources(statuses)})
     return rows
 
 
-def event_rows(engine: Any, event_id: str) -> list[dict]:
+def event_rows(engine: Any, event_id: str, lang: str = "en") -> list[dict]:
     """One row per place the event provides for (what a draft or proposal would have given)."""
+    t = gettext_for(lang)
     provided = engine.event_map(event_id)["provides"]
     rows = []
     for group in ("territories", "regimes", "lines"):
@@ -139,33 +175,42 @@ def event_rows(engine: Any, event_id: str) -> list[dict]:
             for s in statuses:
                 role = s["role"]
                 if role == "proposed":
-                    role_text = f"proposed: {ROLE_WORDS.get(s.get('proposed_role') or 'sovereignty', '')}"
+                    role_text = t("proposed: {role}",
+                                  role=role_word(s.get("proposed_role") or "sovereignty", lang))
                 else:
-                    role_text = ROLE_WORDS.get(role, role)
-                target = "" if s["target"] == place else f" [{_place_name(engine, s['target']).split(' · ')[0]}]"
-                text = f"{role_text} — {_actor(engine, s['actor'])}{target}"
+                    role_text = role_word(role, lang)
+                text = f"{role_text} — {_actor(engine, s['actor'], lang)}"
+                if s["target"] != place:
+                    text += f" [{_place_name(engine, s['target'], lang).split(' · ')[0]}]"
                 if text not in roles:
                     roles.append(text)
-            rows.append({"target": place, "kind": group, "place": _place_name(engine, place), "control": "—",
-                         "sovereign": "—", "claimed_by": "—", "other_roles": "; ".join(roles),
-                         "sources": _sources(statuses)})
+            rows.append({"target": place, "kind": group, "place": _place_name(engine, place, lang),
+                         "control": "—", "sovereign": "—", "claimed_by": "—",
+                         "other_roles": t("; ").join(roles), "sources": _sources(statuses)})
     return rows
 
 
-def rows_for(engine: Any, mode: str, date: str, pov: str, event_id: str | None) -> list[dict]:
+def rows_for(engine: Any, mode: str, date: str, pov: str, event_id: str | None,
+             lang: str = "en") -> list[dict]:
     if mode == "event" and event_id in engine.events:
-        return event_rows(engine, event_id)
-    return state_rows(engine, date, pov)
+        return event_rows(engine, event_id, lang)
+    return state_rows(engine, date, pov, lang)
 
 
-def caption_for(engine: Any, mode: str, date: str, pov: str, event_id: str | None) -> str:
+def caption_for(engine: Any, mode: str, date: str, pov: str, event_id: str | None,
+                lang: str = "en") -> str:
+    t = gettext_for(lang)
     if mode == "event" and event_id in engine.events:
-        return f"What {_event_title(engine, event_id)} provides, place by place"
-    return f"The map on {date} — {styles.POV_LABELS.get(pov, pov)}"
+        return t("What {event} provides, place by place", event=_event_title(engine, event_id, lang))
+    return t("The map on {date} — {pov}", date=format_date_for(date, lang) if lang != "en" else date,
+             pov=t(styles.POV_LABELS.get(pov, pov)))
 
 
 def to_csv(engine: Any, rows: list[dict]) -> str:
-    """CSV (UTF-8 text): the columns above, sources as keys and as full citations."""
+    """CSV (UTF-8 text): the columns above, sources as keys and as full citations.
+
+    The CSV is for machines: its column names stay English whatever the interface language (the
+    callback builds its rows in English too); the on-screen table follows the interface language."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["target", *[HEADERS[c] for c in COLUMNS[:-1]], "Source keys", "Citations"])

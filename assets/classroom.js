@@ -17,6 +17,17 @@
     var state = {view: "map", tour: null, step: 1, tours: null};
 
     function nu() { return window.dash_clientside.no_update; }
+    /* Interface strings of the page's language: the tour store's "i18n" entry (app/narration.py
+     * js_strings, translated in translations/*.po); English when it is missing. */
+    var EN = {reducedMotion: "Autoplay is off because your system asks for reduced motion. Press Play to start.",
+              iframeTitle: "Sakhalin and the Kurils, 1905\u20131956"};
+    function tr(tours, key) {
+        var t = (tours && tours.i18n) || (state.tours && state.tours.i18n);
+        return (t && t[key]) || EN[key];
+    }
+    function escapeAttr(text) {
+        return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+    }
     function reducedMotion() {
         return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
     }
@@ -183,24 +194,23 @@
                 var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
                 return [s.day, s.mode, s.mode === "event" ? s.event : null];
             },
-            autoplay: function (flag) {
+            autoplay: function (flag, tours) {
                 if (!flag) return [nu(), nu()];
                 if (reducedMotion()) {
-                    window.dash_clientside.set_props(IDS.notice, {children:
-                        "Autoplay is off because your system asks for reduced motion. Press Play to start."});
+                    window.dash_clientside.set_props(IDS.notice, {children: tr(tours, "reducedMotion")});
                     return [true, nu()];
                 }
                 var label = (window.skmap && window.skmap.store && window.skmap.store.table &&
                              window.skmap.store.table.i18n && window.skmap.store.table.i18n.pause) || "\u23F8 Pause";
                 return [false, label];
             },
-            embedLinks: function (search) {
+            embedLinks: function (search, tours) {
                 var params = new URLSearchParams(search || "");
                 params.delete("view");
                 var full = "/" + (params.toString() ? "?" + params.toString() : "");
                 params.set("view", "embed");
                 var src = window.location.origin + "/?" + params.toString();
-                var code = '<iframe src="' + src + '" title="Sakhalin and the Kurils, 1905\u20131956" ' +
+                var code = '<iframe src="' + src + '" title="' + escapeAttr(tr(tours, "iframeTitle")) + '" ' +
                            'width="100%" height="760" style="border:0" loading="lazy"></iframe>';
                 return [full, code];
             },

@@ -17,6 +17,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html,
 from app import compare, ids, narration, styles, table
 from app import url_state as us
 from app.help import help_content
+from app.i18n import LANGUAGES, format_date_for, gettext_for, localised_span, normalise_lang
 
 PRESENT = "present"
 
@@ -38,37 +39,40 @@ def _citation(engine: Any, key: str) -> html.Li:
     return html.Li([html.Cite(src.citation), f", {src.locator}" if src.locator else ""], className="source")
 
 
-def caption(engine: Any, event_id: str | None, step: narration.Step | None = None, total: int = 0) -> list:
+def caption(engine: Any, event_id: str | None, step: narration.Step | None = None, total: int = 0,
+            lang: str = "en") -> list:
     """The presentation caption: event title and date, two or three sentences, the sources they rest on."""
-    told = narration.narration_for(engine, event_id)
+    t = gettext_for(lang)
+    told = narration.narration_for(engine, event_id, lang)
     if told is None:
-        return [html.P("Use ◀ ▶ (or Page Up / Page Down) to move between events.", className="present-hint")]
+        return [html.P(t("Use ◀ ▶ (or Page Up / Page Down) to move between events."), className="present-hint")]
     text, keys = told
     ev = engine.events[event_id]
-    when = (step.date if step else narration.effective_date(engine, event_id)).isoformat()
-    head = ev.title.en
-    out: list = [html.H2(head, className="present-title")]
+    day = step.date if step else narration.effective_date(engine, event_id)
+    when = day.isoformat() if lang == "en" else format_date_for(day, lang)
+    out: list = [html.H2(localised_span(ev.title, lang), className="present-title")]
     if step is None:  # in a tour the big date is the step's date already
         out.append(html.P(when, className="present-when"))
     out.append(html.P(text, className="present-text"))
     if step is not None and step.mode == "event":
-        out.append(html.P("The map shows what it would have provided, had it taken effect.",
+        out.append(html.P(t("The map shows what it would have provided, had it taken effect."),
                           className="present-hint"))
-    out.append(html.Div([html.Span("Sources: ", className="present-src-label"),
+    out.append(html.Div([html.Span(t("Sources: "), className="present-src-label"),
                          html.Ul([_citation(engine, k) for k in keys], className="present-sources")],
                         className="present-src", **{"data-sources": " ".join(keys)}))
     return out
 
 
-def table_view(engine: Any, mode: str, date: str, pov: str, event: str | None) -> list:
-    rows = table.rows_for(engine, mode, date, pov, event)
+def table_view(engine: Any, mode: str, date: str, pov: str, event: str | None, lang: str = "en") -> list:
+    t = gettext_for(lang)
+    rows = table.rows_for(engine, mode, date, pov, event, lang)
     cols = table.COLUMNS
-    head = [html.Th(table.HEADERS[c] if c != "sovereign" else
-                    f"Sovereign in {styles.POV_LABELS.get(pov, pov)}", scope="col") for c in cols]
+    head = [html.Th(table.header(c, lang) if c != "sovereign" else
+                    t("Sovereign in {pov}", pov=t(styles.POV_LABELS.get(pov, pov))), scope="col") for c in cols]
     if mode == "event" and event in engine.events:
         cols = ["place", "other_roles", "sources"]
-        head = [html.Th("Place", scope="col"), html.Th("What it provides", scope="col"),
-                html.Th("Sources", scope="col")]
+        head = [html.Th(table.header("place", lang), scope="col"), html.Th(t("What it provides"), scope="col"),
+                html.Th(table.header("sources", lang), scope="col")]
     body = []
     for row in rows:
         cells = []
@@ -81,15 +85,16 @@ def table_view(engine: Any, mode: str, date: str, pov: str, event: str | None) -
             else:
                 cells.append(html.Td(row[c]))
         body.append(html.Tr(cells, **{"data-target": row["target"]}))
-    return [html.Table([html.Caption(table.caption_for(engine, mode, date, pov, event)),
+    return [html.Table([html.Caption(table.caption_for(engine, mode, date, pov, event, lang)),
                         html.Thead(html.Tr(head)), html.Tbody(body)], className="state-table")]
 
 
-def changes_view(engine: Any, a: compare.Side, b: compare.Side) -> list:
-    result = compare.changes(engine, a, b)
-    out: list = [html.H3(f"What changed — {compare.what_is_compared(engine, a, b)}")]
+def changes_view(engine: Any, a: compare.Side, b: compare.Side, lang: str = "en") -> list:
+    t = gettext_for(lang)
+    result = compare.changes(engine, a, b, lang)
+    out: list = [html.H3(t("What changed — {what}", what=compare.what_is_compared(engine, a, b, lang)))]
     if not result["items"]:
-        out.append(html.P("Nothing differs between A and B."))
+        out.append(html.P(t("Nothing differs between A and B.")))
     else:
         out.append(html.Ul([
             html.Li([html.Strong(item["place"].split(" · ")[0]), f" — {item['header']}: ",
@@ -98,14 +103,16 @@ def changes_view(engine: Any, a: compare.Side, b: compare.Side) -> list:
                     **{"data-target": item["target"], "data-column": item["column"]})
             for item in result["items"]], className="cmp-list"))
     if result["events"]:
-        out.append(html.H4("Events between the two dates"))
-        out.append(html.Ol([html.Li(engine.events[e].title.en) for e in result["events"] if e in engine.events],
+        out.append(html.H4(t("Events between the two dates")))
+        out.append(html.Ol([html.Li(localised_span(engine.events[e].title, lang)) for e in result["events"]
+                            if e in engine.events],
                            className="cmp-events"))
     return out
 
 
 def register_classroom(app: Dash, engine: Any) -> None:
-    steps = {name: narration.tour_steps(engine, name) for name in narration.TOURS}
+    steps = {lang: {name: narration.tour_steps(engine, name, lang) for name in narration.TOURS}
+             for lang in LANGUAGES}
 
     # --- views: page class, nav buttons, tour start, exit ---------------------------------------------------
     app.clientside_callback(
@@ -131,32 +138,38 @@ def register_classroom(app: Dash, engine: Any) -> None:
     app.clientside_callback(
         ClientsideFunction("skclass", "autoplay"),
         Output(ids.TICKER, "disabled", allow_duplicate=True), Output(ids.PLAY, "children", allow_duplicate=True),
-        Input(ids.AUTOPLAY, "data"), prevent_initial_call=True,
+        Input(ids.AUTOPLAY, "data"), State(ids.TOUR_STORE, "data"), prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("skclass", "embedLinks"),
         Output(ids.EMBED_LINK, "href"), Output(ids.EMBED_CODE, "children"), Input(ids.URL, "search"),
+        State(ids.TOUR_STORE, "data"),
     )
 
     @app.callback(
         Output(ids.PRESENT_CAPTION, "children"), Output(ids.PRESENT_STEP, "children"),
         Input(ids.VIEW, "data"), Input(ids.TOUR, "data"), Input(ids.STEP, "data"), Input(ids.SETTLED, "data"),
         Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"), State(ids.SLIDER, "value"),
+        State(ids.LANG_STORE, "data"),
     )
-    def present(view, tour, step, _settled, mode, event, day):
+    def present(view, tour, step, _settled, mode, event, day, lang="en"):
         view, tour, mode, event = _str(view), _str(tour), _str(mode), _str(event)
+        lang = normalise_lang(lang)
+        t = gettext_for(lang)
         step = step if isinstance(step, int) and not isinstance(step, bool) else 1
         if view not in (PRESENT, "embed"):
             return no_update, no_update
-        if tour in steps:
-            n = step if isinstance(step, int) and 1 <= step <= len(steps[tour]) else 1
-            s = steps[tour][n - 1]
-            label = f"Step {n} of {len(steps[tour])} · {narration.TOUR_TITLES.get(tour, tour)}"
-            return caption(engine, s.event, s, len(steps[tour])), label
+        tours = steps[lang]
+        if tour in tours:
+            n = step if isinstance(step, int) and 1 <= step <= len(tours[tour]) else 1
+            s = tours[tour][n - 1]
+            label = t("Step {n} of {total} · {tour}", n=n, total=len(tours[tour]),
+                      tour=narration.tour_title(tour, lang))
+            return caption(engine, s.event, s, len(tours[tour]), lang), label
         if mode == "event" and event in engine.events:
-            return caption(engine, event), ""
+            return caption(engine, event, lang=lang), ""
         current = engine.state(_date_of(day).isoformat(), "de_facto").get("current_event")
-        return caption(engine, current), ""
+        return caption(engine, current, lang=lang), ""
 
     # --- compare --------------------------------------------------------------------------------------------
     app.clientside_callback(
@@ -182,9 +195,10 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Output(ids.CMP_EVENT2_BOX, "style"), Output(ids.CMP_DATE2_BOX, "style"),
         Input(ids.VIEW, "data"), Input(ids.SETTLED, "data"), Input(ids.CMP_DATE2, "value"), Input(ids.MODE, "value"),
         Input(ids.POV, "value"), Input(ids.CMP_POV2, "value"), Input(ids.EVENT_PICK, "value"),
-        Input(ids.CMP_EVENT2, "value"), State(ids.SLIDER, "value"),
+        Input(ids.CMP_EVENT2, "value"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def compare_view(view, _settled, day2, mode, pov, pov2, event, event2, day):
+    def compare_view(view, _settled, day2, mode, pov, pov2, event, event2, day, lang="en"):
+        lang = normalise_lang(lang)
         view, mode, pov, pov2, event, event2 = map(_str, (view, mode, pov, pov2, event, event2))
         if view != "compare":
             return no_update, no_update, no_update, no_update, no_update
@@ -193,21 +207,22 @@ def register_classroom(app: Dash, engine: Any) -> None:
         b = compare.Side(mode, _date_of(day2).isoformat(), pov2 if pov2 in us.POVS else "de_facto", event2)
         hidden, shown = {"display": "none"}, {}
         event_mode = mode == "event"
-        return (changes_view(engine, a, b), "A: " + compare.title(engine, a), "B: " + compare.title(engine, b),
+        return (changes_view(engine, a, b, lang), "A: " + compare.title(engine, a, lang),
+                "B: " + compare.title(engine, b, lang),
                 shown if event_mode else hidden, hidden if event_mode else shown)
 
     # --- text table and CSV ---------------------------------------------------------------------------------
     @app.callback(
         Output(ids.TABLE_BODY, "children"),
         Input(ids.SETTLED, "data"), Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"),
-        Input(ids.VIEW, "data"), State(ids.SLIDER, "value"),
+        Input(ids.VIEW, "data"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def text_table(_settled, mode, pov, event, view, day):
+    def text_table(_settled, mode, pov, event, view, day, lang="en"):
         mode, pov, event, view = map(_str, (mode, pov, event, view))
         if view in (PRESENT, "embed", "help"):
             return no_update
         return table_view(engine, mode if mode in us.MODES else "date", _date_of(day).isoformat(),
-                          pov if pov in us.POVS else "de_facto", event)
+                          pov if pov in us.POVS else "de_facto", event, normalise_lang(lang))
 
     @app.callback(
         Output(ids.TABLE_DOWNLOAD, "data"),
@@ -225,8 +240,8 @@ def register_classroom(app: Dash, engine: Any) -> None:
         return dcc.send_string(table.to_csv(engine, rows), name, type="text/csv")
 
     # --- help -----------------------------------------------------------------------------------------------
-    @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"))
-    def help_body(view):
+    @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"), State(ids.LANG_STORE, "data"))
+    def help_body(view, lang="en"):
         if _str(view) != "help":
             return no_update
-        return help_content(engine)
+        return help_content(engine, normalise_lang(lang))
