@@ -1,34 +1,54 @@
-"""Server-side rendering with kaleido 1.x and Debian Chromium: lazy, locked, offline.
+"""Server-side rendering with kaleido 1.x and Debian Chromium: lazy, locked, offline, self-healing.
 
-* The sync server (one headless Chromium) is started lazily, on the first export in *this* process,
-  never at import: a gunicorn `--preload` master must not own it (the forked workers would inherit
-  `is_running() == True` without the browser thread and hang until WORKER TIMEOUT).
-* kaleido's global sync server is not thread-safe (shared put/join/get queues: concurrent callers
-  get each other's images), so every start and every render holds `_LOCK`.
-* Offline: plotly's geo subplot always fetches topojson, so `pio.defaults.topojson` points at the
-  local stubs in assets/topojson/ (file://), and MathJax is off (`mathjax=False`: kaleido would
-  otherwise put a CDN <script> in its page).
-* After a fork (multiprocessing, gunicorn without --preload hooks) the child restarts its own
-  browser: the server is tied to the pid that started it.
+* One browser per process, started lazily on the first export in *this* process, never at import:
+  a gunicorn `--preload` master must not own it (the forked workers would inherit a browser object
+  without its thread and hang until WORKER TIMEOUT). The server is tied to the pid that started it;
+  a forked child forgets the inherited one and starts its own.
+* We do not use kaleido's global sync server: its `call_function` does put → join → get on queues
+  served by one thread, so once the browser dies (kill -9, OOM) the first call fails with
+  `ChannelClosedError` and every later one waits forever on a dead thread. Instead `_Server` runs
+  one `kaleido.Kaleido` on its own asyncio loop in a daemon thread, and each render is a future
+  with a deadline (`RENDER_TIMEOUT_S`).
+* Every start and render holds `_LOCK` (one Chromium tab, one render at a time). Waiting for the
+  lock is bounded too (`LOCK_WAIT_S`), so a queue of exports behind a slow one fails cleanly.
+* Recovery: when a render fails because the browser is gone (or any non-figure error), the dead
+  server is closed (the Chromium process killed if need be) and forgotten, a fresh one is started
+  inside the lock, and the render is retried once. A render that does not finish in time also
+  discards the server (the next export gets a fresh browser) and fails *this* request with a
+  `RenderError` whose message says so: routes turn it into a 503.
+* Offline: plotly's geo subplot always fetches topojson, so the renders point at the local stubs
+  in assets/topojson/ (file://), and MathJax is off (`mathjax=False`: kaleido would otherwise put a
+  CDN <script> in its page).
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import concurrent.futures
+import contextlib
 import os
 import threading
+from typing import Any
 
 from app import ASSETS_DIR
 
 TOPOJSON_URL = (ASSETS_DIR / "topojson").resolve().as_uri() + "/"
-RENDER_TIMEOUT_S = 60
+RENDER_TIMEOUT_S = 40.0  # one render; below gunicorn's 60 s worker timeout
+START_TIMEOUT_S = 30.0  # a browser start
+LOCK_WAIT_S = 50.0  # waiting behind other exports
+CLOSE_TIMEOUT_S = 5.0
 
 _LOCK = threading.Lock()
-_STARTED_PID: int | None = None
+_SERVER: _Server | None = None
 
 
 class RenderError(RuntimeError):
     """Chromium/kaleido could not render the figure (message is safe to show)."""
+
+
+class RenderTimeout(RenderError):
+    """The render did not finish within RENDER_TIMEOUT_S (or the lock was not free in time)."""
 
 
 def _configure() -> None:
@@ -41,50 +61,147 @@ def _configure() -> None:
         pass
 
 
-def _ensure_server() -> None:
-    """Start kaleido's sync server in this process if it is not running here. Caller holds _LOCK."""
-    global _STARTED_PID
-    import kaleido
+class _Server:
+    """One Kaleido (one headless Chromium) on its own event loop thread, owned by one pid."""
 
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self._run, name="export-kaleido", daemon=True)
+        self.thread.start()
+        self.kaleido: Any = None
+        try:
+            self.kaleido = self._call(self._open(), START_TIMEOUT_S)
+        except BaseException:
+            self.close()
+            raise
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self.loop)
+        self.loop.run_forever()
+
+    async def _open(self) -> Any:
+        import kaleido
+
+        k = kaleido.Kaleido(mathjax=False, timeout=RENDER_TIMEOUT_S)
+        await k.open()
+        return k
+
+    def _call(self, coro: Any, timeout: float) -> Any:
+        fut = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return fut.result(timeout)
+        except concurrent.futures.TimeoutError:
+            fut.cancel()
+            raise
+
+    def alive(self) -> bool:
+        proc = getattr(self.kaleido, "subprocess", None)
+        return self.thread.is_alive() and proc is not None and proc.poll() is None
+
+    def calc(self, fig: dict, opts: dict) -> bytes:
+        return self._call(self.kaleido.calc_fig(fig, opts=opts, topojson=TOPOJSON_URL), RENDER_TIMEOUT_S)
+
+    def close(self) -> None:
+        """Close the browser (bounded), kill it if it does not go, stop the loop thread."""
+        proc = getattr(self.kaleido, "subprocess", None)
+        if self.kaleido is not None and self.thread.is_alive():
+            with contextlib.suppress(BaseException):
+                self._call(self.kaleido.close(), CLOSE_TIMEOUT_S)
+        if proc is not None and proc.poll() is None:
+            with contextlib.suppress(OSError):
+                proc.kill()
+            with contextlib.suppress(Exception):
+                proc.wait(2)
+        if self.thread.is_alive():
+            with contextlib.suppress(BaseException):
+                self._call(_cancel_pending(), 1.0)
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(2)
+        if not self.thread.is_alive():
+            with contextlib.suppress(Exception):
+                self.loop.close()
+
+
+async def _cancel_pending() -> None:
+    """Cancel the loop's leftover tasks (choreographer's watchdog …) before the loop stops."""
+    me = asyncio.current_task()
+    tasks = [t for t in asyncio.all_tasks() if t is not me]
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+def _discard() -> None:
+    """Close and forget this process's server. Caller holds _LOCK."""
+    global _SERVER
+    server, _SERVER = _SERVER, None
+    if server is not None and server.pid == os.getpid():
+        server.close()
+
+
+def _ensure_server() -> _Server:
+    """This process's live server, started (or restarted) as needed. Caller holds _LOCK."""
+    global _SERVER
     _configure()
-    pid = os.getpid()
-    if _STARTED_PID == pid and kaleido._global_server.is_running():  # noqa: SLF001
-        return
-    if _STARTED_PID is not None and _STARTED_PID != pid:
-        # forked child: the inherited server object has no thread here; forget it
-        kaleido._global_server._initialized = False  # noqa: SLF001
-        kaleido._global_server._thread = None  # noqa: SLF001
-    if not kaleido._global_server.is_running():  # noqa: SLF001
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
-    _STARTED_PID = pid
+    if _SERVER is not None and _SERVER.pid != os.getpid():
+        _SERVER = None  # forked child: the parent's browser and thread are not ours
+    if _SERVER is not None and not _SERVER.alive():
+        _discard()
+    if _SERVER is None:
+        try:
+            _SERVER = _Server()
+        except concurrent.futures.TimeoutError:
+            raise RenderTimeout(f"the export browser did not start within {START_TIMEOUT_S:g} s; "
+                                "try again in a moment") from None
+        except Exception as exc:  # noqa: BLE001
+            raise RenderError(f"the export browser could not start ({type(exc).__name__}: {exc})") from exc
+    return _SERVER
+
+
+def _is_figure_error(exc: BaseException) -> bool:
+    """An error of the figure itself (plotly.js refused it): a fresh browser would fail the same way."""
+    return type(exc).__name__ in ("KaleidoError", "JavascriptError")
 
 
 def is_started() -> bool:
-    return _STARTED_PID == os.getpid()
+    return _SERVER is not None and _SERVER.pid == os.getpid()
 
 
 def stop() -> None:
     """Stop this process's browser (tests, CLI end)."""
-    global _STARTED_PID
-    import kaleido
-
     with _LOCK:
-        if _STARTED_PID == os.getpid() and kaleido._global_server.is_running():  # noqa: SLF001
-            kaleido.stop_sync_server(silence_warnings=True)
-        _STARTED_PID = None
+        _discard()
 
 
 def render(fig_dict: dict, fmt: str, width: float, height: float, scale: float = 1.0) -> bytes:
-    """One figure (a plain dict: no plotly validation) to svg | pdf | png bytes."""
-    import kaleido
+    """One figure (a plain dict: no plotly validation) to svg | pdf | png bytes.
 
+    A dead browser is replaced and the render retried once; a render that hangs fails after
+    RENDER_TIMEOUT_S (RenderTimeout) and the browser is replaced for the next request.
+    """
     opts = {"format": fmt, "width": width, "height": height, "scale": scale}
-    with _LOCK:
-        _ensure_server()
-        try:
-            out = kaleido.calc_fig_sync(fig_dict, opts=opts, topojson=TOPOJSON_URL)
-        except Exception as exc:  # noqa: BLE001 - kaleido raises several types
-            raise RenderError(f"the figure could not be rendered ({type(exc).__name__}: {exc})") from exc
+    if not _LOCK.acquire(timeout=LOCK_WAIT_S):
+        raise RenderTimeout(f"the export service is busy (waited {LOCK_WAIT_S:g} s for other exports); "
+                            "try again in a moment")
+    try:
+        for attempt in (1, 2):
+            server = _ensure_server()
+            try:
+                out = server.calc(fig_dict, opts)
+                break
+            except concurrent.futures.TimeoutError:
+                _discard()
+                raise RenderTimeout(f"the figure was not rendered within {RENDER_TIMEOUT_S:g} s; the export "
+                                    "browser has been restarted, try again") from None
+            except Exception as exc:  # noqa: BLE001 - kaleido/choreographer raise several types
+                if _is_figure_error(exc) and server.alive():
+                    raise RenderError(f"the figure could not be rendered ({type(exc).__name__}: {exc})") from exc
+                _discard()  # the browser died or broke: forget it, start a fresh one, retry once
+                if attempt == 2:
+                    raise RenderError(f"the figure could not be rendered ({type(exc).__name__}: {exc})") from exc
+    finally:
+        _LOCK.release()
     if isinstance(out, str):
         out = out.encode("utf-8")
     return out

@@ -1,0 +1,114 @@
+"""app.export.render recovers from a dead or hung export browser (kill -9 / SIGSTOP of Chromium).
+
+Each test runs in this process with its own browser (render.stop() around it)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from app.export import render
+
+FIG = {"data": [{"type": "bar", "x": [1, 2], "y": [3, 1]}], "layout": {}}
+
+
+def _descendants(pid: int) -> list[int]:
+    parent_of: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    parent_of[int(entry)] = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                pass
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        kids = [c for c, p in parent_of.items() if p == parent]
+        out += kids
+        todo += kids
+    return out
+
+
+def _browsers() -> list[int]:
+    found = []
+    for pid in _descendants(os.getpid()):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as fh:
+                if b"chrom" in fh.read().lower():
+                    found.append(pid)
+        except OSError:
+            pass
+    return found
+
+
+def _signal_all(pids: list[int], sig: int) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, sig)
+        except ProcessLookupError:
+            pass
+
+
+@pytest.fixture
+def fresh():
+    render.stop()
+    yield
+    render.stop()
+
+
+def test_kill9_then_next_render_restarts_the_browser(fresh):
+    assert render.render(FIG, "png", 300, 200)[:4] == b"\x89PNG"
+    for _ in range(2):  # twice: the replacement recovers too
+        killed = _browsers()
+        assert killed, "no Chromium child after a render"
+        _signal_all(killed, signal.SIGKILL)
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert render.render(FIG, "png", 300, 200)[:4] == b"\x89PNG"  # retried on a fresh browser
+        assert time.monotonic() - started < 20
+        assert render.render(FIG, "svg", 300, 200).lstrip().startswith(b"<svg")
+        assert _browsers() and not set(killed) & set(_browsers())
+
+
+def test_hung_render_fails_in_time_releases_the_lock_and_next_one_works(fresh, monkeypatch):
+    assert render.render(FIG, "png", 300, 200)[:4] == b"\x89PNG"
+    monkeypatch.setattr(render, "RENDER_TIMEOUT_S", 3.0)
+    stopped = _browsers()
+    _signal_all(stopped, signal.SIGSTOP)  # the browser hangs: no answer, no error
+    try:
+        started = time.monotonic()
+        with pytest.raises(render.RenderTimeout, match="not rendered within 3 s"):
+            render.render(FIG, "png", 300, 200)
+        assert time.monotonic() - started < 15
+        assert not render._LOCK.locked()  # noqa: SLF001
+    finally:
+        _signal_all(stopped, signal.SIGKILL)
+    assert render.render(FIG, "png", 300, 200)[:4] == b"\x89PNG"
+
+
+def test_busy_lock_fails_with_a_clear_message(fresh, monkeypatch):
+    monkeypatch.setattr(render, "LOCK_WAIT_S", 0.2)
+    assert render._LOCK.acquire()  # noqa: SLF001 - another export holds the browser
+    try:
+        with pytest.raises(render.RenderTimeout, match="busy"):
+            render.render(FIG, "png", 300, 200)
+    finally:
+        render._LOCK.release()  # noqa: SLF001
+
+
+def test_forked_child_forgets_the_parents_browser(fresh):
+    render.render(FIG, "svg", 100, 100)
+    server = render._SERVER  # noqa: SLF001
+    server.pid = -1  # as if inherited through fork
+    try:
+        assert not render.is_started()
+        assert render.render(FIG, "svg", 100, 100).lstrip().startswith(b"<svg")
+        assert render.is_started() and render._SERVER is not server  # noqa: SLF001
+    finally:
+        server.pid = os.getpid()
+        server.close()
