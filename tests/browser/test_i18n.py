@@ -120,3 +120,44 @@ def test_i18n007_screenshots_1280x720(page, live_server, lang):
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, live_server, f"?date=1945-09-05&lang={lang}")
     shot(page, f"i18n_{lang}_1280x720")
+
+
+def test_i18n008_presentation_tour_in_japanese(page, live_server):
+    """?view=present&tour=key&step=3&lang=ja: a Japanese narration and Japanese step text."""
+    from app import narration
+
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, live_server, "?view=present&tour=key&step=3&lang=ja")
+    event = narration.TOURS["key"][2][0]
+    expect(page.locator("#present-caption .present-text")).to_have_text(narration.narration_text(event, "ja"))
+    expect(page.locator("#present-step")).to_have_text(
+        translate("Step {n} of {total} · {tour}", "ja", n=3, total=len(narration.TOURS["key"]),
+                  tour=translate("Key events, 1905–1956", "ja")))
+    expect(page.locator("#present-step")).to_contain_text("ステップ 3")
+    expect(page.locator("#present-caption .present-src-label")).to_have_text("出典：")
+    shot(page, "i18n_present_ja_1280x720")
+
+
+def test_i18n009_presentation_screenshot_in_russian(page, live_server):
+    from app import narration
+
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_page(page, live_server, "?view=present&tour=key&step=8&lang=ru")
+    expect(page.locator("#present-caption .present-text")).to_have_text(
+        narration.narration_text(narration.TOURS["key"][7][0], "ru"))
+    expect(page.locator("#present-step")).to_contain_text("Шаг 8 из")
+    shot(page, "i18n_present_ru_1280x720")
+
+
+def test_i18n010_table_headers_follow_the_language(page, live_server):
+    open_page(page, live_server, "?date=1923-06-01&pov=soviet&lang=ru")
+    heads = page.locator("#table-body thead th")
+    expect(heads.first).to_have_text("Место")
+    expect(heads).to_contain_text(["Место", "Контроль на месте (фактический)", "Суверен (Позиция СССР)",
+                                   "Притязания", "Другие роли", "Источники"])
+    expect(page.locator("#table-body caption")).to_contain_text("Карта на 1 июня 1923")
+
+
+def test_i18n011_url_notices_in_the_interface_language(page, live_server):
+    open_page(page, live_server, "?date=1800-01-01&lang=ja")
+    expect(page.locator("#url-notice")).to_contain_text("1800-01-01は1905-01-01～1956-12-31の範囲外です")

@@ -14,7 +14,7 @@ def engine():
 
 
 def test_every_narration_cites_sources_that_exist(engine):
-    for event_id, (text, keys) in narration.NARRATION.items():
+    for event_id, (_text, keys) in narration.NARRATION.items():
         assert event_id in engine.events, event_id
         assert keys, event_id
         missing = [k for k in keys if k not in engine.timeline.sources]
@@ -49,3 +49,23 @@ def test_tour_store_and_fallback(engine):
     text, keys = narration.narration_for(engine, "cairo_declaration_1943")  # no narration: the data's summary
     assert text == engine.events["cairo_declaration_1943"].summary.en and keys
     assert narration.narration_for(engine, "nope") is None
+
+
+@pytest.mark.parametrize("lang", ["ja", "ru", "zh"])
+def test_every_narration_has_every_language(engine, lang):
+    """Each narration is translated into ja, ru and zh (and nothing extra is left in a translation)."""
+    translated = narration.NARRATION_TRANSLATIONS[lang]
+    assert set(translated) == set(narration.NARRATION), set(translated) ^ set(narration.NARRATION)
+    for event_id in narration.NARRATION:
+        text = narration.narration_text(event_id, lang)
+        assert text.strip() and text != narration.NARRATION[event_id][0], (lang, event_id)
+        told = narration.narration_for(engine, event_id, lang)
+        assert told == (text, narration.NARRATION[event_id][1])  # the same sources in every language
+    script = {"ja": r"[\u3040-\u30ff]", "ru": r"[а-яё]", "zh": r"[\u4e00-\u9fff]"}[lang]
+    assert all(re.search(script, narration.narration_text(e, lang)) for e in narration.NARRATION)
+
+
+def test_tour_store_is_in_the_page_language(engine):
+    store = narration.tour_store(engine, "ja")
+    assert store["i18n"]["iframeTitle"] != "Sakhalin and the Kurils, 1905–1956"
+    assert store["key"][0]["title"] == engine.events["portsmouth_1905"].title.ja

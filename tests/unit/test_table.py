@@ -56,3 +56,11 @@ def test_csv_has_a_header_and_a_row_per_place(engine):
     assert parsed[0][0] == "target" and parsed[0][-2:] == ["Source keys", "Citations"]
     assert [r[0] for r in parsed[1:]] == [r["target"] for r in rows]
     assert "Treaty" in text
+
+
+def test_on_screen_table_follows_the_language_csv_stays_english(engine):
+    assert table.header("place", "ru") == "Место" and table.header("sources", "ja") == "出典"
+    rows_ru = table.state_rows(engine, "1923-06-01", "soviet", "ru")
+    assert any("Япония" in r["control"] for r in rows_ru)
+    parsed = next(csv.reader(io.StringIO(table.to_csv(engine, table.state_rows(engine, "1923-06-01", "soviet")))))
+    assert parsed[1] == "Place"
