@@ -361,6 +361,149 @@ def context(engine: Any) -> Context:
     return Context(fc, built["table"], built["events"], kinds)
 
 
+# ------------------------------------------------------------------------------------------ print resolution
+# "Full resolution" for print: every vertex of the full layers that can be seen on paper. A vertex
+# closer than PRINT_TOL_MM (on the page) to the line between the vertices kept around it is
+# invisible at any print resolution and is dropped (Douglas–Peucker). The tolerance in degrees
+# comes from the map's size on the page and the view's extent, rounded *down* to a power of two so
+# that a few cached variants (per size) serve every request.
+PRINT_TOL_MM = 0.05
+
+
+def print_tolerance(map_w_px: float, map_h_px: float) -> float:
+    """Degrees of latitude that are PRINT_TOL_MM on paper, an upper bound of the map's scale.
+
+    The map fits VIEW_LON × VIEW_LAT into map_w × map_h CSS px; the east–west degree is shortest at
+    the view's north edge, so that latitude gives the largest scale (mm per degree) anywhere.
+    """
+    w_mm, h_mm = map_w_px / 96 * 25.4, map_h_px / 96 * 25.4
+    lon_span = (VIEW_LON[1] - VIEW_LON[0]) * math.cos(math.radians(VIEW_LAT[1]))
+    lat_span = VIEW_LAT[1] - VIEW_LAT[0]
+    mm_per_deg = max(w_mm / lon_span, h_mm / lat_span)
+    tol = PRINT_TOL_MM / mm_per_deg
+    return 2.0 ** math.floor(math.log2(tol))
+
+
+_COS_SOUTH = math.cos(math.radians(VIEW_LAT[0]))  # the longest east–west degree in the view
+
+
+def simplify_line(pts: list, tol: float) -> list:
+    """Douglas–Peucker in (lon·cos φ_south, lat) degrees: every dropped vertex lies within `tol` of the
+    kept polyline. Pure Python; endpoints kept (a closed ring stays closed)."""
+    n = len(pts)
+    if n < 3:
+        return pts
+    xs = [p[0] * _COS_SOUTH for p in pts]
+    ys = [p[1] for p in pts]
+    keep = [False] * n
+    keep[0] = keep[-1] = True
+    tol2 = tol * tol
+    stack = [(0, n - 1)]
+    while stack:
+        a, b = stack.pop()
+        if b - a < 2:
+            continue
+        ax, ay, bx, by = xs[a], ys[a], xs[b], ys[b]
+        dx, dy = bx - ax, by - ay
+        seg2 = dx * dx + dy * dy
+        best, far = -1.0, -1
+        for i in range(a + 1, b):
+            px, py = xs[i] - ax, ys[i] - ay
+            if seg2 == 0.0:
+                d2 = px * px + py * py
+            else:
+                t = (px * dx + py * dy) / seg2
+                t = 0.0 if t < 0.0 else 1.0 if t > 1.0 else t
+                ex, ey = px - t * dx, py - t * dy
+                d2 = ex * ex + ey * ey
+            if d2 > best:
+                best, far = d2, i
+        if best > tol2:
+            keep[far] = True
+            stack.append((a, far))
+            stack.append((far, b))
+    return [p for p, k in zip(pts, keep, strict=True) if k]
+
+
+def _signed_area(ring: list) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False))
+
+
+def simplify_ring(ring: list, tol: float, digits: int) -> list:
+    """A closed ring without its invisible vertices; kept as it is when it would degenerate or flip."""
+    out = simplify_line(ring, tol)
+    area = _signed_area(ring)
+    if len(out) < 4 or (_signed_area(out) > 0) != (area > 0):
+        out = ring
+    return [[round(p[0], digits), round(p[1], digits)] for p in out]
+
+
+def simplify_geometry(geom: dict, tol: float) -> dict:
+    digits = max(3, math.ceil(-math.log10(tol / 8)))  # coordinate grid ≤ tol/8: no visible rounding
+    kind = geom["type"]
+    if kind == "Polygon":
+        return {"type": kind, "coordinates": [simplify_ring(r, tol, digits) for r in geom["coordinates"]]}
+    if kind == "MultiPolygon":
+        return {"type": kind, "coordinates": [[simplify_ring(r, tol, digits) for r in poly]
+                                              for poly in geom["coordinates"]]}
+    if kind == "LineString":
+        return {"type": kind, "coordinates": [[round(p[0], digits), round(p[1], digits)]
+                                              for p in simplify_line(geom["coordinates"], tol)]}
+    if kind == "MultiLineString":
+        return {"type": kind, "coordinates": [[[round(p[0], digits), round(p[1], digits)]
+                                               for p in simplify_line(part, tol)]
+                                              for part in geom["coordinates"]]}
+    return geom
+
+
+@dataclass
+class PrintLayers:
+    """The request-independent part of the map at one print tolerance, built once and cached."""
+
+    tol: float
+    context_trace: dict  # the grey base land: a complete choropleth trace (minus the line width)
+    shapes: dict[str, dict]  # location id -> simplified feature (territory | strait | zone)
+    lines: dict[str, tuple[list, list]]  # line id -> (lons, lats) for scattergeo
+    vertices: int
+
+
+@functools.lru_cache(maxsize=16)
+def print_layers(engine: Any, tol: float) -> PrintLayers:
+    from app.figures import _line_coords
+
+    ctx = context(engine)
+    shapes: dict[str, dict] = {}
+    base: list[dict] = []
+    count = 0
+
+    def simple(f: dict) -> dict:
+        nonlocal count
+        geom = simplify_geometry(f["geometry"], tol)
+        count += _count_vertices(geom["coordinates"])
+        return {**f, "geometry": geom}
+
+    for f in ctx.fc["features"]:
+        layer = f["properties"].get("layer")
+        if layer == "context":
+            base.append(simple(f))
+        elif layer in ("territory", "strait", "zone"):
+            shapes[f["properties"]["id"]] = simple(f)
+    lines = {}
+    for ln in ctx.table["lines"]:
+        lines[ln["id"]] = _line_coords(simplify_geometry(ln["geometry"], tol))
+    trace = {"type": "choropleth", "geojson": {"type": "FeatureCollection", "features": base},
+             "featureidkey": "properties.id", "locations": [f["properties"]["id"] for f in base],
+             "z": [0] * len(base), "colorscale": [[0, styles.CONTEXT_LAND], [1, styles.CONTEXT_LAND]],
+             "showscale": False, "hoverinfo": "skip"}
+    return PrintLayers(tol, trace, shapes, lines, count)
+
+
+def _count_vertices(coords: Any) -> int:
+    if coords and isinstance(coords[0], (int, float)):
+        return 1
+    return sum(_count_vertices(c) for c in coords)
+
+
 # ------------------------------------------------------------------------------------------ paint
 def _lookup(seg: list, day: int) -> int:
     val = seg[1][0]
@@ -774,18 +917,11 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                    "y0": domain["y"][0], "y1": domain["y"][1], "line": {"color": "#777777", "width": 0.6},
                    "fillcolor": "rgba(0,0,0,0)", "layer": "above"})
     data: list[dict] = []
-    context_feats = [f for f in ctx.fc["features"] if f["properties"].get("layer") == "context"]
-    data.append({"type": "choropleth", "geojson": {"type": "FeatureCollection", "features": context_feats},
-                 "featureidkey": "properties.id", "locations": [f["properties"]["id"] for f in context_feats],
-                 "z": [0] * len(context_feats), "colorscale": [[0, styles.CONTEXT_LAND], [1, styles.CONTEXT_LAND]],
-                 "showscale": False, "marker": {"line": {"color": styles.CONTEXT_LINE, "width": 0.5 * width_scale}},
-                 "hoverinfo": "skip"})
+    layers = print_layers(engine, print_tolerance(mw, mh))
+    data.append({**layers.context_trace,
+                 "marker": {"line": {"color": styles.CONTEXT_LINE, "width": 0.5 * width_scale}}})
     locations = table["locations"]
-    wanted = set(locations)
-    order = {loc: i for i, loc in enumerate(locations)}
-    paintable = sorted((f for f in ctx.fc["features"] if f["properties"].get("id") in wanted
-                        and f["properties"].get("layer") in ("territory", "strait", "zone")),
-                       key=lambda f: order[f["properties"]["id"]])
+    paintable = [layers.shapes[loc] for loc in locations if loc in layers.shapes]
     from app.figures import discrete_colourscale
 
     data.append({"type": "choropleth", "geojson": {"type": "FeatureCollection", "features": paintable},
@@ -805,9 +941,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 st["opacity"] = 0.3
         finish[sentinel(i)] = st
     for ln in table["lines"]:
-        from app.figures import _line_coords
-
-        lons, lats = _line_coords(ln["geometry"])
+        lons, lats = layers.lines[ln["id"]]
         style = styles.line_style(styles.LinePaint(paint.lines.get(ln["id"], False)))
         data.append({"type": "scattergeo", "lon": lons, "lat": lats, "mode": "lines", "hoverinfo": "skip",
                      "line": {"color": style["stroke"], "width": style["width"] * width_scale,
