@@ -79,7 +79,6 @@ T = {
     "line_on": {"en": "Boundary / line in force", "ja": "有効な境界線", "ru": "Действующая граница / линия",
                 "zh": "有效的边界线"},
     "line_off": {"en": "Line not in force", "ja": "無効の線", "ru": "Недействующая линия", "zh": "未生效的界线"},
-    "none": {"en": "No holder", "ja": "なし", "ru": "Нет", "zh": "无"},
     "sources": {"en": "Sources", "ja": "出典", "ru": "Источники", "zh": "来源"},
     "none_src": {"en": "none in force", "ja": "なし", "ru": "нет", "zh": "无"},
     "scale_note": {"en": "scale true at 44° N", "ja": "北緯44度で正距", "ru": "масштаб верен на 44° с. ш.",
@@ -95,8 +94,6 @@ REGIME_T = {
     "fishing_rights": {"ja": "漁業権", "ru": "Права на рыболовство", "zh": "捕鱼权"},
     "fishing_limit": {"ja": "漁業制限", "ru": "Ограничение рыболовства", "zh": "捕鱼限制"},
 }
-GROUP_ZH = {"japan": "日本", "russia": "俄国／苏联", "usa": "美国（含盟总）", "other": "其他国家",
-            "undetermined": "未定", "none": "无"}
 MONTHS = {"en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                  "October", "November", "December"],
           "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
@@ -109,10 +106,9 @@ def tr(key: str, lang: str) -> str:
 
 
 def group_label(group: str, lang: str) -> str:
-    if lang == "zh":
-        return GROUP_ZH.get(group, GROUP_ZH["other"])
-    labels = styles.GROUP_LABELS.get(group, styles.GROUP_LABELS["other"])
-    return labels.get(lang) or labels["en"]
+    """An actor group's name exactly as the page's legend says it (app.styles + the UI catalogues),
+    including "No stated position" for the group "none"."""
+    return styles.group_label(group, lang)
 
 
 def regime_label(regime: str, lang: str) -> str:
@@ -695,7 +691,7 @@ def legend_rows(ctx: Context, paint: Paint, req: ExportRequest) -> list[tuple[st
         status.append(("swatch", styles.territory_style(TP("japan", "sovereignty", (), None, "russia")),
                        tr("proposed", lang)))
     if "none" in modes:
-        status.append(("swatch", styles.territory_style(TP()), tr("none", lang)))
+        status.append(("swatch", styles.territory_style(TP()), group_label("none", lang)))
     if paint.diff and any(paint.diff):
         status.append(("swatch", {"fill": "#FFFFFF", "pattern": None, "stroke": styles.INK, "width": 3, "dash": ""},
                        tr("diff", lang)))

@@ -1,7 +1,7 @@
 """The export panel of the map page: format, size, dpi, language, names, grayscale, a download button.
 
     from app.export.ui import export_panel, register_export_callbacks
-    layout: [..., export_panel(), ...]          # anywhere on the map page
+    layout: [..., export_panel(lang), ...]      # anywhere on the map page, in the page's language
     register_export_callbacks(app, engine)      # app.callback, never the global dash.callback
 
 The file is rendered on the server from the page's URL state (dcc.Location `search`), not from the
@@ -17,6 +17,7 @@ from dash import Dash, Input, Output, State, dcc, html, no_update
 
 from app.export import compose, render
 from app.export.routes import request_from_args
+from app.i18n import LANGUAGES, gettext_for, normalise_lang
 
 PANEL = "export-panel"
 FORMAT = "export-format"
@@ -43,28 +44,37 @@ def _radio(id_: str, options: list[tuple[str, str]], value: str, label: str) -> 
                          className="control export-control")
 
 
-def export_panel() -> html.Details:
-    """The panel (a <details> so it stays out of the way until opened)."""
+def export_panel(lang: str = "en") -> html.Details:
+    """The panel (a <details> so it stays out of the way until opened), in the page's language `lang`;
+    the figure's language (title, legend, caption) defaults to it too."""
+    lang = normalise_lang(lang)
+    t = gettext_for(lang)
     return html.Details([
-        html.Summary("Export figure (SVG, PDF, PNG)"),
-        _radio(FORMAT, [("svg", "SVG"), ("pdf", "PDF"), ("png", "PNG")], "pdf", "Format"),
-        _radio(SIZE, [("single", "85 mm (1 column)"), ("double", "180 mm (2 columns)"), ("slide", "16:9 slide"),
-                      ("custom", "Custom")], "double", "Size"),
+        html.Summary(t("Export figure (SVG, PDF, PNG)")),
+        _radio(FORMAT, [("svg", "SVG"), ("pdf", "PDF"), ("png", "PNG")], "pdf", t("Format")),
+        _radio(SIZE, [("single", t("85 mm (1 column)")), ("double", t("180 mm (2 columns)")),
+                      ("slide", t("16:9 slide")), ("custom", t("Custom size"))], "double", t("Size")),
         html.Div([
-            html.Label(["Width (mm) ", dcc.Input(id=WIDTH, type="number", min=40, max=600, value=120,
-                                                 debounce=True)]),
-            html.Label([" Height (mm) ", dcc.Input(id=HEIGHT, type="number", min=40, max=600, value=90,
-                                                   debounce=True)]),
+            html.Label([t("Width (mm)"), " ", dcc.Input(id=WIDTH, type="number", min=40, max=600, value=120,
+                                                        debounce=True)]),
+            html.Label([" ", t("Height (mm)"), " ", dcc.Input(id=HEIGHT, type="number", min=40, max=600,
+                                                              value=90, debounce=True)]),
         ], className="export-custom"),
-        _radio(DPI, [("300", "300 dpi"), ("600", "600 dpi")], "300", "PNG resolution"),
-        _radio(LANG, LANG_OPTIONS, "en", "Language of title, legend and caption"),
-        _radio(NAMES, NAMES_OPTIONS, "both", "Place names on the map"),
-        dcc.Checklist(id=GRAY, options=[{"label": " Grayscale-safe variant", "value": "1"}], value=[],
+        _radio(DPI, [("300", "300 dpi"), ("600", "600 dpi")], "300", t("PNG resolution")),
+        _radio(LANG, LANG_OPTIONS, lang, t("Language of title, legend and caption")),
+        _radio(NAMES, NAMES_OPTIONS, "both", t("Place names on the map")),
+        dcc.Checklist(id=GRAY, options=[{"label": " " + t("Grayscale-safe variant"), "value": "1"}], value=[],
                       className="export-gray"),
-        html.Button("Download figure", id=BUTTON, n_clicks=0, className="export-button"),
+        html.Button(t("Download figure"), id=BUTTON, n_clicks=0, className="export-button"),
         html.Div(id=STATUS, role="status", **{"aria-live": "polite"}),
         dcc.Download(id=DOWNLOAD),
-    ], id=PANEL, className="export-panel")
+    ], id=PANEL, className="export-panel", lang=lang)
+
+
+def page_lang(search: str | None) -> str:
+    """The page's UI language from its URL (`lang=`), English when absent or unknown."""
+    values = parse_qs((search or "").lstrip("?")).get("lang") or ["en"]
+    return values[-1] if values[-1] in LANGUAGES else "en"
 
 
 def args_from(search: str | None, fmt: str, size: str, width: Any, height: Any, dpi: str, lang: str,
@@ -73,7 +83,7 @@ def args_from(search: str | None, fmt: str, size: str, width: Any, height: Any, 
     state = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()
              if k in ("date", "mode", "pov", "diff", "event", "unit")}
     args = {**state, "format": fmt or "pdf", "size": size or "double", "dpi": str(dpi or "300"),
-            "lang": lang or "en", "names": names or "both", "grayscale": "1" if gray else "0"}
+            "lang": lang or page_lang(search), "names": names or "both", "grayscale": "1" if gray else "0"}
     if args.get("mode") == "event" and not args.get("event"):
         args.pop("mode")
     if args["size"] == "custom":
@@ -99,12 +109,13 @@ def register_export_callbacks(app: Dash, engine: Any, url_id: str = URL_ID) -> N
         if not n:
             return no_update, no_update
         base = (href or compose.DEFAULT_BASE_URL).split("?")[0]
+        t = gettext_for(page_lang(search))
         try:
             req = request_from_args(args_from(search, fmt, size, width, height, dpi, lang, names, gray),
                                     base_url=base)
             result = compose.export_figure(engine, req)
         except compose.ExportParamError as exc:
-            return no_update, f"Cannot export: {exc.parameter}: {exc.message}"
+            return no_update, t("Cannot export: {reason}", reason=f"{exc.parameter}: {exc.message}")
         except render.RenderError as exc:
-            return no_update, f"Cannot export: {exc}"
-        return dcc.send_bytes(result.data, result.filename), f"Exported {result.filename}"
+            return no_update, t("Cannot export: {reason}", reason=str(exc))
+        return dcc.send_bytes(result.data, result.filename), t("Exported {filename}", filename=result.filename)

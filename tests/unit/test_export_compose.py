@@ -123,3 +123,14 @@ def test_grayscale_keeps_groups_apart():
     lum = [compose._grey(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16))
            for c in (styles.GROUP_COLOURS[g] for g in ("japan", "russia", "usa", "other"))]
     assert len(set(lum)) == 4
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+def test_no_position_label_is_the_pages(lang):
+    from app import styles
+
+    # one source: the page legend's wording and catalogue ("No stated position"), never a copy
+    assert compose.group_label("none", lang) == styles.group_label("none", lang)
+    assert compose.group_label("japan", lang) == styles.group_label("japan", lang)
+    assert "No holder" not in compose.group_label("none", lang)
+    assert "none" not in compose.T
