@@ -69,12 +69,15 @@ T = {
                      "zh": "灰色网格：主权未定／放弃"},
     "claims": {"en": "Stripes: claimed by the stripes' colour", "ja": "斜線：斜線の色の主体が領有を主張",
                "ru": "Полосы: притязания стороны цвета полос", "zh": "斜线：斜线颜色一方主张主权"},
-    "promised": {"en": "Dashed outline: promised to the outline's colour", "ja": "破線の輪郭：輪郭の色の主体へ引渡し約束",
+    "promised": {"en": "Dashed outline: promised to the outline's colour",
+                 "ja": "破線の輪郭：輪郭の色の主体へ引渡し約束",
                  "ru": "Штриховой контур: обещано стороне цвета контура", "zh": "虚线轮廓：承诺移交给轮廓颜色一方"},
-    "proposed": {"en": "Dotted outline: a draft / proposal would give it to", "ja": "点線の輪郭：草案・提案による帰属先",
+    "proposed": {"en": "Dotted outline: a draft / proposal would give it to",
+                 "ja": "点線の輪郭：草案・提案による帰属先",
                  "ru": "Пунктирный контур: по проекту / предложению отошло бы", "zh": "点线轮廓：草案／提案拟归属"},
     "diff": {"en": "Heavy black outline (others faded): the points of view disagree",
-             "ja": "太い黒輪郭（他は淡色）：立場が食い違う", "ru": "Жирный чёрный контур (прочие бледнее): позиции расходятся",
+             "ja": "太い黒輪郭（他は淡色）：立場が食い違う",
+             "ru": "Жирный чёрный контур (прочие бледнее): позиции расходятся",
              "zh": "粗黑轮廓（其余淡化）：各方立场分歧"},
     "line_on": {"en": "Boundary / line in force", "ja": "有効な境界線", "ru": "Действующая граница / линия",
                 "zh": "有效的边界线"},
@@ -503,7 +506,7 @@ def _count_vertices(coords: Any) -> int:
 # ------------------------------------------------------------------------------------------ paint
 def _lookup(seg: list, day: int) -> int:
     val = seg[1][0]
-    for start, v in zip(seg[0], seg[1]):
+    for start, v in zip(seg[0], seg[1], strict=True):
         if start <= day:
             val = v
         else:
@@ -802,8 +805,9 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
 
     title, subtitle = titles(engine, req, date)
     keys = source_keys(engine, req, date)
-    caption_1 = (f"{long_date(date, 'en') if lang == 'en' else date.isoformat()} · "
-                 f"{T['pov'][req.pov].get(lang) or T['pov'][req.pov]['en'] if req.mode == 'date' else tr('provides', lang)}"
+    view_text = ((T["pov"][req.pov].get(lang) or T["pov"][req.pov]["en"]) if req.mode == "date"
+                 else tr("provides", lang))
+    caption_1 = (f"{long_date(date, 'en') if lang == 'en' else date.isoformat()} · {view_text}"
                  f" · {tr('sources', lang)}: {', '.join(keys) if keys else tr('none_src', lang)}")
     caption_date = date.isoformat()
     caption_1 = f"[{caption_date}] " + caption_1
@@ -875,7 +879,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         y += sub_px * 1.3
 
     # legend
-    for idx, ((kind, style, _text), lines, (c, y0, h)) in enumerate(zip(rows, wrapped, placement)):
+    for idx, ((kind, style, _text), lines, (c, y0, h)) in enumerate(zip(rows, wrapped, placement, strict=True)):
         x = col_x[c]
         yy = leg_box[1] + y0
         if kind == "header":
@@ -925,7 +929,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                  "zmin": -0.5, "zmax": len(locations) - 0.5,
                  "colorscale": discrete_colourscale([sentinel(i) for i in range(len(locations))]),
                  "showscale": False, "marker": {"line": {"color": "#FFFFFF", "width": 0.8}}, "hoverinfo": "skip"})
-    for i, loc in enumerate(locations):
+    for i in range(len(locations)):
         k = table["keys"][paint.keys[i]]
         st = {"fill": k["fill"], "pattern": k["pattern"], "stroke": k["stroke"], "width": k["width"],
               "dash": k["dash"], "key": paint.keys[i], "opacity": 1.0}
@@ -944,7 +948,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                               "dash": _dash(style["dash"])}})
     narrow = W < mm(120)
     lab_lon, lab_lat, lab_text = [], [], []
-    for lab, text in zip(table["labels"], paint.labels):
+    for lab, text in zip(table["labels"], paint.labels, strict=True):
         if narrow and ctx.label_kind.get(lab.get("id"), "") == "town":
             continue
         lab_lon.append(lab["lon"])

@@ -3,7 +3,6 @@ PNG has the chosen pixel size, Japanese/Russian text is embedded, parallel reque
 One Chromium (kaleido) for the module, one render at a time."""
 
 import datetime as dt
-import io
 import shutil
 import struct
 import subprocess
