@@ -24,7 +24,7 @@
     var IDS = {map: "map", slider: "date-slider", play: "play-pause", ticker: "play-ticker",
                prev: "prev-event", next: "next-event",
                paintStore: "paint-store", eventStore: "event-store", settled: "settled-date"};
-    var SETTLE_MS = 350;
+    var SETTLE_MS = 350, SETTLE_CHECK_MS = 800, SETTLE_TRIES = 6;
     var settleTimer = null, settledDay = null;
     var MIN = Date.UTC(1905, 0, 1);
     var DAY = 86400000;
@@ -226,6 +226,23 @@
             if (gd.querySelector("path.choroplethlocation:not([data-loc])")) apply(req, gd);
         }).observe(gd, {childList: true, subtree: true});
     }
+    /* The slider's day once it stops changing reaches the server (URL, panels) through ids.SETTLED. A
+     * set_props from a timer is not always acted on at once (a request lost or superseded while other
+     * callbacks run would leave the URL one action late until the next interaction), so the day is sent
+     * again, a few times, until the URL holds the date shown: a shared link always holds it. */
+    function urlDate() {
+        var m = /[?&]date=([0-9]{4}-[0-9]{2}-[0-9]{2})(&|$)/.exec(window.location.search);
+        return m ? m[1] : null;
+    }
+    function settle(day, tries) {
+        if (!last || last.day !== day) return;          // a newer change has its own timer
+        settledDay = day;
+        if (tries > 0 && urlDate() === dayToIso(day)) return;
+        if (tries > SETTLE_TRIES) return;
+        window.dash_clientside.set_props(IDS.settled, {data: day});
+        clearTimeout(settleTimer);
+        settleTimer = setTimeout(function () { settle(day, tries + 1); }, SETTLE_CHECK_MS);
+    }
     function eventInForce(table, day) {
         var marks = table.marks, best = null;
         for (var i = 0; i < marks.length; i++) {
@@ -320,10 +337,7 @@
                 }
                 if (day !== settledDay) {
                     clearTimeout(settleTimer);
-                    settleTimer = setTimeout(function () {
-                        settledDay = last.day;
-                        window.dash_clientside.set_props(IDS.settled, {data: last.day});
-                    }, SETTLE_MS);
+                    settleTimer = setTimeout(function () { settle(last.day, 0); }, SETTLE_MS);
                 }
                 var ev = eventInForce(table, day);
                 var big = formatDay(day);

@@ -18,8 +18,9 @@ from app.i18n import format_date_for, gettext_for, language_from_search, localis
 from app.narration import tour_lengths
 from app.terms import date_label, kind_label, outcome_label
 
-# The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after the
-# last change): a server callback on the slider's value would delay every clientside repaint by ~20 ms.
+# The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after
+# the last change, and sends it again until the URL holds it): a server callback on the slider's value
+# would delay every clientside repaint by ~20 ms.
 CONTROLS = [(ids.SLIDER, "value"), (ids.MODE, "value"), (ids.POV, "value"), (ids.DIFF, "value"),
             (ids.EVENT_PICK, "value"), (ids.UNIT, "data"), (ids.NAMES, "value")]
 
