@@ -100,7 +100,7 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
         fig.add_trace(go.Scattergeo(
             lon=lons, lat=lats, mode="lines", line={"color": style["stroke"], "width": style["width"],
                                                   "dash": "dot"},
-            hoverinfo="text", text=line["name"], name=line["id"], uid="line:" + line["id"],
+            hoverinfo="text", text=line["name"], name=line["id"], uid="line-" + line["id"],
         ))
     kinds = [lab.get("kind", "island") for lab in table["labels"]]
     fig.add_trace(go.Scattergeo(

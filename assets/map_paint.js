@@ -171,7 +171,7 @@
         var groups = gd.querySelectorAll("g.trace.scattergeo");
         for (var g = 0; g < groups.length; g++) {
             var cd = groups[g].__data__, uid = cd && cd[0] && cd[0].trace && cd[0].trace.uid;
-            if (!uid || uid.indexOf("line:") !== 0) continue;
+            if (!uid || uid.indexOf("line-") !== 0) continue;   // figures.py: "line-" + id
             var line = table.linesById[uid.slice(5)];
             if (!line) continue;
             var active = req.mode === "event" && req.events ? (req.eventLines[req.event] || {})[line.id]

@@ -207,3 +207,21 @@ def test_map009_settled_date_reaches_the_url_without_another_action(page, live_s
     wait_painted(page, shown)
     expect(page.locator("#date-big")).to_have_text(shown)
     assert page.url == url
+
+
+def test_map010_download_plot_gives_an_svg(page, live_server):
+    """The modebar's camera ("Download plot") downloads the map as SVG (Plotly.toImage needs trace uids
+    that are valid in a CSS selector)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_map(page, live_server, "?date=1956-12-31", "1956-12-31")
+    page.locator("#map").hover()
+    camera = page.locator("#map .modebar-btn[data-title='Download plot as a svg'], "
+                          "#map .modebar-btn[data-title^='Download plot']").first
+    with page.expect_download(timeout=15000) as info:
+        camera.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".svg"), download.suggested_filename
+    svg = open(download.path(), encoding="utf-8").read()
+    assert svg.lstrip().startswith("<svg") and svg.count("<path") > 50, svg[:200]
+    assert errors == []

@@ -109,3 +109,13 @@ def test_unit_timeline_chart(engine):
     assert len(fig.data) >= 3
     colours = {t.marker.color for t in fig.data}
     assert colours <= set(styles.GROUP_COLOURS.values())
+
+
+def test_trace_uids_are_valid_css_identifiers(built):
+    """Plotly.toImage ("Download plot") builds CSS selectors from the uids: no ':' or other punctuation."""
+    fig = figures.map_figure(load_layers_fc(), built["table"], initial_paint(built["table"], 0))
+    uids = [t.uid for t in fig.data]
+    assert len(uids) == len(set(uids))
+    for uid in uids:
+        assert re.fullmatch(r"[A-Za-z0-9_-]+", uid), uid
+    assert any(uid.startswith("line-") for uid in uids)
