@@ -266,6 +266,17 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         return shown, hidden, caption, [], hidden
 
     @app.callback(
+        Output(ids.PREV_EVENT, "children"), Output(ids.NEXT_EVENT, "children"),
+        Input(ids.TOUR, "data"), State(ids.LANG_STORE, "data"),
+    )
+    def step_labels(tour, lang="en"):
+        """In a guided tour the previous/next buttons move between the tour's steps: say so."""
+        t = gettext_for(lang if isinstance(lang, str) else "en")
+        if isinstance(tour, str) and tour in tour_lengths():
+            return t("◀ Previous step"), t("Next step ▶")
+        return t("◀ Previous event"), t("Next event ▶")
+
+    @app.callback(
         Output(ids.UNIT, "data", allow_duplicate=True),
         Input({"type": ids.UNIT_BUTTON, "index": ALL}, "n_clicks"), Input(ids.MAP, "clickData"),
         Input(ids.CLOSE_PANEL, "n_clicks"), prevent_initial_call=True,

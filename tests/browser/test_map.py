@@ -225,3 +225,15 @@ def test_map010_download_plot_gives_an_svg(page, live_server):
     svg = open(download.path(), encoding="utf-8").read()
     assert svg.lstrip().startswith("<svg") and svg.count("<path") > 50, svg[:200]
     assert errors == []
+
+
+def test_map011_tour_buttons_say_step(page, live_server):
+    """In a guided tour the previous/next buttons move between steps, and say so; elsewhere: events."""
+    page.goto(live_server + "/?view=present&tour=key&step=2")
+    expect(page.locator("#prev-event")).to_have_text("◀ Previous step")
+    expect(page.locator("#next-event")).to_have_text("Next step ▶")
+    open_map(page, live_server, "?date=1945-09-05")
+    expect(page.locator("#prev-event")).to_have_text("◀ Previous event")
+    expect(page.locator("#next-event")).to_have_text("Next event ▶")
+    page.goto(live_server + "/?view=present&tour=key&lang=ru")
+    expect(page.locator("#next-event")).to_have_text("Следующий шаг ▶")
