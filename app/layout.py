@@ -205,7 +205,7 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
                 dcc.Graph(id=ids.MAP, figure=fig, config=figures.GRAPH_CONFIG, className="map",
                           clear_on_unhover=True),
                 html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": t("Clause text")}),
-                export_panel(),
+                export_panel(lang),
             ], className="map-col"),
             presentation.present_caption(lang),
             presentation.compact_legend(lang),
