@@ -92,6 +92,15 @@ def args_from(search: str | None, fmt: str, size: str, width: Any, height: Any, 
     return args
 
 
+def _text(value: Any) -> str | None:
+    """A callback value as text; anything a browser could not have sent (lists, dicts, booleans) is absent."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
 def register_export_callbacks(app: Dash, engine: Any, url_id: str = URL_ID) -> None:
     @app.callback(Output(WIDTH, "disabled"), Output(HEIGHT, "disabled"), Output(DPI, "style"),
                   Input(SIZE, "value"), Input(FORMAT, "value"))
@@ -108,6 +117,9 @@ def register_export_callbacks(app: Dash, engine: Any, url_id: str = URL_ID) -> N
     def _download(n, search, fmt, size, width, height, dpi, lang, names, gray, href):
         if not n:
             return no_update, no_update
+        search, fmt, size, dpi, lang, names, href = map(_text, (search, fmt, size, dpi, lang, names, href))
+        width, height = _text(width), _text(height)
+        gray = gray if isinstance(gray, list) else None
         base = (href or compose.DEFAULT_BASE_URL).split("?")[0]
         t = gettext_for(page_lang(search))
         try:
