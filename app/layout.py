@@ -23,7 +23,7 @@ from app.i18n import (
     localised,
 )
 from app.terms import kind_label
-from app.url_state import DEFAULT_DATE, MAX_DAY, MIN_DATE, day_index
+from app.url_state import DEFAULT_DATE, MAX_DAY, day_index
 
 PERIODS = [
     (dt.date(1855, 1, 1), _("Before 1905")),
@@ -84,13 +84,13 @@ def slider_marks(table: dict) -> dict:
 def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
     def lookup(seg: list, d: int) -> int:
         val = seg[1][0]
-        for start, v in zip(seg[0], seg[1]):
+        for start, v in zip(seg[0], seg[1], strict=True):
             if start <= d:
                 val = v
         return val
 
     z = [lookup(seg, day) for seg in table["pov"][pov]]
-    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z)]
+    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
     labels = []
     for lab in table["labels"]:
         idx = max(i for i, s in enumerate(lab["starts"]) if s <= day) if lab["starts"] else 0

@@ -132,7 +132,8 @@ def _pattern_body(fill: str, dots: bool = False, rules: bool = False, hatch: boo
     if rules:
         parts.append('<path d="M0 9H12" stroke="#FFFFFF" stroke-width="1.6"/>')
     if dots:
-        parts.append(f'<circle cx="3" cy="3" r="1.7" fill="#FFFFFF" stroke="{INK}" stroke-width="0.9"/><circle cx="9" cy="9" r="1.7" fill="#FFFFFF" stroke="{INK}" stroke-width="0.9"/>')
+        dot = '<circle cx="{c}" cy="{c}" r="1.7" fill="#FFFFFF" stroke="{ink}" stroke-width="0.9"/>'
+        parts.append(dot.format(c=3, ink=INK) + dot.format(c=9, ink=INK))
     for i, colour in enumerate(stripes[:2]):
         x = 6 if i == 0 else 0
         parts.append(f'<path d="M{x} 0V12" stroke="{INK}" stroke-width="4.2"/>'

@@ -232,7 +232,7 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         if ctx.triggered_id is None or f"{ids.URL}.search" in fired or "." in fired:
             state = us.parse(search, event_ids, unit_ids, tour_lengths())
             wanted = controls_from_state(state)
-            out = [w if w != c else no_update for w, c in zip(wanted, current)]
+            out = [w if w != c else no_update for w, c in zip(wanted, current, strict=True)]
             lang = language_from_search(search)  # notices in the interface language (app/url_state.py)
             notice = [html.Span(us.notice_text(n, lang)) for n in state.notices] or None
             return [*out, no_update, notice, state.play or no_update]
@@ -309,7 +309,8 @@ def register_callbacks(app: Dash, engine: Any) -> None:
     )
     def story(unit, _settled, pov, day, lang="en"):
         if not isinstance(unit, str) or unit not in unit_ids:
-            return [html.P(gettext_for(lang)("Choose a territory above (or click it on the map) to read its story."))], \
+            prompt = gettext_for(lang)("Choose a territory above (or click it on the map) to read its story.")
+            return [html.P(prompt)], \
                 no_update, {"display": "none"}, {}
         date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
         pov = pov if isinstance(pov, str) and pov in us.POVS else "de_facto"

@@ -7,7 +7,8 @@ In one run, over the same geodata (the real layers and paint table) and the same
              (the arguments px uses for its own slider)
 A step's time runs from the keydown (or the animate call) to (a) "paint": the first animation frame after the
 map changed plus a task queued from it (that frame's style/layout/paint is then done on the main thread) and
-(b) "2rAF": the second animation frame after the change (adds up to one 16.7 ms vsync interval). Also: cold load to an interactive, painted
+(b) "2rAF": the second animation frame after the change (adds up to one 16.7 ms vsync interval).
+Also: cold load to an interactive, painted
 map and the compressed bytes transferred. Usage: .venv/bin/python scripts/bench_slider.py [--steps 60]
 """
 
@@ -33,7 +34,7 @@ from werkzeug.serving import make_server  # noqa: E402
 from app import create_app, figures  # noqa: E402
 from app.data import load_engine  # noqa: E402
 from app.layout import initial_paint, load_layers_fc  # noqa: E402
-from app.url_state import day_index, from_day_index  # noqa: E402
+from app.url_state import day_index  # noqa: E402
 from callbacks.paint import build_table  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -83,7 +84,8 @@ def serve(flask_app) -> tuple[str, object]:
 
 def server_baseline(layers_fc: dict, table: dict, dates: list[dt.date]) -> Dash:
     app = Dash(__name__ + "_server", compress=True, serve_locally=True, update_title=None,
-               assets_folder=str(ROOT / "assets"), assets_ignore=r".*")  # no clientside painter: the server figure is all there is
+               # no clientside painter: the server figure is all there is
+               assets_folder=str(ROOT / "assets"), assets_ignore=r".*")
     days = [day_index(d) for d in dates]
     fig0 = figures.map_figure(layers_fc, table, initial_paint(table, days[0]))
     app.layout = html.Div([dcc.Slider(id="s", min=0, max=len(dates) - 1, step=1, value=0,
@@ -98,7 +100,8 @@ def server_baseline(layers_fc: dict, table: dict, dates: list[dt.date]) -> Dash:
 
 
 def animation_baseline(layers_fc: dict, table: dict, dates: list[dt.date]) -> Dash:
-    app = Dash(__name__ + "_anim", compress=True, serve_locally=True, update_title=None, assets_folder=str(ROOT / "assets"), assets_ignore=r".*")
+    app = Dash(__name__ + "_anim", compress=True, serve_locally=True, update_title=None,
+               assets_folder=str(ROOT / "assets"), assets_ignore=r".*")
     fig = figures.map_figure(layers_fc, table, initial_paint(table, day_index(dates[0])))
     paint_trace = next(i for i, t in enumerate(fig.data) if t.uid == "paint")
     frames = []
@@ -120,7 +123,7 @@ def stats(xs: list[float]) -> dict:
 
 def run_keyboard(page, steps: int, key: str, warmup: int = 3) -> list[float]:
     page.evaluate("window.__b.watch()")
-    for i in range(steps + warmup):
+    for _step in range(steps + warmup):
         before = page.evaluate("window.__b.out.length")
         page.keyboard.press(key)
         page.wait_for_function("(n) => window.__b.out.length > n", arg=before, timeout=10000)
@@ -241,7 +244,8 @@ def main() -> None:
               f"p95 {results['server' + suffix]['p95']} | animation frames median "
               f"{results['animation' + suffix]['median']} p95 {results['animation' + suffix]['p95']}")
     print(f"speed-up: {results['speedup_vs_animation']} vs animation, {results['speedup_vs_server']} vs server;"
-          f" cold load median {results['cold_load_ms']['median']} ms; transfer {results['transfer_bytes'] / 1e6:.2f} MB")
+          f" cold load median {results['cold_load_ms']['median']} ms;"
+          f" transfer {results['transfer_bytes'] / 1e6:.2f} MB")
     for goal, ok in goals.items():
         print(("PASS " if ok else "MISS ") + goal)
 

@@ -24,7 +24,8 @@ READ_PAINT_JS = """
     if (m) {
       const pat = document.getElementById(m[1]);
       base = getComputedStyle(pat.querySelector('rect')).fill;
-      dots = pat.querySelectorAll('circle').length > 0 && pat.querySelector('circle').getAttribute('fill') === '#FFFFFF';
+      dots = pat.querySelectorAll('circle').length > 0
+        && pat.querySelector('circle').getAttribute('fill') === '#FFFFFF';
       stripes = pat.querySelectorAll('path[d^="M6 0V12"], path[d^="M0 0V12"]').length / 2;
     }
     const loc = p.getAttribute('data-loc');
