@@ -136,8 +136,8 @@ def _pattern_body(fill: str, dots: bool = False, rules: bool = False, hatch: boo
         parts.append(dot.format(c=3, ink=INK) + dot.format(c=9, ink=INK))
     for i, colour in enumerate(stripes[:2]):
         x = 6 if i == 0 else 0
-        parts.append(f'<path d="M{x} 0V12" stroke="{INK}" stroke-width="4.2"/>'
-                     f'<path d="M{x} 0V12" stroke="{colour}" stroke-width="2.8"/>')
+        parts.append(f'<path d="M{x} 0V12" stroke="{INK}" stroke-width="{STRIPE_EDGE}"/>'
+                     f'<path d="M{x} 0V12" stroke="{colour}" stroke-width="{STRIPE_CORE}"/>')
     return "".join(parts)
 
 
@@ -154,6 +154,12 @@ def _strait_pattern_body(regimes: tuple[str, ...]) -> str:
     return "".join(parts)
 
 
+# A claim stripe covers a quarter of its tile and an outline stays thin, so that on islands only a few
+# pixels wide the fill (whom the chosen view holds sovereign or in control) still reads first.
+STRIPE_EDGE, STRIPE_CORE = 3.2, 2.0
+MARKER_OUTLINE_WIDTH = 2.0
+
+
 def territory_style(paint: TerritoryPaint) -> dict:
     """Fill colour, optional pattern tile (SVG), outline of a territory paint."""
     base = GROUP_COLOURS.get(paint.holder, GROUP_COLOURS["other"])
@@ -166,9 +172,9 @@ def territory_style(paint: TerritoryPaint) -> dict:
     pattern = _pattern_body(base, dots, rules, hatch, stripes) if (dots or rules or hatch or stripes) else None
     stroke, width, dash = "#FFFFFF", 0.8, ""
     if paint.promised:
-        stroke, width, dash = GROUP_COLOURS.get(paint.promised, INK), 3.5, "9 4"
+        stroke, width, dash = GROUP_COLOURS.get(paint.promised, INK), MARKER_OUTLINE_WIDTH, "9 4"
     if paint.proposed:
-        stroke, width, dash = GROUP_COLOURS.get(paint.proposed, INK), 3.5, "1.5 3.5"
+        stroke, width, dash = GROUP_COLOURS.get(paint.proposed, INK), MARKER_OUTLINE_WIDTH, "1.5 3.5"
     return {"fill": base, "pattern": pattern, "stroke": stroke, "width": width, "dash": dash}
 
 
