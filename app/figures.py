@@ -46,7 +46,7 @@ def _line_coords(geometry: dict) -> tuple[list, list]:
         if lons:
             lons.append(None)
             lats.append(None)
-        for lon, lat, *_ in part:
+        for lon, lat, *_rest in part:
             lons.append(lon)
             lats.append(lat)
     return lons, lats

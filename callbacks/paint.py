@@ -326,7 +326,8 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
     if kind in ("strait", "zone"):
         roles = [[r["role"], r["actor"]] for r in rows if r["role"] not in ("proposed", "promised")]
         value = {"roles": roles,
-                 "proposed": [[r["actor"], r.get("proposed_role"), r["event"]] for r in rows if r["role"] == "proposed"],
+                 "proposed": [[r["actor"], r.get("proposed_role"), r["event"]]
+                              for r in rows if r["role"] == "proposed"],
                  "promised": [[r["actor"], r["event"]] for r in rows if r["role"] == "promised"]}
         return other_paint(value, kind, groups)
     holder, mode, claims, promised, proposed = "none", "none", [], None, None

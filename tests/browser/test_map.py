@@ -147,7 +147,7 @@ def test_map008_every_shape_matches_the_engine(page, live_server, engine, date):
         shown = read_paint(page)
         state = engine.state(date, pov)
         checked = 0
-        for unit, terr in state["territories"].items():
+        for terr in state["territories"].values():
             for feature, control in terr["features"].items():
                 if feature not in shown:
                     continue  # not drawn (no geometry at this resolution)

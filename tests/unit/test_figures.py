@@ -36,7 +36,7 @@ def test_one_colour_per_group_and_distinct_in_grayscale():
         return 0.299 * r + 0.587 * g + 0.114 * b
 
     levels = sorted(grey(c) for c in colours)
-    assert min(b - a for a, b in zip(levels, levels[1:])) >= 25
+    assert min(b - a for a, b in zip(levels, levels[1:], strict=False)) >= 25
 
 
 def test_each_status_has_its_own_second_encoding():
