@@ -18,8 +18,8 @@ MAP_HEIGHT = 720
 # Default view: Hokkaido in the south, the whole of Sakhalin and the Kuril chain.
 GEO_VIEW = {
     "projection": {"type": "conic conformal", "parallels": [44, 52], "rotation": {"lon": 146}},
-    "lonaxis": {"range": [137.0, 158.5]},
-    "lataxis": {"range": [41.2, 54.6]},
+    "lonaxis": {"range": [137.5, 161.0]},
+    "lataxis": {"range": [41.0, 54.9]},
 }
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
