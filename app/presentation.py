@@ -41,7 +41,8 @@ def present_bar(lang: str = "en") -> html.Div:
 
 
 def present_caption(lang: str = "en") -> html.Div:
-    return html.Div(id=ids.PRESENT_CAPTION, className="present-caption", role="region",
+    # Focusable so that a long narration can be scrolled with the keyboard or a clicker's arrow keys.
+    return html.Div(id=ids.PRESENT_CAPTION, className="present-caption", role="region", tabIndex="0",
                     **{"aria-label": gettext_for(lang)("Narration"), "aria-live": "polite"})
 
 
