@@ -14,7 +14,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 from app import figures, ids, styles
 from app import url_state as us
 from app.export.ui import register_export_callbacks
-from app.i18n import format_date_for, gettext_for, language_from_search, localised, localised_span
+from app.i18n import LANGUAGES, format_date_for, gettext_for, language_from_search, localised, localised_span
 from app.narration import tour_lengths
 from app.terms import date_label, kind_label, outcome_label
 
@@ -308,6 +308,7 @@ def register_callbacks(app: Dash, engine: Any) -> None:
         State(ids.LANG_STORE, "data"),
     )
     def story(unit, _settled, pov, day, lang="en"):
+        lang = lang if isinstance(lang, str) and lang in LANGUAGES else "en"
         if not isinstance(unit, str) or unit not in unit_ids:
             prompt = gettext_for(lang)("Choose a territory above (or click it on the map) to read its story.")
             return [html.P(prompt)], \
