@@ -128,7 +128,8 @@ def table_section(lang: str = "en") -> html.Section:
                className="hint"),
         html.Button(t("Download this table (CSV)"), id=ids.TABLE_CSV, className="btn"),
         dcc.Download(id=ids.TABLE_DOWNLOAD),
-        html.Div(id=ids.TABLE_BODY, className="table-wrap"),
+        dcc.Store(id=ids.TABLE_DATA),
+        html.Div(id=ids.TABLE_BODY, className="table-wrap"),   # drawn by assets/classroom.js (skclass.table)
     ], id=ids.TABLE, className="table-section", **{"aria-label": t("The map as a table")})
 
 

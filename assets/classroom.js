@@ -13,7 +13,8 @@
     "use strict";
     var IDS = {page: "page", view: "view-store", step: "step-store", tour: "tour-store", slider: "date-slider",
                prev: "prev-event", next: "next-event", play: "play-pause", ticker: "play-ticker",
-               fullscreen: "fullscreen", notice: "url-notice", map: "map", cmpA: "compare-a", cmpB: "compare-b"};
+               fullscreen: "fullscreen", notice: "url-notice", map: "map", cmpA: "compare-a", cmpB: "compare-b",
+               tableBody: "table-body"};
     var state = {view: "map", tour: null, step: 1, tours: null};
 
     function nu() { return window.dash_clientside.no_update; }
@@ -213,6 +214,40 @@
                 var code = '<iframe src="' + src + '" title="' + escapeAttr(tr(tours, "iframeTitle")) + '" ' +
                            'width="100%" height="760" style="border:0" loading="lazy"></iframe>';
                 return [full, code];
+            },
+            /* The map as a table (callbacks/classroom.py table_model), drawn as DOM: text only, never HTML. */
+            table: function (model) {
+                var holder = document.getElementById(IDS.tableBody);
+                if (!holder || !model) return nu();
+                var el = function (tag, text, attrs) {
+                    var node = document.createElement(tag);
+                    if (text !== undefined && text !== null) node.textContent = text;
+                    for (var k in attrs || {}) node.setAttribute(k, attrs[k]);
+                    return node;
+                };
+                var tbl = el("table", null, {"class": "state-table"});
+                tbl.appendChild(el("caption", model.caption));
+                var headRow = el("tr");
+                (model.head || []).forEach(function (h) { headRow.appendChild(el("th", h, {scope: "col"})); });
+                tbl.appendChild(el("thead")).appendChild(headRow);
+                var body = tbl.appendChild(el("tbody"));
+                (model.rows || []).forEach(function (row) {
+                    var tr = body.appendChild(el("tr", null, {"data-target": row.target}));
+                    row.cells.forEach(function (cell, i) {
+                        if (i === 0) { tr.appendChild(el("th", cell, {scope: "row"})); return; }
+                        if (cell && cell.sources) {
+                            var td = tr.appendChild(el("td", cell.sources.length ? null : "\u2014"));
+                            if (cell.sources.length) {
+                                var ul = td.appendChild(el("ul", null, {"class": "src-keys"}));
+                                cell.sources.forEach(function (key) { ul.appendChild(el("li")).appendChild(el("code", key)); });
+                            }
+                            return;
+                        }
+                        tr.appendChild(el("td", cell));
+                    });
+                });
+                holder.replaceChildren(tbl);
+                return nu();
             },
             cmpShow: function (show) {
                 setTimeout(function () {

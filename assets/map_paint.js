@@ -23,7 +23,8 @@
     })();
     var IDS = {map: "map", slider: "date-slider", play: "play-pause", ticker: "play-ticker",
                prev: "prev-event", next: "next-event",
-               paintStore: "paint-store", eventStore: "event-store", settled: "settled-date"};
+               paintStore: "paint-store", eventStore: "event-store", settled: "settled-date",
+               dateBig: "date-big", eventInForce: "event-in-force"};
     var SETTLE_MS = 350, SETTLE_CHECK_MS = 800, SETTLE_TRIES = 6;
     var settleTimer = null, settledDay = null;
     var MIN = Date.UTC(1905, 0, 1);
@@ -288,12 +289,53 @@
         setTimeout(set, 120);
     }
 
+    /* The big date and the event in force (or, in treaty mode, what the map shows) for a request. */
+    function headline(req) {
+        var ev = eventInForce(req.table, req.day);
+        var evText = ev ? (ev.text || (ev.title + " \u2014 " + ev.what + " " + dayToIso(ev.day))) : tr("before");
+        var events = store.events;
+        if (req.mode === "event" && events && events.titles[req.event]) {
+            evText = tr("showing").replace("{title}", events.titles[req.event]);
+        }
+        return [formatDay(req.day), evText];
+    }
+    /* A keyboard step paints the map, the big date and the event line in this task, so the very next frame
+     * shows them; the slider (Dash's store, whose update costs this page 20-30 ms a step) learns the day
+     * once that frame is on screen, and only the newest day of a quick run of keys is sent. The paint callback that
+     * follows finds the map already painted. */
+    var pendingDay = null, pendingFrame = null;
+    function stepTo(day) {
+        var req = request(day, last.mode, last.pov, last.diff, last.event, last.names);
+        last = req;
+        apply(req);
+        var text = headline(req), big = document.getElementById(IDS.dateBig),
+            evEl = document.getElementById(IDS.eventInForce);
+        if (big && big.textContent !== text[0]) big.textContent = text[0];
+        if (evEl && evEl.textContent !== text[1]) evEl.textContent = text[1];
+        pendingDay = day;
+        if (pendingFrame === null) {
+            pendingFrame = requestAnimationFrame(function () {
+                afterFrame(function () {
+                    pendingFrame = null;
+                    var d = pendingDay;
+                    pendingDay = null;
+                    if (d !== null) window.dash_clientside.set_props(IDS.slider, {value: d});
+                });
+            });
+        }
+    }
+    /* Runs `fn` in a task after the current frame's rendering work (a message, then a timer). */
+    function afterFrame(fn) {
+        var ch = new MessageChannel();
+        ch.port1.onmessage = function () { setTimeout(fn, 0); };
+        ch.port2.postMessage(0);
+    }
+
     window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup,
                     lastRequest: function () { return last; }, store: store, paintGraph: paintGraph,
                     request: request, formatDay: function (d) { return formatDay(d); },
                     eventText: function (day) {
-                        var ev = store.table && eventInForce(store.table, day);
-                        return ev ? (ev.text || (ev.title + " — " + ev.what + " " + dayToIso(ev.day))) : tr("before");
+                        return store.table ? headline({table: store.table, day: day, mode: "date"})[1] : tr("before");
                     }};
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -313,21 +355,16 @@
             /* Inputs: day, mode, pov, diff, event, names, ready. */
             paint: function (day, mode, pov, diff, eventId, names, ready) {
                 var nu = window.dash_clientside.no_update;
-                var table = store.table, events = store.events;
+                var table = store.table;
                 if (!table || day === undefined || day === null) return [nu, nu];
-                if (!table.linesById) {
-                    table.linesById = {};
-                    (table.lines || []).forEach(function (l) { table.linesById[l.id] = l; });
-                }
-                var req = {day: day, mode: mode, pov: pov, diff: !!(diff && diff.length), event: eventId,
-                           names: names || "both", table: table, events: events ? events.keys : null,
-                           eventLines: events ? events.lines : {},
-                           stamp: (mode === "event" ? "event:" + eventId : dayToIso(day) + ":" + pov) +
-                                  (diff && diff.length ? ":diff" : "") + ":" + (names || "both")};
-                last = req;
+                // a keyboard step already painted a newer day, which reaches the slider after this frame
+                if (pendingDay !== null && pendingDay !== day) return [nu, nu];
+                var req = request(day, mode, pov, diff && diff.length, eventId, names);
                 var gd = graphDiv();
+                var painted = last && last.stamp === req.stamp && gd && gd.getAttribute("data-painted") === req.stamp;
+                last = req;
                 if (gd) hook(gd);
-                if (!apply(req)) {
+                if (!painted && !apply(req)) {
                     // the graph is not drawn yet: paint as soon as it is
                     var tries = 0, timer = setInterval(function () {
                         var g = graphDiv();
@@ -339,14 +376,9 @@
                     clearTimeout(settleTimer);
                     settleTimer = setTimeout(function () { settle(last.day, 0); }, SETTLE_MS);
                 }
-                var ev = eventInForce(table, day);
-                var big = formatDay(day);
-                var evText = ev ? (ev.text || (ev.title + " — " + ev.what + " " + dayToIso(ev.day))) : tr("before");
-                if (mode === "event" && events && events.titles[eventId]) {
-                    evText = tr("showing").replace("{title}", events.titles[eventId]);
-                }
-                setValueText(big + ", " + evText);
-                return [big, evText];
+                var text = headline(req);
+                setValueText(text[0] + ", " + text[1]);
+                return text;
             },
             /* prev / next event buttons */
             step: function (prevClicks, nextClicks, day) {
@@ -420,6 +452,6 @@
         e.preventDefault();
         e.stopPropagation();
         next = Math.max(0, Math.min(table.max_day, next));
-        if (next !== day) window.dash_clientside.set_props(IDS.slider, {value: next});
+        if (next !== day) stepTo(next);
     }, true);
 })();

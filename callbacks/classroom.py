@@ -63,30 +63,25 @@ def caption(engine: Any, event_id: str | None, step: narration.Step | None = Non
     return out
 
 
-def table_view(engine: Any, mode: str, date: str, pov: str, event: str | None, lang: str = "en") -> list:
+def table_model(engine: Any, mode: str, date: str, pov: str, event: str | None, lang: str = "en") -> dict:
+    """The map as a table, as plain data: assets/classroom.js draws it (Dash components for every cell made
+    each slider step on the page measurably slower, since Dash's store visits every component on each update).
+
+    {"caption", "head": [column titles], "rows": [{"target", "cells": [text | {"sources": [keys]}]}]}; the first
+    cell of a row is its header (the place).
+    """
     t = gettext_for(lang)
     rows = table.rows_for(engine, mode, date, pov, event, lang)
     cols = table.COLUMNS
-    head = [html.Th(table.header(c, lang) if c != "sovereign" else
-                    t("Sovereign in {pov}", pov=t(styles.POV_LABELS.get(pov, pov))), scope="col") for c in cols]
+    head = [table.header(c, lang) if c != "sovereign" else
+            t("Sovereign in {pov}", pov=t(styles.POV_LABELS.get(pov, pov))) for c in cols]
     if mode == "event" and event in engine.events:
         cols = ["place", "other_roles", "sources"]
-        head = [html.Th(table.header("place", lang), scope="col"), html.Th(t("What it provides"), scope="col"),
-                html.Th(table.header("sources", lang), scope="col")]
-    body = []
-    for row in rows:
-        cells = []
-        for c in cols:
-            if c == "place":
-                cells.append(html.Th(row["place"], scope="row"))
-            elif c == "sources":
-                cells.append(html.Td(html.Ul([html.Li(html.Code(k)) for k in row["sources"]], className="src-keys")
-                                     if row["sources"] else "—"))
-            else:
-                cells.append(html.Td(row[c]))
-        body.append(html.Tr(cells, **{"data-target": row["target"]}))
-    return [html.Table([html.Caption(table.caption_for(engine, mode, date, pov, event, lang)),
-                        html.Thead(html.Tr(head)), html.Tbody(body)], className="state-table")]
+        head = [table.header("place", lang), t("What it provides"), table.header("sources", lang)]
+    return {"caption": table.caption_for(engine, mode, date, pov, event, lang), "head": head,
+            "rows": [{"target": row["target"],
+                      "cells": [{"sources": list(row["sources"])} if c == "sources" else row[c] for c in cols]}
+                     for row in rows]}
 
 
 def changes_view(engine: Any, a: compare.Side, b: compare.Side, lang: str = "en") -> list:
@@ -213,7 +208,7 @@ def register_classroom(app: Dash, engine: Any) -> None:
 
     # --- text table and CSV ---------------------------------------------------------------------------------
     @app.callback(
-        Output(ids.TABLE_BODY, "children"),
+        Output(ids.TABLE_DATA, "data"),
         Input(ids.SETTLED, "data"), Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"),
         Input(ids.VIEW, "data"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
@@ -221,8 +216,13 @@ def register_classroom(app: Dash, engine: Any) -> None:
         mode, pov, event, view = map(_str, (mode, pov, event, view))
         if view in (PRESENT, "embed", "help"):
             return no_update
-        return table_view(engine, mode if mode in us.MODES else "date", _date_of(day).isoformat(),
+        return table_model(engine, mode if mode in us.MODES else "date", _date_of(day).isoformat(),
                           pov if pov in us.POVS else "de_facto", event, normalise_lang(lang))
+
+    app.clientside_callback(
+        ClientsideFunction("skclass", "table"),
+        Output(ids.TABLE_BODY, "className"), Input(ids.TABLE_DATA, "data"),
+    )
 
     @app.callback(
         Output(ids.TABLE_DOWNLOAD, "data"),

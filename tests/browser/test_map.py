@@ -237,3 +237,33 @@ def test_map011_tour_buttons_say_step(page, live_server):
     expect(page.locator("#next-event")).to_have_text("Next event ▶")
     page.goto(live_server + "/?view=present&tour=key&lang=ru")
     expect(page.locator("#next-event")).to_have_text("Следующий шаг ▶")
+
+
+def test_map012_a_quick_run_of_keys_ends_everywhere_on_the_last_day(page, live_server, engine):
+    """A keyboard step paints the map and the big date before the slider learns the day (assets/map_paint.js
+    stepTo): the paint is there as soon as the key's task ends, and after a fast run of keys the slider, the date,
+    the URL and every shape agree on the last day."""
+    open_map(page, live_server, "?date=1945-06-01&pov=de_facto", "1945-06-01")
+    page.locator("#date-slider [role=slider]").focus()
+    # one key, then read synchronously in the same task as the dispatch: painted already, slider not yet
+    seen = page.evaluate("""() => {
+        const target = document.querySelector('#date-slider [role=slider]');
+        target.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', shiftKey: true, bubbles: true}));
+        const g = document.querySelector('#map .js-plotly-plot');
+        return [g.getAttribute('data-painted'), document.getElementById('date-big').textContent,
+                target.getAttribute('aria-valuenow')]; }""")
+    assert seen[0].startswith("1945-07-01:de_facto") and seen[1] == "1945-07-01", seen
+    assert seen[2] == str(day_index(dt.date(1945, 6, 1))), seen  # the slider follows after the frame
+    for _ in range(8):
+        page.keyboard.press("Shift+ArrowRight")   # no waiting between keys
+    last = dt.date(1946, 3, 1)
+    expect(page.locator("#date-slider [role=slider]")).to_have_attribute("aria-valuenow", str(day_index(last)))
+    expect(page.locator("#date-big")).to_have_text(last.isoformat())
+    page.wait_for_url(re.compile(rf"date={last.isoformat()}(&|$)"))
+    wait_painted(page, f"{last.isoformat()}:de_facto")
+    shown, state = read_paint(page), engine.state(last.isoformat(), "de_facto")
+    g = groups(engine)
+    for terr in state["territories"].values():
+        for feature, control in terr["features"].items():
+            if feature in shown and control["controlled_by"]:
+                assert shown[feature]["base"] == rgb(styles.GROUP_COLOURS[styles.group_of(control["controlled_by"], g)])

@@ -64,3 +64,24 @@ def test_on_screen_table_follows_the_language_csv_stays_english(engine):
     assert any("Япония" in r["control"] for r in rows_ru)
     parsed = next(csv.reader(io.StringIO(table.to_csv(engine, table.state_rows(engine, "1923-06-01", "soviet")))))
     assert parsed[1] == "Place"
+
+
+def test_table_model_is_what_the_page_draws(engine):
+    """The page draws this model as its text table (assets/classroom.js skclass.table): one row per target,
+    a header per column, the place first, sources as keys."""
+    from callbacks.classroom import table_model
+
+    model = table_model(engine, "date", "1923-06-01", "de_facto", None, "en")
+    assert "1923-06-01" in model["caption"]
+    rows = {r["target"]: r["cells"] for r in model["rows"]}
+    assert [r["target"] for r in model["rows"]] == [r["target"] for r in table.rows_for(
+        engine, "date", "1923-06-01", "de_facto", None, "en")]
+    assert all(len(cells) == len(model["head"]) for cells in rows.values())
+    assert "Japan (military occupation)" in " ".join(c for c in rows["sakhalin_north"] if isinstance(c, str))
+    assert any(isinstance(c, dict) and c["sources"] for c in rows["sakhalin_north"])
+
+    treaty = table_model(engine, "event", "1951-09-05", "de_facto", "gromyko_amendments_1951", "en")
+    assert len(treaty["head"]) == 3
+    assert "Gromyko" in treaty["caption"]
+    soya = {r["target"]: r["cells"] for r in treaty["rows"]}["strait_soya"]
+    assert "demilitarised" in soya[1] and isinstance(soya[2], dict)
