@@ -198,13 +198,25 @@ def role_label(role: str, lang: str = "en") -> str:
     return gettext_for(lang)(ROLE_LABELS[role]) if role in ROLE_LABELS else role.replace("_", " ")
 
 
-def unit_timeline_figure(rows: list[dict], shown: dt.date, actor_groups: dict[str, str] | None = None,
+def date_line(shown: dt.date) -> dict:
+    """The shown date on a timeline chart: a dashed line from the bottom to the top of the plot."""
+    return {"type": "line", "xref": "x", "yref": "y domain", "x0": shown.isoformat(), "x1": shown.isoformat(),
+            "y0": 0, "y1": 1, "line": {"color": styles.INK, "width": 2, "dash": "dash"}}
+
+
+def with_date_line(figure: dict, shown: dt.date) -> dict:
+    """A timeline chart built once (as JSON) with the date line of this request; `figure` is not changed."""
+    return {**figure, "layout": {**figure["layout"], "shapes": [date_line(shown)]}}
+
+
+def unit_timeline_figure(rows: list[dict], shown: dt.date | None, actor_groups: dict[str, str] | None = None,
                          lo: dt.date = dt.date(1905, 1, 1), hi: dt.date = dt.date(1956, 12, 31),
                          lang: str = "en") -> go.Figure:
     """Every role of a unit over 1905–1956 as horizontal bars coloured by actor group.
 
     rows: dicts with role, actor, start (date|None), end (date|None), asserted_by (list), event.
-    One bar row per (role, point of view); claims and proposals are hatched like on the map.
+    One bar row per (role, point of view); claims and proposals are hatched like on the map. `shown` None: no
+    date line (the story callback caches the chart per unit and language and adds the line per request).
     """
     t = gettext_for(lang)
     fig = go.Figure()
@@ -234,7 +246,8 @@ def unit_timeline_figure(rows: list[dict], shown: dt.date, actor_groups: dict[st
                            f"<br>{row.get('event') or ''}<extra></extra>"),
             showlegend=False,
         ))
-    fig.add_vline(x=shown.isoformat(), line={"color": styles.INK, "width": 2, "dash": "dash"})
+    if shown is not None:
+        fig.add_shape(date_line(shown))
     fig.update_layout(
         barmode="overlay", height=max(160, 48 + 30 * len(seen_rows)), margin={"l": 10, "r": 10, "t": 10, "b": 30},
         xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "tickfont": {"size": 14}},

@@ -7,6 +7,7 @@ state, the clause panel and the territory story.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
@@ -315,12 +316,18 @@ def register_callbacks(app: Dash, engine: Any) -> None:
                 no_update, {"display": "none"}, {}
         date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
         pov = pov if isinstance(pov, str) and pov in us.POVS else "de_facto"
+        chart = figures.with_date_line(timeline_chart(unit, lang), date)
+        return unit_panel(engine, unit, date, pov, lang), chart, {}, {}
+
+    @functools.lru_cache(maxsize=len(unit_ids) * len(LANGUAGES))
+    def timeline_chart(unit: str, lang: str) -> dict:
+        """A unit's timeline chart without the date line: the same for every date and point of view, and most
+        of the story callback's time when built per request (plotly validates every bar)."""
         rows = _rows_for_chart(engine.history(unit))
         for row in rows:  # the chart's hover names the event by its title
             if row["event"] in engine.events:
                 row["event"] = localised(engine.events[row["event"]].title, lang)[0]
-        chart = figures.unit_timeline_figure(rows, date, groups, lang=lang)
-        return unit_panel(engine, unit, date, pov, lang), chart, {}, {}
+        return figures.unit_timeline_figure(rows, None, groups, lang=lang).to_plotly_json()
 
     from callbacks.classroom import register_classroom
 

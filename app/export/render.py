@@ -16,6 +16,9 @@
   inside the lock, and the render is retried once. A render that does not finish in time also
   discards the server (the next export gets a fresh browser) and fails *this* request with a
   `RenderError` whose message says so: routes turn it into a 503.
+* Priority: the export browser runs at a lower CPU priority (nice `EXPORT_NICE`, env `ATLAS_EXPORT_NICE`,
+  default 10) than the workers, so a class's exports do not slow everyone's clicks: under load an export
+  waits for CPU, a slider callback does not.
 * Offline: plotly's geo subplot always fetches topojson, so the renders point at the local stubs
   in assets/topojson/ (file://), and MathJax is off (`mathjax=False`: kaleido would otherwise put a
   CDN <script> in its page).
@@ -38,6 +41,7 @@ RENDER_TIMEOUT_S = 40.0  # one render; below gunicorn's 60 s worker timeout
 START_TIMEOUT_S = 30.0  # a browser start
 LOCK_WAIT_S = 50.0  # waiting behind other exports
 CLOSE_TIMEOUT_S = 5.0
+EXPORT_NICE = int(os.environ.get("ATLAS_EXPORT_NICE", "10"))
 
 _LOCK = threading.Lock()
 _SERVER: _Server | None = None
@@ -59,6 +63,35 @@ def _configure() -> None:
         pio.defaults.mathjax = None
     except Exception:  # noqa: BLE001 - older/newer plotly: mathjax is off through kaleido anyway
         pass
+
+
+def descendants(root: int) -> list[int]:
+    """`root` and every process below it (read from /proc; empty where there is no /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc") if os.path.isdir("/proc") else []:
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry.name))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def lower_priority(root: int, nice: int) -> None:
+    """Renice the browser and the processes it has started (its zygotes fork later renderers, which inherit)."""
+    if nice <= 0:
+        return
+    for pid in descendants(root):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, pid, max(nice, os.getpriority(os.PRIO_PROCESS, pid)))
 
 
 class _Server:
@@ -85,6 +118,9 @@ class _Server:
 
         k = kaleido.Kaleido(mathjax=False, timeout=RENDER_TIMEOUT_S)
         await k.open()
+        proc = getattr(k, "subprocess", None)
+        if proc is not None:
+            lower_priority(proc.pid, EXPORT_NICE)
         return k
 
     def _call(self, coro: Any, timeout: float) -> Any:

@@ -61,6 +61,8 @@ def capture(base: str) -> dict:
         page.on("console", lambda m: m.type == "error" and record["console"].append(m.text))
         page.goto(base)
         page.wait_for_selector("#map path.choroplethlocation", timeout=60_000)
+        page.wait_for_function("() => { const g = document.querySelector('#map .js-plotly-plot');"
+                               " return g && g.getAttribute('data-painted'); }", timeout=60_000)
         settle(quiet=1.5)
 
         phase[0] = "slider"
@@ -69,8 +71,13 @@ def capture(base: str) -> dict:
         handle.focus()
         page.keyboard.press("Shift+ArrowRight")
         page.keyboard.press("Shift+ArrowRight")
+        # the slider follows a keyboard step after the frame; the server hears the date 350 ms after it stops
+        page.wait_for_function("(b) => document.querySelector('#date-slider [role=slider]')"
+                               ".getAttribute('aria-valuenow') !== b", arg=before, timeout=10_000)
         record["slider_moved"] = [before, handle.get_attribute("aria-valuenow")]
-        time.sleep(0.6)  # the page tells the server the date 350 ms after the slider stops
+        page.wait_for_function("() => { const m = /[?&]date=([0-9-]+)/.exec(location.search);"
+                               " return m && m[1] === document.getElementById('date-big').textContent; }",
+                               timeout=10_000)
         settle()
 
         phase[0] = "pov"
@@ -102,6 +109,9 @@ def main() -> None:
     print(f"capture: {len(record['page'])} GETs open the page; callback POSTs per action: {counts}")
     for line in record["console"]:
         print(f"capture: browser console error: {line}")
+    missing = [a for a in ("open", "slider", "pov", "unit", "close", "map_click") if not counts.get(a)]
+    if missing:
+        sys.exit(f"capture: no callback recorded for {', '.join(missing)}: the load would not be what a page does")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ Steps: create `.venv-load` with locust 2.47.0 if it is missing (locust must not 
 venv: urllib3 conflicts), start gunicorn (gunicorn.conf.py) on a free 127.0.0.1 port, record the
 page's callbacks with Playwright (tests/load/capture.py), run locust headless with -u/-r/-t bounded,
 sample the workers' resident memory every 2 s, print p50/p95/p99, errors and memory growth, stop
-everything. Exit status 1 when a goal is missed (p95 ≤ 250 ms, 0 errors, RSS growth < 10 % over
-the run after warm-up). Files: build/load/ (recording, locust CSV, RSS samples).
+everything. Exit status 1 when a goal is missed (p95 ≤ 250 ms, 0 errors; with --soak also RSS growth
+< 10 % over the run after warm-up). Files: build/load/ (recording, locust CSV, RSS samples).
 Traffic goes to 127.0.0.1 only.
 """
 
@@ -210,9 +210,11 @@ def main(argv: list[str] | None = None) -> int:
           f"({failures / max(requests, 1) * 100:.2f} %)")
     print(f"load: workers' RSS after warm-up {first / 1024:.0f} MB → end {last / 1024:.0f} MB "
           f"({growth:+.1f} %), {len(pids)} worker pids seen")
-    ok = p95 <= args.p95_ms and failures == 0 and growth < args.max_growth and requests > 0
-    print(f"load: {'PASS' if ok else 'FAIL'} (goals: p95 ≤ {args.p95_ms:.0f} ms, 0 errors, "
-          f"RSS growth < {args.max_growth:.0f} %)")
+    # memory growth is the soak's goal: in a short run the "after warm-up" sample still falls in the ramp-up
+    memory_ok = growth < args.max_growth or not args.soak
+    ok = p95 <= args.p95_ms and failures == 0 and memory_ok and requests > 0
+    print(f"load: {'PASS' if ok else 'FAIL'} (goals: p95 ≤ {args.p95_ms:.0f} ms, 0 errors"
+          + (f", RSS growth < {args.max_growth:.0f} %)" if args.soak else "; RSS growth: see the soak)"))
     return 0 if ok else 1
 
 

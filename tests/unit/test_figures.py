@@ -119,3 +119,25 @@ def test_trace_uids_are_valid_css_identifiers(built):
     for uid in uids:
         assert re.fullmatch(r"[A-Za-z0-9_-]+", uid), uid
     assert any(uid.startswith("line-") for uid in uids)
+
+
+def test_cached_chart_with_date_line_equals_the_chart_built_for_that_date(engine):
+    """The story callback caches a unit's chart without the date line and adds the line per request: the result
+    is the chart built for that date, and the cached chart is never changed."""
+    import json
+
+    import plotly
+
+    hist = engine.history("shikotan")
+    rows = [{"role": s["role"], "actor": s["actor"], "asserted_by": s["asserted_by"],
+             "start": dt.date.fromisoformat(s["start"]),
+             "end": dt.date.fromisoformat(s["end"]) if s["end"] else None, "event": s["event"]}
+            for s in hist["statuses"]]
+    base = figures.unit_timeline_figure(rows, None, lang="ru").to_plotly_json()
+    before = json.dumps(base, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
+    for day in (dt.date(1905, 9, 5), dt.date(1945, 9, 3)):
+        direct = figures.unit_timeline_figure(rows, day, lang="ru").to_plotly_json()
+        cached = figures.with_date_line(base, day)
+        assert json.dumps(cached, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True) == \
+            json.dumps(direct, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
+    assert json.dumps(base, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True) == before
