@@ -5,8 +5,9 @@ gzip) plus waiting on the network, so one process per core (2 at least) with 12 
 More processes than cores only add memory (each process is ~150 MB after fork, more with an export
 browser). Threads cover slow clients and exports: an export holds its thread while it waits for the
 process's one export browser, which runs at a lower priority (app/export/render.py); with 4 threads a
-class's exports held most of them and clicks queued behind (200 users: p95 980 ms vs 260 ms with 12). Every value can be overridden by an
-environment variable (docs/deploy.md), e.g. ATLAS_WORKERS=4 ATLAS_THREADS=8.
+class's exports held most of them and clicks queued behind (200 users: p95 980 ms vs 260 ms with 12).
+Every value can be overridden by an environment variable (docs/deploy.md), e.g. ATLAS_WORKERS=4
+ATLAS_THREADS=16.
 
 * preload_app: the data (timeline, layers, paint table, layout) is loaded ONCE in the master and
   shared copy-on-write by the forked workers; a broken data file stops the master before any fork.

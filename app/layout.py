@@ -66,9 +66,12 @@ def event_options(engine: Any, lang: str = "en") -> list[dict]:
         kind = kind_label(ev["kind"], lang)
         when = ev["sort_date"] if lang == "en" else format_date_for(ev["sort_date"], lang)
         title = localised(ev["title"], lang)[0]
-        options.append({"label": t("{date} · {title} ({kind})", date=when, title=title, kind=kind),
-                        "value": ev["id"],
-                        "search": " ".join(filter(None, ev["title"].values()))})
+        option = {"label": t("{date} · {title} ({kind})", date=when, title=title, kind=kind), "value": ev["id"]}
+        if lang != "en" and ev["title"].get("en"):
+            # the English title is searchable in every language; all four titles made the dropdowns'
+            # search index (built in the browser on page load) cost ~100 ms of the cold load
+            option["search"] = ev["title"]["en"]
+        options.append(option)
     return options
 
 
@@ -202,8 +205,9 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
         html.Main([
             html.Div([
                 html.Div(id=ids.MAP_CAPTION, className="map-caption"),
+                # responsive: Plotly redraws only when this box changes size (window resize, view change)
                 dcc.Graph(id=ids.MAP, figure=fig, config=figures.GRAPH_CONFIG, className="map",
-                          clear_on_unhover=True),
+                          clear_on_unhover=True, responsive=True, style={"height": "var(--map-height)"}),
                 html.Div(id=ids.CLAUSE, className="clause", role="region", **{"aria-label": t("Clause text")}),
                 export_panel(lang),
             ], className="map-col"),

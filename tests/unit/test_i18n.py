@@ -109,3 +109,18 @@ def test_hover_descriptions_are_translated():
     assert styles.describe_territory(paint, "ja") == "ロシア／ソ連（極東共和国を含む）：軍事占領；日本が領有を主張"  # noqa: E501
     assert "военная оккупация" in styles.describe_territory(paint, "ru")
     assert styles.describe_territory(paint) == "Russia / USSR (incl. FER): military occupation; claimed by Japan"  # noqa: E501
+
+
+def test_event_options_search_the_page_language_and_english():
+    """The event picker finds an event by its title in the page's language (the label) and by its English title;
+    the other languages' titles are not indexed (their search index cost the cold load ~100 ms)."""
+    from app.data import load_engine
+    from app.layout import event_options
+
+    engine = load_engine()
+    yalta = next(e for e in engine.event_list() if "Yalta" in e["title"]["en"])
+    en = {o["value"]: o for o in event_options(engine, "en")}
+    ja = {o["value"]: o for o in event_options(engine, "ja")}
+    assert "Yalta" in en[yalta["id"]]["label"] and "search" not in en[yalta["id"]]
+    assert yalta["title"]["ja"] in ja[yalta["id"]]["label"]
+    assert ja[yalta["id"]]["search"] == yalta["title"]["en"]
