@@ -106,9 +106,10 @@ METHOD = [
     (_("What a point of view means"),
      _("“De facto control” shows who actually held each place on the ground, a fact that is the same for "
        "everyone. “Japan's view”, “The USSR's view” and “The USA's view” show whom that government "
-       "officially held sovereign on that day. When a government states no position (for example Japan "
-       "after renouncing a territory), the place is shown neutral and labelled “No stated position”, never "
-       "given to someone.")),
+       "officially held sovereign on that day. When a government states no position (for example the USA on "
+       "North Sakhalin), the place is shown neutral and labelled “No stated position”, never given to someone. "
+       "A place a government has renounced without naming a recipient (Japan after the San Francisco treaty) is "
+       "shown with a grey cross-hatch and labelled “Renounced, no recipient named”.")),
     (_("Treaties, drafts and proposals"),
      _("“Treaty or proposal” mode shows what one document provided. For drafts and proposals that never "
        "took effect, the map shows what would have been, had it taken effect; its outcome (rejected, "

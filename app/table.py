@@ -106,7 +106,11 @@ def _sovereign_text(engine: Any, terr: dict, pov: str, lang: str = "en") -> str:
         return t("Undetermined")
     if sov:
         return _actor(engine, sov, lang)
-    return t("None (military occupation or no sovereignty row)") if pov == "de_facto" else t(NO_POSITION)
+    if pov == "de_facto":
+        return t("None (military occupation or no sovereignty row)")
+    if any(m[0] == pov for m in (terr.get("markers") or {}).get("renounced", [])):
+        return t("Renounced, no recipient named")  # the government's stated position is its renunciation
+    return t(NO_POSITION)
 
 
 def _marker_texts(engine: Any, markers: dict, lang: str = "en") -> list[str]:

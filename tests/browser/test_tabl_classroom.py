@@ -41,4 +41,4 @@ def test_tabl002_csv_download(page, live_server):
     by_target = {r[0]: r for r in rows[1:]}
     assert by_target["iturup"][2].startswith("Soviet Russia")  # control on the ground
     assert by_target["iturup"][3] == "Japan"                   # sovereign in Japan's view
-    assert by_target["sakhalin_south"][3] == "No stated position"
+    assert by_target["sakhalin_south"][3] == "Renounced, no recipient named"   # Art. 2(c), in Japan's view
