@@ -65,3 +65,13 @@ def post_fork(server, worker):  # noqa: ARG001 - gunicorn hook signature
     import random
 
     random.seed()
+
+
+def when_ready(server):  # noqa: ARG001 - gunicorn hook signature
+    """In the master, once the app is loaded and before any fork: move the loaded data (~185,000 objects) out of
+    the collector's reach, so a full collection in a worker scans only what the worker made (~100 ms → a few ms)
+    and does not touch, and so copy, the pages the workers share with the master."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
