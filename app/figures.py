@@ -14,12 +14,14 @@ from dash import html
 from app import styles
 from app.i18n import _, format_date_for, gettext_for
 
-MAP_HEIGHT = 720
-# Default view: Hokkaido in the south, the whole of Sakhalin and the Kuril chain.
+# Default view: Hokkaido in the south, the whole of Sakhalin and the Kuril chain. Centred east of the rotation
+# (146 E), where Plotly centres a conic map by default: that gave a third of the map to the mainland and cut
+# Kamchatka's name and the Northern Kuril labels at the east edge.
 GEO_VIEW = {
     "projection": {"type": "conic conformal", "parallels": [44, 52], "rotation": {"lon": 146}},
     "lonaxis": {"range": [137.5, 161.0]},
     "lataxis": {"range": [41.0, 54.9]},
+    "center": {"lon": 150.5, "lat": 47.95},
 }
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
@@ -68,8 +70,9 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
     """The map: context land, one paintable choropleth (straits, zones, territories), lines, labels.
 
     `table` is the paint table (callbacks/paint.py): `locations` in drawing order, `keys` (styles), `lines`,
-    `labels`. `initial` holds the first paint: `z` (key index per location), `hover` (text per location),
-    `labels` (text per label) — what the clientside painter would produce for the default state.
+    `labels` (a label's optional `textposition` comes from app/presentation.declutter_labels). `initial` holds
+    the first paint: `z` (key index per location), `hover` (text per location), `labels` (text per label) — what
+    the clientside painter would produce for the default state.
     """
     fig = go.Figure()
     context = _features(layers_fc, "context")
@@ -108,12 +111,14 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
         text=initial["labels"], mode="markers+text", hoverinfo="skip", name="labels", uid="labels",
         textfont={**LABEL_FONT, "size": [LABEL_SIZES.get(k, 14) for k in kinds],
                   "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
-        textposition=["middle right" if k == "town" else "middle center" for k in kinds],
+        textposition=[lab.get("textposition") or ("middle right" if k == "town" else "middle center")
+                      for lab, k in zip(table["labels"], kinds, strict=True)],
         marker={"size": [6 if k == "town" else 0 for k in kinds], "color": styles.INK, "symbol": "circle"},
     ))
     fig.update_layout(
         geo={"visible": False, "resolution": 50, "bgcolor": styles.SEA, "showframe": False, **GEO_VIEW},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0}, height=MAP_HEIGHT, showlegend=False,
+        # no height: the figure fills its box, sized per view in assets/map.css (--map-height)
+        margin={"l": 0, "r": 0, "t": 0, "b": 0}, autosize=True, showlegend=False,
         paper_bgcolor=styles.SEA, dragmode="pan",
         hoverlabel={"font": {"size": 16}, "bgcolor": "#FFFFFF"},
         uirevision="map",

@@ -267,3 +267,132 @@ def test_map012_a_quick_run_of_keys_ends_everywhere_on_the_last_day(page, live_s
         for feature, control in terr["features"].items():
             if feature in shown and control["controlled_by"]:
                 assert shown[feature]["base"] == rgb(styles.GROUP_COLOURS[styles.group_of(control["controlled_by"], g)])
+
+
+NORTHERN_KURIL_LABELS = ["island_atlasov", "island_paramushir", "island_shumshu", "town_severo_kurilsk"]
+KASHIWABARA = {("1940-01-01", "ja"): "柏原", ("1940-01-01", "ru"): "Касивабара",
+               ("1940-01-01", "both"): "柏原 / Касивабара", ("1956-12-31", "ja"): "セベロクリリスク",
+               ("1956-12-31", "ru"): "Северо-Курильск", ("1956-12-31", "both"): "セベロクリリスク / Северо-Курильск"}
+
+# Every map label's text and on-screen box (by label id), and the box of the drawn map (the geo subplot's
+# background, which also clips what is drawn). `redraw`: draw the labels from the texts the painter wrote into the
+# figure's data first (assets/map_paint.js applyLabels looks for `g.textpoint text`, which a scattergeo trace does
+# not draw, so the page shows the first paint's texts until Plotly redraws: a resize, a zoom).
+READ_LABELS_JS = """
+async (redraw) => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const t = gd.data.findIndex((d) => d.uid === 'labels');
+  if (redraw) await window.Plotly.restyle(gd, {text: [gd.data[t].text.slice()]}, [t]);
+  const group = [...gd.querySelectorAll('g.trace.scattergeo')]
+    .find((g) => g.__data__ && g.__data__[0].trace.uid === 'labels');
+  const ids = window.skmap.lastRequest().table.labels.map((l) => l.id);
+  const box = (r) => ({left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width,
+                       height: r.height});
+  const labels = {};
+  group.querySelectorAll('text').forEach((el, i) => {
+    labels[ids[i]] = {text: el.textContent, ...box(el.getBoundingClientRect())};
+  });
+  const frame = box(gd.querySelector('g.geo g.layer.bg rect').getBoundingClientRect());
+  return {labels, frame};
+}
+"""
+
+
+def _intersect(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def _inside(inner: dict, outer: dict) -> bool:
+    return (inner["left"] >= outer["left"] and inner["right"] <= outer["right"] and inner["top"] >= outer["top"]
+            and inner["bottom"] <= outer["bottom"])
+
+
+@pytest.mark.parametrize("names", ["ja", "ru", "both"])
+@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["1440x900", "1920x1080"])
+def test_map013_northern_kuril_labels_stand_clear(page, live_server, size, names):
+    """Atlasov, Paramushir, Shumshu and Severo-Kurilsk (Kashiwabara until 1946) each keep a name that touches no
+    other label and is not cut by the map's edge, in every names convention, before and after the renaming."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    for date in ("1940-01-01", "1956-12-31"):
+        open_map(page, live_server, f"?date={date}&names={names}", f"{date}:de_facto:{names}")
+        shown = page.evaluate(READ_LABELS_JS, True)
+        labels, frame = shown["labels"], shown["frame"]
+        assert labels["town_severo_kurilsk"]["text"] == KASHIWABARA[(date, names)], labels["town_severo_kurilsk"]
+        for lid in NORTHERN_KURIL_LABELS:
+            mine = labels[lid]
+            assert mine["text"] and mine["width"] > 0, (lid, mine)
+            assert _inside(mine, frame), (date, names, lid, mine, frame)
+            hits = [other for other, box in labels.items() if other != lid and _intersect(mine, box)]
+            assert hits == [], (date, names, lid, mine["text"], [(h, labels[h]["text"]) for h in hits])
+    shot(page, f"map_northern_kurils_{size[0]}_{names}")
+
+
+def _map_boxes(page) -> dict:
+    return page.evaluate("""() => {
+        const r = (el) => { const b = el.getBoundingClientRect();
+                            return {left: b.left, top: b.top, right: b.right, bottom: b.bottom, width: b.width,
+                                    height: b.height}; };
+        const gd = document.querySelector('#map .js-plotly-plot');
+        const paths = {};
+        gd.querySelectorAll('path.choroplethlocation[data-loc]').forEach((p) => { paths[p.dataset.loc] = r(p); });
+        return {map: r(document.getElementById('map')), caption: r(document.getElementById('map-caption')),
+                frame: r(gd.querySelector('g.geo g.layer.bg rect')), slider: r(document.getElementById('date-slider')),
+                paths: paths, layoutHeight: gd.layout.height || null};
+    }""")
+
+
+def test_map014_map_fills_a_projector_and_fits_a_small_screen(page, live_server):
+    """On a 1920x1080 projector the drawn map is far taller than the old fixed 720 px and still fits the screen
+    under its caption, with the whole Kuril chain from Kunashir to Shumshu inside it; at 1280x720 the date slider
+    shows on opening and the map with its caption fits the screen."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_map(page, live_server, "?date=1945-09-05")
+    big = _map_boxes(page)
+    assert big["layoutHeight"] is None  # the figure follows its box, sized by the page's CSS
+    assert big["frame"]["height"] > 900, big["frame"]
+    assert big["caption"]["height"] + big["map"]["height"] <= 1080, big
+    for loc in ("shumshu", "paramushir", "atlasov", "onekotan", "urup", "iturup", "kunashir", "shikotan"):
+        assert _inside(big["paths"][loc], big["frame"]), (loc, big["paths"][loc], big["frame"])
+
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_map(page, live_server, "?date=1945-09-05")
+    expect(page.locator("#date-slider [role=slider]")).to_be_in_viewport()
+    small = _map_boxes(page)
+    assert small["slider"]["bottom"] <= 720, small["slider"]
+    assert 500 <= small["map"]["height"] and small["caption"]["height"] + small["map"]["height"] <= 720, small
+    assert _inside(small["paths"]["shumshu"], small["frame"]) and _inside(small["paths"]["kunashir"], small["frame"])
+    page.evaluate("() => document.getElementById('map-caption').scrollIntoView({block: 'start'})")
+    assert page.evaluate("() => document.getElementById('map').getBoundingClientRect().bottom") <= 720
+    shot(page, "map_1280x720")
+
+
+def test_map015_only_a_window_resize_redraws_the_map(page, live_server):
+    """Sizing the map by its box costs no redraw when the date, the names or the point of view change or a
+    territory's story opens (the painter recolours the drawn map); a window resize redraws it at the new size."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_map(page, live_server, "?date=1945-09-05", "1945-09-05:de_facto:both")
+    page.wait_for_function("() => !document.querySelector('#map .js-plotly-plot').classList"
+                           ".contains('dash-graph--pending')")
+    page.wait_for_timeout(300)
+    before = _map_boxes(page)
+    page.evaluate("() => { window._mapDraws = 0; document.querySelector('#map .js-plotly-plot')"
+                  ".on('plotly_afterplot', () => { window._mapDraws += 1; }); }")
+    page.locator("#date-slider [role=slider]").focus()
+    for key in ["ArrowRight", "Shift+ArrowRight", "ArrowLeft"]:
+        page.keyboard.press(key)
+    page.get_by_label("Russian names").check()
+    page.get_by_label("Japan's view").check()
+    page.get_by_role("button", name=re.compile("Iturup")).click()
+    expect(page.locator("#unit-panel")).to_contain_text("Iturup")
+    wait_painted(page, ":japan:ru")
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => window._mapDraws") == 0
+    now = _map_boxes(page)["frame"]
+    assert (now["width"], now["height"]) == (before["frame"]["width"], before["frame"]["height"])
+
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for_function("() => window._mapDraws > 0 && document.getElementById('map')"
+                           ".getBoundingClientRect().height < 900")
+    wait_painted(page, ":japan:ru")
+    after = _map_boxes(page)
+    assert after["frame"]["height"] < before["frame"]["height"], (after["frame"], before["frame"])

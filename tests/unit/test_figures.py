@@ -141,3 +141,37 @@ def test_cached_chart_with_date_line_equals_the_chart_built_for_that_date(engine
         assert json.dumps(cached, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True) == \
             json.dumps(direct, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True)
     assert json.dumps(base, cls=plotly.utils.PlotlyJSONEncoder, sort_keys=True) == before
+
+
+def test_map_figure_follows_its_box_and_holds_the_whole_chain(built):
+    """No fixed height (assets/map.css sizes the map per view); the view, centred on its range, still holds every
+    Kuril island and Cape Lopatka, Kamchatka's tip."""
+    from app.layers import load_registry
+
+    fig = figures.map_figure(load_layers_fc(), built["table"], initial_paint(built["table"], 0))
+    assert fig.layout.height is None and fig.layout.autosize is True
+    (lon0, lon1), (lat0, lat1) = figures.GEO_VIEW["lonaxis"]["range"], figures.GEO_VIEW["lataxis"]["range"]
+    assert lon0 < figures.GEO_VIEW["center"]["lon"] < lon1 and lat0 < figures.GEO_VIEW["center"]["lat"] < lat1
+    reg = load_registry()
+    kurils = [f for u in ("kurils_north", "kurils_central", "iturup", "kunashir", "shikotan")
+              for f in reg["territory_units"][u]["features"] if "ref" in reg["features"][f]]
+    assert "shumshu" in kurils and "kunashir" in kurils
+    for lat, lon in [reg["features"][f]["ref"] for f in kurils] + [(50.87, 156.67)]:
+        assert lon0 < lon < lon1 and lat0 < lat < lat1, (lat, lon)
+
+
+def test_decluttered_labels_reach_the_map(engine):
+    """The page's label placements (app/presentation.py) reach the figure: the Northern Kuril islands keep a label
+    each, beside their island; Aleksandrovsk-Sakhalinsky is named by its first part on every date."""
+    from app import presentation
+
+    table = presentation.declutter_labels(build_table(engine, load_layers_fc())["table"])
+    fig = figures.map_figure(load_layers_fc(), table, initial_paint(table, 0))
+    trace = next(t for t in fig.data if t.uid == "labels")
+    position = dict(zip([lab["id"] for lab in table["labels"]], trace.textposition, strict=True))
+    for lid in ("island_atlasov", "island_paramushir", "island_shumshu", "town_severo_kurilsk"):
+        assert position[lid] == presentation.LABEL_TEXT_POSITIONS[lid]
+    assert position["town_korsakov"] == "middle right" and position["island_urup"] == "middle center"
+    alek = next(lab for lab in table["labels"] if lab["id"] == "town_aleksandrovsk")
+    assert set(alek["ru"]) == {"Александровск"} and set(alek["ja"]) == {"アレクサンドロフスク"}
+    assert len(alek["ru"]) == len(alek["starts"])
