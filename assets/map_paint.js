@@ -192,7 +192,7 @@
         for (var g = 0; g < groups.length; g++) {
             var cd = groups[g].__data__;
             if (!cd || !cd[0] || cd[0].trace.uid !== "labels") continue;
-            var texts = groups[g].querySelectorAll("g.textpoint text");
+            var texts = groups[g].querySelectorAll("text");   // one per point; __data__.i is the point index
             var out = [];
             for (var i = 0; i < table.labels.length; i++) {
                 var lab = table.labels[i], idx = 0, s = lab.starts;
@@ -201,8 +201,11 @@
                 var txt = req.names === "ja" ? ja : req.names === "ru" ? ru : (ja === ru ? ja : ja + " / " + ru);
                 out.push(txt);
             }
-            for (var k = 0; k < texts.length && k < out.length; k++) {
-                if (texts[k].textContent !== out[k]) texts[k].textContent = out[k];
+            for (var k = 0; k < texts.length; k++) {
+                var pt = texts[k].__data__, idx = pt && typeof pt.i === "number" ? pt.i : k;
+                if (idx >= out.length) continue;
+                if (texts[k].textContent !== out[idx]) texts[k].textContent = out[idx];
+                if (pt) pt.tx = out[idx];
             }
             cd[0].trace.text = out;
             var t = groups[g].__data__[0].trace.index;

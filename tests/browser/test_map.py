@@ -274,23 +274,19 @@ KASHIWABARA = {("1940-01-01", "ja"): "柏原", ("1940-01-01", "ru"): "Касив
                ("1940-01-01", "both"): "柏原 / Касивабара", ("1956-12-31", "ja"): "セベロクリリスク",
                ("1956-12-31", "ru"): "Северо-Курильск", ("1956-12-31", "both"): "セベロクリリスク / Северо-Курильск"}
 
-# Every map label's text and on-screen box (by label id), and the box of the drawn map (the geo subplot's
-# background, which also clips what is drawn). `redraw`: draw the labels from the texts the painter wrote into the
-# figure's data first (assets/map_paint.js applyLabels looks for `g.textpoint text`, which a scattergeo trace does
-# not draw, so the page shows the first paint's texts until Plotly redraws: a resize, a zoom).
+# Every map label's text and on-screen box (by label id) as the page shows them, and the box of the drawn map (the
+# geo subplot's background, which also clips what is drawn).
 READ_LABELS_JS = """
-async (redraw) => {
+() => {
   const gd = document.querySelector('#map .js-plotly-plot');
-  const t = gd.data.findIndex((d) => d.uid === 'labels');
-  if (redraw) await window.Plotly.restyle(gd, {text: [gd.data[t].text.slice()]}, [t]);
   const group = [...gd.querySelectorAll('g.trace.scattergeo')]
     .find((g) => g.__data__ && g.__data__[0].trace.uid === 'labels');
   const ids = window.skmap.lastRequest().table.labels.map((l) => l.id);
   const box = (r) => ({left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width,
                        height: r.height});
   const labels = {};
-  group.querySelectorAll('text').forEach((el, i) => {
-    labels[ids[i]] = {text: el.textContent, ...box(el.getBoundingClientRect())};
+  group.querySelectorAll('text').forEach((el) => {
+    labels[ids[el.__data__.i]] = {text: el.textContent, ...box(el.getBoundingClientRect())};
   });
   const frame = box(gd.querySelector('g.geo g.layer.bg rect').getBoundingClientRect());
   return {labels, frame};
@@ -315,7 +311,7 @@ def test_map013_northern_kuril_labels_stand_clear(page, live_server, size, names
     page.set_viewport_size({"width": size[0], "height": size[1]})
     for date in ("1940-01-01", "1956-12-31"):
         open_map(page, live_server, f"?date={date}&names={names}", f"{date}:de_facto:{names}")
-        shown = page.evaluate(READ_LABELS_JS, True)
+        shown = page.evaluate(READ_LABELS_JS)
         labels, frame = shown["labels"], shown["frame"]
         assert labels["town_severo_kurilsk"]["text"] == KASHIWABARA[(date, names)], labels["town_severo_kurilsk"]
         for lid in NORTHERN_KURIL_LABELS:
@@ -396,3 +392,31 @@ def test_map015_only_a_window_resize_redraws_the_map(page, live_server):
     wait_painted(page, ":japan:ru")
     after = _map_boxes(page)
     assert after["frame"]["height"] < before["frame"]["height"], (after["frame"], before["frame"])
+
+
+def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw(page, live_server):
+    """The drawn labels change with the names convention and with the date (historical forms) as soon as the
+    painter runs; the page never needs a Plotly redraw to show them."""
+    open_map(page, live_server, "?date=1940-01-01&names=both", "1940-01-01:de_facto:both")
+    page.wait_for_function("() => !document.querySelector('#map .js-plotly-plot').classList"
+                           ".contains('dash-graph--pending')")
+    page.wait_for_timeout(300)  # the first draw's autosize
+    redraws = page.evaluate("() => { const gd = document.querySelector('#map .js-plotly-plot'); window.__redraws = 0;"
+                            " gd.on('plotly_afterplot', () => { window.__redraws += 1; }); return 0; }")
+
+    def town() -> str:
+        return page.evaluate(READ_LABELS_JS)["labels"]["town_severo_kurilsk"]["text"]
+
+    assert town() == KASHIWABARA[("1940-01-01", "both")]
+    for names in ("ru", "ja"):
+        page.locator(f"#names input[value={names}]").check()
+        wait_painted(page, f"1940-01-01:de_facto:{names}")
+        assert town() == KASHIWABARA[("1940-01-01", names)]
+        texts = [v["text"] for v in page.evaluate(READ_LABELS_JS)["labels"].values()]
+        if names == "ru":
+            assert not any(re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", t) for t in texts), texts
+    page.locator("#date-slider [role=slider]").focus()
+    page.keyboard.press("End")
+    wait_painted(page, "1956-12-31:de_facto:ja")
+    assert town() == KASHIWABARA[("1956-12-31", "ja")]
+    assert page.evaluate("window.__redraws") == redraws
