@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-app system-deps run serve test lint geodata bench load soak fuzz clean
+.PHONY: install install-app system-deps run serve test lint geodata bench load soak fuzz audit clean
 
 # Runtime only: what `make run` needs (no geometry libraries, no browser).
 $(VENV)/.app-installed: pyproject.toml
@@ -64,6 +64,11 @@ lint: install
 # Rebuild the committed layers from GSHHG (build-time input; running and testing use the committed files).
 geodata: install
 	$(PY) -m geodata.build.build_layers
+
+# Known vulnerabilities in the installed, pinned set (needs the PyPI JSON API or osv.dev: not reachable
+# from the development VM, where it stops with a connection error instead of reporting).
+audit: install
+	$(PY) -m pip_audit --strict --progress-spinner off --skip-editable
 
 bench: install system-deps
 	$(PY) scripts/bench_state.py
