@@ -45,7 +45,7 @@
         if (!fitted) {
             gd._skFitted = false;
             scaleLabels(gd, 1);
-            plotly().relayout(gd, {height: 720, width: null, autosize: true});
+            plotly().relayout(gd, {height: null, width: null, autosize: true});   // back to its CSS-sized box
             return;
         }
         gd._skFitted = true;

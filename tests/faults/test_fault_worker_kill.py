@@ -39,8 +39,9 @@ def _client(base: str, stop_at: float, results: list, lock: threading.Lock) -> N
 
 def test_fault_worker_kill_9_under_load(gunicorn_server):
     base, master = gunicorn_server(env={"ATLAS_WORKERS": "2", "ATLAS_THREADS": "4"})
+    # the first worker answers /healthz before the master has necessarily forked the second
+    assert wait_until(lambda: len(children(master.pid)) == 2, timeout=10), children(master.pid)
     workers = children(master.pid)
-    assert len(workers) == 2, workers
     results: list = []
     lock = threading.Lock()
     stop_at = time.monotonic() + 14
