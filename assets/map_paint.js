@@ -202,10 +202,10 @@
                 out.push(txt);
             }
             for (var k = 0; k < texts.length; k++) {
-                var pt = texts[k].__data__, idx = pt && typeof pt.i === "number" ? pt.i : k;
-                if (idx >= out.length) continue;
-                if (texts[k].textContent !== out[idx]) texts[k].textContent = out[idx];
-                if (pt) pt.tx = out[idx];
+                var pt = texts[k].__data__, point = pt && typeof pt.i === "number" ? pt.i : k;
+                if (point >= out.length) continue;
+                if (texts[k].textContent !== out[point]) texts[k].textContent = out[point];
+                if (pt) pt.tx = out[point];
             }
             cd[0].trace.text = out;
             var t = groups[g].__data__[0].trace.index;

@@ -97,32 +97,27 @@ def test_forked_child_forgets_the_parents_browser(fresh):
 
 def test_lower_priority_renices_a_process_tree_and_never_raises():
     """The export browser's whole tree runs below the workers' priority (a class's exports wait, clicks do not)."""
-    import os
     import subprocess
     import sys
-
-    descendants, lower_priority = render.descendants, render.lower_priority
 
     parent = subprocess.Popen([sys.executable, "-c",
                                "import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', "
                                "'import time; time.sleep(30)']); time.sleep(30)"])
     try:
         for _ in range(100):
-            tree = descendants(parent.pid)
+            tree = render.descendants(parent.pid)
             if len(tree) == 2:
                 break
-            import time
             time.sleep(0.05)
         assert tree[0] == parent.pid and len(tree) == 2, tree
-        lower_priority(parent.pid, 7)
+        render.lower_priority(parent.pid, 7)
         assert [os.getpriority(os.PRIO_PROCESS, p) for p in tree] == [7, 7]
-        lower_priority(parent.pid, 3)  # never raises a process's niceness back
+        render.lower_priority(parent.pid, 3)  # never raises a process's niceness back
         assert [os.getpriority(os.PRIO_PROCESS, p) for p in tree] == [7, 7]
     finally:
-        for pid in descendants(parent.pid)[::-1]:
-            os.kill(pid, 9)
+        _signal_all(render.descendants(parent.pid)[::-1], signal.SIGKILL)
         parent.wait()
-    lower_priority(parent.pid, 10)  # a process that is gone: nothing to do, no error
+    render.lower_priority(parent.pid, 10)  # a process that is gone: nothing to do, no error
 
 
 def test_renders_do_not_pile_up_finished_tasks(fresh, monkeypatch):
