@@ -33,7 +33,7 @@
     var store = {table: null, events: null};
     var hooked = null;        // the graph div whose plotly_afterplot we listen to
 
-    /* Interface strings of the page's language (paint table "i18n", callbacks/paint.py js_strings). */
+    /* Interface strings of the page's language (paint table "i18n", app/cartography/paint_table.py js_strings). */
     var EN = {lang: "en", htmlLang: "en", disagree: "The points of view disagree here",
               before: "Before the first event", showing: "Showing what it provides: {title}",
               play: "\u25B6 Play", pause: "\u23F8 Pause"};

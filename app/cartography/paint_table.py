@@ -382,3 +382,22 @@ def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str],
         keys[ev["id"]] = out
         lines[ev["id"]] = {lid: 1 for lid in line_ids if rows.get(lid)}
     return {"keys": keys, "lines": lines, "titles": titles}
+
+
+def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
+    """The first paint of the map (z, hover, label texts) as the browser's painter would produce it."""
+    def lookup(seg: list, d: int) -> int:
+        val = seg[1][0]
+        for start, v in zip(seg[0], seg[1], strict=True):
+            if start <= d:
+                val = v
+        return val
+
+    z = [lookup(seg, day) for seg in table["pov"][pov]]
+    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
+    labels = []
+    for lab in table["labels"]:
+        idx = max(i for i, s in enumerate(lab["starts"]) if s <= day) if lab["starts"] else 0
+        ja, ru = lab["ja"][idx], lab["ru"][idx]
+        labels.append(ja if ja == ru else f"{ja} / {ru}")
+    return {"z": z, "hover": hover, "labels": labels}
