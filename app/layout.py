@@ -12,7 +12,7 @@ from typing import Any
 from dash import dcc, html
 
 from app import figures, ids, presentation, styles
-from app.cartography.paint_table import initial_paint
+from app.cartography.paint_table import add_page_cartography, initial_paint
 from app.export.ui import export_panel
 from app.i18n import (
     HTML_LANG,
@@ -118,9 +118,9 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
     layers_fc = load_layers_fc()
     built = build_table(engine, layers_fc, lang=lang)
     table, events = built["table"], built["events"]
-    presentation.declutter_labels(table)
+    add_page_cartography(table, lang)
     day = day_index(DEFAULT_DATE)
-    fig = figures.map_figure(layers_fc, table, initial_paint(table, day))
+    fig = figures.map_figure(layers_fc, table, initial_paint(table, day, names="local"))
     units = list(engine.units)
     unit_names = {u: engine.registry.territory_units[u].names for u in units}
 
@@ -182,8 +182,8 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
                 dcc.Dropdown(id=ids.EVENT_PICK, options=event_options(engine, lang), value=None, searchable=True,
                              placeholder=t("Search events…"), className="event-pick"),
             ], id=ids.MODE_EVENT_BOX, className="mode-box", style={"display": "none"}),
-            _radio(ids.NAMES, [("ja", t("Japanese names")), ("ru", t("Russian names")), ("both", t("Both"))],
-                   "both", t("Place names")),
+            _radio(ids.NAMES, [("local", t("In this language")), ("ja", t("Japanese names")),
+                               ("ru", t("Russian names")), ("both", t("Both"))], "local", t("Place names")),
         ], className="controls"),
         html.Main([
             html.Div([

@@ -42,7 +42,7 @@ def state_from_controls(day: int | None, mode: str | None, pov: str | None, diff
     date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
     return us.UrlState(date=date, mode=mode if mode in us.MODES else "date",
                        pov=pov if pov in us.POVS else "de_facto", diff=bool(diff), event=event or None,
-                       unit=unit or None, names=names if names in us.NAMES else "both",
+                       unit=unit or None, names=names if names in us.NAMES else "local",
                        view=view if view in us.VIEWS else "map", tour=tour if isinstance(tour, str) else None,
                        step=step if isinstance(step, int) and not isinstance(step, bool) and step >= 1 else 1,
                        date2=us.from_day_index(day2) if _day_ok(day2) else us.DEFAULT_DATE2,

@@ -1,0 +1,100 @@
+"""The page's precomputed placements (labels, small-island symbols, tap targets, inset labels) for a ladder of
+map scales, in each interface language and names convention.
+
+Placing takes ~0.1 s per box, so the ladder is built once and committed (`geodata/layers/label_ladder.json`,
+rebuilt by `python -m app.cartography.ladder`; tests/unit/test_cartography_labels.py checks it is current).
+The paint table ships the language's ladder; assets/map_paint.js picks the rung nearest the box's actual
+scale (km per px), so the placement follows the box's real size at every breakpoint.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+from .insets import INSETS, inset_frame
+from .labels import (
+    LADDER_KM_PER_PX,
+    LANGS,
+    NAMES_CONVENTIONS,
+    _layers_fc,
+    inset_labels,
+    label_specs,
+    place_labels,
+    reference_box,
+)
+from .projection import MapProjection
+from .symbols import proxy_items, tap_targets
+
+LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "label_ladder.json"
+
+
+def _r(v: float) -> float:
+    return round(v, 4)
+
+
+def build_ladder(lang: str) -> dict:
+    """The ladder of one interface language (see the module's docstring)."""
+    from app.figures import GEO_VIEW
+    from app.layers import load_layers
+
+    fc = _layers_fc()
+    specs = label_specs(fc)
+    main_ids = [s.id for s in specs if s.tier < 4]
+    unit_features = dict(load_layers("interactive").unit_features)
+    rungs = []
+    for km in LADDER_KM_PER_PX:
+        w, h = reference_box(km)
+        proj = MapProjection(GEO_VIEW, w, h)
+        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "names": {}, "insets": {}}
+        rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
+        rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
+        for names in NAMES_CONVENTIONS:
+            placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc)}
+            rung["names"][names] = {
+                "pos": [[_r(placed[i].lon), _r(placed[i].lat)] if i in placed else None for i in main_ids],
+                "size": [placed[i].font_px if i in placed else 0 for i in main_ids],
+                "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids
+                            if i in placed and placed[i].leader],
+            }
+        for inset in INSETS:
+            frame = inset_frame(proj, inset)
+            per = {}
+            for names in NAMES_CONVENTIONS:
+                placed = {p.id: p for p in inset_labels(inset, frame, lang=lang, names=names, layers_fc=fc)}
+                per[names] = {"pos": [[_r(placed[i].lon), _r(placed[i].lat)] if i in placed else None
+                                      for i in inset.labels],
+                              "size": [placed[i].font_px if i in placed else 0 for i in inset.labels]}
+            rung["insets"][inset.id] = per
+        rungs.append(rung)
+    return {"ids": main_ids, "rungs": rungs}
+
+
+@functools.lru_cache(maxsize=1)
+def _committed() -> dict:
+    try:
+        with open(LADDER_FILE, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def ladder_for(lang: str) -> dict:
+    """The committed ladder of `lang`, or (file missing or stale) one built now."""
+    data = _committed().get(lang)
+    if data and data.get("ids") == [s.id for s in label_specs() if s.tier < 4]:
+        return data
+    return build_ladder(lang)
+
+
+def main() -> int:
+    out = {lang: build_ladder(lang) for lang in LANGS}
+    LADDER_FILE.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {LADDER_FILE} ({LADDER_FILE.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
