@@ -140,12 +140,6 @@ def _rung(table: dict, km: float = INITIAL_RUNG_KM) -> dict:
     return min(rungs, key=lambda r: abs(r["km"] - km))
 
 
-def _points_fc(items: list[dict], key: str = "id") -> dict:
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": it[key], "properties": {"id": it[key]},
-         "geometry": {"type": "Point", "coordinates": [it["lon"], it["lat"]]}} for it in items]}
-
-
 def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial: dict) -> None:
     """Locator rings, small-island symbols, tap targets, leader lines and labels of the main map, then each
     inset's land, paint and labels (app/cartography; positions from the ladder's rung, repainted in the browser)."""
@@ -161,7 +155,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     locs = table["locations"]
     proxies = table["proxies"]
     fig.add_trace(go.Scattergeo(
-        geojson=_points_fc(proxies), featureidkey="properties.id", locations=[locs[p["loc"]] for p in proxies],
+        lon=[p["lon"] for p in proxies], lat=[p["lat"] for p in proxies], customdata=[locs[p["loc"]] for p in proxies],
         mode="markers", name="small islands", uid="proxies", hoverinfo="text",
         hovertext=[initial["hover"][p["loc"]] for p in proxies],
         marker={"size": [10 if shown else 0 for shown in rung["proxies"]], "color": styles.GROUP_COLOURS["none"],
@@ -169,7 +163,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     ))
     targets = table["targets"]
     fig.add_trace(go.Scattergeo(
-        geojson=_points_fc(targets), featureidkey="properties.id", locations=[locs[t["loc"]] for t in targets],
+        lon=[t["lon"] for t in targets], lat=[t["lat"] for t in targets], customdata=[locs[t["loc"]] for t in targets],
         mode="markers", name="tap targets", uid="targets", hoverinfo="text",
         hovertext=[initial["hover"][t["loc"]] for t in targets],
         marker={"size": [table["targetPx"][0] if shown else 0 for shown in rung["targets"]], "opacity": 0,
@@ -189,7 +183,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
         text=initial["labels"], mode="text", hoverinfo="skip", name="labels", uid="labels",
         textfont={**halo, "size": [sz or 12 for sz in rung["names"][names]["size"]],
                   "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
-        textposition="middle center",
+        textposition=[_textposition(p) for p in pos],
     ))
     towns = [i for i, k in enumerate(kinds) if k == "town"]
     fig.add_trace(go.Scattergeo(
@@ -202,7 +196,6 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     fills = [k["fill"] or "#FFFFFF" for k in table["keys"]]
     for inset in table.get("insets") or []:
         geo = inset["geo"]
-        lon0, lat0, lon1, lat1 = inset["bbox"]
         context = [f for f in _features(layers_fc, "context") if _bbox_hits(f, inset["bbox"])]
         fig.add_trace(go.Choropleth(
             geojson={"type": "FeatureCollection", "features": context}, featureidkey="properties.id",
@@ -219,17 +212,25 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
             hovertext=[initial["hover"][locs.index(loc)] for loc in ilocs],
             hovertemplate="%{hovertext}<extra></extra>", name="inset " + inset["id"], uid="paint-" + inset["id"]))
         ipos = rung["insets"][inset["id"]][names]["pos"]
+        if not ipos:
+            continue
         fig.add_trace(go.Scattergeo(
             lon=[p[0] if p else None for p in ipos], lat=[p[1] if p else None for p in ipos], geo=geo,
             text=[""] * len(ipos), mode="text", hoverinfo="skip", name="labels " + inset["id"],
             uid="labels-" + inset["id"],
             textfont={**halo, "size": [sz or 12 for sz in rung["insets"][inset["id"]][names]["size"]]},
-            textposition="middle center"))
-        fig.add_trace(go.Scattergeo(
-            lon=[lon0 + (lon1 - lon0) * 0.02], lat=[lat1 - (lat1 - lat0) * 0.03], geo=geo, mode="text",
-            text=[inset["title"].replace("{factor}", "")], textposition="bottom right", hoverinfo="skip",
-            textfont={**halo, "size": 12, "weight": "bold"}, name="title " + inset["id"],
-            uid="title-" + inset["id"]))
+            textposition=[_textposition(p) for p in ipos]))
+    insets = table.get("insets") or []
+    fig.add_trace(go.Scattergeo(
+        lon=[inset["anchor"][0] for inset in insets], lat=[inset["anchor"][1] + 2.5 for inset in insets],
+        text=[inset["title"] for inset in insets], mode="text", hoverinfo="skip", name="inset titles",
+        uid="inset-titles", textposition=["top left" if inset["corner"] == "se" else "top right" for inset in insets],
+        textfont={**halo, "size": [inset["titlePx"] for inset in insets]}))
+
+
+def _textposition(pos: list | None) -> str:
+    align = pos[2] if pos and len(pos) > 2 else "c"
+    return {"l": "middle right", "r": "middle left"}.get(align, "middle center")
 
 
 def _bbox_hits(feature: dict, bbox: list) -> bool:

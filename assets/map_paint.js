@@ -300,6 +300,9 @@
         if (arrangeTimer) return;
         arrangeTimer = setTimeout(function () { arrangeTimer = null; arrange(gd); }, 0);
     }
+    function textPosition(p) {
+        return p && p[2] === "l" ? "middle right" : p && p[2] === "r" ? "middle left" : "middle center";
+    }
     function kmPerPx(sp, lon, lat) {
         var a = sp.projection([lon, lat]), b = sp.projection([lon, lat + 0.1]);
         return 11.119 / Math.hypot(b[0] - a[0], b[1] - a[1]);
@@ -343,6 +346,7 @@
         var pos = place.pos, texts = labelTexts(table.labels, req, pos);
         set("labels", {lon: pos.map(function (p) { return p ? p[0] : null; }),
                        lat: pos.map(function (p) { return p ? p[1] : null; }), text: texts,
+                       textposition: pos.map(textPosition),
                        textfont: Object.assign({}, data[layers.labels.index].textfont,
                                                {size: place.size.map(function (v) { return v || 12; })})});
         var llon = [], llat = [];
@@ -365,13 +369,25 @@
         }
         (table.insets || []).forEach(function (inset) {
             var ip = rung.insets[inset.id][req.names] || rung.insets[inset.id].local;
+            layout[inset.geo] = Object.assign({}, layout[inset.geo], {domain: domains[inset.geo]});
+            if (!layers["labels-" + inset.id]) return;
             set("labels-" + inset.id, {lon: ip.pos.map(function (p) { return p ? p[0] : null; }),
                                         lat: ip.pos.map(function (p) { return p ? p[1] : null; }),
                                         text: labelTexts(inset.labels, req, ip.pos),
+                                        textposition: ip.pos.map(textPosition),
                                         textfont: Object.assign({}, data[layers["labels-" + inset.id].index].textfont,
                                                                 {size: ip.size.map(function (v) { return v || 12; })})});
-            layout[inset.geo] = Object.assign({}, layout[inset.geo], {domain: domains[inset.geo]});
         });
+        if (layers["inset-titles"]) {
+            var tl = [], tt = [];
+            (table.insets || []).forEach(function (inset) {
+                var d = domains[inset.geo], x = size.l + (inset.corner === "se" ? d.x[1] : d.x[0]) * size.w;
+                var p = sp.projection.invert([x, size.t + (1 - d.y[1]) * size.h - 2]);
+                tl.push(p[0]);
+                tt.push(p[1]);
+            });
+            set("inset-titles", {lon: tl, lat: tt});
+        }
         gd.setAttribute("data-rung", String(best));
         window.Plotly.react(gd, data, layout);
     }

@@ -288,8 +288,10 @@ def register_callbacks(app: Dash, engine: Any) -> None:
             return None
         if trigger == ids.MAP:
             try:
-                loc = click_data["points"][0]["location"]
-            except (TypeError, KeyError, IndexError):
+                point = click_data["points"][0]
+                # a territory carries its id as `location`; a small-island symbol or tap target as customdata
+                loc = point.get("location") or point.get("customdata")
+            except (TypeError, KeyError, IndexError, AttributeError):
                 return no_update
             if not isinstance(loc, str):
                 return no_update

@@ -51,9 +51,9 @@ SOUTH_KURILS = Inset(
     zoom_view="habomai",
 )
 TSUSHIMA = Inset(
-    id="tsushima", title=_("Tsushima Strait ×{factor}"),
+    id="tsushima", title=_("Tsushima Strait"),
     bbox=(128.2, 33.3, 131.2, 35.5), corner="sw", anchor=(137.5, 41.0), width_km=190, height_km=230,
-    straits=("strait_tsushima",), labels=("label_strait_tsushima",), zoom_view="tsushima",
+    straits=("strait_tsushima",), labels=(), zoom_view="tsushima",
 )
 INSETS: tuple[Inset, ...] = (SOUTH_KURILS, TSUSHIMA)
 
@@ -69,6 +69,17 @@ def inset_frame(proj: MapProjection, inset: Inset) -> tuple[float, float, float,
     else:
         left = max(ax, 0) + FRAME_MARGIN_PX
     return left, top, w, h
+
+
+TITLE_PX = 13.0
+
+
+def title_box(frame: tuple[float, float, float, float], inset: Inset, text_w: float, text_h: float
+              ) -> tuple[float, float, float, float]:
+    """The inset's title (x, y, w, h px on the main map): just above the frame, flush with its outer side."""
+    left, top, w, _h = frame
+    x = left + w - text_w if inset.corner == "se" else left
+    return x, top - text_h - 2, text_w, text_h
 
 
 def inset_domain(frame: tuple[float, float, float, float], width: float, height: float) -> dict:

@@ -6,15 +6,22 @@ Japanese and Chinese, through Pillow), then placed greedily by tier — on its p
 out with a leader line — so that no two placed labels overlap and none covers a territory it does not name,
 an inset frame or a small-island symbol. What does not fit is dropped, least important first.
 
-Example (what the figure export calls for a fixed page size):
+Example (what the figure export calls for a fixed page size; sizes in CSS px at 96 per inch, so 6 pt = 8 px):
 
-    from app.cartography.labels import place_labels
+    from app.cartography.labels import LABEL_FONT_FAMILY, place_labels
     placed = place_labels(680, 470, lang="en", names="local", date=dt.date(1952, 4, 28),
-                          font_px={1: 11, 2: 9.5, 3: 8.5})
-    for lab in placed:            # PlacedLabel: text, font_px, box (x, y, w, h) px, lon/lat of the box centre
-        fig.add_trace(go.Scattergeo(lon=[lab.lon], lat=[lab.lat], text=[lab.text], mode="text",
+                          font_px={1: 11, 2: 9.5, 3: 8.5, 4: 8.5})
+    for lab in placed:            # PlacedLabel, most important first
+        fig.add_trace(go.Scattergeo(lon=[lab.text_lon], lat=[lab.text_lat], text=[lab.text], mode="text",
+                                    textposition=lab.textposition,
                                     textfont={"family": LABEL_FONT_FAMILY, "size": lab.font_px}))
-        if lab.leader: ...        # ((lon, lat), (lon, lat)) from the place to the box's edge
+        if lab.leader:            # ((lon, lat) of the place, (lon, lat) on the box's edge)
+            (lon0, lat0), (lon1, lat1) = lab.leader
+            fig.add_trace(go.Scattergeo(lon=[lon0, lon1], lat=[lat0, lat1], mode="lines"))
+    # lab.x, lab.y, lab.w, lab.h: the box in px inside the map box (top-left origin), for checks and halos
+
+The figure's geo subplot must be the box placed for (`width` × `height` px, `view`, no margins), as
+app/cartography/projection.py computes where plotly.js (and kaleido) draws each lon/lat.
 
 `inset_labels(...)` does the same inside an inset frame; `label_ladder(...)` precomputes the page's
 placements for a ladder of map scales (the paint table ships it; assets/map_paint.js picks the rung of the
@@ -36,7 +43,16 @@ from PIL import ImageFont
 from shapely import STRtree, affinity
 from shapely.geometry import LineString, Point, box, shape
 
-from .insets import INSETS, Inset, inset_frame, inset_projection
+from .insets import (
+    INSETS,
+    TITLE_PX,
+    Inset,
+    inset_frame,
+    inset_projection,
+    locator_ring,
+    scale_factor,
+    title_box,
+)
 from .projection import MapProjection
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -216,14 +232,11 @@ _FC_BY_ID: dict[int, dict] = {}
 
 
 def _projected(geom: Any, proj: MapProjection) -> Any:
-    from shapely.ops import transform
+    """A lon/lat geometry in the projection's px."""
+    import numpy as np
+    import shapely
 
-    return transform(lambda xs, ys, zs=None: _proj_xy(proj, xs, ys), geom)
-
-
-def _proj_xy(proj: MapProjection, xs, ys):
-    pts = [proj(x, y) for x, y in zip(xs, ys, strict=True)]
-    return [p[0] for p in pts], [p[1] for p in pts]
+    return shapely.transform(geom, lambda xy: np.array([proj(x, y) for x, y in xy], dtype=float).reshape(-1, 2))
 
 
 @functools.lru_cache(maxsize=8)
@@ -265,6 +278,14 @@ class PlacedLabel:
     lat: float
     leader: tuple[tuple[float, float], tuple[float, float]] | None = None   # (lon, lat) from the place to the box
     leader_px: tuple[tuple[float, float], tuple[float, float]] | None = None
+    align: str = "center"          # where the text sits in its box: left | right | center
+    text_lon: float = 0.0          # the text's anchor: the box's left, right or centre point at mid-height
+    text_lat: float = 0.0
+
+    @property
+    def textposition(self) -> str:
+        """The Plotly textposition that draws the text in its box from (text_lon, text_lat)."""
+        return {"left": "middle right", "right": "middle left"}.get(self.align, "middle center")
 
 
 def size_class(width: float) -> dict[int, float]:
@@ -275,13 +296,18 @@ def tiers_shown(width: float) -> tuple[int, ...]:
     return next(tiers for limit, tiers in TIERS_SHOWN if width < limit)
 
 
-def _candidate_offsets(kind: str, w: float, h: float, radius: float) -> list[tuple[float, float, bool]]:
-    """Box top-left offsets from the anchor, nearest first; True where a leader line may be needed."""
-    out: list[tuple[float, float, bool]] = []
+def _candidate_offsets(kind: str, w: float, h: float, radius: float) -> list[tuple[float, float, bool, str]]:
+    """Box top-left offsets from the anchor, nearest first: (dx, dy, a leader may be needed, text alignment).
+
+    A box beside its place holds its text flush with the side facing the place, so a shorter form of the name
+    (another date) still starts at the place. A town is named close to its dot or not at all.
+    """
+    out: list[tuple[float, float, bool, str]] = []
     if kind != "town":
-        out.append((-w / 2, -h / 2, False))
-    gaps = [5.0] if kind == "town" else []
-    gaps += [radius * 0.5 + 3, radius + 4, radius + 14, radius + 28, radius + 46, radius + 70]
+        out.append((-w / 2, -h / 2, False, "center"))
+        gaps = [radius * 0.5 + 3, radius + 4, radius + 14, radius + 28, radius + 46, radius + 70]
+    else:
+        gaps = [5.0, 9.0, 14.0]
     seen = set()
     for gap in gaps:
         g = round(gap, 1)
@@ -289,21 +315,23 @@ def _candidate_offsets(kind: str, w: float, h: float, radius: float) -> list[tup
             continue
         seen.add(g)
         d = g * 0.72
-        out += [(g, -h / 2, True), (-g - w, -h / 2, True), (-w / 2, -g - h, True), (-w / 2, g, True),
-                (d, -d - h, True), (-d - w, -d - h, True), (d, d, True), (-d - w, d, True)]
+        lead = kind != "town"
+        out += [(g, -h / 2, lead, "left"), (-g - w, -h / 2, lead, "right"), (-w / 2, -g - h, lead, "center"),
+                (-w / 2, g, lead, "center"), (d, -d - h, lead, "left"), (-d - w, -d - h, lead, "right"),
+                (d, d, lead, "left"), (-d - w, d, lead, "right")]
     return out
 
 
 def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, float, float, float],
            texts: dict[str, str], sizes: dict[int, float], territories: list[tuple[str, Any]],
-           obstacles: Sequence[tuple[float, float, float, float]], protected: Sequence[tuple[str, float, float, float]]
-           ) -> list[PlacedLabel]:
+           obstacles: Sequence[tuple[float, float, float, float]], protected: Sequence[tuple[str, float, float, float]],
+           lines: Sequence[Any] = ()) -> list[PlacedLabel]:
     tree = STRtree([g for _fid, g in territories])
     ids = [fid for fid, _g in territories]
     extents = {fid: g.bounds for fid, g in territories}
     placed: list[PlacedLabel] = []
     rects: list[tuple[float, float, float, float]] = [(o[0], o[1], o[0] + o[2], o[1] + o[3]) for o in obstacles]
-    leaders: list[Any] = []
+    leaders: list[Any] = list(lines)
     x0b, y0b, x1b, y1b = bounds
     for spec in specs:
         text = texts.get(spec.id)
@@ -320,7 +348,7 @@ def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float,
                          max(b[3] for b in own) - min(b[1] for b in own)) / 2
         own_geom = [g for fid, g in territories if fid in named]
         blockers = [p for p in protected if p[0] not in named]
-        for dx, dy, may_lead in _candidate_offsets(spec.kind, w, h, radius):
+        for dx, dy, may_lead, align in _candidate_offsets(spec.kind, w, h, radius):
             bx, by = ax + dx, ay + dy
             if bx < x0b + EDGE_MARGIN or by < y0b + EDGE_MARGIN or bx + w > x1b - EDGE_MARGIN \
                     or by + h > y1b - EDGE_MARGIN:
@@ -353,8 +381,11 @@ def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float,
             if leader:
                 leaders.append(LineString(leader).buffer(1.0))
             lon, lat = proj.invert(bx + w / 2, by + h / 2)
+            tx = bx if align == "left" else bx + w if align == "right" else bx + w / 2
+            text_lon, text_lat = proj.invert(tx, by + h / 2)
             geo_leader = (proj.invert(*leader[0]), proj.invert(*leader[1])) if leader else None
-            placed.append(PlacedLabel(spec.id, text, spec.tier, font_px, bx, by, w, h, lon, lat, geo_leader, leader))
+            placed.append(PlacedLabel(spec.id, text, spec.tier, font_px, bx, by, w, h, lon, lat, geo_leader, leader,
+                                      align, text_lon, text_lat))
             break
     return placed
 
@@ -414,8 +445,23 @@ def place_labels(width: float, height: float, *, lang: str = "en", names: str = 
     specs = [s for s in label_specs(fc) if s.tier in shown]
     day = (date - MIN_DATE).days if date else None
     frames = [inset_frame(proj, i) for i in insets]
+    titles = [title_box(fr, i, *text_size(inset_title(i, lang, proj), TITLE_PX)) for fr, i in zip(frames, insets,
+                                                                                                  strict=True)]
+    rings = [_ring_px(proj, i) for i in insets]
     return _place(specs, proj, (0, 0, width, height), _texts(specs, lang, names, day), sizes,
-                  _territories_px(fc, proj), [*frames, *obstacles], _protected_symbols(proj, fc))
+                  _territories_px(fc, proj), [*frames, *titles, *obstacles], _protected_symbols(proj, fc), rings)
+
+
+def inset_title(inset: Inset, lang: str, proj: MapProjection) -> str:
+    """The inset's title in `lang` ("Habomai and Shikotan ×4"): its scale against the main map is fixed."""
+    from app.i18n import gettext_for
+
+    return gettext_for(lang)(inset.title, factor=scale_factor(proj, inset, inset_frame(proj, inset)))
+
+
+def _ring_px(proj: MapProjection, inset: Inset) -> Any:
+    lons, lats = locator_ring(inset)
+    return LineString([proj(lo, la) for lo, la in zip(lons, lats, strict=True)]).buffer(1.5)
 
 
 def inset_labels(inset: Inset, frame: tuple[float, float, float, float], *, lang: str = "en",
@@ -433,7 +479,7 @@ def inset_labels(inset: Inset, frame: tuple[float, float, float, float], *, lang
 
 
 # ------------------------------------------------------------------------------------------ the page's ladder
-LADDER_KM_PER_PX = (1.2, 1.38, 1.58, 1.82, 2.1, 2.4, 2.75, 3.15, 3.6, 4.15, 4.8)
+LADDER_KM_PER_PX = (1.2, 1.38, 1.58, 1.82, 2.1, 2.4, 2.75, 3.15, 3.6, 4.15, 4.8, 5.5, 6.4)
 
 
 def _range_aspect(view: dict) -> float:

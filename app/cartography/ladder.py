@@ -35,8 +35,13 @@ def _r(v: float) -> float:
     return round(v, 4)
 
 
-def build_ladder(lang: str) -> dict:
-    """The ladder of one interface language (see the module's docstring)."""
+def _pos(p) -> list:
+    """[lon, lat, align] of a placed label's text anchor (align: l, r or c; assets/map_paint.js textposition)."""
+    return [_r(p.text_lon), _r(p.text_lat), p.align[0]]
+
+
+def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX) -> dict:
+    """The ladder of one interface language (see the module's docstring); `scales` in km per px."""
     from app.figures import GEO_VIEW
     from app.layers import load_layers
 
@@ -45,7 +50,7 @@ def build_ladder(lang: str) -> dict:
     main_ids = [s.id for s in specs if s.tier < 4]
     unit_features = dict(load_layers("interactive").unit_features)
     rungs = []
-    for km in LADDER_KM_PER_PX:
+    for km in scales:
         w, h = reference_box(km)
         proj = MapProjection(GEO_VIEW, w, h)
         rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "names": {}, "insets": {}}
@@ -54,7 +59,7 @@ def build_ladder(lang: str) -> dict:
         for names in NAMES_CONVENTIONS:
             placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc)}
             rung["names"][names] = {
-                "pos": [[_r(placed[i].lon), _r(placed[i].lat)] if i in placed else None for i in main_ids],
+                "pos": [_pos(placed[i]) if i in placed else None for i in main_ids],
                 "size": [placed[i].font_px if i in placed else 0 for i in main_ids],
                 "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids
                             if i in placed and placed[i].leader],
@@ -64,8 +69,7 @@ def build_ladder(lang: str) -> dict:
             per = {}
             for names in NAMES_CONVENTIONS:
                 placed = {p.id: p for p in inset_labels(inset, frame, lang=lang, names=names, layers_fc=fc)}
-                per[names] = {"pos": [[_r(placed[i].lon), _r(placed[i].lat)] if i in placed else None
-                                      for i in inset.labels],
+                per[names] = {"pos": [_pos(placed[i]) if i in placed else None for i in inset.labels],
                               "size": [placed[i].font_px if i in placed else 0 for i in inset.labels]}
             rung["insets"][inset.id] = per
         rungs.append(rung)

@@ -428,8 +428,8 @@ def add_page_cartography(table: dict, lang: str) -> dict:
     from app.figures import GEO_VIEW
     from app.layers import load_layers
 
-    from .insets import INSETS, inset_frame, locator_ring, scale_factor
-    from .labels import label_specs
+    from .insets import INSETS, TITLE_PX, locator_ring
+    from .labels import inset_title, label_specs
     from .ladder import ladder_for
     from .projection import MapProjection
     from .symbols import TARGET_PX, TOUCH_TARGET_PX, proxy_items, tap_targets
@@ -461,7 +461,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
             "labels": [{"id": lid, "kind": specs[lid].kind, "tier": specs[lid].tier, "starts": list(specs[lid].starts),
                         **{code: list(specs[lid].forms[code]) for code in ("en", "ja", "ru", "zh")}}
                        for lid in inset.labels if lid in specs],
-            "title": gettext_for(lang)(inset.title, factor=scale_factor(proj, inset, inset_frame(proj, inset))),
+            "title": inset_title(inset, lang, proj), "titlePx": TITLE_PX,
         })
     return table
 

@@ -101,7 +101,8 @@ def tap_targets(proj: MapProjection, fc: dict, unit_features: dict[str, tuple[st
                  max(b[3] for _f, b in bs))
         lon, lat = (union[0] + union[2]) / 2, (union[1] + union[3]) / 2
         x, y = proj(lon, lat)
-        largest = max(bs, key=lambda fb: (fb[1][2] - fb[1][0]) * (fb[1][3] - fb[1][1]))[0]
+        named = [fb for fb in bs if fb[0] not in NO_PROXY] or bs
+        largest = max(named, key=lambda fb: (fb[1][2] - fb[1][0]) * (fb[1][3] - fb[1][1]))[0]
         loc = REPRESENTATIVE.get(unit, largest)
         out.append(Symbol(unit, loc, tuple(f for f, _b in bs), lon, lat, x, y, TARGET_PX,
                           _px_extent(proj, union) < TARGET_BELOW_PX))
