@@ -143,6 +143,7 @@ def _rung(table: dict, km: float = INITIAL_RUNG_KM) -> dict:
 def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial: dict) -> None:
     """Locator rings, small-island symbols, tap targets, leader lines and labels of the main map, then each
     inset's land, paint and labels (app/cartography; positions from the ladder's rung, repainted in the browser)."""
+    from app.cartography.insets import clipped_features
     from app.cartography.labels import LABEL_FONT_FAMILY
 
     names = initial.get("names", "local")
@@ -181,7 +182,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     fig.add_trace(go.Scattergeo(
         lon=[p[0] if p else None for p in pos], lat=[p[1] if p else None for p in pos],
         text=initial["labels"], mode="text", hoverinfo="skip", name="labels", uid="labels",
-        textfont={**halo, "size": [sz or 12 for sz in rung["names"][names]["size"]],
+        textfont={**halo, "size": [rung["sizes"][str(lab["tier"])] for lab in table["labels"]],
                   "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
         textposition=[_textposition(p) for p in pos],
     ))
@@ -196,7 +197,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     fills = [k["fill"] or "#FFFFFF" for k in table["keys"]]
     for inset in table.get("insets") or []:
         geo = inset["geo"]
-        context = [f for f in _features(layers_fc, "context") if _bbox_hits(f, inset["bbox"])]
+        context = clipped_features(_features(layers_fc, "context"), inset["bbox"])
         fig.add_trace(go.Choropleth(
             geojson={"type": "FeatureCollection", "features": context}, featureidkey="properties.id",
             locations=[f["properties"]["id"] for f in context], z=[0] * len(context), geo=geo,
@@ -231,23 +232,6 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
 def _textposition(pos: list | None) -> str:
     align = pos[2] if pos and len(pos) > 2 else "c"
     return {"l": "middle right", "r": "middle left"}.get(align, "middle center")
-
-
-def _bbox_hits(feature: dict, bbox: list) -> bool:
-    lon0, lat0, lon1, lat1 = bbox
-    xs: list = []
-    ys: list = []
-
-    def walk(c):
-        if isinstance(c[0], (int, float)):
-            xs.append(c[0])
-            ys.append(c[1])
-        else:
-            for sub in c:
-                walk(sub)
-
-    walk(feature["geometry"]["coordinates"])
-    return min(xs) <= lon1 and max(xs) >= lon0 and min(ys) <= lat1 and max(ys) >= lat0
 
 
 def _inset_geo(inset: dict, domain: dict | None) -> dict:

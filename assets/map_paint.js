@@ -226,7 +226,7 @@
         applyLines(gd, req);
         applyLabels(gd, req, layers);
         gd.setAttribute("data-painted", req.stamp);
-        if (gd === graphDiv()) arrangeSoon(gd);
+        arrangeSoon(gd, req);
         return true;
     }
     function firstChoropleth(gd) {
@@ -295,10 +295,13 @@
     }
     /* The box's own scale and size decide the labels' rung and where the insets sit: after a redraw (resize,
      * first draw, names convention), one Plotly.react moves labels, leaders, symbols and inset frames. */
-    var arrangeTimer = null;
-    function arrangeSoon(gd) {
-        if (arrangeTimer) return;
-        arrangeTimer = setTimeout(function () { arrangeTimer = null; arrange(gd); }, 0);
+    function arrangeSoon(gd, req) {
+        gd._skArrangeReq = req;
+        if (gd._skArrangeTimer) return;
+        gd._skArrangeTimer = setTimeout(function () {
+            gd._skArrangeTimer = null;
+            arrange(gd, gd._skArrangeReq);
+        }, 0);
     }
     function textPosition(p) {
         return p && p[2] === "l" ? "middle right" : p && p[2] === "r" ? "middle left" : "middle center";
@@ -316,8 +319,8 @@
         function c(v) { return Math.max(0, Math.min(1, Math.round(v * 1e4) / 1e4)); }
         return {x: [c(left / size.w), c((left + w) / size.w)], y: [c(1 - (top + h) / size.h), c(1 - top / size.h)]};
     }
-    function arrange(gd) {
-        var req = last, table = req && req.table;
+    function arrange(gd, req) {
+        var table = req && req.table;
         if (!table || !table.labelLadder || !gd._fullLayout || !gd._fullLayout.geo) return;
         var sp = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
         if (!sp || !sp.projection) return;
@@ -348,7 +351,8 @@
                        lat: pos.map(function (p) { return p ? p[1] : null; }), text: texts,
                        textposition: pos.map(textPosition),
                        textfont: Object.assign({}, data[layers.labels.index].textfont,
-                                               {size: place.size.map(function (v) { return v || 12; })})});
+                                               {size: table.labels.map(function (lab) {
+                                                   return rung.sizes[lab.tier] || 12; })})});
         var llon = [], llat = [];
         place.leaders.forEach(function (s) { llon.push(s[0], s[2], null); llat.push(s[1], s[3], null); });
         set("leaders", {lon: llon.length ? llon : [null], lat: llat.length ? llat : [null]});

@@ -125,3 +125,20 @@ def km_extent(bounds: tuple[float, float, float, float]) -> float:
     lon0, lat0, lon1, lat1 = bounds
     mid = math.radians((lat0 + lat1) / 2)
     return max((lon1 - lon0) * KM_PER_DEG_LAT * math.cos(mid), (lat1 - lat0) * KM_PER_DEG_LAT)
+
+
+def clipped_features(features: list[dict], bbox: tuple[float, float, float, float] | list[float],
+                     pad: float = 0.3) -> list[dict]:
+    """The features that reach an inset's view, cut to it (a little beyond): the inset draws them again,
+    so the whole mainland or Hokkaido would otherwise travel to the browser twice."""
+    from shapely import clip_by_rect
+    from shapely.geometry import mapping, shape
+
+    lon0, lat0, lon1, lat1 = bbox
+    out = []
+    for f in features:
+        g = clip_by_rect(shape(f["geometry"]), lon0 - pad, lat0 - pad, lon1 + pad, lat1 + pad)
+        if g.is_empty or g.geom_type not in ("Polygon", "MultiPolygon"):
+            continue
+        out.append({**f, "geometry": mapping(g)})
+    return out

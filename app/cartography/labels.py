@@ -68,8 +68,8 @@ MIN_DATE = dt.date(1905, 1, 1)
 BOX_PAD = 2.0        # px kept clear around each label box (the halo)
 EDGE_MARGIN = 3.0    # px between a label and the map's edge
 TOWN_DOT_PX = 6.0
-# Type sizes in px per tier, by the map box's width (R6 of the layout study: 12 px at least on a phone,
-# 14 px at least on a laptop or a projector).
+# Type sizes in px per tier, by the map box's width: 12 px at least on a phone, 14 px at least on a laptop or a
+# projector (tier 4 names the islets inside an inset).
 SIZE_CLASSES = ((600, {1: 13, 2: 12, 3: 12, 4: 12}), (1300, {1: 16, 2: 14, 3: 14, 4: 13}),
                 (math.inf, {1: 18, 2: 16, 3: 15, 4: 14}))
 # Which tiers a box of that class shows at all (tier 4 lives in the insets).

@@ -24,6 +24,7 @@ from .labels import (
     label_specs,
     place_labels,
     reference_box,
+    size_class,
 )
 from .projection import MapProjection
 from .symbols import proxy_items, tap_targets
@@ -32,7 +33,7 @@ LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "labe
 
 
 def _r(v: float) -> float:
-    return round(v, 4)
+    return round(v, 3)   # ~100 m: a tenth of a px at the ladder's largest scale
 
 
 def _pos(p) -> list:
@@ -53,14 +54,14 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX) -> dic
     for km in scales:
         w, h = reference_box(km)
         proj = MapProjection(GEO_VIEW, w, h)
-        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "names": {}, "insets": {}}
+        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": {str(t): px for t, px in size_class(w).items()}, "names": {},
+                      "insets": {}}
         rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
         rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
         for names in NAMES_CONVENTIONS:
             placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc)}
             rung["names"][names] = {
                 "pos": [_pos(placed[i]) if i in placed else None for i in main_ids],
-                "size": [placed[i].font_px if i in placed else 0 for i in main_ids],
                 "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids
                             if i in placed and placed[i].leader],
             }
