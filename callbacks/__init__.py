@@ -17,6 +17,7 @@ from app import url_state as us
 from app.export.ui import register_export_callbacks
 from app.i18n import LANGUAGES, format_date_for, gettext_for, language_from_search, localised, localised_span
 from app.narration import tour_lengths
+from app.page.share import qr_data_uri
 from app.terms import date_label, kind_label, outcome_label
 
 # The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after
@@ -246,11 +247,14 @@ def register_callbacks(app: Dash, engine: Any) -> None:
 
     @app.callback(
         Output(ids.MODE_DATE_BOX, "style"), Output(ids.MODE_EVENT_BOX, "style"), Output(ids.MAP_CAPTION, "children"),
-        Output(ids.CLAUSE, "children"), Output(ids.CLAUSE, "style"),
+        Output(ids.CLAUSE, "children"),
         Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.DIFF, "value"),
-        State(ids.LANG_STORE, "data"),
+        Input(ids.SETTLED, "data"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def mode_view(mode, pov, event, diff, lang="en"):
+    def mode_view(mode, pov, event, diff, _settled, day, lang="en"):
+        """The time bar's box for the mode, the map's caption for screen readers, and the Why tab: the document
+        shown (treaty mode) or the event in force on the date shown."""
+        lang = lang if isinstance(lang, str) and lang in LANGUAGES else "en"
         t = gettext_for(lang)
         hidden, shown = {"display": "none"}, {}
         if mode == "event":
@@ -259,23 +263,52 @@ def register_callbacks(app: Dash, engine: Any) -> None:
                             title=localised(engine.events[event].title, lang)[0])
             else:
                 caption = t("Treaty or proposal: no event chosen")
-            return hidden, shown, caption, clause_panel(engine, event, lang), shown
+            return hidden, shown, caption, clause_panel(engine, event, lang)
         pov = pov if isinstance(pov, str) and pov in styles.POV_LABELS else "de_facto"
         caption = t("On this date — {view}", view=t(styles.POV_LABELS[pov]))
         if diff:
             caption += t(" — where the points of view disagree (others faded)")
-        return shown, hidden, caption, [], hidden
+        date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
+        current = engine.state(date.isoformat(), "de_facto").get("current_event")
+        why = [html.P(t("In force on {date}:", date=format_date_for(date, lang)), className="why-when")]
+        why += clause_panel(engine, current, lang) if current else [html.P(t("Before the first event"))]
+        return shown, hidden, caption, why
 
     @app.callback(
-        Output(ids.PREV_EVENT, "children"), Output(ids.NEXT_EVENT, "children"),
-        Input(ids.TOUR, "data"), State(ids.LANG_STORE, "data"),
+        Output(ids.PREV_EVENT, "title"), Output(ids.NEXT_EVENT, "title"),
+        Output(ids.PREV_EVENT, "aria-label"), Output(ids.NEXT_EVENT, "aria-label"),
+        Input(ids.TOUR, "data"), Input(ids.MODE, "value"), State(ids.LANG_STORE, "data"),
     )
-    def step_labels(tour, lang="en"):
-        """In a guided tour the previous/next buttons move between the tour's steps: say so."""
+    def step_labels(tour, mode, lang="en"):
+        """The ◀ ▶ buttons say what they step through: tour steps, documents (treaty mode) or changes."""
         t = gettext_for(lang if isinstance(lang, str) else "en")
         if isinstance(tour, str) and tour in tour_lengths():
-            return t("◀ Previous step"), t("Next step ▶")
-        return t("◀ Previous event"), t("Next event ▶")
+            prev, nxt = t("Previous step"), t("Next step")
+        elif mode == "event":
+            prev, nxt = t("Previous document"), t("Next document")
+        else:
+            prev, nxt = t("Previous change"), t("Next change")
+        return f"{prev} (←)", f"{nxt} (→)", prev, nxt
+
+    app.clientside_callback(
+        ClientsideFunction("skframe", "docHeadline"),
+        Output(ids.DOC_HEADLINE, "children"), Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"),
+        Input(ids.JS_READY, "children"), State(ids.DOC_STORE, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("skframe", "showPlace"),
+        Output(ids.PANEL, "className"), Input(ids.UNIT, "data"),
+    )
+
+    @app.callback(
+        Output(ids.SHARE_LINK, "children"), Output(ids.SHARE_QR, "src"),
+        Input(ids.SHARE_OPEN, "n_clicks"), State(ids.URL, "href"), prevent_initial_call=True,
+    )
+    def share(_clicks, href):
+        """The permalink of the view and its QR code (drawn here, offline: segno)."""
+        if not isinstance(href, str) or not href.startswith(("http://", "https://")) or len(href) > 2000:
+            return no_update, no_update
+        return href, qr_data_uri(href)
 
     @app.callback(
         Output(ids.UNIT, "data", allow_duplicate=True),

@@ -80,8 +80,24 @@ def table_model(engine: Any, mode: str, date: str, pov: str, event: str | None, 
         head = [table.header("place", lang), t("What it provides"), table.header("sources", lang)]
     return {"caption": table.caption_for(engine, mode, date, pov, event, lang), "head": head,
             "rows": [{"target": row["target"],
-                      "cells": [{"sources": list(row["sources"])} if c == "sources" else row[c] for c in cols]}
+                      "cells": [{"cites": cite_dicts(engine, row["sources"], lang)} if c == "sources" else row[c]
+                                for c in cols]}
                      for row in rows]}
+
+
+def cite_dicts(engine: Any, keys: list[str], lang: str = "en") -> list[dict]:
+    """Readable citations ({short, full, url}) of source keys, for the page's table and Sources tab."""
+    try:
+        from app.citations import cite_many
+    except ImportError:  # until the history engineer's app/citations.py lands (INTERFACES.md)
+        out = []
+        for key in keys:
+            src = engine.timeline.sources.get(key)
+            if src is not None:
+                text = src.citation + (f", {src.locator}" if src.locator and src.locator not in src.citation else "")
+                out.append({"short": text, "full": text, "url": None})
+        return out
+    return [{"short": c.short, "full": c.full, "url": c.url} for c in cite_many(engine, list(keys), lang)]
 
 
 def changes_view(engine: Any, a: compare.Side, b: compare.Side, lang: str = "en") -> list:
