@@ -18,6 +18,7 @@ from app import compare, ids, narration, styles, table
 from app import url_state as us
 from app.help import help_content
 from app.i18n import LANGUAGES, format_date_for, gettext_for, localised_span, normalise_lang
+from app.page.cite import cite_dicts
 
 PRESENT = "present"
 
@@ -83,21 +84,6 @@ def table_model(engine: Any, mode: str, date: str, pov: str, event: str | None, 
                       "cells": [{"cites": cite_dicts(engine, row["sources"], lang)} if c == "sources" else row[c]
                                 for c in cols]}
                      for row in rows]}
-
-
-def cite_dicts(engine: Any, keys: list[str], lang: str = "en") -> list[dict]:
-    """Readable citations ({short, full, url}) of source keys, for the page's table and Sources tab."""
-    try:
-        from app.citations import cite_many
-    except ImportError:  # until the history engineer's app/citations.py lands (INTERFACES.md)
-        out = []
-        for key in keys:
-            src = engine.timeline.sources.get(key)
-            if src is not None:
-                text = src.citation + (f", {src.locator}" if src.locator and src.locator not in src.citation else "")
-                out.append({"short": text, "full": text, "url": None})
-        return out
-    return [{"short": c.short, "full": c.full, "url": c.url} for c in cite_many(engine, list(keys), lang)]
 
 
 def changes_view(engine: Any, a: compare.Side, b: compare.Side, lang: str = "en") -> list:
