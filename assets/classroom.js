@@ -195,10 +195,16 @@
         var inner = document.querySelector(".present-caption-inner");
         var box = inner && inner.parentNode;
         if (!box || state.view !== "present" || !box.clientHeight) return;
-        var fit = 1;
+        var fit = 1, src = 1;
+        var over = function () { return box.scrollHeight > box.clientHeight + 1; };
         inner.style.setProperty("--fit", "1");
-        while (box.scrollHeight > box.clientHeight + 1 && fit > 0.6) {
-            fit = Math.round((fit - 0.05) * 100) / 100;
+        inner.style.setProperty("--src-fit", "1");
+        while (over() && src > 0.8) {   // the sources line first, then the whole caption, a little
+            src = Math.round((src - 0.05) * 100) / 100;
+            inner.style.setProperty("--src-fit", String(src));
+        }
+        while (over() && fit > 0.8) {
+            fit = Math.round((fit - 0.02) * 100) / 100;
             inner.style.setProperty("--fit", String(fit));
         }
         box.setAttribute("data-fit", String(fit));
