@@ -11,6 +11,7 @@ from typing import Any
 from dash import html
 
 from app import figures, presentation
+from app.cartography.paint_table import initial_paint
 from app.i18n import format_date_for, gettext_for, localised
 from app.terms import kind_label
 from app.url_state import DEFAULT_DATE, day_index
@@ -59,27 +60,9 @@ def event_options(engine: Any, lang: str = "en") -> list[dict]:
     return options
 
 
-def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
-    def lookup(seg: list, d: int) -> int:
-        val = seg[1][0]
-        for start, v in zip(seg[0], seg[1], strict=True):
-            if start <= d:
-                val = v
-        return val
-
-    z = [lookup(seg, day) for seg in table["pov"][pov]]
-    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
-    labels = []
-    for lab in table["labels"]:
-        idx = max(i for i, s in enumerate(lab["starts"]) if s <= day) if lab["starts"] else 0
-        ja, ru = lab["ja"][idx], lab["ru"][idx]
-        labels.append(ja if ja == ru else f"{ja} / {ru}")
-    return {"z": z, "hover": hover, "labels": labels}
-
-
 def build_layout(engine: Any, lang: str = "en") -> html.Div:
+    from app.cartography.paint_table import build_table
     from app.page.frame import create_frame
-    from callbacks.paint import build_table
 
     layers_fc = load_layers_fc()
     built = build_table(engine, layers_fc, lang=lang)
@@ -88,5 +71,8 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
     day = day_index(DEFAULT_DATE)
     fig = figures.map_figure(layers_fc, table, initial_paint(table, day))
     return create_frame(engine, lang, table, events, fig, day, event_options(engine, lang))
+
+
+__all__ = ["build_layout", "event_options", "initial_paint", "load_layers_fc"]
 
 
