@@ -225,7 +225,8 @@
 
     /* The key: one row per paint in use on the map shown (same tiles and outlines as the map). */
     var SVGNS = "http://www.w3.org/2000/svg";
-    function swatch(k, i) {
+    var swatchSeq = 0;
+    function swatch(k) {
         var svg = document.createElementNS(SVGNS, "svg");
         svg.setAttribute("width", "28");
         svg.setAttribute("height", "28");
@@ -233,7 +234,7 @@
         svg.setAttribute("aria-hidden", "true");
         var fill = k.fill || "#fff", body = "";
         if (k.pattern) {
-            var pid = "skkey-" + i;
+            var pid = "skkey-" + (++swatchSeq);   // unique per drawing: url(#id) resolves to the first in the page
             body += '<defs><pattern id="' + pid + '" width="12" height="12" patternUnits="userSpaceOnUse" ' +
                     'patternTransform="rotate(45)">' + k.pattern + "</pattern></defs>";
             fill = "url(#" + pid + ")";
@@ -259,20 +260,20 @@
         var table = req.table, res = sk.resolve(req), seen = {}, rows = [];
         res.keys.forEach(function (k) {
             var key = table.keys[k];
-            if (seen[k] || !key || !key.text) return;
+            if (seen[k] || !key || !key.text || key.key === "S|" || key.key === "T|none|none||||") return;
             seen[k] = true;
-            rows.push({swatch: swatch(key, rows.length), text: key.text});
+            rows.push({key: key, text: key.text});
         });
         var active = false;
         (table.lines || []).forEach(function (line) {
             var on = req.mode === "event" ? (req.eventLines[req.event] || {})[line.id] : sk.lookup(line.seg, req.day);
             if (on) active = true;
         });
-        var i18n = (table.i18n || {});
-        if (active && table.lineStyles) rows.push({swatch: lineSwatch(table.lineStyles[1]),
+        var i18n = frame.i18n || {};
+        if (active && table.lineStyles) rows.push({line: table.lineStyles[1],
                                                    text: i18n.lineInForce || "Boundary / line in force"});
         if (res.diff && res.diff.some(function (v) { return v; })) {
-            rows.push({swatch: swatch({fill: "#fff", stroke: "#000", width: 3}, "d"),
+            rows.push({key: {fill: "#fff", stroke: "#000", width: 3},
                        text: i18n.disagree || "The points of view disagree here"});
         }
         return rows;
@@ -289,7 +290,7 @@
             rows.forEach(function (r) {
                 var row = document.createElement("div");
                 row.className = "key-row";
-                row.appendChild(r.swatch.cloneNode(true));
+                row.appendChild(r.line ? lineSwatch(r.line) : swatch(r.key));
                 var span = document.createElement("span");
                 span.textContent = r.text;
                 row.appendChild(span);

@@ -33,7 +33,7 @@ def open_at(page, live_server, size: str, query: str = "", ready: str = ":"):
     w, h = SIZES[size]
     page.set_viewport_size({"width": w, "height": h})
     page.goto(live_server + "/" + query)
-    wait_painted(page, ready)
+    wait_painted(page, ready, timeout=45000)   # a cold page on a loaded 2-core machine
     page.wait_for_timeout(300)
 
 
