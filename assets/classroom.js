@@ -41,10 +41,26 @@
         var gd = holder && holder.querySelector(".js-plotly-plot");
         if (!gd || !plotly() || !gd._fullLayout || !holder.offsetWidth) return;
         var box = holder.getBoundingClientRect();
+        phoneView(gd, box);
         scaleLabels(gd, state.view === "present" ? Math.max(1, Math.min(1.6, box.height / 700)) : 1);
         if (Math.abs(gd._fullLayout.width - box.width) > 2 || Math.abs(gd._fullLayout.height - box.height) > 2) {
             plotly().Plots.resize(gd);
         }
+    }
+    /* A phone's tall map box: the "phone preset" of the layout study (about 140–157.6 °E, 41–54.6 °N), so the
+     * islands fill the width instead of a strip across a wide view; back to the figure's view when wide. */
+    var PHONE_GEO = {"geo.lonaxis.range": [139.5, 157.8], "geo.lataxis.range": [41.2, 54.6],
+                     "geo.center": {lon: 148.6, lat: 47.9}};
+    function phoneView(gd, box) {
+        var narrow = box.width < 600 && box.height > box.width * 0.9;
+        if (narrow === !!gd._skPhone) return;
+        if (narrow && !gd._skWide) {
+            var g = gd.layout.geo || {};
+            gd._skWide = {"geo.lonaxis.range": (g.lonaxis || {}).range, "geo.lataxis.range": (g.lataxis || {}).range,
+                          "geo.center": g.center};
+        }
+        gd._skPhone = narrow;
+        plotly().relayout(gd, narrow ? PHONE_GEO : gd._skWide);
     }
     /* Larger map labels on a large presentation screen (readable from the back of the room). */
     function scaleLabels(gd, factor) {
@@ -203,7 +219,7 @@
             src = Math.round((src - 0.05) * 100) / 100;
             inner.style.setProperty("--src-fit", String(src));
         }
-        while (over() && fit > 0.8) {
+        while (over() && fit > 0.7) {
             fit = Math.round((fit - 0.02) * 100) / 100;
             inner.style.setProperty("--fit", String(fit));
         }
@@ -217,6 +233,7 @@
         new MutationObserver(function () { fitCaption(); }).observe(el, {childList: true, subtree: true, characterData: true});
     })();
     window.skclass.fitCaption = fitCaption;
+    window.skclass.fitMap = fitMap;
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         skclass: {

@@ -220,6 +220,13 @@
         new MutationObserver(function () { afterPaint(gd); })
             .observe(gd, {attributes: true, attributeFilter: ["data-painted"]});
         afterPaint(gd);
+        // the first drawn map takes its box's view (a phone's tall box gets the phone preset)
+        var tries = 0, fit = setInterval(function () {
+            if (gd._fullLayout || ++tries > 100) {
+                clearInterval(fit);
+                if (window.skclass && window.skclass.fitMap) window.skclass.fitMap();
+            }
+        }, 100);
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchMap); else watchMap();
 

@@ -29,11 +29,14 @@ def engine():
     return load_engine()
 
 
-def open_at(page, live_server, size: str, query: str = "", ready: str = ":"):
+def open_at(page, live_server, size: str, query: str = "", ready: str | None = ":"):
     w, h = SIZES[size]
     page.set_viewport_size({"width": w, "height": h})
     page.goto(live_server + "/" + query)
-    wait_painted(page, ready, timeout=45000)   # a cold page on a loaded 2-core machine
+    if ready is None:   # Help: the map is not shown
+        page.locator("#help-body .bibliography li").first.wait_for(state="attached", timeout=45000)
+    else:
+        wait_painted(page, ready, timeout=45000)   # a cold page on a loaded 2-core machine
     page.wait_for_timeout(300)
 
 
@@ -66,7 +69,7 @@ VIEWS = {
     "treaty": ("?date=1945-02-11&mode=event&event=yalta_agreement_1945", "event:"),
     "compare": ("?date=1945-08-01&view=compare&date2=1946-03-01", ":"),
     "present": ("?view=present&tour=key&step=6", ":"),
-    "help": ("?view=help", ":"),
+    "help": ("?view=help", None),
     "embed": ("?view=embed&date=1923-06-01", ":"),
 }
 
@@ -133,9 +136,10 @@ def test_fram005_every_tour_caption_fits_at_1280x720_and_names_the_view(page, li
     steps = narration.tour_steps(engine, "key")
     open_at(page, live_server, "1280x720", "?view=present&tour=key&step=1&pov=japan")
     for n in range(1, len(steps) + 1):
-        expect(page.locator("#present-step")).to_contain_text(f"Step {n} of {len(steps)}")
+        expect(page.locator("#present-step")).to_contain_text(f"Step {n} of {len(steps)}", timeout=20000)
         expect(page.locator("#present-pov")).to_have_text(
-            "Treaty or proposal: what it provides" if steps[n - 1].mode == "event" else "Japan's view")
+            "Treaty or proposal: what it provides" if steps[n - 1].mode == "event" else "Japan's view",
+            timeout=20000)
         page.wait_for_timeout(150)
         fit = _caption_fits(page)
         assert fit["fits"] and fit["overflowY"] != "scroll", (n, fit)
@@ -178,7 +182,7 @@ def test_fram008_a_territory_opens_its_story_in_view(page, live_server):
         page.locator("#details-tab-place").click()
         page.locator(".unit-btn", has_text="Habomai").click()
         story = page.locator("#unit-panel .unit-summary")
-        expect(story).to_contain_text("Habomai")
+        expect(story).to_contain_text("Habomai", timeout=20000)
         box = story.bounding_box()
         assert box and 0 <= box["y"] < SIZES[size][1], (size, box)
         text = page.locator("#unit-panel").inner_text()
