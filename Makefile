@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-app system-deps run serve test lint geodata bench load soak fuzz audit clean
+.PHONY: install install-app system-deps run serve test lint geodata bench load soak fuzz audit clean plotly-bundle
 
 # Runtime only: what `make run` needs (no geometry libraries, no browser).
 $(VENV)/.app-installed: pyproject.toml
@@ -25,8 +25,10 @@ install-app: $(VENV)/.app-installed
 install: $(VENV)/.all-installed
 
 # Debian packages: Chromium for browser tests and figure export (never a downloaded browser),
-# Noto CJK fonts so Japanese/Chinese/Cyrillic render offline, poppler-utils to check exported PDFs.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils
+# Noto CJK fonts so Japanese/Chinese/Cyrillic render offline, poppler-utils to check exported PDFs,
+# nginx with Brotli for the reference deployment (deploy/, tests/deploy).
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils \
+  nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -74,6 +76,10 @@ bench: install system-deps
 	$(PY) scripts/bench_state.py
 	$(PY) scripts/bench_slider.py
 	$(PY) scripts/bench_export.py
+
+# Rebuild the committed plotly.js partial bundle (bundles/plotly/) from the npm registry at the locked versions.
+plotly-bundle:
+	cd bundles/plotly && npm ci --no-audit --no-fund && node build.mjs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
