@@ -28,13 +28,14 @@ from typing import Any
 from app import ASSETS_DIR, PROJECT_ROOT
 
 STATIC_ROOT_ENV = "ATLAS_STATIC_ROOT"
+PLOTLY_BUNDLE_ENV = "ATLAS_PLOTLY_BUNDLE"
 DEFAULT_STATIC_ROOT = PROJECT_ROOT / "build" / "static"
 BUNDLE_DIR = PROJECT_ROOT / "bundles" / "plotly"
 SUITES = "/_dash-component-suites/"
 ONE_YEAR = 31_536_000
 # URLs whose content can never change: Dash's fingerprinted bundles (name.v4_4_1m<mtime>.js, the package's
 # version and the file's mtime) and our content-addressed plotly bundle.
-_FINGERPRINTED = re.compile(r"\.v\d+_\d+_\d+(?:[a-z0-9_]*)m\d+\.|/static/plotly-atlas\.[0-9a-f]{12}\.min\.js$")
+_FINGERPRINTED = re.compile(r"\.v\d+_\d+_\d+(?:[a-z0-9_]*)m\d+\.|/static/plotly-(?:atlas|full)\.[0-9a-f]{12}\.min\.js$")
 # dcc / dash_table components whose code is a separate chunk, fetched when the first one mounts.
 _CHUNKS = {"Graph": "dcc/async-graph.js", "Slider": "dcc/async-slider.js", "RangeSlider": "dcc/async-slider.js",
            "Dropdown": "dcc/async-dropdown.js", "DatePickerSingle": "dcc/async-datepicker.js",
@@ -53,11 +54,19 @@ class PlotlyBundle:
 
 @cache
 def plotly_bundle() -> PlotlyBundle:
-    """The committed partial bundle and its content-addressed URL (/static/plotly-atlas.<sha256[:12]>.min.js)."""
+    """The committed partial bundle and its content-addressed URL (/static/plotly-atlas.<sha256[:12]>.min.js).
+
+    $ATLAS_PLOTLY_BUNDLE=full serves the Python package's full plotly.min.js the same way instead (to measure
+    what the partial bundle saves, or as a way out should a figure ever need a trace type the bundle lacks).
+    """
     spec = json.loads((BUNDLE_DIR / "bundle.json").read_text(encoding="utf-8"))
-    path = BUNDLE_DIR / spec["output"]
+    name, path, traces = "atlas", BUNDLE_DIR / spec["output"], tuple(spec["traces"])
+    if os.environ.get(PLOTLY_BUNDLE_ENV) == "full":
+        import plotly
+
+        name, path, traces = "full", Path(plotly.__file__).parent / "package_data" / "plotly.min.js", ("*",)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-    return PlotlyBundle(path, spec["plotly.js"], tuple(spec["traces"]), f"/static/plotly-atlas.{digest}.min.js")
+    return PlotlyBundle(path, spec["plotly.js"], traces, f"/static/plotly-{name}.{digest}.min.js")
 
 
 def static_root() -> Path:
@@ -213,11 +222,15 @@ def layout_chunks(dash_app: Any) -> list[str]:
 
 
 def _preload_links(dash_app: Any) -> str:
-    """<link rel=preload> for plotly.js and the chunks of the components the layout mounts: fetched while
-    the other scripts run instead of one after the other once the layout has rendered."""
+    """<link rel=preload> for plotly.js, the chunks of the components the layout mounts and the layout: fetched
+    while the other scripts run instead of one after the other once the layout has rendered."""
     prefix = (dash_app.config.requests_pathname_prefix or "/").rstrip("/")
     urls = [plotly_bundle().url] + [f"{prefix}{SUITES}dash/{chunk}" for chunk in layout_chunks(dash_app)]
-    return "".join(f'<link rel="preload" as="script" href="{url}">' for url in urls)
+    # The renderer fetches these two (same-origin credentials, cors mode: `crossorigin` matches) only once
+    # every script has run; preloaded, they arrive while the scripts are parsed.
+    fetches = [f"{prefix}/_dash-layout", f"{prefix}/_dash-dependencies"]
+    return "".join([f'<link rel="preload" as="script" href="{url}">' for url in urls]
+                   + [f'<link rel="preload" as="fetch" crossorigin href="{url}">' for url in fetches])
 
 
 def use_plotly_bundle(dash_app: Any) -> None:
