@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-app system-deps run serve test lint geodata bench load soak fuzz audit clean plotly-bundle
+.PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
+  plotly-bundle
 
 # Runtime only: what `make run` needs (no geometry libraries, no browser).
 $(VENV)/.app-installed: pyproject.toml
@@ -51,6 +52,11 @@ serve: install-app
 load: install system-deps
 	$(PY) tests/load/run_load.py $(LOAD_ARGS)
 
+# A class, then a school, arriving at once: 30 and 200 page loads (cold cache) within 10 s; goal p95 <= 100 ms.
+arrival: install system-deps
+	$(PY) tests/load/run_load.py --arrival --users 30
+	$(PY) tests/load/run_load.py --arrival --users 200
+
 # Ten minutes at 200 users, worker recycling off, to measure memory growth.
 soak: install system-deps
 	ATLAS_MAX_REQUESTS=100000000 $(PY) tests/load/run_load.py --soak
@@ -74,6 +80,7 @@ audit: install
 
 bench: install system-deps
 	$(PY) scripts/bench_state.py
+	$(PY) scripts/bench_classroom.py
 	$(PY) scripts/bench_slider.py
 	$(PY) scripts/bench_export.py
 
