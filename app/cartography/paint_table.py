@@ -323,6 +323,13 @@ def event_paint_values(engine: Any, event_id: str) -> dict[str, dict]:
 
 
 def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any:
+    """What one document provides for one place, in the key's symbols.
+
+    A promise or a proposal is drawn only as the key's dashed (promised) or dotted (proposed) outline on a
+    neutral fill, never as the solid fill that the key reserves for sovereignty or control: a promise is not
+    a transfer. A fill comes only from what the document itself does (cedes, occupies, holds undetermined,
+    renounces).
+    """
     if kind in ("strait", "zone"):
         roles = [[r["role"], r["actor"]] for r in rows if r["role"] not in ("proposed", "promised")]
         value = {"roles": roles,
@@ -333,7 +340,7 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
     holder, mode, claims, promised, proposed = "none", "none", [], None, None
     for r in rows:
         role, actor = r["role"], r["actor"]
-        if role in CONTROL or (role == "sovereignty"):
+        if role in CONTROL:
             holder, mode = styles.group_of(actor, groups), role
         elif role == "claim":
             claims.append(actor)
@@ -346,16 +353,9 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
                 holder, mode = "undetermined", "renounced"
         elif role == "promised":
             promised = styles.group_of(actor, groups)
-            if holder == "none":
-                holder, mode = promised, "sovereignty"
         elif role == "proposed":
-            proposed = styles.group_of(actor, groups)
-            prole = r.get("proposed_role") or "sovereignty"
-            if holder == "none":
-                holder = proposed
-                mode = prole if prole in CONTROL else ("undetermined" if prole == "undetermined" else "sovereignty")
-                if prole == "undetermined":
-                    holder = "undetermined"
+            proposed = styles.group_of(actor, groups) if (r.get("proposed_role") or "sovereignty") != "undetermined" \
+                else "undetermined"
     claim_groups = tuple(c for c in _groups(claims, groups) if c != holder)
     return styles.TerritoryPaint(holder, mode, claim_groups, promised, proposed)
 
