@@ -257,9 +257,15 @@ def use_plotly_bundle(dash_app: Any) -> None:
 
 def install(dash_app: Any, root: Path | None = None) -> Path:
     """Serve the page's static files from the tree (built or refreshed now); call last in create_app."""
+    from app.security import ConfigError
+
     use_plotly_bundle(dash_app)
     root = root or static_root()
-    build_tree(page_files(dash_app), root)
+    try:
+        build_tree(page_files(dash_app), root)
+    except OSError as error:
+        raise ConfigError(f"{STATIC_ROOT_ENV}: cannot write the static files to {root} ({error.strerror}); "
+                          "point it at a writable directory") from None
     server = dash_app.server
     security = server.extensions.get("atlas_security")  # its CSP is final: the index has been served
     headers = security.common_headers() if security is not None else None
