@@ -21,7 +21,7 @@ def full_plotly_js() -> bytes:
 def _plots_drawn(page) -> None:
     page.wait_for_function(
         "() => { const g = [...document.querySelectorAll('.js-plotly-plot')];"
-        " return g.length >= 2 && g.every((d) => d._fullLayout && d.querySelector('.main-svg')); }", timeout=20000)
+        " return g.length >= 2 && g.every((d) => d._fullLayout && d.querySelector('.main-svg')); }", timeout=60000)
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
     page.wait_for_timeout(500)
 
@@ -36,7 +36,7 @@ def render(browser, url: str, full: bool) -> tuple[Image.Image, dict, list[str]]
         page.route(re.compile(r".*/static/plotly-atlas\.[0-9a-f]+\.min\.js$"),
                    lambda route: route.fulfill(status=200, body=body, content_type="text/javascript"))
     page.goto(url)
-    wait_painted(page, ":")
+    wait_painted(page, ":", timeout=90000)  # the full bundle is 4.8 MB to parse, on a shared machine
     _plots_drawn(page)
     page.mouse.move(0, 0)
     info = page.evaluate("() => ({version: Plotly.version,"
