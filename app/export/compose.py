@@ -3,7 +3,7 @@ a scale bar, a caption line (date, point of view, sources by short key), the coa
 app version and the permalink of the view.
 
 It renders from the state (the engine), never from the screen: the paint of every territory, strait,
-zone and line comes from the same paint table as the page (`callbacks.paint.build_table`) and the same
+zone and line comes from the same paint table as the page (`app.cartography.paint_table.build_table`) and the same
 styles (`app.styles`: fills, pattern tiles, outlines), looked up exactly as assets/map_paint.js does.
 
 How patterns get into a static file: plotly's choropleth has no pattern fill, so every painted location
@@ -321,7 +321,7 @@ def _norm_date(value: Any) -> Any:
 
 
 def _normalise_labels(fc: dict) -> dict:
-    """Label name forms dated by year only ("1905") → YYYY-01-01, as callbacks.paint expects full dates."""
+    """Label name forms dated by year only ("1905") → YYYY-01-01, as app.cartography.paint_table expects full dates."""
     feats = []
     for f in fc["features"]:
         props = f.get("properties", {})
@@ -345,8 +345,8 @@ class Context:
 
 @functools.lru_cache(maxsize=4)
 def context(engine: Any) -> Context:
+    from app.cartography.paint_table import build_table
     from app.layers import load_layers
-    from callbacks.paint import build_table
 
     full = load_layers("full").collection
     box = (VIEW_LON[0] - CLIP_MARGIN, VIEW_LAT[0] - CLIP_MARGIN, VIEW_LON[1] + CLIP_MARGIN,
