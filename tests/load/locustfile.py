@@ -32,7 +32,7 @@ WAIT_MIN = float(os.environ.get("ATLAS_LOAD_WAIT_MIN", "2"))
 WAIT_MAX = float(os.environ.get("ATLAS_LOAD_WAIT_MAX", "8"))
 MIN_DATE = dt.date(1905, 1, 1)
 MAX_DAY = (dt.date(1956, 12, 31) - MIN_DATE).days
-POVS = ("de_facto", "japan", "soviet", "usa")
+POVS = ("de_facto", "japan", "russia", "usa")
 HEADERS = {"Accept-Encoding": "gzip, deflate", "Content-Type": "application/json"}
 EXPORT_CANDIDATES = (
     "/export?date={date}&pov={pov}&format=svg&size=single",
