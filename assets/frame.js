@@ -210,7 +210,19 @@
         var input = byId(IDS.dateInput), iso = isoOf(req.day);
         if (input && document.activeElement !== input && input.value !== iso) input.value = iso;
         clearTimeout(keyTimer);
-        keyTimer = setTimeout(drawKey, 120);   // outside the frame a keyboard step is measured on
+        keyTimer = setTimeout(function () { drawKey(); nameGovernment(req.day); }, 120);   // outside the measured frame
+    }
+    /* "Russia's / the USSR's view" names the government that spoke for it on the date shown. */
+    function nameGovernment(day) {
+        var segs = frame.docs && frame.docs.gov;
+        if (!segs || !segs.length) return;
+        var cur = segs[0];
+        for (var i = 0; i < segs.length; i++) if (segs[i][0] <= day) cur = segs[i];
+        var label = document.querySelector("#" + IDS.pov + " [data-pov=russia]");
+        if (!label) return;
+        var long = label.querySelector(".seg-long"), short = label.querySelector(".seg-short");
+        if (long && long.textContent !== cur[1]) long.textContent = cur[1];
+        if (short && short.textContent !== cur[2]) short.textContent = cur[2];
     }
     function watchMap() {
         var gd = document.querySelector("#" + IDS.map + " .js-plotly-plot");
@@ -411,7 +423,7 @@
             docHeadline: function (mode, eventId, ready, docs) {
                 if (docs && !frame.docs) {
                     frame.docs = docs;
-                    frame.docOrder = Object.keys(docs).filter(function (k) { return k !== "i18n"; });
+                    frame.docOrder = Object.keys(docs).filter(function (k) { return k !== "i18n" && k !== "gov"; });
                     frame.i18n = docs.i18n || null;
                 }
                 frame.mode = mode === "event" ? "event" : "date";

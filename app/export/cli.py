@@ -36,7 +36,7 @@ def add_export(subparsers: Any) -> None:
     what.add_argument("--date", help="YYYY-MM-DD, 1905-01-01 … 1956-12-31 (default 1945-09-05)")
     what.add_argument("--event", help="an event id: what the treaty / draft provides")
     what.add_argument("--all-events", action="store_true", help="a numbered series of every event into --out DIR")
-    p.add_argument("--perspective", default="de_facto", help="de_facto, japan, soviet, usa")
+    p.add_argument("--perspective", default="de_facto", help="de_facto, japan, russia, usa (soviet = russia)")
     p.add_argument("--diff", action="store_true", help="mark where the points of view disagree")
     p.add_argument("--as-event-maps", action="store_true", help="with --all-events: what each event provides")
     p.add_argument("--format", default="svg", choices=FORMATS)

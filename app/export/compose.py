@@ -46,7 +46,8 @@ T = {
     "pov": {
         "de_facto": {"en": "De facto control", "ja": "実効支配", "ru": "Фактический контроль", "zh": "实际控制"},
         "japan": {"en": "Japan's view", "ja": "日本の立場", "ru": "Позиция Японии", "zh": "日本的立场"},
-        "soviet": {"en": "The USSR's view", "ja": "ソ連の立場", "ru": "Позиция СССР", "zh": "苏联的立场"},
+        "russia": {"en": "Russia's / the USSR's view", "ja": "ロシア・ソ連の立場", "ru": "Позиция России / СССР",
+                   "zh": "俄国／苏联的立场"},
         "usa": {"en": "The USA's view", "ja": "米国の立場", "ru": "Позиция США", "zh": "美国的立场"},
     },
     "provides": {"en": "What it provides", "ja": "規定内容", "ru": "Что предусматривает", "zh": "所规定的内容"},
@@ -196,6 +197,8 @@ def validate(engine: Any, req: ExportRequest) -> ExportRequest:
                                f"a date YYYY-MM-DD from {us.MIN_DATE.isoformat()} to {us.MAX_DATE.isoformat()}")
     if req.mode not in us.MODES:
         raise ExportParamError("mode", f"unknown mode {req.mode!r}", ", ".join(us.MODES))
+    if us.normalise_pov(req.pov) != req.pov:
+        req = replace(req, pov=us.normalise_pov(req.pov))
     if req.pov not in us.POVS:
         raise ExportParamError("pov", f"unknown point of view {req.pov!r}", ", ".join(us.POVS))
     if req.event is not None and req.event not in engine.events:

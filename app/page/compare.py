@@ -8,7 +8,7 @@ from dash import dcc, html
 
 from app import figures, ids, styles
 from app.i18n import gettext_for
-from app.page.map_header import POVS, pov_value
+from app.page.map_header import POVS
 from app.url_state import DEFAULT_DATE2, MAX_DATE, MAX_DAY, MIN_DATE, day_index
 
 
@@ -19,7 +19,7 @@ def _compare_graph(id_: str) -> dcc.Graph:
 
 def create_compare(engine: Any, event_options: list[dict], lang: str = "en") -> html.Section:
     t = gettext_for(lang)
-    pov_options = [{"label": t(styles.POV_LABELS[pov_value(p)]), "value": pov_value(p)} for p in POVS]
+    pov_options = [{"label": t(styles.POV_LABELS[p]), "value": p} for p in POVS]
     return html.Section([
         html.Div([
             html.Div([

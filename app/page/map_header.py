@@ -3,23 +3,22 @@ dates), the point of view as a segmented control, and the settings (names, disag
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from dash import dcc, html
 
 from app import ids, styles
-from app.i18n import _, gettext_for
+from app.i18n import _, gettext_for, localised
+from app.url_state import MIN_DATE
 
 POVS = ("de_facto", "japan", "russia", "usa")
 POV_KEYS = {"de_facto": "1", "japan": "2", "russia": "3", "usa": "4"}
 NAMES_OPTIONS = [("both", _("Both")), ("ja", _("Japanese names")), ("ru", _("Russian names"))]
 SHORT_LABELS = {"de_facto": _("De facto"), "japan": _("Japan"), "russia": _("USSR"), "usa": _("USA")}
+GOV_SHORT = {"russia": _("Russia"), "russia_provisional": _("Russia"), "soviet": _("USSR")}
 SPEEDS = [(7, _("1 week / step")), (30, _("1 month / step")), (91, _("3 months / step")),
           (365, _("1 year / step"))]
-
-
-def pov_value(pov: str) -> str:
-    """The control's value of a point of view (the URL and the data call Russia's view `soviet` until the
-    history engineer's rename lands; INTERFACES.md)."""
-    return "soviet" if pov == "russia" and "soviet" in styles.POV_LABELS else pov
 
 
 def create_pov_control(lang: str) -> html.Fieldset:
@@ -27,7 +26,7 @@ def create_pov_control(lang: str) -> html.Fieldset:
     t = gettext_for(lang)
     options = []
     for pov in POVS:
-        value = pov_value(pov)
+        value = pov
         label = t(styles.POV_LABELS[value])
         text = [html.Span(label, className="seg-long"), html.Span(t(SHORT_LABELS[pov]), className="seg-short")]
         options.append({"label": html.Span(text, className="seg-label", title=f"{label} ({POV_KEYS[pov]})",
@@ -36,6 +35,22 @@ def create_pov_control(lang: str) -> html.Fieldset:
         html.Legend(t("Point of view"), className="sr-only"),
         dcc.RadioItems(id=ids.POV, options=options, value="de_facto", inline=True, className="segmented pov-seg"),
     ], className="seg-control pov-control")
+
+
+def government_segments(engine: Any, lang: str) -> list[list]:
+    """[day, label, short label] from each day a new government spoke for Russia's / the USSR's view (the
+    Empire, the Provisional Government, Soviet Russia / USSR: engine.government_of); assets/frame.js names
+    the point of view after the government on the date shown (INTERFACES.md)."""
+    t = gettext_for(lang)
+    finder = getattr(engine, "perspective_of", {})
+    actors = sorted((a for a in engine.timeline.actors.values() if finder.get(a.id) == "russia"),
+                    key=lambda a: a.start or dt.date.min)
+    out = []
+    for actor in actors:
+        day = max(0, (actor.start - MIN_DATE).days) if actor.start else 0
+        name = localised(actor.names, lang)[0]
+        out.append([day, t("{government}'s view", government=name), t(GOV_SHORT.get(actor.id, "USSR"))])
+    return out
 
 
 def create_settings(lang: str) -> html.Details:

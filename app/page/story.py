@@ -146,7 +146,9 @@ def disagreements_list(found: list[dict], lang: str) -> list:
 
 def disagreements(engine: Any, unit: str, day: dt.date, lang: str) -> list:
     finder = getattr(engine, "disagreements_for", None)
-    return disagreements_list(finder(target=unit, date=day.isoformat()) or [], lang) if finder else []
+    if finder is None:
+        return []
+    return disagreements_list(finder(target=unit, date=day.isoformat(), lang=lang) or [], lang)
 
 
 def unit_story(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en") -> list:

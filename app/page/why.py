@@ -43,7 +43,7 @@ def event_disagreements(engine: Any, event_id: str, lang: str) -> list:
         return []
     from app.page.story import disagreements_list
 
-    return disagreements_list(finder(event=event_id) or [], lang)
+    return disagreements_list(finder(event=event_id, lang=lang) or [], lang)
 
 
 def clause_panel(engine: Any, event_id: str | None, lang: str = "en") -> list:

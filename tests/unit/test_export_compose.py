@@ -25,7 +25,7 @@ def test_resolve_matches_the_page_initial_paint(engine, ctx):
     from app.url_state import day_index
 
     for date, pov in [(dt.date(1951, 9, 8), "japan"), (dt.date(1945, 9, 5), "de_facto"),
-                      (dt.date(1920, 8, 1), "soviet")]:
+                      (dt.date(1920, 8, 1), "russia")]:
         paint = compose.resolve(ctx, ExportRequest(date=date, pov=pov), date)
         assert paint.keys == initial_paint(ctx.table, day_index(date), pov)["z"]
 
