@@ -154,8 +154,9 @@ def register_callbacks(app: Dash, engine: Any) -> None:
             caption += t(" — where the points of view disagree (others faded)")
         date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
         current = engine.state(date.isoformat(), "de_facto").get("current_event")
-        why = [html.P(t("In force on {date}:", date=format_date_for(date, lang)), className="why-when")]
-        why += clause_panel(engine, current, lang) if current else [html.P(t("Before the first event"))]
+        why = [html.P(t("The latest event on {date}:", date=format_date_for(date, lang)), className="why-when")]
+        why += clause_panel(engine, current, lang, shown_as_document=False) if current else \
+            [html.P(t("Before the first event"))]
         return shown, hidden, caption, why
 
     @app.callback(

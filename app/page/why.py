@@ -46,7 +46,9 @@ def event_disagreements(engine: Any, event_id: str, lang: str) -> list:
     return disagreements_list(finder(event=event_id, lang=lang) or [], lang)
 
 
-def clause_panel(engine: Any, event_id: str | None, lang: str = "en") -> list:
+def clause_panel(engine: Any, event_id: str | None, lang: str = "en", shown_as_document: bool = True) -> list:
+    """The event's panel; `shown_as_document` False in date mode, where the map shows what was in force, so an
+    outcome never reads as "the map shows what would have been"."""
     t = gettext_for(lang)
     if not isinstance(event_id, str) or event_id not in engine.events:
         return [html.P(t("Choose a treaty, agreement or proposal to see what it provides."))]
@@ -66,7 +68,8 @@ def clause_panel(engine: Any, event_id: str | None, lang: str = "en") -> list:
         out.append(html.P([t("Outcome: {status}", status=outcome_label(ev.outcome.status, lang)) + became + ". ",
                            html.Span(ev.outcome.note, lang="en") if ev.outcome.note else ""],
                           className="outcome"))
-        out.append(html.P(t("The map shows what would have been, had it taken effect."), className="hint"))
+        if shown_as_document:
+            out.append(html.P(t("The map shows what would have been, had it taken effect."), className="hint"))
     out += event_disagreements(engine, event_id, lang)
     if ev.clause is not None:
         out.append(html.H3(t("What it says")))
