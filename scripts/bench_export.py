@@ -61,7 +61,8 @@ def main() -> int:
             cli.run_series(engine, args, "png")
             n = len(list(Path(out).glob("*.png")))
             el = time.perf_counter() - t
-            print(f"series, key tour (png 300 dpi, double column): {n} frames in {el:.1f} s ({el / max(n, 1):.2f} s/frame)")
+            print(f"series, key tour (png 300 dpi, double column): {n} frames in {el:.1f} s "
+                  f"({el / max(n, 1):.2f} s/frame)")
             args = build_parser().parse_args(["export", "--all-events", "--format", "svg", "--out", out + "/all"])
             t = time.perf_counter()
             cli.run_series(engine, args, "svg")
