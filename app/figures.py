@@ -1,7 +1,7 @@
 """Pure figure builders of the map page: the map, the legend, a territory's timeline chart.
 
 No Dash callbacks and no engine calls here: the inputs are plain data (the layers' GeoJSON and the paint
-table built by callbacks/paint.py), so the builders are unit-tested without a browser.
+table built by app/cartography/paint_table.py), so the builders are unit-tested without a browser.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def discrete_colourscale(fills: list[str]) -> list[list]:
 def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
     """The map: context land, one paintable choropleth (straits, zones, territories), lines, labels.
 
-    `table` is the paint table (callbacks/paint.py): `locations` in drawing order, `keys` (styles), `lines`,
+    `table` is the paint table (app/cartography/paint_table.py): `locations` in drawing order, `keys` (styles), `lines`,
     `labels` (a label's optional `textposition` comes from app/presentation.declutter_labels). `initial` holds
     the first paint: `z` (key index per location), `hover` (text per location), `labels` (text per label) — what
     the clientside painter would produce for the default state.

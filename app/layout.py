@@ -12,6 +12,7 @@ from typing import Any
 from dash import dcc, html
 
 from app import figures, ids, presentation, styles
+from app.cartography.paint_table import initial_paint
 from app.export.ui import export_panel
 from app.i18n import (
     HTML_LANG,
@@ -84,24 +85,6 @@ def slider_marks(table: dict) -> dict:
     return marks
 
 
-def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
-    def lookup(seg: list, d: int) -> int:
-        val = seg[1][0]
-        for start, v in zip(seg[0], seg[1], strict=True):
-            if start <= d:
-                val = v
-        return val
-
-    z = [lookup(seg, day) for seg in table["pov"][pov]]
-    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
-    labels = []
-    for lab in table["labels"]:
-        idx = max(i for i, s in enumerate(lab["starts"]) if s <= day) if lab["starts"] else 0
-        ja, ru = lab["ja"][idx], lab["ru"][idx]
-        labels.append(ja if ja == ru else f"{ja} / {ru}")
-    return {"z": z, "hover": hover, "labels": labels}
-
-
 def _radio(id_: str, options: list[tuple[str, str]], value: str, label: str) -> html.Fieldset:
     return html.Fieldset([
         html.Legend(label),
@@ -129,7 +112,7 @@ def language_switch(lang: str) -> html.Fieldset:
 
 
 def build_layout(engine: Any, lang: str = "en") -> html.Div:
-    from callbacks.paint import build_table
+    from app.cartography.paint_table import build_table
 
     t = gettext_for(lang)
     layers_fc = load_layers_fc()

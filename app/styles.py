@@ -227,6 +227,10 @@ def describe_territory(paint: TerritoryPaint, lang: str = "en") -> str:
     sep = t(", ")
     if paint.mode in ("undetermined", "renounced") or paint.holder == "undetermined":
         text = t("Sovereignty undetermined") if paint.mode != "renounced" else t("Renounced, no recipient named")
+    elif paint.holder == "none" and paint.promised:
+        return html.escape(t("Promised to {group}", group=g(paint.promised)))
+    elif paint.holder == "none" and paint.proposed:
+        return html.escape(t("Proposed for {group}", group=g(paint.proposed)))
     elif paint.holder == "none":
         text = t("No stated position")
     else:

@@ -33,7 +33,7 @@
     var store = {table: null, events: null};
     var hooked = null;        // the graph div whose plotly_afterplot we listen to
 
-    /* Interface strings of the page's language (paint table "i18n", callbacks/paint.py js_strings). */
+    /* Interface strings of the page's language (paint table "i18n", app/cartography/paint_table.py js_strings). */
     var EN = {lang: "en", htmlLang: "en", disagree: "The points of view disagree here",
               before: "Before the first event", showing: "Showing what it provides: {title}",
               play: "\u25B6 Play", pause: "\u23F8 Pause"};
@@ -70,17 +70,26 @@
         }
         return seg[1][ans];
     }
+    /* Pattern ids are unique per graph: a url(#id) resolves to the first element with that id in the
+     * document, so graphs sharing ids (main map, compare A and B) drew each other's tiles, or nothing when
+     * the first one sat in a hidden graph. */
+    function patternPrefix(gd) {
+        var box = gd.parentElement && gd.parentElement.closest("[id]");
+        return "skpat-" + (box ? box.id : "graph").replace(/[^A-Za-z0-9_-]/g, "_") + "-";
+    }
     function ensurePatterns(gd, table) {
         var svg = gd.querySelector("svg.main-svg");
         if (!svg) return;
         var defs = svg.querySelector("defs");
         if (!defs) return;
-        if (defs.querySelector("#skpat-ready")) return;
+        var prefix = patternPrefix(gd);
+        gd._skPatPrefix = prefix;
+        if (defs.querySelector("#" + prefix + "ready")) return;
         var ns = "http://www.w3.org/2000/svg";
-        var html = '<g id="skpat-ready"></g>';
+        var html = '<g id="' + prefix + 'ready"></g>';
         table.keys.forEach(function (k, i) {
             if (k.pattern) {
-                html += '<pattern id="skpat' + i + '" width="12" height="12" patternUnits="userSpaceOnUse" ' +
+                html += '<pattern id="' + prefix + i + '" width="12" height="12" patternUnits="userSpaceOnUse" ' +
                         'patternTransform="rotate(45)">' + k.pattern + '</pattern>';
             }
         });
@@ -131,7 +140,7 @@
             var path = paths[p], d = path.__data__;
             if (!d || !(d.loc in index)) continue;
             var j = index[d.loc], k = table.keys[keys[j]];
-            var fill = k.pattern ? "url(#skpat" + keys[j] + ")" : k.fill;
+            var fill = k.pattern ? "url(#" + gd._skPatPrefix + keys[j] + ")" : k.fill;
             path.setAttribute("fill", fill);
             path.style.fill = fill;
             path.setAttribute("data-key", table.keys[keys[j]].key);

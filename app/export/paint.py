@@ -11,16 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from app import url_state as us
+from app.cartography.paint_table import _label_forms, build_table
 from app.export import geometry
 from app.export.request import ExportRequest, shown_date
-
-
-def _build_table() -> Any:
-    try:  # the paint table moves to app/cartography (INTERFACES.md); the page's callbacks keep it until then
-        from app.cartography.paint_table import build_table
-    except ImportError:
-        from callbacks.paint import build_table
-    return build_table
 
 
 @dataclass
@@ -64,7 +57,7 @@ def context(engine: Any) -> Context:
     full = load_layers("full").collection
     feats = geometry.clip_to_view(_normalise_labels(full["features"]))
     fc = {"type": "FeatureCollection", "features": feats}
-    built = _build_table()(engine, fc)
+    built = build_table(engine, fc)
     kinds = {f["properties"]["id"]: f["properties"].get("kind", "") for f in feats
              if f["properties"].get("layer") == "label"}
     lines = {f["properties"]["id"]: f["properties"] for f in feats if f["properties"].get("layer") == "line"}
@@ -78,10 +71,6 @@ PRINT_ONLY_LABELS = ("island_zelyony", "island_polonsky", "island_tanfilyev", "i
 
 def _print_labels(engine: Any, feats: list[dict], table: dict) -> list[dict]:
     """The Habomai islets (left off the page's map for legibility) and the group's own name: the inset has room."""
-    try:
-        from app.cartography.paint_table import _label_forms
-    except ImportError:
-        from callbacks.paint import _label_forms
     have = {lab["id"] for lab in table["labels"]}
     out = []
     for f in feats:

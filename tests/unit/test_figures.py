@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from app import figures, ids, styles
-from app.layout import initial_paint, load_layers_fc
+from app.cartography.paint_table import build_table, initial_paint, territory_paint
+from app.layout import load_layers_fc
 from app.url_state import day_index
-from callbacks.paint import build_table, territory_paint
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -323,6 +323,13 @@ def event_paint_values(engine: Any, event_id: str) -> dict[str, dict]:
 
 
 def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any:
+    """What one document provides for one place, in the key's symbols.
+
+    A promise or a proposal is drawn only as the key's dashed (promised) or dotted (proposed) outline on a
+    neutral fill, never as the solid fill that the key reserves for sovereignty or control: a promise is not
+    a transfer. A fill comes only from what the document itself does (cedes, occupies, holds undetermined,
+    renounces).
+    """
     if kind in ("strait", "zone"):
         roles = [[r["role"], r["actor"]] for r in rows if r["role"] not in ("proposed", "promised")]
         value = {"roles": roles,
@@ -333,7 +340,7 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
     holder, mode, claims, promised, proposed = "none", "none", [], None, None
     for r in rows:
         role, actor = r["role"], r["actor"]
-        if role in CONTROL or (role == "sovereignty"):
+        if role in CONTROL:
             holder, mode = styles.group_of(actor, groups), role
         elif role == "claim":
             claims.append(actor)
@@ -346,16 +353,9 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
                 holder, mode = "undetermined", "renounced"
         elif role == "promised":
             promised = styles.group_of(actor, groups)
-            if holder == "none":
-                holder, mode = promised, "sovereignty"
         elif role == "proposed":
-            proposed = styles.group_of(actor, groups)
-            prole = r.get("proposed_role") or "sovereignty"
-            if holder == "none":
-                holder = proposed
-                mode = prole if prole in CONTROL else ("undetermined" if prole == "undetermined" else "sovereignty")
-                if prole == "undetermined":
-                    holder = "undetermined"
+            proposed = styles.group_of(actor, groups) if (r.get("proposed_role") or "sovereignty") != "undetermined" \
+                else "undetermined"
     claim_groups = tuple(c for c in _groups(claims, groups) if c != holder)
     return styles.TerritoryPaint(holder, mode, claim_groups, promised, proposed)
 
@@ -382,3 +382,22 @@ def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str],
         keys[ev["id"]] = out
         lines[ev["id"]] = {lid: 1 for lid in line_ids if rows.get(lid)}
     return {"keys": keys, "lines": lines, "titles": titles}
+
+
+def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
+    """The first paint of the map (z, hover, label texts) as the browser's painter would produce it."""
+    def lookup(seg: list, d: int) -> int:
+        val = seg[1][0]
+        for start, v in zip(seg[0], seg[1], strict=True):
+            if start <= d:
+                val = v
+        return val
+
+    z = [lookup(seg, day) for seg in table["pov"][pov]]
+    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
+    labels = []
+    for lab in table["labels"]:
+        idx = max(i for i, s in enumerate(lab["starts"]) if s <= day) if lab["starts"] else 0
+        ja, ru = lab["ja"][idx], lab["ru"][idx]
+        labels.append(ja if ja == ru else f"{ja} / {ru}")
+    return {"z": z, "hover": hover, "labels": labels}

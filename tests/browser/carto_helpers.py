@@ -1,0 +1,69 @@
+"""Helpers of the cartography browser tests: what a person sees, read from the screen's pixels."""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image
+
+# For every painted path of a graph: its location, the paint's base colour (the solid fill or the pattern
+# tile's background, found through the very url() the path uses), and points (client px) inside its fill,
+# away from its outline.
+INSIDE_POINTS_JS = """
+([graph, wanted]) => {
+  const out = {};
+  const hex = (c) => { const d = document.createElement('div'); d.style.color = c; document.body.appendChild(d);
+                       const v = getComputedStyle(d).color; d.remove(); return v; };
+  const paths = document.querySelectorAll('#' + graph + ' path.choroplethlocation[data-loc]');
+  paths.forEach((p) => {
+    const loc = p.getAttribute('data-loc');
+    if (wanted && !wanted.includes(loc)) return;
+    const fill = getComputedStyle(p).fill;
+    let base = fill, patterned = false, resolved = true;
+    const m = /url\\("?#([^")]+)"?\\)/.exec(fill);
+    if (m) {
+      patterned = true;
+      const pat = document.getElementById(m[1]);
+      resolved = !!pat && pat.closest('svg') === p.closest('svg');
+      base = pat ? getComputedStyle(pat.querySelector('rect')).fill : null;
+    }
+    const bb = p.getBoundingClientRect();
+    const inv = p.getScreenCTM().inverse();
+    const pts = [];
+    const n = 24;
+    for (let i = 1; i < n; i++) for (let j = 1; j < n; j++) {
+      const x = bb.left + bb.width * i / n, y = bb.top + bb.height * j / n;
+      if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+      const q = new DOMPoint(x, y).matrixTransform(inv);
+      const ok = [[0, 0], [3, 0], [-3, 0], [0, 3], [0, -3]].every(([dx, dy]) =>
+        p.isPointInFill(new DOMPoint(x + dx, y + dy).matrixTransform(inv)));
+      if (ok && q) pts.push([x, y]);
+    }
+    out[loc] = {base: base, patterned: patterned, resolved: resolved, points: pts, key: p.getAttribute('data-key'),
+               w: bb.width, h: bb.height};
+  });
+  return out;
+}
+"""
+
+
+def parse_rgb(css: str) -> tuple[int, int, int]:
+    nums = css[css.index("(") + 1:css.index(")")].split(",")
+    return int(nums[0]), int(nums[1]), int(nums[2])
+
+
+def screen(page) -> Image.Image:
+    """The viewport as the person sees it (CSS px = image px at the default device scale factor 1)."""
+    return Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+
+
+def share_of_colour(img: Image.Image, points: list, colour: tuple[int, int, int], tol: int = 40) -> float:
+    """The share of `points` whose pixel is within `tol` (per channel) of `colour`."""
+    if not points:
+        return 0.0
+    hits = 0
+    for x, y in points:
+        px = img.getpixel((int(x), int(y)))
+        if all(abs(a - b) <= tol for a, b in zip(px, colour, strict=True)):
+            hits += 1
+    return hits / len(points)
