@@ -122,8 +122,8 @@ def _fallback_short(engine: Any, keys: list[str]) -> list[str]:
     out: list[str] = []
     for k in keys:
         src = engine.timeline.sources.get(k)
-        if src is None or src.tier == "seed":
-            continue
+        if src is None or src.tier == "seed" or "seed" in src.citation.lower() or ".md" in src.citation:
+            continue  # developer notes are no source for a reader
         head = src.citation.split(", signed")[0].split(", from ")[0]
         head = head if len(head) <= 90 else head[:87].rsplit(" ", 1)[0] + "…"
         text = f"{head}, {src.locator}" if src.locator and src.locator not in head else head

@@ -286,12 +286,13 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             layout_geo[gid] = {"domain": domain, "visible": False, "bgcolor": styles.SEA, "showframe": False,
                                "projection": projection.PROJECTION, "lonaxis": {"range": list(lon)},
                                "lataxis": {"range": list(lat)}}
-            shapes.append({"type": "rect", "xref": "paper", "yref": "paper", "x0": domain["x"][0],
-                           "x1": domain["x"][1], "y0": domain["y"][0], "y1": domain["y"][1],
-                           "line": {"color": "#555555" if role == "inset" else "#777777",
-                                    "width": 0.8 if role == "inset" else 0.6},
-                           "fillcolor": "#FFFFFF" if role == "inset" else "rgba(0,0,0,0)",
-                           "layer": "below" if role == "inset" else "above"})
+            frame_rect = {"type": "rect", "xref": "paper", "yref": "paper", "x0": domain["x"][0],
+                          "x1": domain["x"][1], "y0": domain["y"][0], "y1": domain["y"][1]}
+            if role == "inset":  # a white ground under the inset's map, hiding the main map there
+                shapes.append({**frame_rect, "line": {"width": 0}, "fillcolor": "#FFFFFF", "layer": "below"})
+            shapes.append({**frame_rect, "line": {"color": "#555555" if role == "inset" else "#777777",
+                                                  "width": 0.8 if role == "inset" else 0.6},
+                           "fillcolor": "rgba(0,0,0,0)", "layer": "above"})
             data.append({"type": "choropleth", "geo": gid, "geojson": {"type": "FeatureCollection",
                                                                        "features": layers.base},
                          "featureidkey": "properties.id", "locations": [f["properties"]["id"] for f in layers.base],
@@ -354,10 +355,12 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                     continue
                 if role == "main" and lab["id"] in paint.PRINT_ONLY_LABELS + ("group_habomai",) and not pan.req.unit:
                     continue
+                alt = text.split(" ")[0] if lab["id"] == "group_habomai" else None  # "Habomai" if the rest won't fit
                 labels.append({"id": lab["id"], "kind": lab.get("kind", "island"), "lon": lab["lon"],
-                               "lat": lab["lat"], "text": text})
+                               "lat": lab["lat"], "text": text, "alt": alt, "names": lab.get("names", ())})
             frame = (gx, gy, gx + gw, gy + gh)
-            placed = placement.place(labels, project, frame, ty.label, blocked)
+            placed = placement.place(labels, project, frame, ty.label, blocked,
+                                     territories=placement.Territories(layers.shapes, project))
             placed_all.append((gid, placed, frame))
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
@@ -472,7 +475,7 @@ def _inset_box(box: tuple, s: float) -> tuple[float, float, float, float]:
     bx, by, bw, bh = box
     iw = min(max(min(bw * 0.36, bh * 0.5), mm(34)), bw * 0.5)
     ih = iw * 0.78
-    return bx + bw - iw - 2, by + bh - ih - 2, iw, ih
+    return bx + bw - iw, by + bh - ih, iw, ih
 
 
 def _nice_km(max_km: float) -> int:

@@ -62,7 +62,32 @@ def context(engine: Any) -> Context:
              if f["properties"].get("layer") == "label"}
     lines = {f["properties"]["id"]: f["properties"] for f in feats if f["properties"].get("layer") == "line"}
     table = built["table"]
-    return Context(fc, table, built["events"], kinds, lines, table["labels"] + _print_labels(engine, feats, table))
+    labels = [_with_zh(lab, feats) for lab in table["labels"]] + _print_labels(engine, feats, table)
+    return Context(fc, table, built["events"], kinds, lines, labels)
+
+
+def _zh_forms(props: dict) -> list[str]:
+    """Chinese name forms in step with the table's (a historical Japanese-era name falls back to its kanji)."""
+    as_en = {**props, "name_en": props.get("name_zh") or props.get("name_ja") or props.get("name_en"),
+             "historical": [{**h, "name_en": h.get("name_zh") or h.get("name_ja") or h.get("name_en")}
+                            for h in props.get("historical") or []]}
+    return _label_forms(as_en)["en"]
+
+
+def _with_zh(lab: dict, feats: list[dict]) -> dict:
+    if "zh" in lab:
+        return lab
+    props = next((f["properties"] for f in feats if f["properties"].get("id") == lab.get("id")), None)
+    return {**lab, "zh": _zh_forms(props) if props else lab["en"], "names": _named(props)}
+
+
+def _named(props: dict | None) -> tuple[str, ...]:
+    """The territory features a label names (its box may cover them, and no other territory)."""
+    if not props:
+        return ()
+    if props.get("id") == "island_sakhalin":
+        return ("sakhalin_north", "sakhalin_south")
+    return (props["feature"],) if props.get("feature") else ()
 
 
 PRINT_ONLY_LABELS = ("island_zelyony", "island_polonsky", "island_tanfilyev", "island_yuri", "island_anuchina",
@@ -78,7 +103,7 @@ def _print_labels(engine: Any, feats: list[dict], table: dict) -> list[dict]:
         if props.get("layer") == "label" and props["id"] in PRINT_ONLY_LABELS and props["id"] not in have:
             lon, lat = f["geometry"]["coordinates"][:2]
             out.append({"id": props["id"], "kind": props.get("kind", "island"), "lon": lon, "lat": lat,
-                        **_label_forms(props)})
+                        **_label_forms(props), "zh": _zh_forms(props), "names": _named(props)})
     unit = engine.registry.territory_units.get("habomai")
     members = [f for f in feats if f["properties"].get("id") in (unit.features if unit else [])]
     if unit is not None and members:
@@ -87,7 +112,7 @@ def _print_labels(engine: Any, feats: list[dict], table: dict) -> list[dict]:
             names = unit.names
             out.append({"id": "group_habomai", "kind": "group", "lon": (b[0] + b[2]) / 2, "lat": (b[1] + b[3]) / 2,
                         "starts": [0], "ja": [names.ja], "ru": [names.ru.split(" (")[0]], "en": [names.en],
-                        "zh": [names.zh]})
+                        "zh": [names.zh], "names": tuple(unit.features)})
     return out
 
 
@@ -122,7 +147,7 @@ def label_text(lab: dict, idx: int, names: str, lang: str) -> str:
     """A place name in the names convention: `local` = the figure's language, ja, ru, en, or ja / ru."""
     forms = {k: lab[k][idx] for k in ("ja", "ru", "en", "zh") if k in lab}
     if names == "local":
-        names = lang if lang in forms else ("en" if lang == "zh" else "both")
+        names = lang if lang in forms else "both"
     if names in forms and names != "both":
         return forms[names]
     ja, ru = forms["ja"], forms["ru"]

@@ -37,46 +37,93 @@ def _overlaps(a: tuple, b: tuple, pad: float = 0.0) -> bool:
     return not (a[2] + pad <= b[0] or b[2] + pad <= a[0] or a[3] + pad <= b[1] or b[3] + pad <= a[1])
 
 
+class Territories:
+    """The territories of a map in page px: a label box may cover the places it names, and the one its
+    point lies in (a town on its island), no other."""
+
+    def __init__(self, shapes: dict[str, dict], project: Callable[[float, float], tuple[float, float]]) -> None:
+        import shapely
+        from shapely.geometry import shape
+
+        self.ids: list[str] = []
+        geoms = []
+        for fid, feature in shapes.items():
+            if feature["properties"].get("layer") != "territory":
+                continue
+            g = shapely.transform(shape(feature["geometry"]), lambda xy: _project_array(xy, project))
+            self.ids.append(fid)
+            geoms.append(g.buffer(0) if not g.is_valid else g)
+        self.geoms = geoms
+        self.tree = shapely.STRtree(geoms)
+
+    def covered(self, box: tuple) -> set[str]:
+        from shapely.geometry import box as make_box
+
+        b = make_box(*box)
+        return {self.ids[i] for i in self.tree.query(b, predicate="intersects")}
+
+    def containing(self, x: float, y: float) -> set[str]:
+        from shapely.geometry import Point
+
+        return {self.ids[i] for i in self.tree.query(Point(x, y), predicate="intersects")}
+
+
+def _project_array(xy, project):  # noqa: ANN001, ANN202 - numpy (n, 2) in lon/lat → page px
+    import numpy as np
+
+    return np.array([project(float(x), float(y)) for x, y in xy]).reshape(-1, 2) if len(xy) else xy
+
+
 def place(labels: list[dict], project: Callable[[float, float], tuple[float, float]],
           frame: tuple[float, float, float, float], size_px: float, blocked: list[tuple] = (),
-          gap: float = 2.0) -> list[Placed]:
-    """`labels`: [{id, kind, lon, lat, text}]; `project`: lon/lat → page px; `frame`: the map box (x0, y0, x1,
-    y1); `blocked`: boxes nothing may cover (inset, scale bar). Returns the boxes placed, in priority order."""
-    x0, y0, x1, y1 = frame
-    height = size_px * 1.25
+          gap: float = 2.0, territories: Territories | None = None) -> list[Placed]:
+    """`labels`: [{id, kind, lon, lat, text, names}]; `project`: lon/lat → page px; `frame`: the map box (x0,
+    y0, x1, y1); `blocked`: boxes nothing may cover (inset, scale bar); `territories`: what a box may not cover
+    unless it names it. Returns the boxes placed, in priority order."""
     placed: list[Placed] = []
     taken = list(blocked)
     order = sorted(labels, key=lambda lab: (PRIORITY.get(lab["id"], KIND_PRIORITY.get(lab.get("kind"), 8)),
                                             lab["id"]))
     for lab in order:
-        text = lab["text"]
-        if not text:
-            continue
-        px, py = project(lab["lon"], lab["lat"])
-        if not (x0 <= px <= x1 and y0 <= py <= y1):
-            continue
-        w = text_width(text, size_px)
-        d = gap + size_px * 0.3
-        cands = [("center", px, py)] if lab["id"] in LARGE else []
-        cands += [("left", px + d, py), ("right", px - d, py), ("center", px, py - height * 0.5 - d),
-                  ("center", px, py + height * 0.5 + d)]
-        if lab.get("kind") in ("sea", "region", "strait"):
-            cands.insert(0, ("center", px, py))
-        far = 2.2 * height
-        cands += [("left", px + far, py - far * 0.6), ("right", px - far, py - far * 0.6),
-                  ("left", px + far, py + far * 0.6), ("right", px - far, py + far * 0.6)]
-        for i, (anchor, ax, ay) in enumerate(cands):
-            bx0 = ax if anchor == "left" else ax - w if anchor == "right" else ax - w / 2
-            box = (bx0, ay - height / 2, bx0 + w, ay + height / 2)
-            if box[0] < x0 + 1 or box[2] > x1 - 1 or box[1] < y0 + 1 or box[3] > y1 - 1:
-                continue
-            if any(_overlaps(box, other, 0.5) for other in taken):
-                continue
-            leader = i >= len(cands) - 4
-            placed.append(Placed(lab["id"], text, ax, ay, anchor, box, (px, py), leader))
-            taken.append(box)
-            break
+        for text in dict.fromkeys(t for t in (lab["text"], lab.get("alt")) if t):
+            found = _place_one(lab, text, project, frame, size_px, taken, gap, territories)
+            if found is not None:
+                placed.append(found)
+                taken.append(found.box)
+                break
     return placed
+
+
+def _place_one(lab: dict, text: str, project: Callable, frame: tuple, size_px: float, taken: list, gap: float,
+               territories: Territories | None) -> Placed | None:
+    """The first candidate position of one label that is free, or None."""
+    x0, y0, x1, y1 = frame
+    height = size_px * 1.25
+    px, py = project(lab["lon"], lab["lat"])
+    if not (x0 <= px <= x1 and y0 <= py <= y1):
+        return None
+    allowed = set(lab.get("names") or ()) | (territories.containing(px, py) if territories else set())
+    w = text_width(text, size_px)
+    d = gap + size_px * 0.3
+    cands = [("center", px, py)] if lab["id"] in LARGE or lab.get("kind") in ("sea", "region", "strait") else []
+    cands += [("left", px + d, py), ("right", px - d, py), ("center", px, py - height * 0.5 - d),
+              ("center", px, py + height * 0.5 + d)]
+    near = len(cands)
+    for far in (2.2 * height, 3.6 * height):
+        for dx, dy in ((1, -0.6), (-1, -0.6), (1, 0.6), (-1, 0.6), (0, -1), (0, 1), (1, 0), (-1, 0)):
+            anchor = "left" if dx > 0 else "right" if dx < 0 else "center"
+            cands.append((anchor, px + dx * far, py + dy * far))
+    for i, (anchor, ax, ay) in enumerate(cands):
+        bx0 = ax if anchor == "left" else ax - w if anchor == "right" else ax - w / 2
+        box = (bx0, ay - height / 2, bx0 + w, ay + height / 2)
+        if box[0] < x0 + 1 or box[2] > x1 - 1 or box[1] < y0 + 1 or box[3] > y1 - 1:
+            continue
+        if any(_overlaps(box, other, 0.5) for other in taken):
+            continue
+        if territories is not None and territories.covered(box) - allowed:
+            continue
+        return Placed(lab["id"], text, ax, ay, anchor, box, (px, py), i >= near)
+    return None
 
 
 def overlapping(boxes: list[tuple]) -> list[tuple[int, int]]:
