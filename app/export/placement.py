@@ -109,7 +109,10 @@ def _place_one(lab: dict, text: str, project: Callable, frame: tuple, size_px: f
     cands += [("left", px + d, py), ("right", px - d, py), ("center", px, py - height * 0.5 - d),
               ("center", px, py + height * 0.5 + d)]
     near = len(cands)
-    for far in (2.2 * height, 3.6 * height):
+    kind = lab.get("kind")
+    rings = () if kind in ("sea", "region", "strait") else (2.2 * height,) if kind == "town" else \
+        (2.2 * height, 3.6 * height)
+    for far in rings:
         for dx, dy in ((1, -0.6), (-1, -0.6), (1, 0.6), (-1, 0.6), (0, -1), (0, 1), (1, 0), (-1, 0)):
             anchor = "left" if dx > 0 else "right" if dx < 0 else "center"
             cands.append((anchor, px + dx * far, py + dy * far))
