@@ -181,8 +181,8 @@ def legend(lang: str = "en") -> html.Div:
 ROLE_ORDER = ["sovereignty", "military_occupation", "administration", "claim", "undetermined", "renounced",
               "promised", "proposed", "concession", *styles.STRAIT_REGIMES]
 VIEW_LABELS = {"de_facto": _("de facto"), "japan": _("Japan"), "soviet": _("USSR"), "usa": _("USA"),
-               "russia": _("Russia"), "fer": _("FER"), "scap": _("SCAP"), "uk": _("UK"), "china_roc": _("ROC"),
-               "china_prc": _("PRC")}
+               "russia": _("Russia"), "russia_provisional": _("Russia"), "fer": _("FER"), "scap": _("SCAP"),
+               "uk": _("UK"), "china_roc": _("ROC"), "china_prc": _("PRC")}
 ROLE_LABELS = {
     "sovereignty": _("sovereignty"), "military_occupation": _("military occupation"),
     "administration": _("administration"), "claim": _("claim"), "undetermined": _("undetermined"),

@@ -172,7 +172,7 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
         html.Section([
             _radio(ids.MODE, [("date", t("On this date")), ("event", t("Treaty or proposal"))], "date", t("Mode")),
             html.Div([
-                _radio(ids.POV, [(p, t(styles.POV_LABELS[p])) for p in ("de_facto", "japan", "soviet", "usa")],
+                _radio(ids.POV, [(p, t(styles.POV_LABELS[p])) for p in ("de_facto", "japan", "russia", "usa")],
                        "de_facto", t("Point of view")),
                 dcc.Checklist(id=ids.DIFF, options=[{"label": t("Where they disagree"), "value": "1"}], value=[],
                               className="diff"),

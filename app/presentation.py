@@ -74,7 +74,7 @@ def embed_bar(lang: str = "en") -> html.Div:
 def compare_section(engine: Any, event_options: list[dict], marks: dict, lang: str = "en") -> html.Section:
     """Side B's controls (side A uses the main date, mode, point of view and event), two maps, the changes."""
     t = gettext_for(lang)
-    pov_options = [{"label": t(styles.POV_LABELS[p]), "value": p} for p in ("de_facto", "japan", "soviet", "usa")]
+    pov_options = [{"label": t(styles.POV_LABELS[p]), "value": p} for p in ("de_facto", "japan", "russia", "usa")]
     return html.Section([
         html.H2(t("Compare")),
         html.P(t("Side A follows the main controls above (date, mode, point of view, treaty). Choose side B here."),

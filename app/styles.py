@@ -79,7 +79,7 @@ MODE_LABELS = {
     "renounced": _("renounced"),
     "none": "",
 }
-POV_LABELS = {"de_facto": _("De facto control"), "japan": _("Japan's view"), "soviet": _("The USSR's view"),
+POV_LABELS = {"de_facto": _("De facto control"), "japan": _("Japan's view"), "russia": _("Russia's / the USSR's view"),
               "usa": _("The USA's view")}
 
 

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from app import styles
+from app.citations import cite_many
 from app.i18n import _, format_date_for, gettext_for, localised
 
 COLUMNS = ["place", "control", "sovereign", "claimed_by", "other_roles", "sources"]
@@ -219,10 +220,7 @@ def to_csv(engine: Any, rows: list[dict]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["target", *[HEADERS[c] for c in COLUMNS[:-1]], "Source keys", "Citations"])
     for row in rows:
-        cites = []
-        for key in row["sources"]:
-            src = engine.timeline.sources.get(key)
-            cites.append(src.citation + (f", {src.locator}" if src and src.locator else "") if src else key)
+        cites = [c.full for c in cite_many(engine, row["sources"])]
         writer.writerow([row["target"], *[row[c] for c in COLUMNS[:-1]], " ".join(row["sources"]),
                          " | ".join(cites)])
     return buf.getvalue()

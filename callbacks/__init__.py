@@ -14,6 +14,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 
 from app import figures, ids, styles
 from app import url_state as us
+from app.citations import cite
 from app.export.ui import register_export_callbacks
 from app.i18n import LANGUAGES, format_date_for, gettext_for, language_from_search, localised, localised_span
 from app.narration import tour_lengths
@@ -56,18 +57,17 @@ def controls_from_state(state: us.UrlState) -> list:
             state.event2]
 
 
-def _source_block(engine: Any, key: str) -> html.Li:
-    src = engine.timeline.sources.get(key)
-    if src is None:
+def _source_block(engine: Any, key: str, lang: str = "en") -> html.Li:
+    """A source as quotation (only when read verbatim) and its full citation (app/citations.py)."""
+    if key not in engine.timeline.sources:
         return html.Li(key)
+    c = cite(engine, key, lang)
     parts: list = []
-    if src.quote is not None:
-        quote = src.quote.original
-        parts.append(html.Blockquote(quote, lang=src.quote.lang))
-        if src.quote.lang != "en" and src.quote.en:
-            parts.append(html.Blockquote(src.quote.en, lang="en", className="translation"))
-    cite = src.citation + (f", {src.locator}" if src.locator else "")
-    parts.append(html.Cite(cite, className="citation"))
+    if c.quote is not None:
+        parts.append(html.Blockquote(c.quote["original"], lang=c.quote["lang"]))
+        if c.quote["lang"] != "en" and c.quote["en"]:
+            parts.append(html.Blockquote(c.quote["en"], lang="en", className="translation"))
+    parts.append(html.Cite(c.full, className="citation"))
     return html.Li(parts, className="source")
 
 
@@ -108,9 +108,9 @@ def clause_panel(engine: Any, event_id: str | None, lang: str = "en") -> list:
     if ev.clause is not None:
         out.append(html.H3(t("Clause {locator}", locator=ev.clause.locator or "").strip()))
         out.append(html.Blockquote(ev.clause.text, className="clause-text"))
-        out.append(html.Ul([_source_block(engine, ev.clause.source)], className="sources"))
+        out.append(html.Ul([_source_block(engine, ev.clause.source, lang)], className="sources"))
     else:
-        out.append(html.Ul([_source_block(engine, k) for k in ev.sources], className="sources"))
+        out.append(html.Ul([_source_block(engine, k, lang) for k in ev.sources], className="sources"))
     return out
 
 
@@ -167,7 +167,7 @@ def unit_panel(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en")
                                   end=format_date_for(s["end"], lang) if s["end"] else t("after 1956"),
                                   views=views,
                                   event=localised(ev.title, lang)[0] if ev else s["event"]))]),
-            html.Ul([_source_block(engine, k) for k in s["sources"]], className="sources"),
+            html.Ul([_source_block(engine, k, lang) for k in s["sources"]], className="sources"),
         ], className="status"))
     return [
         html.H2(localised_span(names, lang)),

@@ -16,6 +16,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html,
 
 from app import compare, ids, narration, styles, table
 from app import url_state as us
+from app.citations import cite
 from app.help import help_content
 from app.i18n import LANGUAGES, format_date_for, gettext_for, localised_span, normalise_lang
 
@@ -32,11 +33,11 @@ def _str(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _citation(engine: Any, key: str) -> html.Li:
-    src = engine.timeline.sources.get(key)
-    if src is None:
+def _citation(engine: Any, key: str, lang: str = "en") -> html.Li:
+    if key not in engine.timeline.sources:
         return html.Li(key)
-    return html.Li([html.Cite(src.citation), f", {src.locator}" if src.locator else ""], className="source")
+    c = cite(engine, key, lang)
+    return html.Li(html.Cite(c.short, title=c.full), className="source")
 
 
 def caption(engine: Any, event_id: str | None, step: narration.Step | None = None, total: int = 0,
@@ -58,7 +59,7 @@ def caption(engine: Any, event_id: str | None, step: narration.Step | None = Non
         out.append(html.P(t("The map shows what it would have provided, had it taken effect."),
                           className="present-hint"))
     out.append(html.Div([html.Span(t("Sources: "), className="present-src-label"),
-                         html.Ul([_citation(engine, k) for k in keys], className="present-sources")],
+                         html.Ul([_citation(engine, k, lang) for k in keys], className="present-sources")],
                         className="present-src", **{"data-sources": " ".join(keys)}))
     return out
 

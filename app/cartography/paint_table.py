@@ -27,8 +27,8 @@ from app import styles
 from app.i18n import HTML_LANG, format_date_for, gettext_for, localised, normalise_lang
 from app.url_state import MAX_DAY, MIN_DATE
 
-POVS = ("de_facto", "japan", "soviet", "usa")
-GOVERNMENTS = ("japan", "soviet", "usa")
+POVS = ("de_facto", "japan", "russia", "usa")
+GOVERNMENTS = ("japan", "russia", "usa")
 CONTROL = ("sovereignty", "military_occupation", "administration")
 
 

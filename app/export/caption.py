@@ -16,21 +16,19 @@ from typing import Any
 
 import app
 from app.export.request import ExportRequest, shown_date
-from app.i18n import _, format_date_for, gettext_for, localised
+from app.i18n import format_date_for, gettext_for, localised
 
 ATTRIBUTION = "Coastlines: GSHHG 2.3.6 (Wessel & Smith 1996), LGPL-3.0"
 DATA_FILES = ("geodata/timeline", "geodata/registry.yaml", "geodata/layers/layers_full.geojson")
-POV_LABELS = {"de_facto": _("De facto control"), "japan": _("Japan's view"), "soviet": _("The USSR's view"),
-              "russia": _("Russia's / the USSR's view"), "usa": _("The USA's view")}
 MAX_SOURCES = 8  # a caption names at most this many; the rest are counted ("and 4 more")
 
 
 def pov_label(pov: str, lang: str) -> str:
     """A point of view's name as the page says it (app.styles.POV_LABELS and the catalogues)."""
     from app import styles
+    from app.url_state import normalise_pov
 
-    msgid = getattr(styles, "POV_LABELS", {}).get(pov) or POV_LABELS.get(pov, pov)
-    return gettext_for(lang)(msgid)
+    return gettext_for(lang)(styles.POV_LABELS.get(normalise_pov(pov), pov))
 
 
 def event_title(engine: Any, event_id: str, lang: str) -> str:
@@ -49,6 +47,12 @@ def data_version() -> str:
                 digest.update(f.name.encode())
                 digest.update(f.read_bytes())
     return digest.hexdigest()[:10]
+
+
+def dataset_label(engine: Any) -> str:
+    """The dataset's version (dataset.yaml) and the hash of exactly the files drawn: "2.0.0 (f305d077d9)"."""
+    info = getattr(engine.timeline, "dataset", None)
+    return f"{info.version} ({data_version()})" if info is not None else data_version()
 
 
 def titles(engine: Any, req: ExportRequest) -> tuple[str, str]:
@@ -105,30 +109,13 @@ def _in_force(row: dict, day: str) -> bool:
 
 
 def short_citations(engine: Any, keys: list[str], lang: str) -> list[str]:
-    """The readable short form of each source (app.citations), de-duplicated, never a key."""
-    try:
-        from app.citations import cite_many
-    except ImportError:
-        return _fallback_short(engine, keys)
+    """The readable short form of each source (app.citations: primary sources first), never a key."""
+    from app.citations import cite_many
+
     out: list[str] = []
     for c in cite_many(engine, keys, lang):
-        if getattr(c, "tier", "") != "seed" and c.short and c.short not in out:
+        if c.short and c.short not in out:
             out.append(c.short)
-    return out
-
-
-def _fallback_short(engine: Any, keys: list[str]) -> list[str]:
-    """Until app.citations lands: the citation's title part and locator; developer-only seed notes left out."""
-    out: list[str] = []
-    for k in keys:
-        src = engine.timeline.sources.get(k)
-        if src is None or src.tier == "seed" or "seed" in src.citation.lower() or ".md" in src.citation:
-            continue  # developer notes are no source for a reader
-        head = src.citation.split(", signed")[0].split(", from ")[0]
-        head = head if len(head) <= 90 else head[:87].rsplit(" ", 1)[0] + "…"
-        text = f"{head}, {src.locator}" if src.locator and src.locator not in head else head
-        if text not in out:
-            out.append(text)
     return out
 
 
@@ -151,7 +138,7 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
     first = t("{title}. {subtitle}. Sources: {sources}.", title=title, subtitle=sub, sources=sources)
     second = t("{projection} {attribution}. Sakhalin–Kurils atlas {version}, data {data}.",
                projection=projection_note, attribution=ATTRIBUTION, version=f"v{app.__version__}",
-               data=data_version())
+               data=dataset_label(engine))
     lines = [first, second]
     link = req.permalink()
     if link:

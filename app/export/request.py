@@ -2,7 +2,7 @@
 
 The URL-state names are the page's (app/url_state.py: date, mode, pov, diff, event, unit, names, view,
 date2, pov2, event2, lang); the file options are format, size, width_mm, height_mm, dpi, grayscale. The
-point of view `soviet` is an alias of `russia` wherever the engine knows `russia`.
+point of view `soviet` is an alias of `russia`.
 A bad value raises ExportParamError naming the parameter and what is allowed.
 """
 
@@ -57,10 +57,8 @@ def povs() -> tuple[str, ...]:
 
 
 def normalise_pov(pov: str) -> str:
-    """`soviet` → `russia` once the page's points of view say `russia` (the alias kept for old links)."""
-    if pov == "soviet" and "russia" in us.POVS:
-        return "russia"
-    return pov
+    """`soviet` → `russia` (the alias kept for old links), as the page reads it."""
+    return str(us.normalise_pov(pov))
 
 
 @dataclass(frozen=True)

@@ -39,14 +39,14 @@ def test_i18n001_deep_link_renders_the_language(page, live_server, lang):
 
 
 def test_i18n002_switching_language_changes_text_and_url(page, live_server):
-    open_page(page, live_server, "?date=1951-09-08&pov=soviet")
+    open_page(page, live_server, "?date=1951-09-08&pov=russia")
     expect(page.locator("h1")).to_have_text(TITLE)
     assert page.evaluate("() => document.documentElement.lang") == "en"
     page.locator("#ui-lang label", has_text="Русский").click()
     page.wait_for_url(re.compile(r"lang=ru"))
     wait_painted(page, ":")
     expect(page.locator("h1")).to_have_text("Сахалин и Курильские острова, 1905–1956")
-    assert "date=1951-09-08" in page.url and "pov=soviet" in page.url  # the state survives the switch  # noqa: E501
+    assert "date=1951-09-08" in page.url and "pov=russia" in page.url  # the state survives the switch  # noqa: E501
     expect(page.get_by_label("Позиция СССР")).to_be_checked()
     assert page.evaluate("() => document.documentElement.lang") == "ru"
     page.locator("#ui-lang label", has_text="English").click()
@@ -150,7 +150,7 @@ def test_i18n009_presentation_screenshot_in_russian(page, live_server):
 
 
 def test_i18n010_table_headers_follow_the_language(page, live_server):
-    open_page(page, live_server, "?date=1923-06-01&pov=soviet&lang=ru")
+    open_page(page, live_server, "?date=1923-06-01&pov=russia&lang=ru")
     heads = page.locator("#table-body thead th")
     expect(heads.first).to_have_text("Место")
     expect(heads).to_contain_text(["Место", "Контроль на месте (фактический)", "Суверен (Позиция СССР)",

@@ -55,7 +55,7 @@ def test_map002_north_sakhalin_japanese_occupation_1923(page, live_server, engin
 
 
 def test_map003_iturup_changes_between_ussr_and_japan_1956(page, live_server):
-    open_map(page, live_server, "?date=1956-12-31&pov=soviet", "1956-12-31:soviet")
+    open_map(page, live_server, "?date=1956-12-31&pov=soviet", "1956-12-31:russia")
     ussr = read_paint(page)["iturup"]
     page.get_by_label("Japan's view").check()
     wait_painted(page, "1956-12-31:japan")
@@ -138,7 +138,7 @@ def test_map007_territory_panel_shows_a_citation(page, live_server):
 @pytest.mark.parametrize("date", ["1905-06-01", "1923-06-01", "1945-08-25", "1956-12-31"])
 def test_map008_every_shape_matches_the_engine(page, live_server, engine, date):
     g = groups(engine)
-    for n, pov in enumerate(["de_facto", "japan", "soviet", "usa"]):
+    for n, pov in enumerate(["de_facto", "japan", "russia", "usa"]):
         if n == 0:
             open_map(page, live_server, f"?date={date}&pov={pov}", f"{date}:{pov}")
         else:

@@ -162,7 +162,7 @@ def test_caption_has_no_internal_keys_or_loopback(engine, lang, monkeypatch):
     assert "127.0.0.1" not in text and "[1952-04-28]" not in text
     assert not [k for k in engine.timeline.sources if k in text]
     assert not SNAKE_KEY.search(text.replace("Sakhalin–Kurils", ""))
-    assert caption.data_version() in text
+    assert caption.data_version() in text and caption.dataset_label(engine) in text
 
 
 def test_caption_names_date_view_event_projection(engine, monkeypatch):

@@ -67,7 +67,7 @@ def test_table_covers_every_feature_and_view(engine, built):
     table = built["table"]
     for f in engine.feature_ids + engine.straits:
         assert f in table["locations"]
-    for pov in ("de_facto", "japan", "soviet", "usa"):
+    for pov in ("de_facto", "japan", "russia", "usa"):
         assert len(table["pov"][pov]) == len(table["locations"])
     assert all(m["day"] >= 0 for m in table["marks"])
     assert "gromyko_amendments_1951" in built["events"]["keys"]

@@ -15,7 +15,7 @@ def engine():
 
 
 @pytest.mark.parametrize("date", ["1905-06-01", "1923-06-01", "1945-08-25", "1956-12-31"])
-@pytest.mark.parametrize("pov", ["de_facto", "japan", "soviet", "usa"])
+@pytest.mark.parametrize("pov", ["de_facto", "japan", "russia", "usa"])
 def test_rows_follow_the_engine_state(engine, date, pov):
     rows = table.state_rows(engine, date, pov)
     state = engine.state(date, pov)
@@ -61,9 +61,9 @@ def test_csv_has_a_header_and_a_row_per_place(engine):
 
 def test_on_screen_table_follows_the_language_csv_stays_english(engine):
     assert table.header("place", "ru") == "Место" and table.header("sources", "ja") == "出典"
-    rows_ru = table.state_rows(engine, "1923-06-01", "soviet", "ru")
+    rows_ru = table.state_rows(engine, "1923-06-01", "russia", "ru")
     assert any("Япония" in r["control"] for r in rows_ru)
-    parsed = next(csv.reader(io.StringIO(table.to_csv(engine, table.state_rows(engine, "1923-06-01", "soviet")))))
+    parsed = next(csv.reader(io.StringIO(table.to_csv(engine, table.state_rows(engine, "1923-06-01", "russia")))))
     assert parsed[1] == "Place"
 
 
