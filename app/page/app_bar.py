@@ -31,7 +31,8 @@ def create_language_menu(lang: str) -> html.Details:
     t = gettext_for(lang)
     return html.Details([
         html.Summary([html.Span(t("Language") + ": ", className="sr-only"),
-                      html.Span(SHORT_LANG[lang], lang=HTML_LANG[lang]), " ▾"], className="bar-btn", title=t("Language")),
+                      html.Span(SHORT_LANG[lang], lang=HTML_LANG[lang]), " ▾"],
+                     className="bar-btn", title=t("Language")),
         html.Fieldset([
             html.Legend(t("Language")),
             dcc.RadioItems(id=ids.LANG, options=[

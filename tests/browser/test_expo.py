@@ -50,10 +50,10 @@ def test_expo001_panel_downloads_the_url_state(page, export_server):
     with page.expect_download(timeout=120_000) as info:
         page.locator(f"#{BUTTON}").click()
     download = info.value
-    assert download.suggested_filename == "1951-09-08_san-francisco-treaty_japan.svg"
+    assert download.suggested_filename == "1951-09-08_san-francisco-treaty_japan_double_en.svg"
     root = ET.parse(download.path()).getroot()
     text = " ".join("".join(el.itertext()) for el in root.iter() if el.tag.endswith("text"))
-    assert "[1951-09-08]" in text and "Japan's view" in text
+    assert "8 September 1951" in text and "Japan's view" in text
 
 
 def test_expo002_modebar_camera_is_svg_and_no_cloud(page, export_server):
