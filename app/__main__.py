@@ -4,7 +4,7 @@
     python -m app events                 # all events
     python -m app events <id>            # one event and what it provides per unit/strait/zone/line
     python -m app history <unit>
-    python -m app diff --from 1945-08-01 --to 1946-03-01 [--perspective soviet]
+    python -m app diff --from 1945-08-01 --to 1946-03-01 [--perspective russia]
     python -m app paint [--perspective usa]
 
 Bad input: a message naming the parameter on stderr, exit code 2. Broken data: exit code 1.
@@ -35,7 +35,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 def add_state(subparsers: Any) -> None:
     p = subparsers.add_parser("state", help="who controls, claims and holds sovereign each unit")
     p.add_argument("--date", required=True, help="YYYY-MM-DD, 1905-01-01 … 1956-12-31")
-    p.add_argument("--perspective", default="de_facto", help="de_facto, japan, soviet, usa, …")
+    p.add_argument("--perspective", default="de_facto", help="de_facto, japan, russia (or soviet), usa, …")
     p.set_defaults(func=lambda a, e: serialize.state_payload(e, a.date, a.perspective))
 
 

@@ -31,9 +31,7 @@ GRAPH_CONFIG = {
     "toImageButtonOptions": {"format": "svg", "filename": "sakhalin_kurils_map", "scale": 1},
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
-LABEL_SIZES = {"region": 17, "sea": 17, "island": 15, "strait": 13, "town": 13}
 LABEL_COLOURS = {"sea": "#3C6E8F", "strait": "#3C6E8F", "region": "#555555"}
-LABEL_FONT = {"family": "DejaVu Sans, Noto Sans CJK JP, sans-serif", "size": 15, "color": styles.INK}
 
 
 def _features(layers_fc: dict, layer: str) -> list[dict]:
@@ -69,8 +67,8 @@ def discrete_colourscale(fills: list[str]) -> list[list]:
 def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
     """The map: context land, one paintable choropleth (straits, zones, territories), lines, labels.
 
-    `table` is the paint table (app/cartography/paint_table.py): `locations` in drawing order, `keys` (styles), `lines`,
-    `labels` (a label's optional `textposition` comes from app/presentation.declutter_labels). `initial` holds
+    `table` is the page's paint table (app/cartography/paint_table.py build_table + add_page_cartography):
+    `locations` in drawing order, `keys` (styles), `lines`, `labels` and their ladder of placements. `initial` holds
     the first paint: `z` (key index per location), `hover` (text per location), `labels` (text per label) — what
     the clientside painter would produce for the default state.
     """
@@ -105,19 +103,7 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
                                                   "dash": "dot"},
             hoverinfo="text", text=line["name"], name=line["id"], uid="line-" + line["id"],
         ))
-    if "labelLadder" in table:
-        _add_page_cartography(fig, layers_fc, table, initial)
-    else:
-        kinds = [lab.get("kind", "island") for lab in table["labels"]]
-        fig.add_trace(go.Scattergeo(
-            lon=[lab["lon"] for lab in table["labels"]], lat=[lab["lat"] for lab in table["labels"]],
-            text=initial["labels"], mode="markers+text", hoverinfo="skip", name="labels", uid="labels",
-            textfont={**LABEL_FONT, "size": [LABEL_SIZES.get(k, 14) for k in kinds],
-                      "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
-            textposition=[lab.get("textposition") or ("middle right" if k == "town" else "middle center")
-                          for lab, k in zip(table["labels"], kinds, strict=True)],
-            marker={"size": [6 if k == "town" else 0 for k in kinds], "color": styles.INK, "symbol": "circle"},
-        ))
+    _add_page_cartography(fig, layers_fc, table, initial)
     fig.update_layout(
         geo={"visible": False, "resolution": 50, "bgcolor": styles.SEA, "showframe": False,
              "domain": {"x": [0, 1], "y": [0, 1]}, **GEO_VIEW},
@@ -143,8 +129,8 @@ def _rung(table: dict, km: float = INITIAL_RUNG_KM) -> dict:
 def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial: dict) -> None:
     """Locator rings, small-island symbols, tap targets, leader lines and labels of the main map, then each
     inset's land, paint and labels (app/cartography; positions from the ladder's rung, repainted in the browser)."""
-    from app.cartography.insets import clipped_features
     from app.cartography.labels import LABEL_FONT_FAMILY
+    from app.cartography.ladder import inset_context
 
     names = initial.get("names", "local")
     rung = _rung(table)
@@ -197,7 +183,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     fills = [k["fill"] or "#FFFFFF" for k in table["keys"]]
     for inset in table.get("insets") or []:
         geo = inset["geo"]
-        context = clipped_features(_features(layers_fc, "context"), inset["bbox"])
+        context = inset_context(inset["id"])
         fig.add_trace(go.Choropleth(
             geojson={"type": "FeatureCollection", "features": context}, featureidkey="properties.id",
             locations=[f["properties"]["id"] for f in context], z=[0] * len(context), geo=geo,
@@ -301,8 +287,8 @@ def legend(lang: str = "en") -> html.Div:
 ROLE_ORDER = ["sovereignty", "military_occupation", "administration", "claim", "undetermined", "renounced",
               "promised", "proposed", "concession", *styles.STRAIT_REGIMES]
 VIEW_LABELS = {"de_facto": _("de facto"), "japan": _("Japan"), "soviet": _("USSR"), "usa": _("USA"),
-               "russia": _("Russia"), "fer": _("FER"), "scap": _("SCAP"), "uk": _("UK"), "china_roc": _("ROC"),
-               "china_prc": _("PRC")}
+               "russia": _("Russia"), "russia_provisional": _("Russia"), "fer": _("FER"), "scap": _("SCAP"),
+               "uk": _("UK"), "china_roc": _("ROC"), "china_prc": _("PRC")}
 ROLE_LABELS = {
     "sovereignty": _("sovereignty"), "military_occupation": _("military occupation"),
     "administration": _("administration"), "claim": _("claim"), "undetermined": _("undetermined"),

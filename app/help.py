@@ -14,14 +14,15 @@ from typing import Any
 from dash import html
 
 from app import GEODATA_DIR, styles
+from app.citations import cite, cite_many
 from app.i18n import _, gettext_for, localised
 
-SEED_DOCUMENTS = [
-    ("000_35f06b7ab388f102.txt", _("Zhang Shengfa, in Chinese, on the Sino-Soviet boycott of the 1951 peace treaty")),
-    ("001_c133e1c72bf2635e.txt", _("Chinese Wikipedia, Japan–Soviet relations")),
-    ("002_75a651e2120786e9.txt", _("A Japanese chapter on Soviet Far East strategy, 1931–1945")),
-    ("003_1ed9afed02548069.txt", _("Ozawa (1987), on the 1925 normalisation of Japan–Soviet relations")),
-    ("004_88f433bdb5fd47f9.txt", _("A Thai translation of a Russian article by A. A. Koshkin on 1951–1960")),
+SEED_DOCUMENTS = [  # ids of geodata/timeline/seeds.yaml
+    ("seed_000", _("Zhang Shengfa, in Chinese, on the Sino-Soviet boycott of the 1951 peace treaty")),
+    ("seed_001", _("Chinese Wikipedia, Japan–Soviet relations")),
+    ("seed_002", _("A Japanese chapter on Soviet Far East strategy, 1931–1945")),
+    ("seed_003", _("Ozawa (1987), on the 1925 normalisation of Japan–Soviet relations")),
+    ("seed_004", _("A Thai translation of a Russian article by A. A. Koshkin on 1951–1960")),
 ]
 TIERS = [("primary", _("Primary sources (treaties, government documents)")),
          ("scholarship", _("Scholarship and reference works")),
@@ -136,7 +137,9 @@ def _disagreements(engine: Any, lang: str = "en") -> html.Div:
     t = gettext_for(lang)
     items = []
     for dis in engine.timeline.disagreements.values():
-        positions = [html.Li([_text(p.value, lang), " — ", html.Span(", ".join(p.sources), className="keys")])
+        positions = [html.Li([_text(p.value, lang), " — ",
+                              html.Span("; ".join(c.short for c in cite_many(engine, p.sources, lang)),
+                                        className="keys")])
                      for p in dis.positions]
         items.append(html.Li([
             html.Strong(_text(dis.question, lang)),
@@ -149,6 +152,12 @@ def _disagreements(engine: Any, lang: str = "en") -> html.Div:
                      html.Ul(items, className="disagreements")])
 
 
+def _seed_reference(seed: Any) -> str:
+    """A seed document by its bibliographic identity (author, title, publication, year)."""
+    title = f"“{seed.title}”" + (f" [{seed.title_en}]" if seed.title_en else "")
+    return ", ".join(x for x in (seed.author, title, seed.publication, seed.date, seed.url) if x)
+
+
 def _bibliography(engine: Any, lang: str = "en") -> html.Div:
     t = gettext_for(lang)
     sources = list(engine.timeline.sources.values())
@@ -157,21 +166,20 @@ def _bibliography(engine: Any, lang: str = "en") -> html.Div:
         mine = sorted((s for s in sources if s.tier == tier), key=lambda s: s.key)
         parts.append(html.H3(f"{t(heading)} ({len(mine)})"))
         parts.append(html.Ol([
-            html.Li([html.Cite(s.citation), f", {s.locator}" if s.locator else "",
-                     f" — {s.seed_file}" if s.seed_file else "",
-                     html.Span(f" [{s.key}]", className="keys"),
+            html.Li([html.Cite(cite(engine, s.key, lang).full),
                      "" if s.verbatim else html.Span(t(" (wording not checked verbatim)"), className="hint")],
                     id=f"src-{s.key}")
             for s in mine], className="bibliography"))
     seed_counts: dict[str, int] = {}
     for s in sources:
-        if s.seed_file:
-            seed_counts[s.seed_file] = seed_counts.get(s.seed_file, 0) + 1
+        if s.seed:
+            seed_counts[s.seed] = seed_counts.get(s.seed, 0) + 1
+    seeds = engine.timeline.seeds
     parts.insert(0, html.Div([
         html.H3(t("The five seed documents")),
-        html.Ul([html.Li([html.Code(name), " — ", t("{what} ({n} passages cited)", what=t(what),
-                                                     n=seed_counts.get(name, 0))])
-                 for name, what in SEED_DOCUMENTS], className="seeds"),
+        html.Ul([html.Li([t("{what} ({n} passages cited)", what=t(what), n=seed_counts.get(sid, 0)),
+                          html.Br(), html.Cite(_seed_reference(seeds[sid]) if sid in seeds else sid)])
+                 for sid, what in SEED_DOCUMENTS], className="seeds"),
     ]))
     return html.Div(parts)
 

@@ -3,7 +3,7 @@
 Query parameters (all optional; order when serialised is the order below):
   date=YYYY-MM-DD   shown date, 1905-01-01 … 1956-12-31            default DEFAULT_DATE (1945-09-05)
   mode=date|event   "On this date" or "Treaty or proposal"          default date
-  pov=de_facto|japan|soviet|usa   point of view                     default de_facto
+  pov=de_facto|japan|russia|usa   point of view (old: soviet = russia)  default de_facto
   diff=1            mark units where the points of view disagree    default off
   event=<id>        the event shown in event mode                   default none
   unit=<id>         the selected territory unit                     default none
@@ -35,13 +35,20 @@ MIN_DATE = dt.date(1905, 1, 1)
 MAX_DATE = dt.date(1956, 12, 31)
 DEFAULT_DATE = dt.date(1945, 9, 5)
 MODES = ("date", "event")
-POVS = ("de_facto", "japan", "soviet", "usa")
+POVS = ("de_facto", "japan", "russia", "usa")
+# Old point-of-view ids still read from links (normalised at this edge; app/timeline/engine.py has the same).
+POV_ALIASES = {"soviet": "russia"}
 NAMES = ("local", "ja", "ru", "both")
 LANGS = ("en", "ja", "ru", "zh")  # interface languages (app/i18n.LANGUAGES); names= is the map labels' own
 VIEWS = ("map", "present", "compare", "embed", "help")
 DEFAULT_DATE2 = dt.date(1956, 12, 31)
 KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "names", "lang", "view", "tour", "step", "date2",
               "pov2", "event2", "play")
+
+
+def normalise_pov(value: object) -> object:
+    """A point-of-view id with old aliases replaced (`soviet` → `russia`); other values unchanged."""
+    return POV_ALIASES.get(value, value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -141,8 +148,8 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
         else:
             notices.append(notice(_("Unknown mode “{value}”; showing “On this date”."), value=values["mode"]))
     if "pov" in values:
-        if values["pov"] in POVS:
-            state = replace(state, pov=values["pov"])
+        if normalise_pov(values["pov"]) in POVS:
+            state = replace(state, pov=normalise_pov(values["pov"]))
         else:
             notices.append(notice(_("Unknown point of view “{value}”; showing de facto control."),
                                   value=values["pov"]))
@@ -198,8 +205,8 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
     if "date2" in values:
         state = replace(state, date2=_parse_date(values, "date2", DEFAULT_DATE2, notices))
     if "pov2" in values:
-        if values["pov2"] in POVS:
-            state = replace(state, pov2=values["pov2"])
+        if normalise_pov(values["pov2"]) in POVS:
+            state = replace(state, pov2=normalise_pov(values["pov2"]))
         else:
             notices.append(notice(_("Unknown point of view “{value}” for side B; showing de facto control."),
                                   value=values["pov2"]))

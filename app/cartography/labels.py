@@ -39,9 +39,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from PIL import ImageFont
-from shapely import STRtree, affinity
-from shapely.geometry import LineString, Point, box, shape
 
 from .insets import (
     INSETS,
@@ -78,7 +75,9 @@ TIERS_SHOWN = ((600, (1, 2)), (math.inf, (1, 2, 3)))
 
 # ------------------------------------------------------------------------------------------ measuring text
 @functools.lru_cache(maxsize=64)
-def _font(kind: str, size: float) -> ImageFont.FreeTypeFont:
+def _font(kind: str, size: float) -> Any:
+    from PIL import ImageFont  # placing is build- or export-time work: the page's start-up reads the ladder
+
     path, index = FONT_FILES[kind]
     try:
         return ImageFont.truetype(path, size=size, index=index)
@@ -223,6 +222,8 @@ def _layers_fc() -> dict:
 
 @functools.lru_cache(maxsize=4)
 def _territories(fc_id: int) -> list[tuple[str, Any]]:
+    from shapely.geometry import shape
+
     fc = _FC_BY_ID[fc_id]
     return [(f["properties"]["id"], shape(f["geometry"])) for f in fc["features"]
             if f["properties"].get("layer") == "territory"]
@@ -251,6 +252,8 @@ _VIEWS: dict[str, dict] = {}
 
 
 def _territories_px(fc: dict, proj: MapProjection) -> list[tuple[str, Any]]:
+    from shapely import affinity
+
     key = repr(sorted(proj.view.items(), key=str))
     _VIEWS[key] = proj.view
     _FC_BY_ID[id(fc)] = fc
@@ -326,6 +329,9 @@ def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float,
            texts: dict[str, str], sizes: dict[int, float], territories: list[tuple[str, Any]],
            obstacles: Sequence[tuple[float, float, float, float]], protected: Sequence[tuple[str, float, float, float]],
            lines: Sequence[Any] = ()) -> list[PlacedLabel]:
+    from shapely import STRtree
+    from shapely.geometry import LineString, Point, box
+
     tree = STRtree([g for _fid, g in territories])
     ids = [fid for fid, _g in territories]
     extents = {fid: g.bounds for fid, g in territories}
@@ -460,6 +466,8 @@ def inset_title(inset: Inset, lang: str, proj: MapProjection) -> str:
 
 
 def _ring_px(proj: MapProjection, inset: Inset) -> Any:
+    from shapely.geometry import LineString
+
     lons, lats = locator_ring(inset)
     return LineString([proj(lo, la) for lo, la in zip(lons, lats, strict=True)]).buffer(1.5)
 

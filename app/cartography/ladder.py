@@ -54,8 +54,8 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX) -> dic
     for km in scales:
         w, h = reference_box(km)
         proj = MapProjection(GEO_VIEW, w, h)
-        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": {str(t): px for t, px in size_class(w).items()}, "names": {},
-                      "insets": {}}
+        sizes = {str(t): px for t, px in size_class(w).items()}
+        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": sizes, "names": {}, "insets": {}}
         rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
         rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
         for names in NAMES_CONVENTIONS:
@@ -77,6 +77,44 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX) -> dic
     return {"ids": main_ids, "rungs": rungs}
 
 
+def build_shared() -> dict:
+    """What every language shares: the small-island symbols and tap targets (place, the location whose paint and
+    click they carry) and each inset's land cut to the inset."""
+    from app.figures import GEO_VIEW
+    from app.layers import load_layers
+
+    from .insets import clipped_features
+
+    fc = _layers_fc()
+    proj = MapProjection(GEO_VIEW, 1000, 800)
+    unit_features = dict(load_layers("interactive").unit_features)
+    context = [f for f in fc["features"] if f["properties"].get("layer") == "context"]
+    return {
+        "proxies": [{"id": p.id, "loc": p.loc, "lon": _r(p.lon), "lat": _r(p.lat)} for p in proxy_items(proj, fc)],
+        "targets": [{"id": t.id, "loc": t.loc, "lon": _r(t.lon), "lat": _r(t.lat)}
+                    for t in tap_targets(proj, fc, unit_features)],
+        "insetContext": {inset.id: _rounded(clipped_features(context, inset.bbox)) for inset in INSETS},
+    }
+
+
+def _rounded(features: list[dict]) -> list[dict]:
+    def walk(c):
+        return [walk(x) for x in c] if isinstance(c[0], (list, tuple)) else [round(c[0], 4), round(c[1], 4)]
+
+    return [{**f, "geometry": {"type": f["geometry"]["type"], "coordinates": walk(f["geometry"]["coordinates"])}}
+            for f in features]
+
+
+def inset_context(inset_id: str) -> list[dict]:
+    """The land an inset draws around its territories (cut to the inset at build time)."""
+    return shared()["insetContext"].get(inset_id, [])
+
+
+def shared() -> dict:
+    """The committed shared part, or (file missing) one built now."""
+    return _committed().get("shared") or build_shared()
+
+
 @functools.lru_cache(maxsize=1)
 def _committed() -> dict:
     try:
@@ -95,7 +133,7 @@ def ladder_for(lang: str) -> dict:
 
 
 def main() -> int:
-    out = {lang: build_ladder(lang) for lang in LANGS}
+    out = {"shared": build_shared(), **{lang: build_ladder(lang) for lang in LANGS}}
     LADDER_FILE.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {LADDER_FILE} ({LADDER_FILE.stat().st_size // 1024} KB)")
     return 0

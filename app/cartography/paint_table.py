@@ -27,8 +27,8 @@ from app import styles
 from app.i18n import HTML_LANG, format_date_for, gettext_for, localised, normalise_lang
 from app.url_state import MAX_DAY, MIN_DATE
 
-POVS = ("de_facto", "japan", "soviet", "usa")
-GOVERNMENTS = ("japan", "soviet", "usa")
+POVS = ("de_facto", "japan", "russia", "usa")
+GOVERNMENTS = ("japan", "russia", "usa")
 CONTROL = ("sovereignty", "military_occupation", "administration")
 
 
@@ -424,33 +424,33 @@ def page_labels(lang: str) -> list[dict]:
 def add_page_cartography(table: dict, lang: str) -> dict:
     """Add to the page's paint table what only the page draws, in place: its labels, the ladder of placements
     by scale (labels, leader lines, small-island symbols, tap targets, inset labels), the insets and the
-    symbols (see app/cartography/ladder.py)."""
+    symbols. Everything placed comes from the committed ladder (app/cartography/ladder.py): no geometry or font
+    library at start-up."""
     from app.figures import GEO_VIEW
     from app.layers import load_layers
 
     from .insets import INSETS, TITLE_PX, locator_ring
     from .labels import inset_title, label_specs
-    from .ladder import ladder_for
+    from .ladder import ladder_for, shared
     from .projection import MapProjection
-    from .symbols import TARGET_PX, TOUCH_TARGET_PX, proxy_items, tap_targets
+    from .symbols import TARGET_PX, TOUCH_TARGET_PX
 
     layers = load_layers("interactive")
-    fc = layers.collection
     index = {loc: i for i, loc in enumerate(table["locations"])}
+    names = dict(zip(table["locations"], table["names"], strict=True))
     table["labels"] = page_labels(lang)
     specs = {s.id: s for s in label_specs()}
-    ladder = ladder_for(lang)
-    table["labelLadder"] = ladder
-    proj = MapProjection(GEO_VIEW, 1000, 800)
-    table["proxies"] = [{"id": p.id, "loc": index[p.loc], "lon": p.lon, "lat": p.lat}
-                        for p in proxy_items(proj, fc) if p.loc in index]
-    names = dict(zip(table["locations"], table["names"], strict=True))
-    table["targets"] = [{"id": t.id, "loc": index[t.loc], "lon": t.lon, "lat": t.lat,
-                         "name": localised(layers_unit_names(t.id), lang)[0] if layers_unit_names(t.id)
-                         else names.get(t.loc, t.id)}
-                        for t in tap_targets(proj, fc, dict(layers.unit_features)) if t.loc in index]
+    table["labelLadder"] = ladder_for(lang)
+    common = shared()
+    table["proxies"] = [{"id": p["id"], "loc": index[p["loc"]], "lon": p["lon"], "lat": p["lat"]}
+                        for p in common["proxies"] if p["loc"] in index]
+    table["targets"] = [{"id": t["id"], "loc": index[t["loc"]], "lon": t["lon"], "lat": t["lat"],
+                         "name": localised(layers_unit_names(t["id"]), lang)[0] if layers_unit_names(t["id"])
+                         else names.get(t["loc"], t["id"])}
+                        for t in common["targets"] if t["loc"] in index]
     table["targetPx"] = [TARGET_PX, TOUCH_TARGET_PX]
     table["insets"] = []
+    proj = MapProjection(GEO_VIEW, 1000, 800)
     for n, inset in enumerate(INSETS):
         ring = locator_ring(inset)
         inset_locs = [loc for loc in table["locations"] if loc in _inset_locations(inset, layers)]

@@ -12,8 +12,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from shapely.geometry import shape
-
 from .projection import MapProjection
 
 PROXY_BELOW_PX = 8.0
@@ -41,6 +39,8 @@ class Symbol:
 
 @functools.lru_cache(maxsize=2)
 def _feature_boxes(fc_key: int) -> dict:
+    from shapely.geometry import shape
+
     fc = _FC[fc_key]
     out = {}
     for f in fc["features"]:

@@ -31,8 +31,11 @@ from app.timeline.model import (
 RANGE_START = dt.date(1905, 1, 1)
 RANGE_END = dt.date(1956, 12, 31)  # last day shown (inclusive)
 RANGE_STOP = RANGE_END + dt.timedelta(days=1)  # exclusive end of the last segment
-CORE_PERSPECTIVES = ("de_facto", "japan", "soviet", "usa")
+CORE_PERSPECTIVES = ("de_facto", "japan", "russia", "usa")
+# Old point-of-view ids still accepted wherever a point of view is read (normalised to the new id).
+PERSPECTIVE_ALIASES = {"soviet": "russia"}
 MARKER_ROLES = ("promised", "proposed", "renounced", "concession")
+CLAIM_ROLES = ("sovereignty", "claim")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FAR_FUTURE = dt.date(9999, 12, 31)
 
@@ -149,6 +152,11 @@ class Engine:
         statuses = [Row(s) for s in ordered]
         self.statuses: list[Row] = statuses
         self.status_by_id = {s.uid: s.status for s in statuses}
+        self._by_event: dict[str, list[Row]] = {}
+        for s in statuses:
+            self._by_event.setdefault(s.event, []).append(s)
+            if s.end_event and s.end_event != s.event:
+                self._by_event.setdefault(s.end_event, []).append(s)
 
         # Which rows apply where.
         self._unit_rows: dict[str, list[Row]] = {u: [] for u in self.units}  # unit-level
@@ -163,11 +171,19 @@ class Engine:
             elif s.target in self._other_rows:
                 self._other_rows[s.target].append(s)
 
-        # Perspectives: de_facto, the three core governments, then any other asserting actor.
+        # Perspectives: de_facto, the three core governments, then any other asserting actor. A
+        # point of view is a state: its governments (actors.yaml `government_of`) assert for it.
+        self.perspective_of: dict[str, str] = {
+            a.id: a.government_of or a.id for a in timeline.actors.values()}
         asserters = {a for s in statuses for a in s.asserted_by if a != DE_FACTO}
-        extra = sorted(asserters - set(CORE_PERSPECTIVES),
+        povs = {self.perspective_of.get(a, a) for a in asserters}
+        extra = sorted(povs - set(CORE_PERSPECTIVES),
                        key=lambda a: (self._actor_order.get(a, 999), a))
         self.perspectives: list[str] = list(CORE_PERSPECTIVES) + extra
+        self.asserters: dict[str, frozenset[str]] = {DE_FACTO: frozenset({DE_FACTO})}
+        for pov in self.perspectives[1:]:
+            self.asserters[pov] = frozenset(
+                a for a, of in self.perspective_of.items() if of == pov) | {pov}
 
         # Events in timeline order.
         self.events = timeline.events
@@ -181,6 +197,10 @@ class Engine:
             for day in (s.start, s.end):
                 if day is not None and RANGE_START < day < RANGE_STOP:
                     points.add(day)
+        for event_id in self._by_event:  # a publication changes who knew of an event's rows
+            published = timeline.events[event_id].dates.get("published")
+            if published is not None and RANGE_START < published < RANGE_STOP:
+                points.add(published)
         self.breakpoints: list[dt.date] = sorted(points)
         self._segment_ends = self.breakpoints[1:] + [RANGE_STOP]
         self._segments: list[dict[str, Any]] = [
@@ -191,10 +211,49 @@ class Engine:
     # --- validation helpers ---------------------------------------------------------------------
 
     def check_perspective(self, perspective: Any, parameter: str = "perspective") -> str:
+        """The perspective id (an old alias such as `soviet` gives `russia`), else QueryError."""
+        if isinstance(perspective, str):
+            perspective = PERSPECTIVE_ALIASES.get(perspective, perspective)
         if perspective not in self.perspectives:
             raise QueryError(parameter, f"unknown {parameter} {perspective!r}",
                              ", ".join(self.perspectives))
         return perspective
+
+    def government_of(self, perspective: str, date: Any) -> str | None:
+        """The actor that spoke for `perspective` on `date` (e.g. `russia` on 1917-05-01 →
+        `russia_provisional`); None for de_facto or when no government is known."""
+        perspective = self.check_perspective(perspective)
+        if perspective == DE_FACTO:
+            return None
+        day = parse_date(date)
+        fallback = perspective if perspective in self.timeline.actors else None
+        for actor in self.timeline.actors.values():
+            if self.perspective_of.get(actor.id) != perspective:
+                continue
+            if (actor.start is None or actor.start <= day) and (actor.end is None or day < actor.end):
+                if actor.start is not None or actor.end is not None or fallback is None:
+                    return actor.id
+        return fallback
+
+    def _known(self, event_id: str, perspective: str, day: dt.date) -> bool:
+        """Did the government(s) of `perspective` know of the event on `day`? Public events are
+        known to all; others to their parties and `known_to` until published."""
+        event = self.events.get(event_id)
+        if event is None:
+            return False
+        published = event.dates.get("published")
+        if event.disclosed == "public" or (published is not None and published <= day):
+            return True
+        return bool(self.asserters[perspective] & (set(event.parties) | set(event.known_to)))
+
+    def visible(self, row: Row, perspective: str, day: dt.date) -> bool:
+        """The point-of-view rule for markers and claims (docs/data_model.md): the de facto view
+        shows what is in force between the parties (rows asserted `de_facto`); a government's view
+        shows what that government asserted, or knew of on that day."""
+        if perspective == DE_FACTO:
+            return DE_FACTO in row.asserted_by
+        return bool(row.asserted_by & self.asserters[perspective]) or self._known(
+            row.event, perspective, day)
 
     def _rows_for_unit(self, unit: str) -> Iterable[Row]:
         yield from self._unit_rows[unit]
@@ -224,8 +283,9 @@ class Engine:
 
     def _sovereign(self, unit_rows: list[Row], feature_rows: list[Row],
                    perspective: str) -> str | None:
+        mine = self.asserters[perspective]
         for rows in (unit_rows, feature_rows):
-            found = [s for s in rows if perspective in s.asserted_by
+            found = [s for s in rows if s.asserted_by & mine
                      and s.role in ("sovereignty", "undetermined")]
             if found:
                 best = max(found, key=lambda s: (s.start, s.uid))
@@ -233,7 +293,8 @@ class Engine:
         return None
 
     def _claimants(self, rows: Iterable[Row]) -> list[str]:
-        found = {s.actor for s in rows if s.role in ("sovereignty", "claim") and s.actor
+        """Actors asserting title themselves (own sovereignty or a claim) among `rows`."""
+        found = {s.actor for s in rows if s.role in CLAIM_ROLES and s.actor
                  and s.actor in s.asserted_by}
         return sorted(found, key=self._actor_key)
 
@@ -258,20 +319,15 @@ class Engine:
         territories: dict[str, dict[str, dict[str, Any]]] = {p: {} for p in self.perspectives}
         feature_values: dict[str, dict[str, Any]] = {p: {} for p in self.perspectives}
         all_in_force: list[Row] = []
-        unit_cache: dict[str, Any] = {}
 
-        def claimed_by_unit(rows: list[Row]) -> list[str]:
-            if "claimed_by" not in unit_cache:
-                unit_cache["claimed_by"] = self._claimants(rows)
-            return unit_cache["claimed_by"]
-
-        def markers_unit(rows: list[Row]) -> dict[str, list[Any]]:
-            if "markers" not in unit_cache:
-                unit_cache["markers"] = self._markers(rows)
-            return unit_cache["markers"]
+        def shown(rows: list[Row], p: str) -> list[Row]:
+            # markers and claims drawn in `p` (the point-of-view rule)
+            if p == DE_FACTO:
+                return [s for s in rows if s.role in MARKER_ROLES and DE_FACTO in s.asserted_by]
+            return [s for s in rows if (s.role in MARKER_ROLES or s.role in CLAIM_ROLES)
+                    and self.visible(s, p, day)]
 
         for unit, features in self.units.items():
-            unit_cache.clear()
             unit_rows = [s for s in self._unit_rows[unit] if _in_force(s, day)]
             feat_rows = [s for f in features if f not in self.units
                          for s in self._feature_rows[f] if _in_force(s, day)]
@@ -293,56 +349,58 @@ class Engine:
                 controlled_by = next(iter(who)) if len(who) == 1 else None
                 control_kind = "divided"
             rows = unit_rows + feat_rows
-            claimed_by = self._claimants(rows)
-            markers = self._markers(rows)
             control_ids = {c.uid for c in control.values() if c is not None}
-            # Per drawn feature (for paint_segments): feature rows override unit rows. The
-            # perspective-independent part first.
-            bases: dict[str, tuple[list[Row], dict[str, Any]]] = {}
-            for f in features:
-                f_rows = [s for s in feat_rows if s.target == f]
-                if not f_rows:
-                    base = {**feats_json[f], "claimed_by": claimed_by_unit(unit_rows),
-                            **markers_unit(unit_rows)}
-                else:
-                    f_all = unit_rows + f_rows
-                    base = {**feats_json[f], "claimed_by": self._claimants(f_all),
-                            **self._markers(f_all)}
-                bases[f] = (f_rows, base)
+            f_rows_of = {f: [s for s in feat_rows if s.target == f] for f in features}
             for p in self.perspectives:
-                chosen = [s for s in rows if p in s.asserted_by or s.uid in control_ids]
+                mine = self.asserters[p]
+                vis = shown(rows, p)
+                vis_ids = {s.uid for s in vis}
+                claimed_by = [] if p == DE_FACTO else self._claimants(vis)
+                chosen = [s for s in rows if s.asserted_by & mine or s.uid in control_ids
+                          or s.uid in vis_ids]
                 territories[p][unit] = {
                     "controlled_by": controlled_by,
                     "control_kind": control_kind,
                     "claimed_by": claimed_by,
                     "sovereign": self._sovereign(unit_rows, feat_rows, p),
                     "features": feats_json,
-                    "markers": markers,
+                    "markers": self._markers(vis),
                     "statuses": [self._sdict[s.uid] for s in chosen],
                 }
-                for f, (f_rows, base) in bases.items():
-                    sovereign = self._sovereign(f_rows, unit_rows, p)
+                unit_vis = [s for s in vis if s.target == unit] if feat_rows else vis
+                unit_markers = self._markers(unit_vis)
+                unit_claims = [] if p == DE_FACTO else self._claimants(unit_vis)
+                for f in features:
+                    f_rows = f_rows_of[f]
+                    if f_rows:
+                        f_vis = [s for s in vis if s.target in (unit, f)]
+                        markers = self._markers(f_vis)
+                        claims = [] if p == DE_FACTO else self._claimants(f_vis)
+                    else:
+                        markers, claims = unit_markers, unit_claims
                     feature_values[p][f] = {
-                        "controlled_by": base["controlled_by"],
-                        "control_kind": base["control_kind"],
-                        "event": base["event"],
-                        "claimed_by": base["claimed_by"],
-                        "sovereign": sovereign,
-                        **{role: base[role] for role in MARKER_ROLES},
+                        **feats_json[f],
+                        "claimed_by": claims,
+                        "sovereign": self._sovereign(f_rows, unit_rows, p),
+                        **{role: markers[role] for role in MARKER_ROLES},
                     }
         regimes: dict[str, dict[str, list[dict[str, Any]]]] = {p: {} for p in self.perspectives}
         lines: dict[str, dict[str, list[dict[str, Any]]]] = {p: {} for p in self.perspectives}
         for target, rows_all in self._other_rows.items():
             rows = [s for s in rows_all if _in_force(s, day)]
             all_in_force.extend(rows)
-            markers = self._markers(rows)
             for p in self.perspectives:
-                chosen = [s for s in rows if p in s.asserted_by or DE_FACTO in s.asserted_by]
+                mine = self.asserters[p]
+                vis = [s for s in shown(rows, p) if s.role in MARKER_ROLES]
+                vis_ids = {s.uid for s in vis}
+                chosen = [s for s in rows if s.role not in MARKER_ROLES
+                          and (s.asserted_by & mine or DE_FACTO in s.asserted_by)]
                 bucket = lines if target in self.lines else regimes
-                bucket[p][target] = [self._sdict[s.uid] for s in chosen]
+                bucket[p][target] = [self._sdict[s.uid] for s in rows
+                                     if s in chosen or s.uid in vis_ids]
                 feature_values[p][target] = {
-                    "roles": [[s.role, s.actor] for s in chosen if s.role not in MARKER_ROLES],
-                    **markers,
+                    "roles": [[s.role, s.actor] for s in chosen],
+                    **self._markers(vis),
                 }
         events = {s.event for s in all_in_force}
         events_in_force = sorted(events, key=lambda e: self._event_order.get(e, 0))
@@ -366,7 +424,7 @@ class Engine:
     def state(self, date: Any, perspective: str = "de_facto") -> dict[str, Any]:
         """Who controls, claims and holds sovereign each unit on `date`, in `perspective`."""
         day = parse_date(date)
-        self.check_perspective(perspective)
+        perspective = self.check_perspective(perspective)
         seg = self._segments[self._segment_index(day)]
         return {
             "date": day.isoformat(),
@@ -376,6 +434,7 @@ class Engine:
             "lines": seg["lines"][perspective],
             "events_in_force": seg["events_in_force"],
             "current_event": self.current_event(day),
+            "government": self.government_of(perspective, day),
         }
 
     def target_kind(self, target: str) -> str | None:
@@ -396,8 +455,9 @@ class Engine:
         or line, sorted by start; for territories also the merged de facto control per feature."""
         kind = self.target_kind(target)
         if kind is None:
-            raise QueryError("territory", f"unknown territory {target!r}",
-                             "a unit, feature, strait, zone or line id of geodata/registry.yaml")
+            ids = [*self.units, *(f for fs in self.units.values() for f in fs), *self.straits, *self.zones,
+                   *self.lines]
+            raise QueryError("territory", f"unknown territory {target!r}", ", ".join(dict.fromkeys(ids)))
         if kind == "territory":
             rows = list(self._rows_for_unit(target))
             features = self.units[target]
@@ -443,7 +503,7 @@ class Engine:
         status starting or ending in (min, max]."""
         a = parse_date(date_a, "from")
         b = parse_date(date_b, "to")
-        self.check_perspective(perspective)
+        perspective = self.check_perspective(perspective)
         sa, sb = self.state(a, perspective), self.state(b, perspective)
         lo, hi = min(a, b), max(a, b)
 
@@ -532,9 +592,67 @@ class Engine:
             "ends": self._group_by_place(s for s in self.statuses if s.end_event == event_id),
         }
 
+    def _disagreement_rows(self, about: Any) -> list[Row]:
+        rows: list[Row] = []
+        if about.event:
+            rows += self._by_event.get(about.event, [])
+        if about.status_target:
+            rows += [s for s in self.statuses if s.target == about.status_target
+                     and (about.role is None or s.role == about.role)]
+        if about.source:
+            rows += [s for s in self.statuses if about.source in s.status.sources]
+        return rows
+
+    def _family(self, target: str) -> set[str]:
+        """A target and what it contains or belongs to (unit ↔ its features)."""
+        if target in self.units:
+            return {target, *self.units[target]}
+        if target in self.unit_of:
+            return {target, self.unit_of[target]}
+        return {target}
+
+    def disagreements_for(self, target: str | None = None, event: str | None = None,
+                          date: Any = None, lang: str = "en",
+                          include_seed_errors: bool = False) -> list[dict[str, Any]]:
+        """The `disagreements` entries that bear on what a reader is looking at: a territory (or
+        strait, zone, line), an event, a date, or any combination (all given filters apply).
+        A disagreement bears on a date when a status it concerns is in force then, or its event is
+        the current event. Known seed errors are left out unless asked for."""
+        from app.citations import cite_many  # citations read the engine; import on use
+
+        day = parse_date(date) if date is not None else None
+        family = self._family(target) if target is not None else None
+        current = self.current_event(day) if day is not None else None
+        out: list[dict[str, Any]] = []
+        for dis in self.timeline.disagreements.values():
+            if dis.seed_error and not include_seed_errors:
+                continue
+            about = dis.about
+            rows = self._disagreement_rows(about)
+            if event is not None and (about.event != event if about.event else not any(
+                    s.event == event for s in rows)):
+                continue
+            if family is not None and about.status_target not in family and not any(
+                    s.target in family for s in rows):
+                continue
+            if day is not None and about.event != current and not any(
+                    _in_force(s, day) and (family is None or s.target in family) for s in rows):
+                continue
+            out.append({
+                "id": dis.id,
+                "question": dis.question,
+                "positions": [{"value": pos.value,
+                               "citations": [c.to_dict() for c in cite_many(self, pos.sources, lang)],
+                               "note": pos.note}
+                              for pos in dis.positions],
+                "adopted": dis.adopted,
+                "seed_error": dis.seed_error,
+            })
+        return out
+
     def paint_segments(self, perspective: str = "de_facto") -> dict[str, Any]:
         """Piecewise-constant values per drawn feature over the map's range (see docs/api.md)."""
-        self.check_perspective(perspective)
+        perspective = self.check_perspective(perspective)
         cached = self._paint_cache.get(perspective)
         if cached is not None:
             return cached

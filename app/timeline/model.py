@@ -37,6 +37,8 @@ from app import GEODATA_DIR, PROJECT_ROOT, DataFileError
 
 TIMELINE_DIR = GEODATA_DIR / "timeline"
 ACTORS_FILE = "actors.yaml"
+SEEDS_FILE = "seeds.yaml"
+DATASET_FILE = "dataset.yaml"
 REGISTRY_FILE = "registry.yaml"
 DE_FACTO = "de_facto"
 MAX_REPORTED_ERRORS = 40
@@ -59,6 +61,13 @@ EventKind = Literal[
     "treaty", "agreement", "secret_agreement", "declaration", "directive", "decree", "draft",
     "proposal", "amendment", "negotiation_position", "statement", "military_operation",
 ]
+# Kinds of event known at the time only to their parties (and `known_to`) unless published.
+DISCLOSURE_BY_KIND = {
+    "treaty": "public", "agreement": "public", "secret_agreement": "parties", "declaration": "public",
+    "directive": "public", "decree": "public", "draft": "parties", "proposal": "parties",
+    "amendment": "public", "negotiation_position": "parties", "statement": "public",
+    "military_operation": "public",
+}
 DateCertainty = Literal["exact", "approximate", "month", "year", "disputed"]
 SourceTier = Literal["primary", "scholarship", "seed"]
 OutcomeStatus = Literal[
@@ -184,6 +193,11 @@ class Actor(_Model):
     id: SnakeId
     group: SnakeId
     names: Names
+    # The point of view this actor speaks for while it is that state's government (e.g. the
+    # Provisional Government for `russia` from 15 Mar to 7 Nov 1917), and when: [start, end).
+    government_of: SnakeId | None = None
+    start: Date | None = None
+    end: Date | None = None
     note: Text | None = None
 
     @field_validator("id")
@@ -202,22 +216,97 @@ class Quote(_Model):
     en: Text
 
 
+_REF_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_URL_RE = re.compile(r"^https?://[^\s]+$")
+
+
+def _reference_date(value: Any) -> str:
+    """A date as a reference gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    value = _to_text(value)
+    if isinstance(value, str) and _REF_DATE_RE.match(value):
+        parts = [int(x) for x in value.split("-")]
+        try:
+            dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+        except ValueError:
+            pass
+        else:
+            return value
+    raise ValueError(f"{value!r} is not a date YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def _url(value: Any) -> str:
+    if isinstance(value, str) and _URL_RE.match(value):
+        return value
+    raise ValueError(f"{value!r} is not an http(s) URL")
+
+
+RefDate = Annotated[str, BeforeValidator(_reference_date)]
+Url = Annotated[str, BeforeValidator(_url)]
+
+
+class SeedDocument(_Model):
+    """One of the documents the project was founded on, by its bibliographic identity."""
+
+    id: SnakeId
+    lang: Text                      # language of the text (BCP 47)
+    author: Text                    # author or issuing body, as the document gives it
+    title: Text                     # title in the document's language
+    title_en: Text | None = None    # an English rendering of the title
+    short: Text                     # for short citations, e.g. "Ozawa (1987)"
+    publication: Text | None = None # journal, book or site and its details (volume, pages)
+    date: RefDate | None = None
+    url: Url | None = None
+    note: Text | None = None
+
+
+class DatasetInfo(_Model):
+    """The dataset as a citable whole (dataset.yaml); `version` goes into every download."""
+
+    title: Text
+    version: Annotated[str, Field(pattern=r"^\d+\.\d+\.\d+$")]
+    released: Date
+    licence: Text | None = None
+    note: Text | None = None
+
+
 class Source(_Model):
+    """A document a reader can follow: who issued or wrote it, what, when, where in it (locator),
+    where it is printed or held (publication), and a stable URL. Seeds take their identity from
+    geodata/timeline/seeds.yaml (`seed`); their locator is a line range of the text."""
+
     key: SnakeId
     tier: SourceTier
-    citation: Text
-    locator: Text | None = None
-    seed_file: Text | None = None
-    where_read: Text | None = None
+    author: Text | None = None       # author or issuing body
+    title: Text | None = None
+    short: Text | None = None        # short title for short citations (default: title)
+    date: RefDate | None = None      # date of the document (or of the publication)
+    locator: Text | None = None      # article, paragraph, page; for seeds: "L969–975"
+    publication: Text | None = None  # publication or archive where the text is printed or held
+    url: Url | None = None           # stable URL of the document or of the copy read
+    seed: SnakeId | None = None      # tier seed: the seed document (seeds.yaml)
     quote: Quote | None = None
     verbatim: bool | None = None
     note: Text | None = None
 
     @model_validator(mode="after")
-    def _seed_file(self) -> Source:
-        if self.tier == "seed" and not self.seed_file:
-            raise ValueError("field 'seed_file' is required when tier is 'seed'")
+    def _identity(self) -> Source:
+        if self.tier == "seed" and not self.seed:
+            raise _FieldError("seed", "required when tier is 'seed' (an id of seeds.yaml)")
+        if self.tier != "seed" and self.seed:
+            raise _FieldError("seed", "only for tier 'seed'")
+        if not self.seed:
+            for name in ("author", "title"):
+                if not getattr(self, name):
+                    raise _FieldError(name, "required: a reader must be able to find the document")
         return self
+
+    @field_validator("seed")
+    @classmethod
+    def _known_seed(cls, value: str | None, info: ValidationInfo) -> str | None:
+        ctx = _ctx(info)
+        if value is not None and ctx is not None and value not in ctx.seeds:
+            raise ValueError(f"{value!r} is not a seed document of seeds.yaml")
+        return value
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -247,11 +336,20 @@ class Event(_Model):
     date_as_written: Text | None = None
     date_certainty: DateCertainty = "exact"
     parties: list[ActorRef] = Field(default_factory=list)
+    # Who knew of it at the time (docs/data_model.md, "Points of view"): `public` events are known
+    # to every government from their date; `parties` events only to the parties and `known_to`
+    # until `dates.published`. Default by kind (DISCLOSURE_BY_KIND).
+    disclosure: Literal["public", "parties"] | None = None
+    known_to: list[ActorRef] = Field(default_factory=list)
     outcome: Outcome | None = None
     clause: Clause | None = None
     sources: list[SourceRef] = Field(min_length=1)
     background: bool = False
     note: Text | None = None
+
+    @property
+    def disclosed(self) -> str:
+        return self.disclosure or DISCLOSURE_BY_KIND[self.kind]
 
 
 # --- statuses -----------------------------------------------------------------------------------
@@ -410,6 +508,7 @@ class ValidationContext:
     events: frozenset[str]
     sources: frozenset[str]
     targets: frozenset[str]
+    seeds: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -422,6 +521,8 @@ class Timeline:
     events: dict[str, Event]
     statuses: list[Status]
     disagreements: dict[str, Disagreement]
+    seeds: dict[str, SeedDocument] = field(default_factory=dict)
+    dataset: DatasetInfo | None = None
     files: list[str] = field(default_factory=list)
     source_file: dict[str, str] = field(default_factory=dict)  # source key / event id -> file
 
@@ -563,11 +664,39 @@ def load_timeline(directory: str | Path | None = None,
             continue
         if actor.id in actors:
             errors.append(f"{prefix}: field 'id': {actor.id!r} is defined twice")
+        if actor.start and actor.end and actor.end <= actor.start:
+            errors.append(f"{prefix}: field 'end': must be after start")
         actors[actor.id] = actor
+
+    # Seed documents (optional file).
+    seeds: dict[str, SeedDocument] = {}
+    seeds_path = directory / SEEDS_FILE
+    raw_seeds = _read_yaml(seeds_path) if seeds_path.is_file() else []
+    if not isinstance(raw_seeds, list):
+        raise TimelineDataError(f"{display_path(seeds_path)}: must be a list of seed documents")
+    for index, raw in enumerate(raw_seeds):
+        prefix = f"{display_path(seeds_path)}: {_item_label('seeds', index, raw, 'id')}"
+        try:
+            seed = SeedDocument.model_validate(raw)
+        except ValidationError as error:
+            errors.extend(_error_messages(error, prefix))
+            continue
+        if seed.id in seeds:
+            errors.append(f"{prefix}: field 'id': {seed.id!r} is defined twice")
+        seeds[seed.id] = seed
+
+    # The dataset's identity (optional file; the real data has it, a test fixture may not).
+    dataset: DatasetInfo | None = None
+    dataset_path = directory / DATASET_FILE
+    if dataset_path.is_file():
+        try:
+            dataset = DatasetInfo.model_validate(_read_yaml(dataset_path))
+        except ValidationError as error:
+            errors.extend(_error_messages(error, display_path(dataset_path)))
 
     # Era files: first pass collects the ids so files may reference each other.
     era_paths = sorted(p for p in directory.glob("*.yaml")
-                       if p.name not in (ACTORS_FILE, REGISTRY_FILE))
+                       if p.name not in (ACTORS_FILE, REGISTRY_FILE, SEEDS_FILE, DATASET_FILE))
     raw_files: list[tuple[Path, dict[str, list[Any]]]] = []
     for path in era_paths:
         raw = _read_yaml(path)
@@ -610,6 +739,7 @@ def load_timeline(directory: str | Path | None = None,
         events=frozenset(defined["events"]),
         sources=frozenset(defined["sources"]),
         targets=frozenset(registry.target_ids),
+        seeds=frozenset(seeds),
     )
 
     sources: dict[str, Source] = {}
@@ -650,6 +780,8 @@ def load_timeline(directory: str | Path | None = None,
         events=events,
         statuses=statuses,
         disagreements=disagreements,
+        seeds=seeds,
+        dataset=dataset,
         files=[display_path(p) for p, _ in raw_files],
         source_file=origin,
     )

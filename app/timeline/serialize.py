@@ -12,11 +12,13 @@ import io
 import json
 from typing import Any
 
+from app.citations import cite_many, reader_source
 from app.timeline.engine import Engine, QueryError, parse_date
 
 __all__ = [
     "QueryError", "dumps", "state_payload", "events_payload", "event_payload",
     "history_payload", "diff_payload", "paint_payload", "dataset_payload", "statuses_csv",
+    "dataset_info",
     "layers_payload",
 ]
 
@@ -67,15 +69,26 @@ def paint_payload(engine: Engine, perspective: Any = None) -> dict[str, Any]:
     return engine.paint_segments(_perspective(engine, perspective))
 
 
-def dataset_payload(engine: Engine) -> dict[str, Any]:
-    """Everything: actors, events, statuses, sources, disagreements (and the perspectives)."""
+def dataset_info(engine: Engine) -> dict[str, Any]:
+    """Title, version and release date of the data (dataset.yaml), carried by every download."""
+    info = engine.timeline.dataset
+    if info is None:
+        return {"title": None, "version": None, "released": None, "licence": None}
+    return info.model_dump(mode="json", exclude={"note"})
+
+
+def dataset_payload(engine: Engine, lang: str = "en") -> dict[str, Any]:
+    """Everything: actors, events, statuses, sources (as references a reader can follow, with
+    their citations), disagreements, the seed documents and the perspectives."""
     t = engine.timeline
     return {
+        "dataset": dataset_info(engine),
         "actors": [a.model_dump(mode="json") for a in t.actors.values()],
         "perspectives": list(engine.perspectives),
         "events": engine.event_list(),
         "statuses": engine.status_dicts(),
-        "sources": [s.model_dump(mode="json") for s in t.sources.values()],
+        "sources": [reader_source(engine, key, lang) for key in t.sources],
+        "seed_documents": [s.model_dump(mode="json") for s in t.seeds.values()],
         "disagreements": [d.model_dump(mode="json") for d in t.disagreements.values()],
     }
 
@@ -83,16 +96,16 @@ def dataset_payload(engine: Engine) -> dict[str, Any]:
 CSV_COLUMNS = [
     "id", "target", "target_kind", "unit", "start", "end", "actor", "role", "asserted_by",
     "event", "end_event", "recipient", "condition", "proposed_role", "note", "sources",
-    "source_citations",
+    "source_citations", "dataset_version",
 ]
 
 
-def statuses_csv(engine: Engine) -> str:
-    """One row per status; lists joined with `;`, source citations with ` | `."""
+def statuses_csv(engine: Engine, lang: str = "en") -> str:
+    """One row per status; lists joined with `;`, full source citations with ` | `."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    sources = engine.timeline.sources
+    version = dataset_info(engine)["version"] or ""
     for s in engine.statuses:
         d = engine.status_json(s.uid)
         kind = engine.target_kind(s.target)
@@ -102,7 +115,8 @@ def statuses_csv(engine: Engine) -> str:
             d["role"], ";".join(d["asserted_by"]), d["event"], d["end_event"] or "",
             d["recipient"] or "", d["condition"] or "", d["proposed_role"] or "", d["note"] or "",
             ";".join(d["sources"]),
-            " | ".join(sources[k].citation for k in d["sources"] if k in sources),
+            " | ".join(c.full for c in cite_many(engine, d["sources"], lang)),
+            version,
         ])
     return out.getvalue()
 
@@ -130,4 +144,4 @@ def layers_payload(engine: Engine, collection: dict[str, Any]) -> dict[str, Any]
         props["statuses"] = rows
         props["source_keys"] = keys
         features_out.append({**feature, "properties": props})
-    return {**collection, "features": features_out}
+    return {**collection, "dataset": dataset_info(engine), "features": features_out}

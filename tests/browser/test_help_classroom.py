@@ -37,8 +37,9 @@ def test_help001_everything_is_there(page, live_server, engine):
     assert body.locator(".bibliography li").count() == len(engine.timeline.sources)
     for key in list(engine.timeline.sources)[:5]:
         expect(body.locator(f"[id='src-{key}']")).to_have_count(1)
-    for name, _what in help_module.SEED_DOCUMENTS:
-        expect(body.locator(".seeds")).to_contain_text(name)
+    for seed in engine.timeline.seeds.values():  # the seeds by bibliographic identity, never a file name
+        expect(body.locator(".seeds")).to_contain_text(seed.title)
+    expect(body.locator(".seeds")).not_to_contain_text(".txt")
     expect(body).to_contain_text("Coastlines: GSHHG 2.3.6 (Wessel & Smith 1996), LGPL-3.0-or-later")
     expect(body).to_contain_text("provenance.json")
 

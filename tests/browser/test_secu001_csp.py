@@ -39,7 +39,7 @@ def test_secu001_map_draws_under_csp_without_violation(page, live_server):
     # interact: a slider step (clientside repaint), another point of view, a territory's story
     page.locator("#date-slider [role=slider]").focus()
     page.keyboard.press("Shift+ArrowRight")
-    page.locator("#pov input[value=soviet]").check()
+    page.locator("#pov input[value=russia]").check()
     page.locator(".unit-btn").first.click()
     expect(page.locator("#unit-chart .main-svg").first).to_be_visible(timeout=15_000)
     page.wait_for_timeout(800)

@@ -48,7 +48,7 @@ def test_state(client):
     assert body["date"] == "1945-08-18" and body["perspective"] == "usa"
     assert body["territories"]["group_b"]["control_kind"] == "divided"
     assert set(body) == {"date", "perspective", "territories", "regimes", "lines",
-                         "events_in_force", "current_event"}
+                         "events_in_force", "current_event", "government"}
 
 
 def test_state_default_perspective(client):

@@ -96,8 +96,11 @@ def test_the_committed_ladder_is_the_one_the_code_builds():
     the fonts' use, the insets or the view, rebuild it."""
     import json
 
+    from app.cartography.ladder import build_shared
+
     committed = json.loads(LADDER_FILE.read_text(encoding="utf-8"))
-    assert set(committed) == set(L.LANGS)
+    assert set(committed) == {"shared", *L.LANGS}
+    assert committed["shared"] == json.loads(json.dumps(build_shared()))
     fresh = build_ladder("en", scales=(L.LADDER_KM_PER_PX[0], L.LADDER_KM_PER_PX[-1]))
     assert committed["en"]["ids"] == fresh["ids"]
     assert committed["en"]["rungs"][0] == fresh["rungs"][0]

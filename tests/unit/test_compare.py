@@ -30,7 +30,7 @@ def test_two_dates_list_every_change_of_control_and_sovereign_the_diff_reports(e
 
 def test_two_points_of_view_same_day(engine):
     a = compare.Side(date="1956-12-31", pov="japan")
-    b = compare.Side(date="1956-12-31", pov="soviet")
+    b = compare.Side(date="1956-12-31", pov="russia")
     result = compare.changes(engine, a, b)
     assert compare.what_is_compared(engine, a, b) == "Two points of view on the same day"
     sov = {i["target"]: (i["a"], i["b"]) for i in result["items"] if i["column"] == "sovereign"}

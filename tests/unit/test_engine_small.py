@@ -23,8 +23,21 @@ def unit(engine: Engine, date: str, name: str, perspective: str = "de_facto") ->
 
 
 def test_perspectives_listed(engine):
-    assert engine.perspectives[:4] == ["de_facto", "japan", "soviet", "usa"]
-    assert {"russia", "uk"} <= set(engine.perspectives)
+    assert engine.perspectives[:4] == ["de_facto", "japan", "russia", "usa"]
+    assert "uk" in engine.perspectives
+    # The Empire and the USSR speak for one point of view; `soviet` is an alias of it.
+    assert engine.asserters["russia"] == {"russia", "soviet"}
+    assert engine.check_perspective("soviet") == "russia"
+    assert engine.state("1950-01-01", "soviet")["perspective"] == "russia"
+
+
+@pytest.mark.parametrize(("date", "government"), [
+    ("1905-01-01", "russia"), ("1917-11-06", "russia"), ("1917-11-07", "soviet"), ("1956-12-31", "soviet")])
+def test_government_of(engine, date, government):
+    assert engine.government_of("russia", date) == government
+    assert engine.state(date, "russia")["government"] == government
+    assert engine.government_of("japan", date) == "japan"
+    assert engine.government_of("de_facto", date) is None
 
 
 @pytest.mark.parametrize(("date", "controller", "kind"), [
@@ -91,14 +104,18 @@ def test_statuses_filtered_by_perspective(engine):
 
 
 def test_claimed_by(engine):
-    assert unit(engine, "1945-03-01", "isle_a")["claimed_by"] == ["japan", "soviet"]
-    assert unit(engine, "1945-02-10", "isle_a")["claimed_by"] == ["japan"]
-    # Independent of the perspective.
+    # The de facto view shows no unilateral positions.
+    assert unit(engine, "1945-03-01", "isle_a")["claimed_by"] == []
+    assert unit(engine, "1956-12-31", "group_b")["claimed_by"] == []
+    # The Soviet claim rests on the secret Yalta agreement: its parties (USA, USSR) see it ...
     assert unit(engine, "1945-03-01", "isle_a", "usa")["claimed_by"] == ["japan", "soviet"]
-    # Group B: Japan never gave up its claim; the USSR holds it as sovereign.
-    assert unit(engine, "1956-12-31", "group_b")["claimed_by"] == ["japan", "soviet"]
-    # A de facto row not asserted by its actor is not a claim.
-    assert unit(engine, "1905-08-01", "isle_a")["claimed_by"] == ["russia"]
+    assert unit(engine, "1945-03-01", "isle_a", "russia")["claimed_by"] == ["japan", "soviet"]
+    assert unit(engine, "1945-02-10", "isle_a", "usa")["claimed_by"] == ["japan"]
+    # ... Japan does not.
+    assert unit(engine, "1945-03-01", "isle_a", "japan")["claimed_by"] == ["japan"]
+    # Group B: Japan never gave up its claim; the USSR holds it as sovereign (a public decree).
+    assert unit(engine, "1956-12-31", "group_b", "japan")["claimed_by"] == ["japan", "soviet"]
+    assert unit(engine, "1905-08-01", "isle_a", "russia")["claimed_by"] == ["russia"]
 
 
 def test_divided_control_with_feature_override(engine):
@@ -133,14 +150,28 @@ def test_events_in_force_and_current_event(engine):
 
 
 def test_markers(engine):
+    # A treaty promise in force between the parties: in the de facto view from entry into force.
     b = unit(engine, "1956-12-12", "group_b")
     assert b["markers"]["promised"] == [["japan", "decl_1956"]]
     assert unit(engine, "1956-12-11", "group_b")["markers"]["promised"] == []
     promised = [s for s in unit(engine, "1956-12-12", "group_b", "japan")["statuses"]
                 if s["role"] == "promised"]
     assert promised[0]["condition"] == "after a peace treaty is concluded"
-    assert unit(engine, "1951-05-01", "group_b")["markers"]["proposed"] == [
+    # A draft (known to its parties only) is drawn in its author's view, never in the de facto view.
+    assert unit(engine, "1951-05-01", "group_b", "usa")["markers"]["proposed"] == [
         ["japan", "sovereignty", "draft_1951"]]
+    assert unit(engine, "1951-05-01", "group_b")["markers"]["proposed"] == []
+    assert unit(engine, "1951-05-01", "group_b", "japan")["markers"]["proposed"] == []
+
+
+@pytest.mark.parametrize(("date", "japan_sees"), [("1946-02-10", False), ("1946-02-11", True)])
+def test_secret_agreement_known_from_publication(engine, date, japan_sees):
+    """Yalta (secret, published 11 Feb 1946): the rows its parties asserted are known to Japan from
+    the day of publication, not before (the segment boundary is the publication day)."""
+    rows = engine.state(date, "japan")["territories"]["isle_a"]["statuses"]
+    assert any(s["event"] == "yalta_1945" for s in rows) is False  # the claim row ended 1946-02-02
+    assert engine._known("yalta_1945", "japan", parse_date(date)) is japan_sees
+    assert engine._known("yalta_1945", "usa", parse_date("1945-02-11"))
 
 
 def test_diff(engine):

@@ -64,7 +64,7 @@ def plausible() -> dict[str, list]:
     day = st.integers(min_value=0, max_value=MAX_DAY)
     return {
         "settled-date.data": day, "date-slider.value": day,
-        "pov.value": st.sampled_from(["de_facto", "japan", "soviet", "usa"]),
+        "pov.value": st.sampled_from(["de_facto", "japan", "russia", "usa"]),
         "mode.value": st.sampled_from(["date", "event"]),
         "event-pick.value": st.sampled_from(events),
         "unit-store.data": st.sampled_from(units),

@@ -37,7 +37,7 @@ PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror=window.__
             "1945-09-05T00:00", "١٩٤٥-٠٩-٠٥", " 1945-09-05 ", "1e309", "&&&", "==", "?"]
 KEYS = st.one_of(st.sampled_from(us.KNOWN_KEYS), st.text(max_size=8))
 VALUES = st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=40),
-                   st.sampled_from(["date", "event", "japan", "soviet", "usa", "de_facto", "1", "0",
+                   st.sampled_from(["date", "event", "japan", "soviet", "russia", "usa", "de_facto", "1", "0",
                                     "ja", "ru", "both", *EVENTS, *UNITS]),
                    st.dates().map(str))
 

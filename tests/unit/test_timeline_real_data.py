@@ -99,7 +99,7 @@ def test_statuses_start_before_range_end(timeline):
 
 
 def test_core_perspectives(engine):
-    assert engine.perspectives[:4] == ["de_facto", "japan", "soviet", "usa"]
+    assert engine.perspectives[:4] == ["de_facto", "japan", "russia", "usa"]
 
 
 # --- dated facts from the primary texts ---------------------------------------------------------
@@ -149,7 +149,7 @@ def test_shumshu_landing(engine, date, controller, kind):
 
 
 def test_1923_soviet_or_fer_claim_to_north_sakhalin(engine):
-    claims = set(territory(engine, "1923-06-01", "sakhalin_north")["claimed_by"])
+    claims = set(territory(engine, "1923-06-01", "sakhalin_north", "russia")["claimed_by"])
     assert claims & {"soviet", "fer"}, claims
 
 
@@ -157,7 +157,7 @@ def test_de_facto_sovereign_after_annexation(engine):
     for unit in ("sakhalin_south", "kurils_north", "kurils_central", "iturup", "kunashir",
                  "shikotan", "habomai"):
         assert territory(engine, "1946-02-02", unit)["sovereign"] == "soviet", unit
-        assert territory(engine, "1946-02-02", unit, "soviet")["sovereign"] == "soviet", unit
+        assert territory(engine, "1946-02-02", unit, "russia")["sovereign"] == "soviet", unit
 
 
 def test_japan_view_of_karafuto_ends_with_san_francisco_in_force(engine):

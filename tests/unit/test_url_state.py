@@ -17,13 +17,20 @@ def test_empty_gives_defaults_without_notices():
 
 
 def test_full_round_trip():
-    state = us.UrlState(date=dt.date(1951, 9, 5), mode="event", pov="soviet", diff=True,
+    state = us.UrlState(date=dt.date(1951, 9, 5), mode="event", pov="russia", diff=True,
                         event="gromyko_amendments_1951", unit="iturup", names="ru")
     text = us.serialise(state)
-    assert text == ("?date=1951-09-05&mode=event&pov=soviet&diff=1&event=gromyko_amendments_1951"
+    assert text == ("?date=1951-09-05&mode=event&pov=russia&diff=1&event=gromyko_amendments_1951"
                     "&unit=iturup&names=ru")
     again = us.parse(text, EVENTS, UNITS)
     assert again == state and again.notices == ()
+
+
+def test_old_soviet_pov_is_read_as_russia():
+    """Links made before the rename keep working: pov=soviet (and pov2=soviet) mean Russia's / the USSR's view."""
+    state = us.parse("?pov=soviet&pov2=soviet", EVENTS, UNITS)
+    assert (state.pov, state.pov2) == ("russia", "russia") and state.notices == ()
+    assert "pov=russia" in us.serialise(state)
 
 
 @pytest.mark.parametrize("search, field", [
