@@ -300,12 +300,13 @@
         var a = sp.projection([lon, lat]), b = sp.projection([lon, lat + 0.1]);
         return 11.119 / Math.hypot(b[0] - a[0], b[1] - a[1]);
     }
+    /* app/cartography/insets.py inset_frame: in its corner of what the map shows (plotly.js clips to sp.bounds),
+     * its size fixed on the ground. */
     function insetDomain(sp, size, inset) {
-        var anchor = sp.projection(inset.anchor), km = kmPerPx(sp, inset.anchor[0], inset.anchor[1]);
+        var b = sp.bounds, km = kmPerPx(sp, inset.anchor[0], inset.anchor[1]);
         var w = inset.widthKm / km, h = inset.heightKm / km, margin = 6;
-        var top = Math.min(anchor[1] - size.t, size.h) - margin - h;
-        var left = inset.corner === "se" ? Math.min(anchor[0] - size.l, size.w) - margin - w
-                                         : Math.max(anchor[0] - size.l, 0) + margin;
+        var top = b[1][1] - size.t - margin - h;
+        var left = inset.corner === "se" ? b[1][0] - size.l - margin - w : b[0][0] - size.l + margin;
         function c(v) { return Math.max(0, Math.min(1, Math.round(v * 1e4) / 1e4)); }
         return {x: [c(left / size.w), c((left + w) / size.w)], y: [c(1 - (top + h) / size.h), c(1 - top / size.h)]};
     }

@@ -32,7 +32,7 @@ class Inset:
     title: str                                  # msgid; {factor} is the inset's scale against the main map
     bbox: tuple[float, float, float, float]     # lon0, lat0, lon1, lat1 shown inside the inset
     corner: str                                 # "se" | "sw": which corner of the main view it is anchored to
-    anchor: tuple[float, float]                 # lon, lat of that corner of the main map's range box
+    anchor: tuple[float, float]                 # lon, lat near that corner (where its size on the ground is taken)
     width_km: float                             # footprint of the frame on the main map
     height_km: float
     units: tuple[str, ...] = ()                 # territory units drawn in the inset (all their features)
@@ -59,15 +59,13 @@ INSETS: tuple[Inset, ...] = (SOUTH_KURILS, TSUSHIMA)
 
 
 def inset_frame(proj: MapProjection, inset: Inset) -> tuple[float, float, float, float]:
-    """The inset's frame (left, top, width, height) in px inside the main map's box."""
-    ax, ay = proj(*inset.anchor)
+    """The inset's frame (left, top, width, height) in px inside the main map's box: in its corner of what the map
+    shows (MapProjection.visible), its size fixed on the ground, so it covers the same sea at every box size."""
+    x0, _y0, x1, y1 = proj.visible
     km = proj.km_per_px(inset.anchor[1])
     w, h = inset.width_km / km, inset.height_km / km
-    top = min(ay, proj.height) - FRAME_MARGIN_PX - h
-    if inset.corner == "se":
-        left = min(ax, proj.width) - FRAME_MARGIN_PX - w
-    else:
-        left = max(ax, 0) + FRAME_MARGIN_PX
+    top = y1 - FRAME_MARGIN_PX - h
+    left = x1 - FRAME_MARGIN_PX - w if inset.corner == "se" else x0 + FRAME_MARGIN_PX
     return left, top, w, h
 
 

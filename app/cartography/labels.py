@@ -454,7 +454,7 @@ def place_labels(width: float, height: float, *, lang: str = "en", names: str = 
     titles = [title_box(fr, i, *text_size(inset_title(i, lang, proj), TITLE_PX)) for fr, i in zip(frames, insets,
                                                                                                   strict=True)]
     rings = [_ring_px(proj, i) for i in insets]
-    return _place(specs, proj, (0, 0, width, height), _texts(specs, lang, names, day), sizes,
+    return _place(specs, proj, proj.visible, _texts(specs, lang, names, day), sizes,
                   _territories_px(fc, proj), [*frames, *titles, *obstacles], _protected_symbols(proj, fc), rings)
 
 
@@ -482,7 +482,7 @@ def inset_labels(inset: Inset, frame: tuple[float, float, float, float], *, lang
     sizes = {t: min(s, sizes[4] if t > 1 else sizes[2]) for t, s in sizes.items()}
     specs = [s for s in label_specs(fc) if s.id in inset.labels]
     day = (date - MIN_DATE).days if date else None
-    return _place(specs, proj, (0, 0, frame[2], frame[3]), _texts(specs, lang, names, day), sizes,
+    return _place(specs, proj, proj.visible, _texts(specs, lang, names, day), sizes,
                   _territories_px(fc, proj), [], [])
 
 

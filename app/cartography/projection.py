@@ -99,6 +99,9 @@ class MapProjection:
         # fitExtent: the bounds centred in the box
         tx = self.left + (self.width - k * (max(xs) + min(xs))) / 2
         ty = self.top + (self.height - k * (max(ys) + min(ys))) / 2
+        # what the subplot shows: plotly.js clips to the fitted range box, centred in the subplot, and only
+        # then moves the projected centre to its middle (so the range box's own corners may fall outside)
+        object.__setattr__(self, "visible", (tx + k * min(xs), ty + k * min(ys), tx + k * max(xs), ty + k * max(ys)))
         centre = self.view.get("center")
         if centre:
             cx, cy = self._raw(centre["lon"], centre["lat"])

@@ -79,8 +79,8 @@ LABEL_BOXES_JS = """
                 x1: r.right, y1: r.bottom, size: parseFloat(getComputedStyle(t).fontSize)});
     });
   });
-  const box = gd.getBoundingClientRect();
-  return {labels: out, box: [box.left, box.top, box.right, box.bottom]};
+  const r = gd.getBoundingClientRect(), b = gd._fullLayout.geo._subplot.bounds;   // what the map shows
+  return {labels: out, box: [r.left + b[0][0], r.top + b[0][1], r.left + b[1][0], r.top + b[1][1]]};
 }
 """
 
@@ -138,8 +138,11 @@ def test_cart004_python_projection_is_the_one_plotly_draws(page, live_server):
         wait_arranged(page)
         got = page.evaluate("""(pts) => { const gd = document.querySelector('#map .js-plotly-plot');
             const sp = gd._fullLayout.geo._subplot, s = gd._fullLayout._size;
-            return {s: s, px: pts.map((q) => sp.projection(q))}; }""", points)
+            return {s: s, px: pts.map((q) => sp.projection(q)), bounds: sp.bounds}; }""", points)
         proj = MapProjection(GEO_VIEW, got["s"]["w"], got["s"]["h"], got["s"]["l"], got["s"]["t"])
+        (bx0, by0), (bx1, by1) = got["bounds"]
+        for mine, theirs in zip(proj.visible, (bx0, by0, bx1, by1), strict=True):
+            assert abs(mine - theirs) < 0.5, (proj.visible, got["bounds"])
         for (lon, lat), (x, y) in zip(points, got["px"], strict=True):
             px, py = proj(lon, lat)
             assert abs(px - x) < 0.5 and abs(py - y) < 0.5, (lon, lat, x, y, px, py)

@@ -22,8 +22,9 @@ def _check(placed, width, height, fc, proj):
     terr = {f["properties"]["id"]: L._projected(__import__("shapely.geometry", fromlist=["shape"]).shape(
         f["geometry"]), proj) for f in fc["features"] if f["properties"]["layer"] == "territory"}
     specs = {s.id: s for s in L.label_specs(fc)}
+    x0, y0, x1, y1 = proj.visible
     for i, a in enumerate(placed):
-        assert 0 <= a.x and a.x + a.w <= width and 0 <= a.y and a.y + a.h <= height, a
+        assert x0 <= a.x and a.x + a.w <= x1 and y0 <= a.y and a.y + a.h <= y1, a
         ra = box(a.x, a.y, a.x + a.w, a.y + a.h)
         for b in placed[i + 1:]:
             assert not ra.intersects(box(b.x, b.y, b.x + b.w, b.y + b.h)), (a.text, b.text)
@@ -85,7 +86,8 @@ def test_inset_frames_sit_on_open_sea_and_show_the_islets():
                 if f["properties"]["layer"] == "territory"]
         for inset in INSETS:
             x, y, w, h = inset_frame(proj, inset)
-            assert 0 <= x and x + w <= width and 0 <= y and y + h <= height, (inset.id, width)
+            vx0, vy0, vx1, vy1 = proj.visible
+            assert vx0 <= x and x + w <= vx1 and vy0 <= y and y + h <= vy1, (inset.id, width)
             assert not any(box(x, y, x + w, y + h).intersects(g) for g in land), (inset.id, width)
         islets = {p.id for p in L.inset_labels(INSETS[0], inset_frame(proj, INSETS[0]), lang="en")}
         assert {"island_shikotan", "island_zelyony"} <= islets or width < 400, islets
