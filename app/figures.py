@@ -23,6 +23,14 @@ GEO_VIEW = {
     "lataxis": {"range": [41.0, 54.9]},
     "center": {"lon": 150.5, "lat": 47.95},
 }
+# A phone's tall box shows this view instead (assets/classroom.js switches to it; app/cartography/ladder.py places
+# the labels for it): the islands fill the width instead of a strip across a wide view.
+PHONE_VIEW = {
+    "projection": GEO_VIEW["projection"],
+    "lonaxis": {"range": [139.5, 157.8]},
+    "lataxis": {"range": [41.2, 54.6]},
+    "center": {"lon": 148.6, "lat": 47.9},
+}
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
     "showSendToCloud": False,

@@ -275,7 +275,7 @@
         var table = req.table;
         layers = layers || traceLayers(gd);
         var arranged = gd._skArranged;
-        var rung = arranged && table.labelLadder ? table.labelLadder.rungs[arranged.rung] : null;
+        var rung = arranged && arranged.ladder ? arranged.ladder.rungs[arranged.rung] : null;
         var shown = rung ? rung.names[req.names] && rung.names[req.names].pos : null;
         writeTexts(gd, layers.labels, labelTexts(table.labels, req, shown));
         (table.insets || []).forEach(function (inset) {
@@ -315,9 +315,13 @@
         if (!table || !table.labelLadder || !gd._fullLayout || !gd._fullLayout.geo) return;
         var sp = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
         if (!sp || !sp.projection) return;
-        var atHome = !gd._skHome || JSON.stringify(gd.layout.geo.lonaxis.range) === gd._skHome;
-        if (!gd._skHome) gd._skHome = JSON.stringify(gd.layout.geo.lonaxis.range);
-        var km = kmPerPx(sp, 150, 45), rungs = table.labelLadder.rungs, best = 0;
+        // the figure's view or a phone's (app/figures.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
+        var range = JSON.stringify(gd.layout.geo.lonaxis.range);
+        if (!gd._skHome) gd._skHome = range;
+        var phone = table.phoneRange && range === JSON.stringify(table.phoneRange);
+        var atHome = range === gd._skHome || phone;
+        var ladder = phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
+        var km = kmPerPx(sp, 150, 45), rungs = ladder.rungs, best = 0;
         for (var r = 1; r < rungs.length; r++) {
             if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;
         }
@@ -326,10 +330,10 @@
             domains[inset.geo] = atHome ? insetDomain(sp, size, inset) : gd.layout[inset.geo].domain;
         });
         var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
-        var want = JSON.stringify([best, req.names, domains, touch]);
+        var want = JSON.stringify([phone ? "phone" : "home", best, req.names, domains, touch]);
         if (gd._skArrangeKey === want) return;
         gd._skArrangeKey = want;
-        gd._skArranged = {rung: best, names: req.names};
+        gd._skArranged = {rung: best, names: req.names, ladder: ladder};
         var rung = rungs[best], place = rung.names[req.names] || rung.names.local;
         var layers = traceLayers(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
         function set(uid, patch) {

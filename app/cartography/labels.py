@@ -68,7 +68,7 @@ TOWN_DOT_PX = 6.0
 # Type sizes in px per tier, by the map box's width: 12 px at least on a phone, 14 px at least on a laptop or a
 # projector (tier 4 names the islets inside an inset).
 SIZE_CLASSES = ((600, {1: 13, 2: 12, 3: 12, 4: 12}), (1300, {1: 16, 2: 14, 3: 14, 4: 13}),
-                (math.inf, {1: 18, 2: 16, 3: 15, 4: 14}))
+                (1700, {1: 18, 2: 16, 3: 15, 4: 14}), (math.inf, {1: 22, 2: 19, 3: 17, 4: 15}))
 # Which tiers a box of that class shows at all (tier 4 lives in the insets).
 TIERS_SHOWN = ((600, (1, 2)), (math.inf, (1, 2, 3)))
 

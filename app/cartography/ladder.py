@@ -41,9 +41,21 @@ def _pos(p) -> list:
     return [_r(p.text_lon), _r(p.text_lat), p.align[0]]
 
 
-def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX) -> dict:
-    """The ladder of one interface language (see the module's docstring); `scales` in km per px."""
-    from app.figures import GEO_VIEW
+PHONE_KM_PER_PX = (2.75, 3.15, 3.6, 4.15, 4.8, 5.5)
+
+
+def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
+                 phone_scales: tuple[float, ...] = PHONE_KM_PER_PX) -> dict:
+    """The ladder of one interface language (see the module's docstring); `scales` in km per px. A phone's tall
+    box shows app/figures.py PHONE_VIEW: its rungs are under "phone"."""
+    from app.figures import GEO_VIEW, PHONE_VIEW
+
+    main = _rungs(lang, scales, GEO_VIEW)
+    phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
+    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}}
+
+
+def _rungs(lang: str, scales: tuple[float, ...], view: dict) -> dict:
     from app.layers import load_layers
 
     fc = _layers_fc()
@@ -52,14 +64,14 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX) -> dic
     unit_features = dict(load_layers("interactive").unit_features)
     rungs = []
     for km in scales:
-        w, h = reference_box(km)
-        proj = MapProjection(GEO_VIEW, w, h)
+        w, h = reference_box(km, view)
+        proj = MapProjection(view, w, h)
         sizes = {str(t): px for t, px in size_class(w).items()}
         rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": sizes, "names": {}, "insets": {}}
         rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
         rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
         for names in NAMES_CONVENTIONS:
-            placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc)}
+            placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc, view=view)}
             rung["names"][names] = {
                 "pos": [_pos(placed[i]) if i in placed else None for i in main_ids],
                 "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids

@@ -426,7 +426,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
     by scale (labels, leader lines, small-island symbols, tap targets, inset labels), the insets and the
     symbols. Everything placed comes from the committed ladder (app/cartography/ladder.py): no geometry or font
     library at start-up."""
-    from app.figures import GEO_VIEW
+    from app.figures import GEO_VIEW, PHONE_VIEW
     from app.layers import load_layers
 
     from .insets import INSETS, TITLE_PX, locator_ring
@@ -449,6 +449,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
                          else names.get(t["loc"], t["id"])}
                         for t in common["targets"] if t["loc"] in index]
     table["targetPx"] = [TARGET_PX, TOUCH_TARGET_PX]
+    table["phoneRange"] = PHONE_VIEW["lonaxis"]["range"]
     table["insets"] = []
     proj = MapProjection(GEO_VIEW, 1000, 800)
     for n, inset in enumerate(INSETS):

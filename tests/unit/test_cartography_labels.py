@@ -107,3 +107,21 @@ def test_the_committed_ladder_is_the_one_the_code_builds():
     assert committed["en"]["ids"] == fresh["ids"]
     assert committed["en"]["rungs"][0] == fresh["rungs"][0]
     assert committed["en"]["rungs"][-1] == fresh["rungs"][1]
+
+
+def test_the_phone_view_the_page_switches_to_is_the_one_placed_for():
+    """assets/classroom.js switches a phone's tall box to a preset view; the ladder places labels for
+    app/figures.py PHONE_VIEW: the two must be the same view."""
+    import json
+    import re
+    from pathlib import Path
+
+    from app.figures import PHONE_VIEW
+
+    js = (Path(__file__).resolve().parents[2] / "assets" / "classroom.js").read_text()
+    block = re.search(r"var PHONE_GEO = (\{.*?\});", js, re.S).group(1)
+    lon = json.loads(re.search(r'"geo\.lonaxis\.range": (\[[^\]]*\])', block).group(1))
+    lat = json.loads(re.search(r'"geo\.lataxis\.range": (\[[^\]]*\])', block).group(1))
+    assert lon == PHONE_VIEW["lonaxis"]["range"] and lat == PHONE_VIEW["lataxis"]["range"]
+    committed = json.loads(LADDER_FILE.read_text(encoding="utf-8"))
+    assert committed["en"]["phone"]["rungs"], "no placements for the phone view"
