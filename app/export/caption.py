@@ -133,7 +133,8 @@ def short_citations(engine: Any, keys: list[str], lang: str) -> list[str]:
     return out
 
 
-def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sources: int = MAX_SOURCES) -> list[str]:
+def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sources: int = MAX_SOURCES,
+                  max_disagreements: int = 2) -> list[str]:
     """The caption as paragraphs: what the map shows and its sources; how it is drawn; where it lives."""
     t = gettext_for(req.lang)
     title, sub = titles(engine, req)
@@ -150,7 +151,7 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
     if len(cites) > len(shown):
         sources += t("; ") + t("and {count} more", count=len(cites) - len(shown))
     first = t("{title}. {subtitle}. Sources: {sources}.", title=title, subtitle=sub, sources=sources)
-    questions = disagreements(engine, req)
+    questions = disagreements(engine, req, max_disagreements)
     if questions:
         first += " " + t("Sources disagree: {questions}", questions=" ".join(questions))
     second = t("{projection} {attribution}. Sakhalin–Kurils atlas {version}, data {data}.",
