@@ -125,6 +125,7 @@ def test_map006_keyboard_steps_between_events(page, live_server, engine):
 
 def test_map007_territory_panel_shows_a_citation(page, live_server):
     open_map(page, live_server, "?date=1956-12-31")
+    page.locator("#details-tab-place").click()  # the stories live in the details panel's Place tab
     button = page.get_by_role("button", name=re.compile("Iturup"))
     button.focus()
     page.keyboard.press("Enter")
@@ -144,7 +145,7 @@ def test_map008_every_shape_matches_the_engine(page, live_server, engine, date):
         if n == 0:
             open_map(page, live_server, f"?date={date}&pov={pov}", f"{date}:{pov}")
         else:
-            page.get_by_label(styles.POV_LABELS[pov]).check()
+            page.locator(f"#pov input[value={pov}]").check()  # the label names the government of the date
             wait_painted(page, f"{date}:{pov}")
         shown = read_paint(page)
         state = engine.state(date, pov)
@@ -378,8 +379,10 @@ def test_map015_only_a_window_resize_redraws_the_map(page, live_server):
     page.locator("#date-slider [role=slider]").focus()
     for key in ["ArrowRight", "Shift+ArrowRight", "ArrowLeft"]:
         page.keyboard.press(key)
+    page.locator("#settings summary").click()   # names live behind ⚙
     page.get_by_label("Russian names").check()
     page.get_by_label("Japan's view").check()
+    page.locator("#details-tab-place").click()
     page.get_by_role("button", name=re.compile("Iturup")).click()
     expect(page.locator("#unit-panel")).to_contain_text("Iturup")
     wait_painted(page, ":japan:ru")
@@ -410,6 +413,7 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
         return page.evaluate(READ_LABELS_JS)["labels"]["town_severo_kurilsk"]["text"]
 
     assert town() == KASHIWABARA[("1940-01-01", "both")]
+    page.locator("#settings summary").click()   # names live behind ⚙
     for names in ("ru", "ja"):
         page.locator(f"#names input[value={names}]").check()
         wait_painted(page, f"1940-01-01:de_facto:{names}")
