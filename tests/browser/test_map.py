@@ -233,7 +233,7 @@ def test_map010_download_plot_gives_an_svg(page, live_server):
 def test_map011_tour_buttons_say_step(page, live_server):
     """In a guided tour the previous/next buttons move between steps, and say so; elsewhere: events."""
     page.goto(live_server + "/?view=present&tour=key&step=2")
-    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous step")
+    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous step", timeout=20000)
     expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next step")
     open_map(page, live_server, "?date=1945-09-05")
     expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous change")
@@ -343,14 +343,14 @@ def _map_boxes(page) -> dict:
 
 
 def test_map014_map_fills_a_projector_and_fits_a_small_screen(page, live_server):
-    """On a 1920x1080 projector the drawn map is far taller than the old fixed 720 px and still fits the screen
-    under its caption, with the whole Kuril chain from Kunashir to Shumshu inside it; at 1280x720 the date slider
+    """On a 1920x1080 projector the drawn map is far taller than the old fixed 720 px and fits the screen between
+    the header and the time bar, with the whole Kuril chain from Kunashir to Shumshu inside it; at 1280x720 the date slider
     shows on opening and the map with its caption fits the screen."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_map(page, live_server, "?date=1945-09-05")
     big = _map_boxes(page)
     assert big["layoutHeight"] is None  # the figure follows its box, sized by the page's CSS
-    assert big["frame"]["height"] > 900, big["frame"]
+    assert big["frame"]["height"] > 850, big["frame"]   # the frame's bars take ~190 px of 1080 (docs/page.md)
     assert big["map"]["bottom"] <= 1080, big
     for loc in ("shumshu", "paramushir", "atlasov", "onekotan", "urup", "iturup", "kunashir", "shikotan"):
         assert _inside(big["paths"][loc], big["frame"]), (loc, big["paths"][loc], big["frame"])
