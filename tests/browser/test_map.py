@@ -344,8 +344,8 @@ def _map_boxes(page) -> dict:
 
 def test_map014_map_fills_a_projector_and_fits_a_small_screen(page, live_server):
     """On a 1920x1080 projector the drawn map is far taller than the old fixed 720 px and fits the screen between
-    the header and the time bar, with the whole Kuril chain from Kunashir to Shumshu inside it; at 1280x720 the date slider
-    shows on opening and the map with its caption fits the screen."""
+    the header and the time bar, with the whole Kuril chain from Kunashir to Shumshu inside it; at 1280x720 the
+    date slider shows on opening and the map fits the screen."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_map(page, live_server, "?date=1945-09-05")
     big = _map_boxes(page)
