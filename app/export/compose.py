@@ -360,7 +360,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                                "lat": lab["lat"], "text": text, "alt": alt, "names": lab.get("names", ())})
             frame = (gx, gy, gx + gw, gy + gh)
             placed = placement.place(labels, project, frame, ty.label, blocked,
-                                     territories=placement.Territories(layers.shapes, project))
+                                     territories=_territories(layers, fit, gx, gy))
             placed_all.append((gid, placed, frame))
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
@@ -447,6 +447,21 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             "W": W, "H": H, "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
             "key_rows": rows, "lang": lang, "panels": panels}
     return {"data": data, "layout": layout}, meta
+
+
+_TERRITORIES: dict[tuple, placement.Territories] = {}
+
+
+def _territories(layers: geometry.PrintLayers, fit: projection.Fit, gx: float, gy: float) -> placement.Territories:
+    """The map's territories in page px (request-independent: cached per layers, fit and position)."""
+    key = (id(layers), fit, round(gx, 3), round(gy, 3))
+    found = _TERRITORIES.get(key)
+    if found is None:
+        if len(_TERRITORIES) > 64:
+            _TERRITORIES.clear()
+        found = _TERRITORIES[key] = placement.Territories(
+            layers.shapes, lambda xy: fit.many(xy) + (gx, gy))
+    return found
 
 
 def _panel_title(engine: Any, r: ExportRequest) -> str:
