@@ -27,9 +27,9 @@ NARRATION: dict[str, tuple[str, list[str]]] = {
         ["portsmouth_1905_art9", "portsmouth_1905_art9_regime"]),
     "north_sakhalin_occupation_1920": (
         "After the Nikolayevsk incident Japanese troops occupied North Sakhalin as a 'guarantee' until the "
-        "incident was settled. Japan did not claim sovereignty: the Far Eastern Republic, then Soviet Russia, "
-        "kept their claim, so the map shows Japanese military occupation with a Russian claim.",
-        ["seed003_l75_ns_occupation", "seed002_l15_17_guarantee_occupation"]),
+        "incident was settled. Japan did not claim sovereignty: it held the territory Russian, and the Far "
+        "Eastern Republic, then Soviet Russia, kept their claim. The map shows Japanese military occupation.",
+        ["japan_declaration_1920_07_03", "koshkin_2020_sakhalin_1920", "seed003_l75_ns_occupation"]),
     "basic_convention_1925": (
         "In the Basic Convention Japan and the USSR established relations. Article II kept the Treaty of "
         "Portsmouth in force, so the USSR recognised Japanese South Sakhalin, and Protocol A set the date by "
@@ -100,8 +100,8 @@ NARRATION_TRANSLATIONS: dict[str, dict[str, str]] = {
             "割譲し、両国は同島を要塞化しないこと、宗谷海峡と間宮海峡の自由航行を妨げないことに合意した。",
         "north_sakhalin_occupation_1920":
             "尼港事件の後、日本軍は事件が解決するまでの「保障」として北樺太を占領した。日本は主権を主張せず、"
-            "極東共和国、ついでソビエト・ロシアが領有の主張を維持したため、地図はロシアの主張を伴う日本の"
-            "軍事占領として示す。",
+            "同地をロシア領と見なしており、極東共和国、ついでソビエト・ロシアが領有の主張を維持した。地図は"
+            "日本の軍事占領として示す。",
         "basic_convention_1925":
             "日ソ基本条約により日本とソ連は国交を樹立した。第2条はポーツマス条約の効力を維持したため、ソ連は"
             "日本領の南樺太を承認し、議定書（甲）は日本が北樺太から撤退する期限を定めた。",
@@ -151,9 +151,9 @@ NARRATION_TRANSLATIONS: dict[str, dict[str, str]] = {
             "плавания по проливам Лаперуза и Татарскому.",
         "north_sakhalin_occupation_1920":
             "После Николаевского инцидента японские войска заняли Северный Сахалин в качестве «гарантии» до "
-            "урегулирования инцидента. Япония не заявляла о суверенитете: Дальневосточная республика, а затем "
-            "Советская Россия сохраняли свои притязания, поэтому карта показывает японскую военную оккупацию "
-            "при российском притязании.",
+            "урегулирования инцидента. Япония не заявляла о суверенитете и считала территорию российской, а "
+            "Дальневосточная республика, затем Советская Россия сохраняли свои притязания. Карта показывает "
+            "японскую военную оккупацию.",
         "basic_convention_1925":
             "Конвенцией об основных принципах Япония и СССР установили отношения. Статья II сохранила в силе "
             "Портсмутский договор, так что СССР признал японский Южный Сахалин, а Протокол «А» установил срок, "
@@ -210,8 +210,8 @@ NARRATION_TRANSLATIONS: dict[str, dict[str, str]] = {
             "《朴茨茅斯和约》结束了日俄战争。俄国依第九条将北纬50度以南的库页岛割让给日本，双方同意不在该岛"
             "修筑要塞，并保持宗谷海峡（拉彼鲁兹海峡）和鞑靼海峡的航行自由。",
         "north_sakhalin_occupation_1920":
-            "尼港事件后，日军占领北库页岛，作为事件解决前的“保障”。日本并未主张主权：远东共和国及其后的"
-            "苏俄保持其主权主张，因此地图将其显示为日本军事占领，同时有俄方的主张。",
+            "尼港事件后，日军占领北库页岛，作为事件解决前的“保障”。日本并未主张主权，仍视其为俄国领土；远东"
+            "共和国及其后的苏俄保持其主权主张。地图将其显示为日本军事占领。",
         "basic_convention_1925":
             "日本与苏联通过《日苏基本条约》建立关系。第二条维持《朴茨茅斯和约》的效力，因此苏联承认日属"
             "南库页岛；甲号议定书规定了日本撤出北库页岛的期限。",
