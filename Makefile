@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-app system-deps run serve test lint geodata bench load soak fuzz audit clean
+.PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
+  plotly-bundle
 
 # Runtime only: what `make run` needs (no geometry libraries, no browser).
 $(VENV)/.app-installed: pyproject.toml
@@ -25,8 +26,11 @@ install-app: $(VENV)/.app-installed
 install: $(VENV)/.all-installed
 
 # Debian packages: Chromium for browser tests and figure export (never a downloaded browser),
-# Noto CJK fonts so Japanese/Chinese/Cyrillic render offline, poppler-utils to check exported PDFs.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils
+# Noto CJK fonts so Japanese/Chinese/Cyrillic render offline, poppler-utils to check exported PDFs,
+# librsvg2-bin (rsvg-convert) to turn an exported SVG into a vector PDF with CID fonts and into a PNG,
+# nginx with Brotli for the reference deployment (deploy/, tests/deploy).
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils librsvg2-bin \
+  nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -48,6 +52,11 @@ serve: install-app
 # Bounded load on loopback (200 users, 90 s by default; one class: LOAD_ARGS="--users 30 --duration 45s").
 load: install system-deps
 	$(PY) tests/load/run_load.py $(LOAD_ARGS)
+
+# A class, then a school, arriving at once: 30 and 200 page loads (cold cache) within 10 s; goal p95 <= 100 ms.
+arrival: install system-deps
+	$(PY) tests/load/run_load.py --arrival --users 30
+	$(PY) tests/load/run_load.py --arrival --users 200
 
 # Ten minutes at 200 users, worker recycling off, to measure memory growth.
 soak: install system-deps
@@ -72,8 +81,13 @@ audit: install
 
 bench: install system-deps
 	$(PY) scripts/bench_state.py
+	$(PY) scripts/bench_classroom.py
 	$(PY) scripts/bench_slider.py
 	$(PY) scripts/bench_export.py
+
+# Rebuild the committed plotly.js partial bundle (bundles/plotly/) from the npm registry at the locked versions.
+plotly-bundle:
+	cd bundles/plotly && npm ci --no-audit --no-fund && node build.mjs
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

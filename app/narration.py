@@ -253,6 +253,7 @@ NARRATION_TRANSLATIONS: dict[str, dict[str, str]] = {
 # Steps of the key tour, 1905 → 1956: (event id, date shown or None, mode)
 TOURS: dict[str, list[tuple[str, str | None, str]]] = {
     "key": [
+        ("portsmouth_1905", "1905-09-05", "date"),   # signed: its own step and text (app/page/present.py)
         ("portsmouth_1905", None, "date"),
         ("north_sakhalin_occupation_1920", "1923-06-01", "date"),
         ("basic_convention_1925", None, "date"),
@@ -264,8 +265,10 @@ TOURS: dict[str, list[tuple[str, str | None, str]]] = {
         ("scapin_677_1946", "1946-01-29", "date"),
         ("soviet_annexation_decree_1946", "1946-02-02", "date"),
         ("gromyko_amendments_1951", "1951-09-05", "event"),
+        ("san_francisco_treaty_1951", "1951-09-08", "date"),
         ("san_francisco_treaty_1951", None, "date"),
         ("malik_offer_1955", "1955-08-09", "event"),
+        ("joint_declaration_1956", "1956-10-19", "date"),
         ("joint_declaration_1956", None, "date"),
     ],
 }

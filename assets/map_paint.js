@@ -11,16 +11,6 @@
  */
 (function () {
     "use strict";
-    // Start fetching plotly.js now instead of after the layout and dcc.Graph's async chunk (cold load).
-    (function preload() {
-        var href = "/_dash-component-suites/plotly/package_data/plotly.min.js";
-        if (document.querySelector('link[rel=preload][href="' + href + '"]')) return;
-        var link = document.createElement("link");
-        link.rel = "preload";
-        link.as = "script";
-        link.href = href;
-        document.head.appendChild(link);
-    })();
     var IDS = {map: "map", slider: "date-slider", play: "play-pause", ticker: "play-ticker",
                prev: "prev-event", next: "next-event",
                paintStore: "paint-store", eventStore: "event-store", settled: "settled-date",

@@ -25,7 +25,7 @@ import random
 import re
 from urllib.parse import urlencode
 
-from locust import FastHttpUser, between, events, task
+from locust import FastHttpUser, between, constant, events, task
 
 RECORD_PATH = os.environ.get("ATLAS_LOAD_RECORD", "build/load/recorded.json")
 WAIT_MIN = float(os.environ.get("ATLAS_LOAD_WAIT_MIN", "2"))
@@ -78,8 +78,10 @@ def _short(output: str) -> str:
 def _asset_name(path: str) -> str:
     if path == "/":
         return "GET /"
-    if "plotly.min.js" in path:
-        return "GET plotly.min.js"
+    if "plotly.min.js" in path or path.startswith("/static/plotly-"):
+        return "GET plotly.js"
+    if path.startswith("/_dash-layout") or path.startswith("/_dash-dependencies"):
+        return "GET " + path.split("?")[0]
     if path.startswith("/_dash-component-suites/"):
         return "GET /_dash-component-suites/[bundle]"
     if path.startswith("/assets/"):
@@ -149,7 +151,8 @@ class Student(FastHttpUser):
             if path in seen or path.startswith("http"):
                 continue
             seen.add(path)
-            fingerprinted = "?m=" in path or re.search(r"\.v\d+_\d+_\d+m\d+", path) or "?v=" in path
+            fingerprinted = ("?m=" in path or re.search(r"\.v\d+_\d+_\d+m\d+", path) or "?v=" in path
+                             or path.startswith("/static/"))
             if not cold and fingerprinted:
                 continue  # immutable: a warm browser does not ask again
             headers = dict(HEADERS)
@@ -223,10 +226,28 @@ class Student(FastHttpUser):
                 response.failure(f"HTTP {response.status_code}")
 
 
+def _stay(user) -> None:
+    """Reading the page: nothing reaches the server."""
+
+
+class ArrivingStudent(Student):
+    """A class arriving at once (run_load.py --arrival): opens the page with an empty cache, then only reads."""
+
+    wait_time = constant(600)
+    tasks = [_stay]
+
+
 @events.test_start.add_listener
 def _probe_export(environment, **_kwargs) -> None:
-    """Use /export only if it answers an image (the catch-all route answers HTML for any path)."""
+    """Use /export only if it answers an image (the catch-all route answers HTML for any path).
+
+    Not with ATLAS_LOAD_EXPORT=0 (a class arriving at once only opens the page; the probe's first export
+    would start the export browser and take seconds of a short run)."""
     import urllib.request
+
+    if os.environ.get("ATLAS_LOAD_EXPORT") == "0":
+        print("load: export off (ATLAS_LOAD_EXPORT=0)")
+        return
 
     for candidate in EXPORT_CANDIDATES:
         url = environment.host.rstrip("/") + candidate.format(date="1945-09-05", pov="de_facto")
