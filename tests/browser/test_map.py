@@ -233,7 +233,7 @@ def test_map010_download_plot_gives_an_svg(page, live_server):
 def test_map011_tour_buttons_say_step(page, live_server):
     """In a guided tour the previous/next buttons move between steps, and say so; elsewhere: events."""
     page.goto(live_server + "/?view=present&tour=key&step=2")
-    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous step")
+    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous step", timeout=30000)
     expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next step", timeout=30000)
     open_map(page, live_server, "?date=1945-09-05")
     expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous change", timeout=30000)
