@@ -189,7 +189,8 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         title = t("{a} | {b}", a=_panel_title(engine, reqs[0]), b=_panel_title(engine, reqs[1]))
         subtitle = t("Two maps, one key")
     proj_note = caption.projection_note(lang, SCALE_LAT)
-    cap_paras = caption.caption_lines(engine, req, proj_note, 3 if W < mm(120) else caption.MAX_SOURCES)
+    narrow = W < mm(120)
+    cap_paras = caption.caption_lines(engine, req, proj_note, 3 if narrow else caption.MAX_SOURCES, 1 if narrow else 2)
 
     title_lines = wrap(title, ty.title, inner, bold=True)
     sub_lines = wrap(subtitle, ty.sub, inner)
