@@ -233,15 +233,15 @@ def test_map010_download_plot_gives_an_svg(page, live_server):
 def test_map011_tour_buttons_say_step(page, live_server):
     """In a guided tour the previous/next buttons move between steps, and say so; elsewhere: events."""
     page.goto(live_server + "/?view=present&tour=key&step=2")
-    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous step", timeout=20000)
-    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next step")
+    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous step", timeout=30000)
+    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next step", timeout=30000)
     open_map(page, live_server, "?date=1945-09-05")
-    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous change")
-    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next change")
+    expect(page.locator("#prev-event")).to_have_attribute("aria-label", "Previous change", timeout=30000)
+    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next change", timeout=30000)
     open_map(page, live_server, "?date=1945-09-05&mode=event&event=yalta_agreement_1945", "event:")
-    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next document")
+    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Next document", timeout=30000)
     page.goto(live_server + "/?view=present&tour=key&lang=ru")
-    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Следующий шаг")
+    expect(page.locator("#next-event")).to_have_attribute("aria-label", "Следующий шаг", timeout=30000)
 
 
 def test_map012_a_quick_run_of_keys_ends_everywhere_on_the_last_day(page, live_server, engine):
