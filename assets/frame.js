@@ -441,6 +441,8 @@
             },
             /* A territory chosen (map click, button, URL): its story opens in the details panel, in view. */
             showPlace: function (unit) {
+                var tab = byId("tab-place");
+                if (tab) tab.classList.toggle("has-unit", !!unit);   // the story first, the buttons after it
                 if (unit) { selectTab("place"); openDetails(); }
                 var buttons = document.querySelectorAll(".unit-btn");
                 for (var i = 0; i < buttons.length; i++) {

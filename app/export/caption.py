@@ -103,6 +103,20 @@ def source_keys(engine: Any, req: ExportRequest) -> list[str]:
     return keys
 
 
+def disagreements(engine: Any, req: ExportRequest, limit: int = 2) -> list[str]:
+    """The recorded disagreements bearing on what the map shows (its event, or its day), as their questions."""
+    found = getattr(engine, "disagreements_for", None)
+    if found is None:
+        return []
+    sides = [req, req.side_b()] if req.view == "compare" else [req]
+    out: list[str] = []
+    for side in sides:
+        rows = (found(event=side.event, lang=side.lang) if side.mode == "event" and side.event
+                else found(date=shown_date(engine, side).isoformat(), lang=side.lang))
+        out += [d["question"] for d in rows if d["question"] not in out]
+    return out[:limit]
+
+
 def _in_force(row: dict, day: str) -> bool:
     start, end = row.get("start"), row.get("end")
     return (not start or str(start) <= day) and (not end or day < str(end))
@@ -119,7 +133,8 @@ def short_citations(engine: Any, keys: list[str], lang: str) -> list[str]:
     return out
 
 
-def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sources: int = MAX_SOURCES) -> list[str]:
+def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sources: int = MAX_SOURCES,
+                  max_disagreements: int = 2) -> list[str]:
     """The caption as paragraphs: what the map shows and its sources; how it is drawn; where it lives."""
     t = gettext_for(req.lang)
     title, sub = titles(engine, req)
@@ -136,6 +151,9 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
     if len(cites) > len(shown):
         sources += t("; ") + t("and {count} more", count=len(cites) - len(shown))
     first = t("{title}. {subtitle}. Sources: {sources}.", title=title, subtitle=sub, sources=sources)
+    questions = disagreements(engine, req, max_disagreements)
+    if questions:
+        first += " " + t("Sources disagree: {questions}", questions=" ".join(questions))
     second = t("{projection} {attribution}. Sakhalin–Kurils atlas {version}, data {data}.",
                projection=projection_note, attribution=ATTRIBUTION, version=f"v{app.__version__}",
                data=dataset_label(engine))

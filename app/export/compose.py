@@ -189,7 +189,8 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         title = t("{a} | {b}", a=_panel_title(engine, reqs[0]), b=_panel_title(engine, reqs[1]))
         subtitle = t("Two maps, one key")
     proj_note = caption.projection_note(lang, SCALE_LAT)
-    cap_paras = caption.caption_lines(engine, req, proj_note, 3 if W < mm(120) else caption.MAX_SOURCES)
+    narrow = W < mm(120)
+    cap_paras = caption.caption_lines(engine, req, proj_note, 3 if narrow else caption.MAX_SOURCES, 1 if narrow else 2)
 
     title_lines = wrap(title, ty.title, inner, bold=True)
     sub_lines = wrap(subtitle, ty.sub, inner)
@@ -360,7 +361,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                                "lat": lab["lat"], "text": text, "alt": alt, "names": lab.get("names", ())})
             frame = (gx, gy, gx + gw, gy + gh)
             placed = placement.place(labels, project, frame, ty.label, blocked,
-                                     territories=placement.Territories(layers.shapes, project))
+                                     territories=_territories(layers, fit, gx, gy))
             placed_all.append((gid, placed, frame))
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
@@ -447,6 +448,21 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             "W": W, "H": H, "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
             "key_rows": rows, "lang": lang, "panels": panels}
     return {"data": data, "layout": layout}, meta
+
+
+_TERRITORIES: dict[tuple, placement.Territories] = {}
+
+
+def _territories(layers: geometry.PrintLayers, fit: projection.Fit, gx: float, gy: float) -> placement.Territories:
+    """The map's territories in page px (request-independent: cached per layers, fit and position)."""
+    key = (id(layers), fit, round(gx, 3), round(gy, 3))
+    found = _TERRITORIES.get(key)
+    if found is None:
+        if len(_TERRITORIES) > 64:
+            _TERRITORIES.clear()
+        found = _TERRITORIES[key] = placement.Territories(
+            layers.shapes, lambda xy: fit.many(xy) + (gx, gy))
+    return found
 
 
 def _panel_title(engine: Any, r: ExportRequest) -> str:

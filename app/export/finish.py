@@ -176,5 +176,5 @@ def to_png(svg: str, px_w: int, px_h: int, dpi: int) -> bytes:
     with Image.open(io.BytesIO(raw)) as im:
         rgb = im.convert("RGB")
     out = io.BytesIO()
-    rgb.save(out, format="PNG", dpi=(dpi, dpi), compress_level=6)
+    rgb.save(out, format="PNG", dpi=(dpi, dpi), compress_level=3)  # 6 is 2x slower for 3 % less
     return out.getvalue()

@@ -41,7 +41,8 @@ class Territories:
     """The territories of a map in page px: a label box may cover the places it names, and the one its
     point lies in (a town on its island), no other."""
 
-    def __init__(self, shapes: dict[str, dict], project: Callable[[float, float], tuple[float, float]]) -> None:
+    def __init__(self, shapes: dict[str, dict], to_px: Callable) -> None:
+        """`to_px`: numpy (n, 2) lon/lat → (n, 2) page px."""
         import shapely
         from shapely.geometry import shape
 
@@ -50,7 +51,7 @@ class Territories:
         for fid, feature in shapes.items():
             if feature["properties"].get("layer") != "territory":
                 continue
-            g = shapely.transform(shape(feature["geometry"]), lambda xy: _project_array(xy, project))
+            g = shapely.transform(shape(feature["geometry"]), to_px)
             self.ids.append(fid)
             geoms.append(g.buffer(0) if not g.is_valid else g)
         self.geoms = geoms
@@ -66,12 +67,6 @@ class Territories:
         from shapely.geometry import Point
 
         return {self.ids[i] for i in self.tree.query(Point(x, y), predicate="intersects")}
-
-
-def _project_array(xy, project):  # noqa: ANN001, ANN202 - numpy (n, 2) in lon/lat → page px
-    import numpy as np
-
-    return np.array([project(float(x), float(y)) for x, y in xy]).reshape(-1, 2) if len(xy) else xy
 
 
 def place(labels: list[dict], project: Callable[[float, float], tuple[float, float]],

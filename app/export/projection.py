@@ -16,7 +16,6 @@ from dataclasses import dataclass
 PARALLELS = (44.0, 52.0)
 ROTATION_LON = 146.0
 PROJECTION = {"type": "conic conformal", "parallels": list(PARALLELS), "rotation": {"lon": ROTATION_LON}}
-_N_TAN = None
 
 
 def _tany(phi: float) -> float:
@@ -50,6 +49,14 @@ class Fit:
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = raw(lon, lat)
         return self.x0 + self.k * x, self.y0 - self.k * y
+
+    def many(self, xy):  # noqa: ANN001, ANN201 - numpy (n, 2) lon/lat → (n, 2) px, the same formula vectorised
+        import numpy as np
+
+        n, f = _constants()
+        lam = np.radians(((xy[:, 0] - ROTATION_LON + 180) % 360) - 180)
+        r = f / np.tan((np.pi / 2 + np.radians(xy[:, 1])) / 2) ** n
+        return np.column_stack((self.x0 + self.k * r * np.sin(n * lam), self.y0 - self.k * (f - r * np.cos(n * lam))))
 
     def km_per_px(self, lat: float) -> float:
         """Ground distance of one px east–west at `lat` (true scale on the standard parallels)."""

@@ -4,6 +4,7 @@ rows in use. The caption is filled by callbacks/classroom.py and fitted to its b
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from dash import html
@@ -34,6 +35,20 @@ def create_present_legend(lang: str) -> html.Div:
     """The key rows in use on the map shown (drawn by assets/classroom.js from the paint)."""
     return html.Div(id=ids.PRESENT_LEGEND, className="present-legend", role="group",
                     **{"aria-label": gettext_for(lang)("Key")})
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def shortened(text: str, limit: int = 280) -> str:
+    """The first sentences of a text, up to about `limit` characters (a projector's caption; the whole text is
+    in the Why tab). A first sentence longer than the limit is kept whole."""
+    out = ""
+    for sentence in (s for s in SENTENCE_END.split(text.strip()) if s):
+        if out and len(out) + len(sentence) > limit:
+            break
+        out = f"{out} {sentence}".strip() if out and not out.endswith(("。", "！", "？")) else out + sentence
+    return out
 
 
 def _iso(value: Any) -> str | None:
@@ -83,7 +98,10 @@ def present_caption(engine: Any, event_id: str | None, shown: dt.date, pov: str,
                for k, v in dates.items() if v]
         if own:
             out.append(html.P(t(", ").join(own), className="present-when"))
-    out.append(html.P(text, className="present-text"))
+    # a classroom narration is written to fit (≤ 420 characters); an event's summary from the data is cut to
+    # its first sentences (the whole of it is in the Why tab)
+    out.append(html.P(text if event_id in narration.NARRATION and moment != "signed" else shortened(text, 300),
+                      className="present-text"))
     if mode == "event":
         out.append(html.P(t("The map shows what it would have provided, had it taken effect."),
                           className="present-hint"))

@@ -211,3 +211,14 @@ def test_no_word_tables_in_the_export():
 
     src = "".join(p.read_text(encoding="utf-8") for p in Path(paint.__file__).parent.glob("*.py"))
     assert "MONTHS" not in src and "REGIME_T" not in src and "января" not in src
+
+
+def test_caption_says_where_sources_disagree(engine):
+    req = ExportRequest(date=dt.date(1952, 4, 28), pov="japan")
+    questions = [d["question"] for d in engine.disagreements_for(date="1952-04-28")]
+    assert questions  # the data records disagreements that bear on this day
+    text = " ".join(caption.caption_lines(engine, req, caption.projection_note("en")))
+    assert "Sources disagree: " + questions[0] in text
+    event = " ".join(caption.caption_lines(engine, ExportRequest(mode="event", event="yalta_agreement_1945"),
+                                           caption.projection_note("en")))
+    assert "Sources disagree:" in event

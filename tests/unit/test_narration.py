@@ -87,3 +87,21 @@ def test_tour_store_is_in_the_page_language(engine):
     store = narration.tour_store(engine, "ja")
     assert store["i18n"]["iframeTitle"] != "Sakhalin and the Kurils, 1905–1956"
     assert store["key"][0]["title"] == engine.events["portsmouth_1905"].title.ja
+
+
+def test_a_broken_content_file_names_the_file_the_item_and_the_field(tmp_path):
+    """Narrations and tours are data (content/narration.yaml); a broken entry stops the app at start with a
+    message that says where, never a traceback deep in a callback."""
+    from app import DataFileError
+
+    bad = tmp_path / "narration.yaml"
+    bad.write_text("narrations:\n  portsmouth_1905:\n    sources: [portsmouth_1905_art9]\n    en: Text.\n"
+                   "    ja: 本文。\n    ru: Текст.\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"portsmouth_1905: zh: missing or empty text"):
+        narration.load_content(bad)
+    bad.write_text("tours:\n  key:\n    - {event: portsmouth_1905, mode: sideways}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"key step 1: mode"):
+        narration.load_content(bad)
+    bad.write_text("tours:\n  key:\n    - {event: portsmouth_1905, date: '1905-13-40'}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"key step 1: date"):
+        narration.load_content(bad)
