@@ -240,3 +240,40 @@ def test_handout_letter_in_each_language(engine, tmp_path, lang, words):
     assert "612 x 792 pts (letter)" in _pdf(out, "pdfinfo")
     _print_true(out)
     assert words in _pdf(out, "pdftotext")
+
+
+# ------------------------------------------------------------------------------------------ the page's routes
+def test_routes_start_poll_and_serve_a_lesson(engine, tmp_path, monkeypatch):
+    import time
+
+    from flask import Flask
+
+    from app.lessons.routes import register_lesson_routes
+
+    monkeypatch.setenv("ATLAS_LESSON_DIR", str(tmp_path))
+    server = Flask("lesson-test")
+    register_lesson_routes(server, engine)
+    client = server.test_client()
+    for query, parameter in (("output=film", "output"), ("output=video&format=pdf", "format"),
+                             ("from=1950-01-01&to=1949-01-01", "to"), ("tour=nonsense", "tour"), ("x=1", "x")):
+        resp = client.get(f"/lesson/start?{query}")
+        assert resp.status_code == 400 and resp.get_json()["parameter"] == parameter
+    resp = client.get("/lesson/start?output=html&tour=key&lang=ja&pov=soviet")
+    assert resp.status_code == 202
+    job = resp.get_json()
+    assert client.get("/lesson/start?output=html&tour=key&lang=ja&pov=soviet").get_json()["id"] == job["id"]
+    deadline = time.monotonic() + 120
+    seen = []
+    while time.monotonic() < deadline:
+        status = client.get(job["status"]).get_json()
+        seen.append(status["state"])
+        if status["state"] in ("done", "failed"):
+            break
+        time.sleep(0.3)
+    assert status["state"] == "done", status
+    got = client.get(job["file"])
+    assert got.status_code == 200 and got.mimetype == "text/html"
+    assert "attachment" in got.headers["Content-Disposition"] and got.data.startswith(b"<!DOCTYPE html>")
+    assert b'<html lang="ja">' in got.data and b"http://" not in got.data.split(b"<script")[0]
+    assert client.get("/lesson/status/" + "0" * 24).status_code == 404
+    assert client.get("/lesson/file/../../etc/passwd").status_code == 404
