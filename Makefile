@@ -85,6 +85,7 @@ bench: install system-deps
 	$(PY) scripts/bench_classroom.py
 	$(PY) scripts/bench_slider.py
 	$(PY) scripts/bench_export.py
+	$(PY) scripts/bench_lessons.py
 
 # Rebuild the committed plotly.js partial bundle (bundles/plotly/) from the npm registry at the locked versions.
 plotly-bundle:
