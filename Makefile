@@ -27,8 +27,9 @@ install: $(VENV)/.all-installed
 
 # Debian packages: Chromium for browser tests and figure export (never a downloaded browser),
 # Noto CJK fonts so Japanese/Chinese/Cyrillic render offline, poppler-utils to check exported PDFs,
+# librsvg2-bin (rsvg-convert) to turn an exported SVG into a vector PDF with CID fonts and into a PNG,
 # nginx with Brotli for the reference deployment (deploy/, tests/deploy).
-DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils \
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils librsvg2-bin \
   nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

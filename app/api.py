@@ -34,6 +34,24 @@ def _load_layers_collection() -> dict[str, Any]:
     return collection
 
 
+STATE_KEYS = ("date", "perspective")
+
+
+def _perspective(args: Any) -> str | None:
+    """`perspective`, or the page's name for it (`pov`); unknown parameters are refused, the page's other
+    URL parameters (lang, names, view, …) are accepted and have no effect on the state."""
+    from app.url_state import KNOWN_KEYS
+
+    known = (*STATE_KEYS, *KNOWN_KEYS)
+    for key in args:
+        if key not in known:
+            raise QueryError(key, f"unknown parameter {key!r}", ", ".join(dict.fromkeys(known)))
+    values = {v for v in (args.get("perspective"), args.get("pov")) if v}
+    if len(values) > 1:
+        raise QueryError("pov", "perspective and pov name different points of view", "one of them")
+    return values.pop() if values else None
+
+
 def build_blueprint(engine: Engine,
                     layers_loader: Callable[[], dict[str, Any]] | None = None) -> Blueprint:
     """The /api blueprint over `engine` (a new blueprint per call: one per app in tests)."""
@@ -47,7 +65,7 @@ def build_blueprint(engine: Engine,
     @bp.get("/state")
     def state() -> Response:
         args = request.args
-        return _json(serialize.state_payload(engine, args.get("date"), args.get("perspective")))
+        return _json(serialize.state_payload(engine, args.get("date"), _perspective(args)))
 
     @bp.get("/perspectives")
     def perspectives() -> Response:

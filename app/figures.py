@@ -181,7 +181,9 @@ def legend(lang: str = "en") -> html.Div:
 ROLE_ORDER = ["sovereignty", "military_occupation", "administration", "claim", "undetermined", "renounced",
               "promised", "proposed", "concession", *styles.STRAIT_REGIMES]
 VIEW_LABELS = {"de_facto": _("de facto"), "japan": _("Japan"), "soviet": _("USSR"), "usa": _("USA"),
-               "russia": _("Russia"), "russia_provisional": _("Russia"), "fer": _("FER"), "scap": _("SCAP"),
+               "russia": _("Russia"), "russia_provisional": _("Russia"), "russia_state": _("Russia"),
+               "russia_white": _("Whites (Omsk)"), "sakhalin_local": _("local authorities"), "fer": _("FER"),
+               "scap": _("SCAP"),
                "uk": _("UK"), "china_roc": _("ROC"), "china_prc": _("PRC")}
 ROLE_LABELS = {
     "sovereignty": _("sovereignty"), "military_occupation": _("military occupation"),

@@ -106,11 +106,13 @@ METHOD = [
        "force.")),
     (_("What a point of view means"),
      _("“De facto control” shows who actually held each place on the ground, a fact that is the same for "
-       "everyone. “Japan's view”, “The USSR's view” and “The USA's view” show whom that government "
-       "officially held sovereign on that day. When a government states no position (for example the USA on "
-       "North Sakhalin), the place is shown neutral and labelled “No stated position”, never given to someone. "
-       "A place a government has renounced without naming a recipient (Japan after the San Francisco treaty) is "
-       "shown with a grey cross-hatch and labelled “Renounced, no recipient named”.")),
+       "everyone, and the treaty obligations in force between the parties. “Japan's view”, “Russia's / the "
+       "USSR's view” and “The USA's view” show whom that government officially held sovereign on that day, "
+       "and only the claims, promises and proposals that government made or knew of on that day. When a "
+       "government states no position (for example the USSR on the Kurils between 1925 and 1941), the place is "
+       "shown neutral and labelled “No stated position”, never given to someone. A place a government has "
+       "renounced without naming a recipient (Japan after the San Francisco treaty) is shown with a grey "
+       "cross-hatch and labelled “Renounced, no recipient named”.")),
     (_("Treaties, drafts and proposals"),
      _("“Treaty or proposal” mode shows what one document provided. For drafts and proposals that never "
        "took effect, the map shows what would have been, had it taken effect; its outcome (rejected, "
@@ -184,7 +186,12 @@ def _bibliography(engine: Any, lang: str = "en") -> html.Div:
     return html.Div(parts)
 
 
-def _licence(lang: str = "en") -> html.Div:
+def _dataset_version(engine: Any) -> str:
+    info = getattr(engine.timeline, "dataset", None)
+    return info.version if info is not None else "?"
+
+
+def _licence(engine: Any, lang: str = "en") -> html.Div:
     t = gettext_for(lang)
     try:
         prov = json.loads((GEODATA_DIR / "layers" / "provenance.json").read_text(encoding="utf-8"))
@@ -198,7 +205,11 @@ def _licence(lang: str = "en") -> html.Div:
             html.Li([html.Strong(COASTLINE_CREDIT), t("; clipped, assigned to territories and simplified for "
                                                       "this map (geodata/layers/provenance.json). "), citation]),
             html.Li(t("Historical texts: treaty and government documents (public domain), cited per status.")),
-            html.Li(t("The timeline data (geodata/timeline/*.yaml) and the code: MIT.")),
+            html.Li(t("The timeline data (geodata/timeline/*.yaml and the downloads): CC BY 4.0, cite it with its "
+                      "version ({version}). The code: MIT.", version=_dataset_version(engine))),
+            html.Li(t("Quoted texts keep their own terms: government documents and treaties are public domain, "
+                      "scholarship is quoted with attribution, and lines of Chinese Wikipedia (CC BY-SA 4.0) and "
+                      "their translations are CC BY-SA 4.0.")),
             *[html.Li(n, className="hint", lang="en") for n in notes],
         ]),
     ])
@@ -231,7 +242,7 @@ def _cached(engine_id: int, engine: Any, lang: str) -> list:
         _disagreements(engine, lang),
         html.H3(t("Bibliography")),
         _bibliography(engine, lang),
-        _licence(lang),
+        _licence(engine, lang),
     ]
 
 

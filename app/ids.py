@@ -93,6 +93,36 @@ EMBED_BAR = "embed-bar"
 EMBED_LINK = "embed-open-full"
 EMBED_CODE = "embed-code"
 
+# the map-first frame (app/page/): regions, the details panel and its tabs, dialogs
+APP_BAR = "app-bar"
+MENU_BUTTON = "menu-button"
+MAP_HEADER = "map-header"
+SETTINGS = "settings"
+TIME_BAR = "time-bar"
+DATE_INPUT = "date-input"
+SLIDER_TICKS = "slider-ticks"
+DOC_HEADLINE = "doc-headline"
+DOC_PREV = "doc-prev"
+DOC_NEXT = "doc-next"
+DETAILS = "details"
+DETAILS_TOGGLE = "details-toggle"
+DETAILS_TAB = "details-tab"  # a tab button's id is DETAILS_TAB + "-" + tab (why, place, key, table, sources)
+KEY_IN_USE = "key-in-use"
+KEY_CHIP = "key-chip"
+SOURCES_LIST = "sources-list"
+WHY = "why-panel"
+DOC_STORE = "doc-store"  # per event: title and dates for the treaty-mode headline (shipped once)
+GOV_STORE = "gov-store"  # the Russian/Soviet government's name per period (the point-of-view label)
+SHARE_OPEN = "share-open"
+SHARE_DIALOG = "share-dialog"
+SHARE_LINK = "share-link"
+SHARE_COPY = "share-copy"
+SHARE_QR = "share-qr"
+DOWNLOAD_OPEN = "download-open"
+DOWNLOAD_DIALOG = "download-dialog"
+KEYS_DIALOG = "keys-dialog"
+PRESENT_POV = "present-pov"
+
 ALL_IDS = [
     URL, NOTICE, SLIDER, DATE_BIG, EVENT_IN_FORCE, PREV_EVENT, NEXT_EVENT, PLAY, SPEED, TICKER, MODE, POV,
     DIFF, EVENT_PICK, NAMES, CLAUSE, MODE_DATE_BOX, MODE_EVENT_BOX, MAP_CAPTION, MAP, LEGEND, PAINT_STORE,
@@ -101,4 +131,7 @@ ALL_IDS = [
     TOUR_START, FULLSCREEN, EXIT_VIEW, COMPARE, CMP_A, CMP_B, CMP_A_TITLE, CMP_B_TITLE, CMP_DATE2, CMP_DATE2_TEXT,
     CMP_POV2, CMP_EVENT2, CMP_EVENT2_BOX, CMP_DATE2_BOX, CMP_SHOW, CMP_CHANGES, CMP_PAINTED, TABLE, TABLE_BODY,
     TABLE_DATA, TABLE_CSV, TABLE_DOWNLOAD, HELP, HELP_BODY, EMBED_BAR, EMBED_LINK, EMBED_CODE, LANG, LANG_STORE,
+    APP_BAR, MENU_BUTTON, MAP_HEADER, SETTINGS, TIME_BAR, DATE_INPUT, SLIDER_TICKS, DOC_HEADLINE, DOC_PREV, DOC_NEXT,
+    DETAILS, DETAILS_TOGGLE, KEY_IN_USE, KEY_CHIP, SOURCES_LIST, WHY, DOC_STORE, GOV_STORE, SHARE_OPEN,
+    SHARE_DIALOG, SHARE_LINK, SHARE_COPY, SHARE_QR, DOWNLOAD_OPEN, DOWNLOAD_DIALOG, KEYS_DIALOG, PRESENT_POV,
 ]

@@ -8,7 +8,8 @@ stay apart in grayscale). Everything else has a second, shape-based encoding tha
 * diagonal stripes ....... claimed by the stripes' colour (each stripe has a dark edge)
 * dashed thick outline ... promised transfer to the outline's colour
 * dotted thick outline ... a proposal / draft would give it to the outline's colour
-* grey cross-hatch ....... sovereignty undetermined (or renounced without a recipient)
+* grey cross-hatch ....... sovereignty undetermined
+* grey single hatch ...... renounced without a recipient named
 * strait zone marks ...... free navigation (arrows → parallel rules), no fortification / demilitarised (crosses),
                            closed to foreign warships (bars), fishing rights / limits (small circles)
 """
@@ -124,11 +125,13 @@ class LinePaint:
 
 
 def _pattern_body(fill: str, dots: bool = False, rules: bool = False, hatch: bool = False,
-                  stripes: tuple[str, ...] = ()) -> str:
+                  stripes: tuple[str, ...] = (), single_hatch: bool = False) -> str:
     """The inside of a 12×12 pattern tile, rotated 45° by the pattern transform."""
     parts = [f'<rect width="12" height="12" fill="{fill}"/>']
     if hatch:
         parts.append('<path d="M0 6H12M6 0V12" stroke="#8C8C8C" stroke-width="1.2"/>')
+    if single_hatch:  # renounced: one set of grey rules, across the claim stripes' direction
+        parts.append('<path d="M0 6H12" stroke="#6E6E6E" stroke-width="1.6"/>')
     if rules:
         parts.append('<path d="M0 9H12" stroke="#FFFFFF" stroke-width="1.6"/>')
     if dots:
@@ -168,8 +171,10 @@ def territory_style(paint: TerritoryPaint) -> dict:
     stripes = tuple(GROUP_COLOURS.get(g, GROUP_COLOURS["other"]) for g in paint.claims)
     dots = paint.mode == "military_occupation"
     rules = paint.mode == "administration"
-    hatch = paint.mode in ("undetermined", "renounced") or paint.holder == "undetermined"
-    pattern = _pattern_body(base, dots, rules, hatch, stripes) if (dots or rules or hatch or stripes) else None
+    single_hatch = paint.mode == "renounced"
+    hatch = not single_hatch and (paint.mode == "undetermined" or paint.holder == "undetermined")
+    pattern = (_pattern_body(base, dots, rules, hatch, stripes, single_hatch)
+               if (dots or rules or hatch or single_hatch or stripes) else None)
     stroke, width, dash = "#FFFFFF", 0.8, ""
     if paint.promised:
         stroke, width, dash = GROUP_COLOURS.get(paint.promised, INK), MARKER_OUTLINE_WIDTH, "9 4"

@@ -12,7 +12,6 @@ import io
 from typing import Any
 
 from app import styles
-from app.citations import cite_many
 from app.i18n import _, format_date_for, gettext_for, localised
 
 COLUMNS = ["place", "control", "sovereign", "claimed_by", "other_roles", "sources"]
@@ -211,16 +210,22 @@ def caption_for(engine: Any, mode: str, date: str, pov: str, event_id: str | Non
              pov=t(styles.POV_LABELS.get(pov, pov)))
 
 
-def to_csv(engine: Any, rows: list[dict]) -> str:
-    """CSV (UTF-8 text): the columns above, sources as keys and as full citations.
+BOM = "\ufeff"
 
-    The CSV is for machines: its column names stay English whatever the interface language (the
-    callback builds its rows in English too); the on-screen table follows the interface language."""
+
+def to_csv(engine: Any, rows: list[dict], lang: str = "en") -> str:
+    """CSV (UTF-8 with a byte-order mark, so that Excel on Windows reads 樺太 and Сахалин): the columns above,
+    each source as a readable citation, then the full references. `place_id` joins the layers' GeoJSON `id`.
+
+    Its column names stay English whatever the interface language (the callback builds its rows in English
+    too); the on-screen table follows the interface language."""
+    from app.page.cite import cite_dicts
+
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["target", *[HEADERS[c] for c in COLUMNS[:-1]], "Source keys", "Citations"])
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(["place_id", *[HEADERS[c] for c in COLUMNS[:-1]], "Sources", "Full references"])
     for row in rows:
-        cites = [c.full for c in cite_many(engine, row["sources"])]
-        writer.writerow([row["target"], *[row[c] for c in COLUMNS[:-1]], " ".join(row["sources"]),
-                         " | ".join(cites)])
-    return buf.getvalue()
+        cites = cite_dicts(engine, list(row["sources"]), lang)
+        writer.writerow([row["target"], *[row[c] for c in COLUMNS[:-1]], " | ".join(c["short"] for c in cites),
+                         " | ".join(c["full"] + (f" {c['url']}" if c.get("url") else "") for c in cites)])
+    return BOM + buf.getvalue()

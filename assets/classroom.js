@@ -34,31 +34,33 @@
     }
     function plotly() { return window.Plotly; }
 
-    /* Presentation: the map fills its grid cell; back to the figure's own height elsewhere. */
+    /* The map fills its grid cell (assets/map.css); Plotly follows a window resize by itself, a view change
+     * resizes the cell without one. Labels grow on a large presentation screen. */
     function fitMap() {
         var holder = document.getElementById(IDS.map);
         var gd = holder && holder.querySelector(".js-plotly-plot");
-        if (!gd || !plotly() || !gd._fullLayout) return;
-        var h, w;
-        var fitted = state.view === "present" || state.view === "embed";
-        if (!fitted && !gd._skFitted) return;   // the map view keeps the figure's own size: nothing to undo
-        if (!fitted) {
-            gd._skFitted = false;
-            scaleLabels(gd, 1);
-            plotly().relayout(gd, {height: null, width: null, autosize: true});   // back to its CSS-sized box
-            return;
+        if (!gd || !plotly() || !gd._fullLayout || !holder.offsetWidth) return;
+        var box = holder.getBoundingClientRect();
+        phoneView(gd, box);
+        scaleLabels(gd, state.view === "present" ? Math.max(1, Math.min(1.6, box.height / 700)) : 1);
+        if (Math.abs(gd._fullLayout.width - box.width) > 2 || Math.abs(gd._fullLayout.height - box.height) > 2) {
+            plotly().Plots.resize(gd);
         }
-        gd._skFitted = true;
-        if (state.view === "present") {
-            h = Math.max(260, Math.floor(holder.getBoundingClientRect().height));
-            w = Math.floor(holder.getBoundingClientRect().width);
-        } else if (state.view === "embed") {
-            h = Math.max(360, Math.floor(window.innerHeight - holder.getBoundingClientRect().top - 8));
-            w = Math.floor((holder.parentNode || holder).getBoundingClientRect().width) || null;
+    }
+    /* A phone's tall map box: the "phone preset" of the layout study (about 140–157.6 °E, 41–54.6 °N), so the
+     * islands fill the width instead of a strip across a wide view; back to the figure's view when wide. */
+    var PHONE_GEO = {"geo.lonaxis.range": [139.5, 157.8], "geo.lataxis.range": [41.2, 54.6],
+                     "geo.center": {lon: 148.6, lat: 47.9}};
+    function phoneView(gd, box) {
+        var narrow = box.width < 600 && box.height > box.width * 0.9;
+        if (narrow === !!gd._skPhone) return;
+        if (narrow && !gd._skWide) {
+            var g = gd.layout.geo || {};
+            gd._skWide = {"geo.lonaxis.range": (g.lonaxis || {}).range, "geo.lataxis.range": (g.lataxis || {}).range,
+                          "geo.center": g.center};
         }
-        scaleLabels(gd, state.view === "present" ? Math.max(1, Math.min(1.6, h / 700)) : 1);
-        if (!w || (Math.abs(gd._fullLayout.height - h) < 2 && Math.abs(gd._fullLayout.width - w) < 2)) return;
-        plotly().relayout(gd, {height: h, width: w});
+        gd._skPhone = narrow;
+        plotly().relayout(gd, narrow ? PHONE_GEO : gd._skWide);
     }
     /* Larger map labels on a large presentation screen (readable from the back of the room). */
     function scaleLabels(gd, factor) {
@@ -91,10 +93,11 @@
     }
 
     window.skclass = {
-        /* In a tour (presentation view): step by dir and return true; else false (normal event stepping). */
+        /* ◀ ▶ in a tour (presentation view) step the tour; in treaty mode they walk documents
+         * (assets/frame.js); else false: map_paint.js steps to the previous / next change date. */
         tourStep: function (dir) {
-            if (state.view !== "present" || !state.tour) return false;
-            return setStep(state.step + dir);
+            if (state.view === "present" && state.tour) return setStep(state.step + dir);
+            return !!(window.skframe && window.skframe.stepDoc(dir));
         },
         state: function () { return state; }
     };
@@ -106,10 +109,9 @@
         if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
         if (t && t.closest && t.closest(".dash-dropdown, [role=listbox], [role=combobox], .Select")) return;
         if (e.altKey || e.ctrlKey || e.metaKey) return;
+        if (e.key === "Escape" && document.querySelector("dialog[open]")) return;   // the dialog closes itself
         if (e.key === "Escape" && state.view !== "map") {
-            if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
-            window.dash_clientside.set_props(IDS.view, {data: "map"});
-            window.dash_clientside.set_props(IDS.tour, {data: null});
+            leave();
             e.preventDefault();
             return;
         }
@@ -129,6 +131,22 @@
         var btn = document.getElementById(dir > 0 ? IDS.next : IDS.prev);
         if (btn) btn.click();
     }, true);
+
+    /* Leaving Present keeps the tour's step: the Tour button (or Esc, then Tour) comes back to it. */
+    function leave() {
+        if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
+        if (state.tour) keep(state.tour, state.step);
+        window.dash_clientside.set_props(IDS.view, {data: "map"});
+        window.dash_clientside.set_props(IDS.tour, {data: null});
+    }
+    function keep(tour, step) {
+        state.kept = {tour: tour, step: step};
+        try { window.sessionStorage.setItem("sk-tour", JSON.stringify(state.kept)); } catch (err) { /* private mode */ }
+    }
+    function kept() {
+        if (state.kept) return state.kept;
+        try { return JSON.parse(window.sessionStorage.getItem("sk-tour") || "null"); } catch (err) { return null; }
+    }
 
     document.addEventListener("click", function (e) {
         var el = e.target && e.target.closest && e.target.closest("#" + IDS.fullscreen);
@@ -154,35 +172,97 @@
         if (mq.addEventListener) mq.addEventListener("change", onChange);
     }
 
+    /* A readable citation: the short form, the full reference (and its link) on demand. */
+    function citeNode(c, open) {
+        var det = document.createElement("details");
+        det.className = "cite";
+        var sum = document.createElement("summary");
+        sum.textContent = c.short;
+        det.appendChild(sum);
+        var full = document.createElement("span");
+        full.className = "cite-full";
+        full.textContent = c.full + " ";
+        det.appendChild(full);
+        if (c.url && /^https?:\/\//.test(c.url)) {
+            var a = document.createElement("a");
+            a.href = c.url;
+            a.rel = "noopener";
+            a.target = "_blank";
+            a.textContent = c.url;
+            det.appendChild(a);
+        }
+        if (open) det.open = false;
+        return det;
+    }
+
+    /* A compare map: a copy of the main figure that fills its half of the map's place. */
     function compareFigure(fig) {
         var copy = JSON.parse(JSON.stringify(fig));
         copy.layout = copy.layout || {};
-        copy.layout.height = 560;
+        delete copy.layout.height;
+        delete copy.layout.width;
+        copy.layout.autosize = true;
         copy.layout.uirevision = "compare";
         return copy;
     }
+
+    /* Present: the caption never scrolls; its type steps down until it fits its box (at most to 60 %). */
+    function fitCaption() {
+        var inner = document.querySelector(".present-caption-inner");
+        var box = inner && inner.parentNode;
+        if (!box || state.view !== "present" || !box.clientHeight) return;
+        var fit = 1, src = 1;
+        var over = function () { return box.scrollHeight > box.clientHeight + 1; };
+        inner.style.setProperty("--fit", "1");
+        inner.style.setProperty("--src-fit", "1");
+        while (over() && src > 0.8) {   // the sources line first, then the whole caption, a little
+            src = Math.round((src - 0.05) * 100) / 100;
+            inner.style.setProperty("--src-fit", String(src));
+        }
+        while (over() && fit > 0.7) {
+            fit = Math.round((fit - 0.02) * 100) / 100;
+            inner.style.setProperty("--fit", String(fit));
+        }
+        box.setAttribute("data-fit", String(fit));
+        box.setAttribute("data-overflow", box.scrollHeight > box.clientHeight + 1 ? "1" : "0");
+    }
+    window.addEventListener("resize", function () { setTimeout(fitCaption, 80); });
+    (function watchCaption() {
+        var el = document.getElementById("present-caption");
+        if (!el) { setTimeout(watchCaption, 300); return; }
+        new MutationObserver(function () { fitCaption(); }).observe(el, {childList: true, subtree: true, characterData: true});
+    })();
+    window.skclass.fitCaption = fitCaption;
+    window.skclass.fitMap = fitMap;
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         skclass: {
             view: function (view, tour) {
                 state.view = view || "map";
                 state.tour = tour || null;
+                if (state.tour) keep(state.tour, state.step);
                 document.body.setAttribute("data-view", state.view);
                 fitSoon();
                 setTimeout(fitMap, 400);
-                return "page view-" + state.view + (state.tour ? " in-tour" : "");
+                setTimeout(fitCaption, 60);
+                return "page view-" + state.view + (state.tour && state.view === "present" ? " in-tour" : "");
             },
             nav: function (viewClicks, tourClicks, exitClicks, step) {
                 var trig = window.dash_clientside.callback_context.triggered_id;
-                if (trig === "tour-start") return ["present", "key", 1];
+                if (trig === "tour-start") {
+                    var k = kept();
+                    return ["present", (k && k.tour) || "key", (k && k.step) || 1];
+                }
                 if (trig === "exit-view") {
                     if (document.fullscreenElement && document.exitFullscreen) {
                         document.exitFullscreen().catch(function () {});
                     }
+                    if (state.tour) keep(state.tour, state.step);
                     return ["map", null, nu()];
                 }
                 if (trig && typeof trig === "object" && trig.index) {
-                    return [trig.index, trig.index === "present" ? nu() : null, nu()];
+                    if (state.tour) keep(state.tour, state.step);
+                    return [trig.index, null, nu()];
                 }
                 return [nu(), nu(), nu()];
             },
@@ -193,6 +273,7 @@
                 var steps = tour && state.tours && state.tours[tour];
                 if (!steps) return [nu(), nu(), nu()];
                 var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
+                keep(tour, state.step);
                 return [s.day, s.mode, s.mode === "event" ? s.event : null];
             },
             autoplay: function (flag, tours) {
@@ -231,22 +312,31 @@
                 (model.head || []).forEach(function (h) { headRow.appendChild(el("th", h, {scope: "col"})); });
                 tbl.appendChild(el("thead")).appendChild(headRow);
                 var body = tbl.appendChild(el("tbody"));
+                var seen = {}, all = [];
                 (model.rows || []).forEach(function (row) {
                     var tr = body.appendChild(el("tr", null, {"data-target": row.target}));
                     row.cells.forEach(function (cell, i) {
                         if (i === 0) { tr.appendChild(el("th", cell, {scope: "row"})); return; }
-                        if (cell && cell.sources) {
-                            var td = tr.appendChild(el("td", cell.sources.length ? null : "\u2014"));
-                            if (cell.sources.length) {
+                        if (cell && cell.cites) {
+                            var td = tr.appendChild(el("td", cell.cites.length ? null : "\u2014"));
+                            if (cell.cites.length) {
                                 var ul = td.appendChild(el("ul", null, {"class": "src-keys"}));
-                                cell.sources.forEach(function (key) { ul.appendChild(el("li")).appendChild(el("code", key)); });
+                                cell.cites.forEach(function (c) { ul.appendChild(el("li")).appendChild(citeNode(c)); });
                             }
+                            cell.cites.forEach(function (c) { if (!seen[c.full]) { seen[c.full] = 1; all.push(c); } });
                             return;
                         }
                         tr.appendChild(el("td", cell));
                     });
                 });
                 holder.replaceChildren(tbl);
+                var list = document.getElementById("sources-list");
+                if (list) {
+                    var ol = el("ol", null, {"class": "sources-all"});
+                    all.sort(function (a, b) { return a.short.localeCompare(b.short); });
+                    all.forEach(function (c) { ol.appendChild(el("li")).appendChild(citeNode(c, true)); });
+                    list.replaceChildren(ol);
+                }
                 return nu();
             },
             cmpShow: function (show) {

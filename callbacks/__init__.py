@@ -14,11 +14,12 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 
 from app import figures, ids, styles
 from app import url_state as us
-from app.citations import cite
 from app.export.ui import register_export_callbacks
-from app.i18n import LANGUAGES, format_date_for, gettext_for, language_from_search, localised, localised_span
+from app.i18n import LANGUAGES, format_date_for, gettext_for, language_from_search, localised
 from app.narration import tour_lengths
-from app.terms import date_label, kind_label, outcome_label
+from app.page.share import qr_data_uri
+from app.page.story import unit_story
+from app.page.why import clause_panel
 
 # The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after
 # the last change, and sends it again until the URL holds it): a server callback on the slider's value
@@ -57,63 +58,6 @@ def controls_from_state(state: us.UrlState) -> list:
             state.event2]
 
 
-def _source_block(engine: Any, key: str, lang: str = "en") -> html.Li:
-    """A source as quotation (only when read verbatim) and its full citation (app/citations.py)."""
-    if key not in engine.timeline.sources:
-        return html.Li(key)
-    c = cite(engine, key, lang)
-    parts: list = []
-    if c.quote is not None:
-        parts.append(html.Blockquote(c.quote["original"], lang=c.quote["lang"]))
-        if c.quote["lang"] != "en" and c.quote["en"]:
-            parts.append(html.Blockquote(c.quote["en"], lang="en", className="translation"))
-    parts.append(html.Cite(c.full, className="citation"))
-    return html.Li(parts, className="source")
-
-
-def _other_names(names: Any, lang: str) -> list:
-    """The names of a four-language item in the languages other than `lang` (en/ja/ru), as spans."""
-    spans: list = []
-    for code in ("en", "ja", "ru"):
-        text = getattr(names, code, None)
-        if code == lang or not text:
-            continue
-        if spans:
-            spans.append(" · ")
-        spans.append(html.Span(text, lang=code))
-    return spans
-
-
-def clause_panel(engine: Any, event_id: str | None, lang: str = "en") -> list:
-    t = gettext_for(lang)
-    if not isinstance(event_id, str) or event_id not in engine.events:
-        return [html.P(t("Choose a treaty, agreement or proposal to see what it provides."))]
-    ev = engine.events[event_id]
-    dates = t(", ").join(t("{what} {date}", what=date_label(k, lang), date=format_date_for(v, lang))
-                         for k, v in ev.dates.items() if v)
-    out: list = [html.H2(localised_span(ev.title, lang)),
-                 html.P(_other_names(ev.title, lang), className="names-line"),
-                 html.P(t("{kind} — {dates}", kind=kind_label(ev.kind, lang), dates=dates),
-                        className="event-dates")]
-    if ev.summary and ev.summary.en:
-        out.append(html.P(localised_span(ev.summary, lang)))
-    if ev.outcome is not None:
-        became = ""
-        if ev.outcome.became in engine.events:
-            became = " → " + localised(engine.events[ev.outcome.became].title, lang)[0]
-        out.append(html.P([t("Outcome: {status}", status=outcome_label(ev.outcome.status, lang)) + became + ". ",
-                           html.Span(ev.outcome.note, lang="en") if ev.outcome.note else ""],
-                          className="outcome"))
-        out.append(html.P(t("The map shows what would have been, had it taken effect."), className="hint"))
-    if ev.clause is not None:
-        out.append(html.H3(t("Clause {locator}", locator=ev.clause.locator or "").strip()))
-        out.append(html.Blockquote(ev.clause.text, className="clause-text"))
-        out.append(html.Ul([_source_block(engine, ev.clause.source, lang)], className="sources"))
-    else:
-        out.append(html.Ul([_source_block(engine, k, lang) for k in ev.sources], className="sources"))
-    return out
-
-
 def _rows_for_chart(history: dict) -> list[dict]:
     rows = []
     for s in history["statuses"]:
@@ -121,65 +65,6 @@ def _rows_for_chart(history: dict) -> list[dict]:
                      "start": dt.date.fromisoformat(s["start"]),
                      "end": dt.date.fromisoformat(s["end"]) if s["end"] else None, "event": s["event"]})
     return rows
-
-
-def _target_name(engine: Any, target: str, lang: str) -> str:
-    reg = engine.registry
-    for table in ("territory_units", "features", "straits", "zones", "lines"):
-        item = getattr(reg, table, {}).get(target)
-        if item is not None:
-            return localised(item.names, lang)[0]
-    return target
-
-
-def unit_panel(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en") -> list:
-    t = gettext_for(lang)
-    sep = t(", ")
-    names = engine.registry.territory_units[unit].names
-    state = engine.state(day.isoformat(), pov)
-    terr = state["territories"][unit]
-    groups = {a.id: a.group for a in engine.timeline.actors.values()}
-    actor_name = lambda a: localised(engine.timeline.actors[a].names, lang)[0]  # noqa: E731
-    when = format_date_for(day, lang)
-    view = t(styles.POV_LABELS.get(pov, pov))
-    summary_bits = []
-    if terr.get("controlled_by"):
-        summary_bits.append(t("Controlled by {actor} ({kind})", actor=actor_name(terr["controlled_by"]),
-                              kind=figures.role_label(terr.get("control_kind") or "", lang)))
-    if terr.get("sovereign"):
-        sov = terr["sovereign"]
-        who = t("undetermined") if sov == "undetermined" else actor_name(sov)
-        summary_bits.append(t("sovereign in {view}: {actor}", view=view, actor=who))
-    if terr.get("claimed_by"):
-        summary_bits.append(t("claimed by {actors}", actors=sep.join(actor_name(a) for a in terr["claimed_by"])))
-    items = []
-    for s in terr["statuses"]:
-        actor = actor_name(s["actor"]) if s["actor"] else "—"
-        colour = styles.GROUP_COLOURS.get(styles.group_of(s["actor"], groups), styles.GROUP_COLOURS["other"])
-        ev = engine.events.get(s["event"])
-        views = sep.join(figures.view_label(a, lang) for a in s["asserted_by"])
-        items.append(html.Li([
-            html.Div([html.Span(className="chip", style={"background": colour}),
-                      html.Strong(t("{actor}: {role}", actor=actor, role=figures.role_label(s["role"], lang))),
-                      html.Span(t(" — target {target}, {start} → {end}; view: {views}; by {event}",
-                                  target=_target_name(engine, s["target"], lang),
-                                  start=format_date_for(s["start"], lang),
-                                  end=format_date_for(s["end"], lang) if s["end"] else t("after 1956"),
-                                  views=views,
-                                  event=localised(ev.title, lang)[0] if ev else s["event"]))]),
-            html.Ul([_source_block(engine, k, lang) for k in s["sources"]], className="sources"),
-        ], className="status"))
-    return [
-        html.H2(localised_span(names, lang)),
-        html.P([html.Span(names.ja, lang="ja"), " · ", html.Span(names.ru, lang="ru"), " · ",
-                html.Span(names.zh, lang="zh-Hans"), " · ", html.Span(names.en, lang="en")],
-               className="names-line"),
-        html.P(t("On {date}: {summary}.", date=when,
-                 summary=t("; ").join(summary_bits) or t("no status recorded")),
-               className="unit-summary"),
-        html.H3(t("In force on {date} ({view})", date=when, view=view)),
-        html.Ul(items or [html.Li(t("No status in force."))], className="statuses"),
-    ]
 
 
 def register_callbacks(app: Dash, engine: Any) -> None:
@@ -246,11 +131,14 @@ def register_callbacks(app: Dash, engine: Any) -> None:
 
     @app.callback(
         Output(ids.MODE_DATE_BOX, "style"), Output(ids.MODE_EVENT_BOX, "style"), Output(ids.MAP_CAPTION, "children"),
-        Output(ids.CLAUSE, "children"), Output(ids.CLAUSE, "style"),
+        Output(ids.CLAUSE, "children"),
         Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.DIFF, "value"),
-        State(ids.LANG_STORE, "data"),
+        Input(ids.SETTLED, "data"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def mode_view(mode, pov, event, diff, lang="en"):
+    def mode_view(mode, pov, event, diff, _settled, day, lang="en"):
+        """The time bar's box for the mode, the map's caption for screen readers, and the Why tab: the document
+        shown (treaty mode) or the event in force on the date shown."""
+        lang = lang if isinstance(lang, str) and lang in LANGUAGES else "en"
         t = gettext_for(lang)
         hidden, shown = {"display": "none"}, {}
         if mode == "event":
@@ -259,23 +147,53 @@ def register_callbacks(app: Dash, engine: Any) -> None:
                             title=localised(engine.events[event].title, lang)[0])
             else:
                 caption = t("Treaty or proposal: no event chosen")
-            return hidden, shown, caption, clause_panel(engine, event, lang), shown
+            return hidden, shown, caption, clause_panel(engine, event, lang)
         pov = pov if isinstance(pov, str) and pov in styles.POV_LABELS else "de_facto"
         caption = t("On this date — {view}", view=t(styles.POV_LABELS[pov]))
         if diff:
             caption += t(" — where the points of view disagree (others faded)")
-        return shown, hidden, caption, [], hidden
+        date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
+        current = engine.state(date.isoformat(), "de_facto").get("current_event")
+        why = [html.P(t("The latest event on {date}:", date=format_date_for(date, lang)), className="why-when")]
+        why += clause_panel(engine, current, lang, shown_as_document=False) if current else \
+            [html.P(t("Before the first event"))]
+        return shown, hidden, caption, why
 
     @app.callback(
-        Output(ids.PREV_EVENT, "children"), Output(ids.NEXT_EVENT, "children"),
-        Input(ids.TOUR, "data"), State(ids.LANG_STORE, "data"),
+        Output(ids.PREV_EVENT, "title"), Output(ids.NEXT_EVENT, "title"),
+        Output(ids.PREV_EVENT, "aria-label"), Output(ids.NEXT_EVENT, "aria-label"),
+        Input(ids.TOUR, "data"), Input(ids.MODE, "value"), State(ids.LANG_STORE, "data"),
     )
-    def step_labels(tour, lang="en"):
-        """In a guided tour the previous/next buttons move between the tour's steps: say so."""
+    def step_labels(tour, mode, lang="en"):
+        """The ◀ ▶ buttons say what they step through: tour steps, documents (treaty mode) or changes."""
         t = gettext_for(lang if isinstance(lang, str) else "en")
         if isinstance(tour, str) and tour in tour_lengths():
-            return t("◀ Previous step"), t("Next step ▶")
-        return t("◀ Previous event"), t("Next event ▶")
+            prev, nxt = t("Previous step"), t("Next step")
+        elif mode == "event":
+            prev, nxt = t("Previous document"), t("Next document")
+        else:
+            prev, nxt = t("Previous change"), t("Next change")
+        return f"{prev} (←)", f"{nxt} (→)", prev, nxt
+
+    app.clientside_callback(
+        ClientsideFunction("skframe", "docHeadline"),
+        Output(ids.DOC_HEADLINE, "children"), Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"),
+        Input(ids.JS_READY, "children"), State(ids.DOC_STORE, "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("skframe", "showPlace"),
+        Output(ids.PANEL, "className"), Input(ids.UNIT, "data"),
+    )
+
+    @app.callback(
+        Output(ids.SHARE_LINK, "children"), Output(ids.SHARE_QR, "src"),
+        Input(ids.SHARE_OPEN, "n_clicks"), State(ids.URL, "href"), prevent_initial_call=True,
+    )
+    def share(_clicks, href):
+        """The permalink of the view and its QR code (drawn here, offline: segno)."""
+        if not isinstance(href, str) or not href.startswith(("http://", "https://")) or len(href) > 2000:
+            return no_update, no_update
+        return href, qr_data_uri(href)
 
     @app.callback(
         Output(ids.UNIT, "data", allow_duplicate=True),
@@ -311,13 +229,13 @@ def register_callbacks(app: Dash, engine: Any) -> None:
     def story(unit, _settled, pov, day, lang="en"):
         lang = lang if isinstance(lang, str) and lang in LANGUAGES else "en"
         if not isinstance(unit, str) or unit not in unit_ids:
-            prompt = gettext_for(lang)("Choose a territory above (or click it on the map) to read its story.")
+            prompt = gettext_for(lang)("Choose a territory above, or tap it on the map, to read its story.")
             return [html.P(prompt)], \
                 no_update, {"display": "none"}, {}
         date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
         pov = pov if isinstance(pov, str) and pov in us.POVS else "de_facto"
         chart = figures.with_date_line(timeline_chart(unit, lang), date)
-        return unit_panel(engine, unit, date, pov, lang), chart, {}, {}
+        return unit_story(engine, unit, date, pov, lang), chart, {}, {}
 
     @functools.lru_cache(maxsize=len(unit_ids) * len(LANGUAGES))
     def timeline_chart(unit: str, lang: str) -> dict:

@@ -16,9 +16,10 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html,
 
 from app import compare, ids, narration, styles, table
 from app import url_state as us
-from app.citations import cite
 from app.help import help_content
-from app.i18n import LANGUAGES, format_date_for, gettext_for, localised_span, normalise_lang
+from app.i18n import LANGUAGES, gettext_for, localised_span, normalise_lang
+from app.page.cite import cite_dicts
+from app.page.present import present_caption
 
 PRESENT = "present"
 
@@ -31,37 +32,6 @@ def _date_of(day: Any) -> dt.date:
 def _str(value: Any) -> str | None:
     """A callback input that should be a string id: anything else (list, dict, number…) counts as none."""
     return value if isinstance(value, str) else None
-
-
-def _citation(engine: Any, key: str, lang: str = "en") -> html.Li:
-    if key not in engine.timeline.sources:
-        return html.Li(key)
-    c = cite(engine, key, lang)
-    return html.Li(html.Cite(c.short, title=c.full), className="source")
-
-
-def caption(engine: Any, event_id: str | None, step: narration.Step | None = None, total: int = 0,
-            lang: str = "en") -> list:
-    """The presentation caption: event title and date, two or three sentences, the sources they rest on."""
-    t = gettext_for(lang)
-    told = narration.narration_for(engine, event_id, lang)
-    if told is None:
-        return [html.P(t("Use ◀ ▶ (or Page Up / Page Down) to move between events."), className="present-hint")]
-    text, keys = told
-    ev = engine.events[event_id]
-    day = step.date if step else narration.effective_date(engine, event_id)
-    when = day.isoformat() if lang == "en" else format_date_for(day, lang)
-    out: list = [html.H2(localised_span(ev.title, lang), className="present-title")]
-    if step is None:  # in a tour the big date is the step's date already
-        out.append(html.P(when, className="present-when"))
-    out.append(html.P(text, className="present-text"))
-    if step is not None and step.mode == "event":
-        out.append(html.P(t("The map shows what it would have provided, had it taken effect."),
-                          className="present-hint"))
-    out.append(html.Div([html.Span(t("Sources: "), className="present-src-label"),
-                         html.Ul([_citation(engine, k, lang) for k in keys], className="present-sources")],
-                        className="present-src", **{"data-sources": " ".join(keys)}))
-    return out
 
 
 def table_model(engine: Any, mode: str, date: str, pov: str, event: str | None, lang: str = "en") -> dict:
@@ -81,7 +51,8 @@ def table_model(engine: Any, mode: str, date: str, pov: str, event: str | None, 
         head = [table.header("place", lang), t("What it provides"), table.header("sources", lang)]
     return {"caption": table.caption_for(engine, mode, date, pov, event, lang), "head": head,
             "rows": [{"target": row["target"],
-                      "cells": [{"sources": list(row["sources"])} if c == "sources" else row[c] for c in cols]}
+                      "cells": [{"cites": cite_dicts(engine, row["sources"], lang)} if c == "sources" else row[c]
+                                for c in cols]}
                      for row in rows]}
 
 
@@ -145,11 +116,12 @@ def register_classroom(app: Dash, engine: Any) -> None:
     @app.callback(
         Output(ids.PRESENT_CAPTION, "children"), Output(ids.PRESENT_STEP, "children"),
         Input(ids.VIEW, "data"), Input(ids.TOUR, "data"), Input(ids.STEP, "data"), Input(ids.SETTLED, "data"),
-        Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"), State(ids.SLIDER, "value"),
+        Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.POV, "value"), State(ids.SLIDER, "value"),
         State(ids.LANG_STORE, "data"),
     )
-    def present(view, tour, step, _settled, mode, event, day, lang="en"):
-        view, tour, mode, event = _str(view), _str(tour), _str(mode), _str(event)
+    def present(view, tour, step, _settled, mode, event, pov, day, lang="en"):
+        view, tour, mode, event, pov = _str(view), _str(tour), _str(mode), _str(event), _str(pov)
+        pov = pov if pov in us.POVS else "de_facto"
         lang = normalise_lang(lang)
         t = gettext_for(lang)
         step = step if isinstance(step, int) and not isinstance(step, bool) else 1
@@ -161,11 +133,12 @@ def register_classroom(app: Dash, engine: Any) -> None:
             s = tours[tour][n - 1]
             label = t("Step {n} of {total} · {tour}", n=n, total=len(tours[tour]),
                       tour=narration.tour_title(tour, lang))
-            return caption(engine, s.event, s, len(tours[tour]), lang), label
+            return present_caption(engine, s.event, s.date, pov, s.mode, lang), label
         if mode == "event" and event in engine.events:
-            return caption(engine, event, lang=lang), ""
-        current = engine.state(_date_of(day).isoformat(), "de_facto").get("current_event")
-        return caption(engine, current, lang=lang), ""
+            return present_caption(engine, event, _date_of(day), pov, "event", lang), ""
+        shown = _date_of(day)
+        current = engine.state(shown.isoformat(), "de_facto").get("current_event")
+        return present_caption(engine, current, shown, pov, "date", lang), ""
 
     # --- compare --------------------------------------------------------------------------------------------
     app.clientside_callback(

@@ -1,5 +1,5 @@
-"""Export timings once warm: SVG (goal ≤ 1 s), 300-dpi PNG (goal ≤ 2 s), PDF, and the whole
-all-events series (time and count). Prints the figures.
+"""Export timings once warm: SVG (goal ≤ 1 s), 300-dpi PNG (goal ≤ 2 s), PDF, a two-panel figure, and a
+whole series (the key tour, double column). Prints the figures.
 
     .venv/bin/python scripts/bench_export.py [--repeat 5] [--no-series]
 """
@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from app.data import load_engine  # noqa: E402
-from app.export import compose, render  # noqa: E402
-from app.export.compose import ExportRequest  # noqa: E402
+from app.export import compose, paint, render  # noqa: E402
+from app.export.request import ExportRequest  # noqa: E402
 
 
 def main() -> int:
@@ -28,9 +28,9 @@ def main() -> int:
     a = ap.parse_args()
     engine = load_engine()
     t = time.perf_counter()
-    compose.context(engine)
+    paint.context(engine)
     compose.export_figure(engine, ExportRequest(fmt="svg"))
-    print(f"cold start (layers + table + Chromium + first SVG): {time.perf_counter() - t:.2f} s")
+    print(f"cold start (layers + table + Chromium + projection fits + first SVG): {time.perf_counter() - t:.2f} s")
     dates = [dt.date(1905, 9, 5) + dt.timedelta(days=347 * i) for i in range(a.repeat)]
     goals = {"svg": 1.0, "png": 2.0, "pdf": None}
     for fmt in ("svg", "png", "pdf"):
@@ -44,17 +44,31 @@ def main() -> int:
         verdict = "" if goal is None else (f"  goal ≤ {goal:g} s: {'OK' if med <= goal else 'MISSED'}")
         print(f"{fmt} double column{' 300 dpi' if fmt == 'png' else ''}: median {med:.2f} s, "
               f"min {min(times):.2f} s, max {max(times):.2f} s (n={len(times)}){verdict}")
+    times = []
+    for d in dates[:3]:
+        t = time.perf_counter()
+        compose.export_figure(engine, ExportRequest(date=d, pov="japan", view="compare", pov2="usa", date2=d,
+                                                    fmt="pdf"))
+        times.append(time.perf_counter() - t)
+    print(f"two-panel PDF, double column: median {statistics.median(times):.2f} s (n={len(times)})")
     if not a.no_series:
         from app.__main__ import build_parser
         from app.export import cli
 
         with tempfile.TemporaryDirectory() as out:
-            args = build_parser().parse_args(["export", "--all-events", "--format", "svg", "--out", out])
+            args = build_parser().parse_args(["export", "--tour", "key", "--format", "png", "--out", out])
             t = time.perf_counter()
-            cli.run_all(engine, args)
-            n = len(list(Path(out).glob("*.svg")))
+            cli.run_series(engine, args, "png")
+            n = len(list(Path(out).glob("*.png")))
             el = time.perf_counter() - t
-            print(f"all-events series (svg, double column): {n} files in {el:.1f} s ({el / max(n, 1):.2f} s/file)")
+            print(f"series, key tour (png 300 dpi, double column): {n} frames in {el:.1f} s "
+                  f"({el / max(n, 1):.2f} s/frame)")
+            args = build_parser().parse_args(["export", "--all-events", "--format", "svg", "--out", out + "/all"])
+            t = time.perf_counter()
+            cli.run_series(engine, args, "svg")
+            n = len(list(Path(out, "all").glob("*.svg")))
+            el = time.perf_counter() - t
+            print(f"series, all events (svg, double column): {n} frames in {el:.1f} s ({el / max(n, 1):.2f} s/frame)")
     render.stop()
     return 0
 

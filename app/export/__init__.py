@@ -4,13 +4,15 @@
     result = export_figure(engine, ExportRequest(date=..., pov="japan", fmt="pdf", size="double"))
     result.data, result.filename, result.mimetype
 
-Modules: sizes (page sizes and pixel maths), compose (the figure: map, title, legend, scale bar,
-caption), render (kaleido: lazy, locked, offline), routes (GET /export), ui (the Dash panel),
-cli (`python -m app export`). See docs/export.md.
+Modules: request (parameters, filenames), paint (what the map shows), geometry (shapely), projection,
+placement (labels), text (fonts), caption (words), compose (page layout), finish (SVG patterns; PDF, PNG),
+render (kaleido), series, routes (GET /export), ui (the Dash panel), cli (`python -m app export`).
+See docs/export.md.
 """
 
 from __future__ import annotations
 
-from app.export.compose import ExportRequest, ExportResult, export_figure
+from app.export.compose import ExportResult, export_figure
+from app.export.request import ExportRequest
 
 __all__ = ["ExportRequest", "ExportResult", "export_figure"]

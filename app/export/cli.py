@@ -1,15 +1,16 @@
 """`python -m app export`: the print figure on the command line.
 
-    python -m app export --date 1951-09-08 --perspective japan --format pdf --out fig.pdf
+    python -m app export --date 1952-04-28 --perspective japan --format pdf --out fig.pdf
+    python -m app export --date 1952-04-28 --perspective japan --compare-perspective usa --out DIR
     python -m app export --event san_francisco_treaty_1951 --format svg --out sf.svg
-    python -m app export --all-events --format svg --out DIR [--perspective japan] [--as-event-maps]
+    python -m app export --events portsmouth_1905,san_francisco_treaty_1951 --format png --out DIR
+    python -m app export --tour key --size slide --out DIR      (or --all-events)
 
---all-events writes a numbered series, one file per event (timeline order; background events before
-1905 skipped): by default the map on the event's date from --perspective
-(`012_1951-09-08_san-francisco-treaty_japan.svg`), with --as-event-maps what each event provides
-(`…_provides.svg`). DIR/index.csv lists number, event, date, file and caption. A progress bar goes to
-stderr; each file is written to a temporary name and renamed, so an interrupted run (Ctrl-C) resumes
-where it stopped: complete files are skipped (--force redoes them).
+A series (--events, --tour, --all-events) writes one numbered file per frame into DIR (see
+app/export/series.py: in-force dates, signature frames, the end state, unchanged frames skipped, one key)
+and DIR/index.csv (number, event, what, date, file, title, caption). A progress bar goes to stderr; each
+file is written to a temporary name and renamed, so an interrupted run resumes (--force redoes them).
+The caption's permalink uses --base-url, else ATLAS_PUBLIC_URL; with neither, the figure has none.
 """
 
 from __future__ import annotations
@@ -17,16 +18,20 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from app.export import compose, render
+from app import url_state as us
+from app.export import compose, finish, render, series
+from app.export.request import LANGS, NAMES, ExportParamError, ExportRequest, povs
 from app.export.sizes import DPIS, FORMATS, SIZES
 
-INDEX_COLUMNS = ["number", "event", "date", "file", "title", "caption"]
+INDEX_COLUMNS = ["number", "event", "what", "date", "file", "title", "caption"]
 
 
 def add_export(subparsers: Any) -> None:
@@ -35,49 +40,95 @@ def add_export(subparsers: Any) -> None:
     what = p.add_mutually_exclusive_group()
     what.add_argument("--date", help="YYYY-MM-DD, 1905-01-01 … 1956-12-31 (default 1945-09-05)")
     what.add_argument("--event", help="an event id: what the treaty / draft provides")
-    what.add_argument("--all-events", action="store_true", help="a numbered series of every event into --out DIR")
-    p.add_argument("--perspective", default="de_facto", help="de_facto, japan, russia, usa (soviet = russia)")
+    what.add_argument("--events", help="a series of these events (comma-separated ids) into --out DIR")
+    what.add_argument("--tour", help="a series of a named tour (key) into --out DIR")
+    what.add_argument("--all-events", action="store_true", help="a series of every event into --out DIR")
+    p.add_argument("--perspective", default="de_facto", help=", ".join(povs()))
     p.add_argument("--diff", action="store_true", help="mark where the points of view disagree")
-    p.add_argument("--as-event-maps", action="store_true", help="with --all-events: what each event provides")
-    p.add_argument("--format", default="svg", choices=FORMATS)
+    p.add_argument("--unit", help="zoom to a territory (a unit or feature id)")
+    p.add_argument("--compare-date", help="two panels: side B on this date (YYYY-MM-DD)")
+    p.add_argument("--compare-perspective", help="two panels: side B in this point of view")
+    p.add_argument("--compare-event", help="two panels: side B shows what this event provides")
+    p.add_argument("--as-event-maps", action="store_true", help="a series of what each event provides")
+    p.add_argument("--format", default=None, choices=FORMATS, help="default: the --out file's extension, else svg")
     p.add_argument("--size", default="double", choices=SIZES)
     p.add_argument("--width-mm", type=float)
     p.add_argument("--height-mm", type=float)
     p.add_argument("--dpi", type=int, default=300, choices=DPIS)
-    p.add_argument("--lang", default="en", choices=compose.LANGS, help="title, legend and caption")
-    p.add_argument("--names", default="both", choices=compose.NAMES, help="map labels")
+    p.add_argument("--lang", default="en", choices=LANGS, help="title, key, caption (and place names by default)")
+    p.add_argument("--names", default="local", choices=NAMES, help="place names: local = the --lang")
     p.add_argument("--grayscale", action="store_true")
-    p.add_argument("--base-url", default=compose.DEFAULT_BASE_URL, help="for the permalink in the caption")
-    p.add_argument("--out", required=True, help="a file, or a directory with --all-events")
-    p.add_argument("--force", action="store_true", help="with --all-events: redo existing files")
+    p.add_argument("--base-url", default=None, help="public address for the caption's permalink "
+                   "(default: $ATLAS_PUBLIC_URL; none: no permalink)")
+    p.add_argument("--out", required=True, help="a file or an existing directory; a directory for a series")
+    p.add_argument("--force", action="store_true", help="series: redo existing files")
     p.set_defaults(func=run_export)
 
 
-def _request(args: argparse.Namespace, **over: Any) -> compose.ExportRequest:
-    base = dict(pov=args.perspective, diff=args.diff, names=args.names, lang=args.lang, fmt=args.format,
-                size=args.size, width_mm=args.width_mm, height_mm=args.height_mm, dpi=args.dpi,
-                grayscale=args.grayscale, base_url=args.base_url)
-    base.update(over)
-    return compose.ExportRequest(**base)
+def _format(args: argparse.Namespace) -> str:
+    """--format, else the --out file's extension; a file whose extension says another format is refused."""
+    out = Path(args.out)
+    ext = out.suffix.lower().lstrip(".")
+    is_file = not out.is_dir() and ext != ""
+    if args.format and is_file and ext != args.format:
+        raise ExportParamError("out", f"--out {args.out} ends in .{ext} but --format is {args.format}",
+                               f"a file name ending in .{args.format}, or a directory")
+    if args.format:
+        return args.format
+    if is_file:
+        if ext not in FORMATS:
+            raise ExportParamError("out", f"--out {args.out}: .{ext} is not an export format", ", ".join(FORMATS))
+        return ext
+    return "svg"
+
+
+def _date(parameter: str, text: str | None, default: dt.date) -> dt.date:
+    if not text:
+        return default
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ExportParamError(parameter, f"{text!r} is not a date YYYY-MM-DD",
+                               "a date YYYY-MM-DD from 1905-01-01 to 1956-12-31") from None
+
+
+def _request(args: argparse.Namespace, fmt: str) -> ExportRequest:
+    req = ExportRequest(pov=args.perspective, diff=args.diff, unit=args.unit, names=args.names, lang=args.lang,
+                        fmt=fmt, size=args.size, width_mm=args.width_mm, height_mm=args.height_mm, dpi=args.dpi,
+                        grayscale=args.grayscale, base_url=args.base_url,
+                        date=_date("date", args.date, us.DEFAULT_DATE))
+    if args.event:
+        req = replace(req, mode="event", event=args.event)
+    if args.compare_date or args.compare_perspective or args.compare_event:
+        req = replace(req, view="compare", date2=_date("compare-date", args.compare_date, req.date),
+                      pov2=args.compare_perspective or req.pov, event2=args.compare_event)
+    return req
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except FileNotFoundError:
+        raise ExportParamError("out", f"the folder {path.parent} does not exist", "an existing folder") from None
+    except PermissionError:
+        raise ExportParamError("out", f"cannot write into {path.parent} (permission denied)",
+                               "a folder you can write to") from None
 
 
 def _complete(path: Path, fmt: str) -> bool:
     """An existing file that was fully written (renamed into place) and looks like its format."""
     try:
-        if path.stat().st_size == 0:
+        size = path.stat().st_size
+        if size == 0:
             return False
         with open(path, "rb") as f:
             head = f.read(8)
-            f.seek(max(0, path.stat().st_size - 16))
+            f.seek(max(0, size - 16))
             tail = f.read()
     except OSError:
         return False
@@ -98,93 +149,67 @@ def _bar(done: int, total: int, started: float, label: str) -> None:
     sys.stderr.flush()
 
 
-def series(engine: Any, args: argparse.Namespace) -> list[dict]:
-    events = [ev for ev in engine.event_list() if dt.date.fromisoformat(ev["sort_date"]) >= dt.date(1905, 1, 1)]
-    out = []
-    for n, ev in enumerate(events, start=1):
-        date = dt.date.fromisoformat(ev["sort_date"])
-        if args.as_event_maps:
-            req = _request(args, mode="event", event=ev["id"], date=date)
-            stem = f"{n:03d}_{date.isoformat()}_{compose.event_slug(ev['id'])}_provides"
-        else:
-            req = _request(args, date=date)
-            stem = f"{n:03d}_{date.isoformat()}_{compose.event_slug(ev['id'])}_{args.perspective}"
-        if args.grayscale:
-            stem += "_gray"
-        out.append({"number": n, "event": ev["id"], "date": date.isoformat(), "req": req,
-                    "file": f"{stem}.{args.format}"})
-    return out
-
-
-def run_all(engine: Any, args: argparse.Namespace) -> str:
+def run_series(engine: Any, args: argparse.Namespace, fmt: str) -> str:
     outdir = Path(args.out)
-    outdir.mkdir(parents=True, exist_ok=True)
-    items = series(engine, args)
+    if not outdir.is_dir():
+        if not outdir.parent.is_dir():
+            raise ExportParamError("out", f"the folder {outdir.parent} does not exist", "an existing folder")
+        outdir.mkdir()
+    ids = series.event_ids(engine, args.events, args.tour)
+    base = compose.validate(engine, replace(_request(args, fmt), view="map"))
+    items = series.frames(engine, base, ids, args.as_event_maps)
     started = time.monotonic()
     rows = []
     written = skipped = 0
     try:
         for i, item in enumerate(items):
-            path = outdir / item["file"]
-            req = item["req"]
-            _bar(i, len(items), started, item["file"])
-            if not args.force and _complete(path, args.format):
+            path = outdir / item.file
+            _bar(i, len(items), started, item.file)
+            if not args.force and _complete(path, fmt):
                 skipped += 1
-                title, subtitle = compose.titles(engine, req, compose.shown_date(engine, req))
-                caption = _caption_only(engine, req)
+                caption = compose.build_figure(engine, compose.validate(engine, item.req))[1]["caption"]
             else:
-                result = compose.export_figure(engine, req)
+                result = compose.export_figure(engine, item.req)
                 _atomic_write(path, result.data)
                 written += 1
-                title, caption = result.title, result.caption
-            rows.append({"number": item["number"], "event": item["event"], "date": item["date"],
-                         "file": item["file"], "title": title, "caption": caption.replace("\n", " | ")})
+                caption = result.caption
+            rows.append({"number": item.number, "event": item.event or "", "what": item.what,
+                         "date": item.date.isoformat(), "file": item.file, "title": item.title,
+                         "caption": caption.replace("\n", " | ")})
         _bar(len(items), len(items), started, "done")
         sys.stderr.write("\n")
     finally:
         if rows:
-            import io
-
             buf = io.StringIO()
             w = csv.DictWriter(buf, fieldnames=INDEX_COLUMNS, lineterminator="\n")
             w.writeheader()
             w.writerows(rows)
             _atomic_write(outdir / "index.csv", buf.getvalue().encode("utf-8"))
-    return (f"{len(items)} events: {written} written, {skipped} already complete, "
+    return (f"{len(items)} frames from {len(ids)} events: {written} written, {skipped} already complete, "
             f"{time.monotonic() - started:.1f} s → {outdir}/index.csv\n")
-
-
-def _caption_only(engine: Any, req: compose.ExportRequest) -> str:
-    """The caption of an export without rendering it (for skipped, already complete files)."""
-    _fig, meta = compose.build_figure(engine, compose.validate(engine, req))
-    return meta["caption"]
 
 
 def run_export(args: argparse.Namespace, engine: Any) -> str:
     from app.timeline.engine import QueryError
 
     try:
-        if args.all_events:
-            return run_all(engine, args)
-        if args.event:
-            if args.event not in engine.events:
-                raise compose.ExportParamError("event", f"unknown event {args.event!r}", "python -m app events")
-            req = _request(args, mode="event", event=args.event)
-        else:
-            try:
-                date = dt.date.fromisoformat(args.date) if args.date else compose.us.DEFAULT_DATE
-            except ValueError:
-                raise compose.ExportParamError("date", f"{args.date!r} is not a date YYYY-MM-DD",
-                                               "a date YYYY-MM-DD from 1905-01-01 to 1956-12-31") from None
-            req = _request(args, date=date)
-        result = compose.export_figure(engine, req)
+        if args.all_events or args.events or args.tour:
+            if Path(args.out).suffix and not Path(args.out).is_dir():
+                raise ExportParamError("out", f"a series needs a folder, not {args.out}", "a folder")
+            return run_series(engine, args, args.format or "svg")
+        fmt = _format(args)
+        if args.event and args.event not in engine.events:
+            raise ExportParamError("event", f"unknown event {args.event!r}", "python -m app events")
+        result = compose.export_figure(engine, _request(args, fmt))
         out = Path(args.out)
         if out.is_dir():
             out = out / result.filename
         _atomic_write(out, result.data)
         return f"{out} ({len(result.data)} bytes)\n{result.caption}\n"
-    except compose.ExportParamError as exc:
+    except ExportParamError as exc:
         raise QueryError(exc.parameter, exc.message, exc.allowed) from None
+    except (render.RenderError, finish.ConvertError) as exc:
+        raise QueryError("render", str(exc), "") from None
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted: finished files are kept; run the same command again to resume\n")
         raise SystemExit(130) from None

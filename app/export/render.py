@@ -27,7 +27,6 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 import concurrent.futures
 import contextlib
 import gc
@@ -267,29 +266,3 @@ def render(fig_dict: dict, fmt: str, width: float, height: float, scale: float =
     if isinstance(out, str):
         out = out.encode("utf-8")
     return out
-
-
-def svg_to(svg: str, fmt: str, width_css: float, height_css: float, px_w: int | None = None,
-           px_h: int | None = None) -> bytes:
-    """A finished SVG document to PDF (vector: Chromium prints the SVG) or PNG (px_w × px_h exactly).
-
-    The SVG is placed as a full-page layout image of an otherwise empty figure, so the same
-    locked Chromium renders it; for PDF the page is width_css × height_css CSS px (96 per inch).
-    """
-    uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    if fmt == "png":
-        w, h = int(px_w), int(px_h)
-    else:
-        w, h = width_css, height_css
-    fig = {
-        "data": [],
-        "layout": {
-            "width": w, "height": h, "margin": {"l": 0, "r": 0, "t": 0, "b": 0, "pad": 0},
-            "paper_bgcolor": "#FFFFFF", "plot_bgcolor": "#FFFFFF",
-            "xaxis": {"visible": False, "range": [0, 1]}, "yaxis": {"visible": False, "range": [0, 1]},
-            "images": [{"source": uri, "xref": "paper", "yref": "paper", "x": 0, "y": 1, "sizex": 1,
-                        "sizey": 1, "xanchor": "left", "yanchor": "top", "sizing": "stretch",
-                        "layer": "above"}],
-        },
-    }
-    return render(fig, fmt, w, h, 1.0)

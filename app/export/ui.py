@@ -15,8 +15,8 @@ from urllib.parse import parse_qs
 
 from dash import Dash, Input, Output, State, dcc, html, no_update
 
-from app.export import compose, render
-from app.export.routes import request_from_args
+from app.export import compose, finish, render
+from app.export.request import ExportParamError, request_from_args
 from app.i18n import LANGUAGES, gettext_for, normalise_lang
 
 PANEL = "export-panel"
@@ -34,7 +34,7 @@ STATUS = "export-status"
 URL_ID = "url"  # the page's dcc.Location (app/ids.py URL); override in register_export_callbacks
 
 LANG_OPTIONS = [("en", "English"), ("ja", "日本語"), ("ru", "Русский"), ("zh", "中文")]
-NAMES_OPTIONS = [("both", "日本語 / Русский"), ("ja", "日本語"), ("ru", "Русский"), ("en", "English")]
+NAMES_OPTIONS = [("local", "—"), ("both", "日本語 / Русский"), ("ja", "日本語"), ("ru", "Русский"), ("en", "English")]
 
 
 def _radio(id_: str, options: list[tuple[str, str]], value: str, label: str) -> html.Fieldset:
@@ -62,7 +62,8 @@ def export_panel(lang: str = "en") -> html.Details:
         ], className="export-custom"),
         _radio(DPI, [("300", "300 dpi"), ("600", "600 dpi")], "300", t("PNG resolution")),
         _radio(LANG, LANG_OPTIONS, lang, t("Language of title, legend and caption")),
-        _radio(NAMES, NAMES_OPTIONS, "both", t("Place names on the map")),
+        _radio(NAMES, [(v, t("In the figure's language") if v == "local" else label) for v, label in NAMES_OPTIONS],
+               "local", t("Place names on the map")),
         dcc.Checklist(id=GRAY, options=[{"label": " " + t("Grayscale-safe variant"), "value": "1"}], value=[],
                       className="export-gray"),
         html.Button(t("Download figure"), id=BUTTON, n_clicks=0, className="export-button"),
@@ -81,11 +82,13 @@ def args_from(search: str | None, fmt: str, size: str, width: Any, height: Any, 
               names: str, gray: list | None) -> dict[str, str]:
     """The /export query of the page state (URL search) plus the panel's options."""
     state = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()
-             if k in ("date", "mode", "pov", "diff", "event", "unit")}
+             if k in ("date", "mode", "pov", "diff", "event", "unit", "view", "date2", "pov2", "event2")}
     args = {**state, "format": fmt or "pdf", "size": size or "double", "dpi": str(dpi or "300"),
-            "lang": lang or page_lang(search), "names": names or "both", "grayscale": "1" if gray else "0"}
+            "lang": lang or page_lang(search), "names": names or "local", "grayscale": "1" if gray else "0"}
     if args.get("mode") == "event" and not args.get("event"):
         args.pop("mode")
+    if args.get("view") not in (None, "map", "compare"):
+        args.pop("view")
     if args["size"] == "custom":
         args["width_mm"] = "" if width is None else str(width)
         args["height_mm"] = "" if height is None else str(height)
@@ -120,14 +123,14 @@ def register_export_callbacks(app: Dash, engine: Any, url_id: str = URL_ID) -> N
         search, fmt, size, dpi, lang, names, href = map(_text, (search, fmt, size, dpi, lang, names, href))
         width, height = _text(width), _text(height)
         gray = gray if isinstance(gray, list) else None
-        base = (href or compose.DEFAULT_BASE_URL).split("?")[0]
+        base = (href or "").split("?")[0] or None
         t = gettext_for(page_lang(search))
         try:
             req = request_from_args(args_from(search, fmt, size, width, height, dpi, lang, names, gray),
                                     base_url=base)
             result = compose.export_figure(engine, req)
-        except compose.ExportParamError as exc:
+        except ExportParamError as exc:
             return no_update, t("Cannot export: {reason}", reason=f"{exc.parameter}: {exc.message}")
-        except render.RenderError as exc:
+        except (render.RenderError, finish.ConvertError) as exc:
             return no_update, t("Cannot export: {reason}", reason=str(exc))
         return dcc.send_bytes(result.data, result.filename), t("Exported {filename}", filename=result.filename)

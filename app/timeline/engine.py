@@ -455,8 +455,9 @@ class Engine:
         or line, sorted by start; for territories also the merged de facto control per feature."""
         kind = self.target_kind(target)
         if kind is None:
-            raise QueryError("territory", f"unknown territory {target!r}",
-                             "a unit, feature, strait, zone or line id of geodata/registry.yaml")
+            ids = [*self.units, *(f for fs in self.units.values() for f in fs), *self.straits, *self.zones,
+                   *self.lines]
+            raise QueryError("territory", f"unknown territory {target!r}", ", ".join(dict.fromkeys(ids)))
         if kind == "territory":
             rows = list(self._rows_for_unit(target))
             features = self.units[target]

@@ -47,7 +47,7 @@ def painted_stamp(page) -> str | None:
                          " return g && g.getAttribute('data-painted'); }")
 
 
-def wait_painted(page, contains: str, timeout: int = 15000) -> None:
+def wait_painted(page, contains: str, timeout: int = 45000) -> None:
     """Until the map's last paint matches `contains` and its painted paths are in the DOM (a Plotly redraw —
     e.g. the autosize right after the first draw — briefly removes them; the painter re-applies after it)."""
     page.wait_for_function(

@@ -43,7 +43,7 @@ def test_a11y001_no_serious_or_critical_violations(page, live_server, mode, lang
     wait_painted(page, ":")
     page.locator(ready).first.wait_for(state="attached", timeout=15000)
     if mode == "table":
-        page.locator("#table-section").scroll_into_view_if_needed()
+        page.locator("#details-tab-table").click()
     page.wait_for_timeout(400)
     bad = run_axe(page)
     RESULTS[(lang, mode)] = bad
@@ -69,8 +69,9 @@ def test_a11y002_slider_value_text_is_the_date_and_the_event(page, live_server):
 def test_a11y003_focus_is_visible(page, live_server):
     page.goto(live_server + "/?date=1923-06-01")
     wait_painted(page, "1923-06-01")
-    for selector in ["#prev-event", "#date-slider [role=slider]", "#table-csv",
-                     "button[data-view=present]"]:
+    page.locator("#details-tab-table").click()
+    for selector in ["#prev-event", "#date-slider [role=slider]", "#table-csv", "#details-tab-key",
+                     "button[data-view=present]", "#pov input[value=japan]"]:
         page.locator(selector).first.focus()
         page.keyboard.press("Shift+Tab")
         page.keyboard.press("Tab")  # keyboard focus (focus-visible)
@@ -96,4 +97,5 @@ def test_a11y004_colour_is_never_the_only_encoding(page, live_server):
         checked += 1
     assert checked > 10
     # and the text table says in words what the colours say
+    page.locator("#table-body tbody tr").first.wait_for(state="attached")
     assert page.locator("#table-body tbody tr").count() >= 8

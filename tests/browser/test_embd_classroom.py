@@ -16,9 +16,9 @@ def test_embd001_chromeless_with_the_same_url_state(page, live_server):
     wait_painted(page, "1923-06-01:de_facto")
     shown = read_paint(page)["sakhalin_north"]
     assert shown["base"] == rgb(styles.GROUP_COLOURS["japan"]) and shown["dots"]
-    for hidden in ["header", ".controls", ".story", "#table-section", "#view-nav", ".speed-label"]:
+    for hidden in ["#app-bar", "#settings", "#table-section", "#view-nav", ".mode-control"]:
         expect(page.locator(hidden).first).to_be_hidden()
-    for visible in ["#map", "#date-slider", "#legend", "#date-big"]:
+    for visible in ["#map", "#date-slider", "#key-chip", "#date-big", "#embed-bar"]:
         expect(page.locator(visible)).to_be_visible()
     link = page.locator("#embed-open-full")
     expect(link).to_have_attribute("href", re.compile(r"date=1923-06-01"))

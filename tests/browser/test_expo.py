@@ -13,7 +13,7 @@ from app import create_app
 from app.data import load_engine
 from app.export import render
 from app.export.routes import register_export_routes
-from app.export.ui import BUTTON, FORMAT, PANEL, export_panel, register_export_callbacks
+from app.export.ui import BUTTON, FORMAT, export_panel, register_export_callbacks
 
 
 def _wired(path: str, needle: str) -> bool:
@@ -29,7 +29,7 @@ def export_server():
     engine = load_engine()
     if not _wired("app/__init__.py", "register_export_routes"):
         register_export_routes(app.server, engine)
-    if not _wired("app/layout.py", "export_panel"):
+    if not _wired("app/page/dialogs.py", "export_panel"):
         app.layout = html.Div([app.layout, export_panel()])
         register_export_callbacks(app, engine)
     with socket.socket() as probe:
@@ -45,15 +45,15 @@ def export_server():
 
 def test_expo001_panel_downloads_the_url_state(page, export_server):
     page.goto(export_server + "/?date=1951-09-08&pov=japan")
-    page.locator(f"#{PANEL} summary").click()
+    page.locator("#download-open").click()  # the panel lives in the Download dialog, opened for use
     page.locator(f"#{FORMAT} input[value=svg]").check()
     with page.expect_download(timeout=120_000) as info:
         page.locator(f"#{BUTTON}").click()
     download = info.value
-    assert download.suggested_filename == "1951-09-08_san-francisco-treaty_japan.svg"
+    assert download.suggested_filename == "1951-09-08_san-francisco-treaty_japan_double_en.svg"
     root = ET.parse(download.path()).getroot()
     text = " ".join("".join(el.itertext()) for el in root.iter() if el.tag.endswith("text"))
-    assert "[1951-09-08]" in text and "Japan's view" in text
+    assert "8 September 1951" in text and "Japan's view" in text
 
 
 def test_expo002_modebar_camera_is_svg_and_no_cloud(page, export_server):

@@ -31,7 +31,7 @@ def test_i18n001_deep_link_renders_the_language(page, live_server, lang):
     assert page.evaluate("() => document.documentElement.lang") == HTML_LANG[lang]
     expect(page.locator("#legend h2")).to_have_text(translate("Legend", lang))
     expect(page.locator("#map-caption")).to_contain_text(translate("De facto control", lang))
-    expect(page.get_by_role("button", name=translate("Next event ▶", lang))).to_be_visible()
+    expect(page.get_by_role("button", name=translate("Next change", lang))).to_be_visible()
     expect(page.locator(f"#ui-lang input[value={lang}]")).to_be_checked()
     # the URL keeps the language when the page rewrites it
     page.wait_for_function("() => location.search.includes('date=1951-09-08')")
@@ -42,13 +42,17 @@ def test_i18n002_switching_language_changes_text_and_url(page, live_server):
     open_page(page, live_server, "?date=1951-09-08&pov=russia")
     expect(page.locator("h1")).to_have_text(TITLE)
     assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.locator(".lang-menu summary").click()
     page.locator("#ui-lang label", has_text="Русский").click()
     page.wait_for_url(re.compile(r"lang=ru"))
     wait_painted(page, ":")
     expect(page.locator("h1")).to_have_text("Сахалин и Курильские острова, 1905–1956")
     assert "date=1951-09-08" in page.url and "pov=russia" in page.url  # the state survives the switch  # noqa: E501
-    expect(page.get_by_label("Позиция СССР")).to_be_checked()
+    expect(page.locator("#pov input[value=russia]")).to_be_checked()
+    # the point of view names the government of the date shown (1951: the USSR)
+    expect(page.locator("#pov [data-pov=russia] .seg-long")).to_contain_text("СССР")
     assert page.evaluate("() => document.documentElement.lang") == "ru"
+    page.locator(".lang-menu summary").click()
     page.locator("#ui-lang label", has_text="English").click()
     page.wait_for_function("() => !location.search.includes('lang=')")
     expect(page.locator("h1")).to_have_text(TITLE)
@@ -90,6 +94,8 @@ def test_i18n004_text_is_drawn_with_real_glyphs(page, live_server, lang):
     """No missing-glyph boxes: every glyph of the title and the legend comes from an installed
     Noto / DejaVu font (fonts-noto-cjk, fonts-noto-core), none from a last-resort font."""
     open_page(page, live_server, f"?lang={lang}")
+    page.locator("#details-tab-key").click()
+    page.locator(".legend-all summary").click()
     for selector in ("h1", "#legend h2", "#legend .legend-row span"):
         fonts = platform_fonts(page, selector)
         names = [f["familyName"] for f in fonts]

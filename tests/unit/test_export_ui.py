@@ -65,3 +65,10 @@ def test_export_language_defaults_to_the_page_language():
     args = ui.args_from("?date=1951-09-08&lang=ru", "svg", "double", None, None, "300", None, "both", [])
     assert args["lang"] == "ru" and "date" in args
     assert ui.page_lang("?lang=zh") == "zh" and ui.page_lang("?lang=<x>") == "en" and ui.page_lang(None) == "en"
+
+
+def test_a_compare_page_exports_two_panels():
+    args = ui.args_from("?date=1952-04-28&pov=japan&view=compare&pov2=usa&date2=1952-04-28&tour=key", "pdf",
+                        "double", None, None, "300", "en", "local", [])
+    assert args["view"] == "compare" and args["pov2"] == "usa" and "tour" not in args
+    assert ui.args_from("?view=present", "pdf", "double", None, None, "300", "en", "local", []).get("view") is None

@@ -31,7 +31,7 @@ def test_every_narration_is_two_or_three_sentences(engine):
 
 def test_key_tour_runs_1905_to_1956_in_order_with_a_narration_each(engine):
     steps = narration.tour_steps(engine, "key")
-    assert 12 <= len(steps) <= 16
+    assert 12 <= len(steps) <= 18
     assert steps[0].date.year == 1905 and steps[-1].date.year == 1956
     dates = [s.date for s in steps]
     assert dates == sorted(dates)
@@ -40,6 +40,24 @@ def test_key_tour_runs_1905_to_1956_in_order_with_a_narration_each(engine):
         assert s.mode in ("date", "event")
         if s.mode == "event":
             assert engine.events[s.event].kind in ("draft", "proposal", "amendment", "negotiation_position")
+
+
+def test_signed_and_in_force_are_separate_steps_with_their_own_text(engine):
+    """A treaty signed before it took effect has a step on each day; the signed step says so and shows no
+    in-force date as its own (trial T2: a 'signed' slide showed the in-force date and text)."""
+    from app.page.present import moment_of, present_caption
+
+    steps = narration.tour_steps(engine, "key")
+    sf = [s for s in steps if s.event == "san_francisco_treaty_1951"]
+    assert [s.date.isoformat() for s in sf] == ["1951-09-08", "1952-04-28"]
+    assert [moment_of(engine, s.event, s.date) for s in sf] == ["signed", "in_force"]
+    signed, in_force = (str(present_caption(engine, s.event, s.date, "de_facto", "date")) for s in sf)
+    assert "not yet in force" in signed and "In force from 28 April 1952" in in_force
+    assert signed != in_force
+    # at 1905-01-01 the 1875 treaty is in force: its caption names its own dates, never "1905-01-01" as its date
+    shown = engine.state("1905-01-01", "de_facto")["current_event"]
+    first = str(present_caption(engine, shown, narration.MIN_DATE, "japan", "date"))
+    assert "1905-01-01" not in first and "1 January 1905" not in first and "Japan's view" in first
 
 
 def test_tour_store_and_fallback(engine):
@@ -69,3 +87,21 @@ def test_tour_store_is_in_the_page_language(engine):
     store = narration.tour_store(engine, "ja")
     assert store["i18n"]["iframeTitle"] != "Sakhalin and the Kurils, 1905–1956"
     assert store["key"][0]["title"] == engine.events["portsmouth_1905"].title.ja
+
+
+def test_a_broken_content_file_names_the_file_the_item_and_the_field(tmp_path):
+    """Narrations and tours are data (content/narration.yaml); a broken entry stops the app at start with a
+    message that says where, never a traceback deep in a callback."""
+    from app import DataFileError
+
+    bad = tmp_path / "narration.yaml"
+    bad.write_text("narrations:\n  portsmouth_1905:\n    sources: [portsmouth_1905_art9]\n    en: Text.\n"
+                   "    ja: 本文。\n    ru: Текст.\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"portsmouth_1905: zh: missing or empty text"):
+        narration.load_content(bad)
+    bad.write_text("tours:\n  key:\n    - {event: portsmouth_1905, mode: sideways}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"key step 1: mode"):
+        narration.load_content(bad)
+    bad.write_text("tours:\n  key:\n    - {event: portsmouth_1905, date: '1905-13-40'}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"key step 1: date"):
+        narration.load_content(bad)

@@ -50,26 +50,32 @@ def test_event_rows_name_every_place_the_event_provides_for(engine):
     assert {"strait_soya", "strait_nemuro", "strait_tsugaru", "strait_tsushima"} <= {r["target"] for r in rows}
 
 
-def test_csv_has_a_header_and_a_row_per_place(engine):
+def test_csv_has_a_bom_a_header_a_row_per_place_and_no_source_keys(engine):
+    """Excel on Windows needs the BOM to read UTF-8 (樺太, Сахалин); sources are readable citations, never keys."""
     rows = table.state_rows(engine, "1951-09-08", "japan")
     text = table.to_csv(engine, rows)
-    parsed = list(csv.reader(io.StringIO(text)))
-    assert parsed[0][0] == "target" and parsed[0][-2:] == ["Source keys", "Citations"]
+    assert text.startswith("\ufeff")
+    parsed = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert parsed[0][0] == "place_id" and parsed[0][-2:] == ["Sources", "Full references"]
     assert [r[0] for r in parsed[1:]] == [r["target"] for r in rows]
     assert "Treaty" in text
+    keys = {k for r in rows for k in r["sources"]}
+    cells = " ".join(c for r in parsed[1:] for c in r[-2:])
+    assert keys and not any(k in cells for k in keys if "_" in k)
 
 
 def test_on_screen_table_follows_the_language_csv_stays_english(engine):
     assert table.header("place", "ru") == "Место" and table.header("sources", "ja") == "出典"
     rows_ru = table.state_rows(engine, "1923-06-01", "russia", "ru")
     assert any("Япония" in r["control"] for r in rows_ru)
-    parsed = next(csv.reader(io.StringIO(table.to_csv(engine, table.state_rows(engine, "1923-06-01", "russia")))))
+    text = table.to_csv(engine, table.state_rows(engine, "1923-06-01", "russia")).lstrip("\ufeff")
+    parsed = next(csv.reader(io.StringIO(text)))
     assert parsed[1] == "Place"
 
 
 def test_table_model_is_what_the_page_draws(engine):
     """The page draws this model as its text table (assets/classroom.js skclass.table): one row per target,
-    a header per column, the place first, sources as keys."""
+    a header per column, the place first, sources as readable citations (short, full)."""
     from callbacks.classroom import table_model
 
     model = table_model(engine, "date", "1923-06-01", "de_facto", None, "en")
@@ -79,7 +85,8 @@ def test_table_model_is_what_the_page_draws(engine):
         engine, "date", "1923-06-01", "de_facto", None, "en")]
     assert all(len(cells) == len(model["head"]) for cells in rows.values())
     assert "Japan (military occupation)" in " ".join(c for c in rows["sakhalin_north"] if isinstance(c, str))
-    assert any(isinstance(c, dict) and c["sources"] for c in rows["sakhalin_north"])
+    cites = [c for c in rows["sakhalin_north"] if isinstance(c, dict)]
+    assert cites and cites[0]["cites"] and all(set(x) >= {"short", "full"} for x in cites[0]["cites"])
 
     treaty = table_model(engine, "event", "1951-09-05", "de_facto", "gromyko_amendments_1951", "en")
     assert len(treaty["head"]) == 3

@@ -111,9 +111,9 @@ CONTROL_FACTS = [
     ("1905-01-01", "kurils_north", "japan", "sovereignty"),      # 1875: all Kurils Japanese
     ("1905-01-01", "iturup", "japan", "sovereignty"),            # 1855: Etorofu Japanese
     ("1905-09-04", "sakhalin_south", "japan", "military_occupation"),  # July 1905 invasion
-    ("1905-11-24", "sakhalin_south", "japan", "military_occupation"),  # treaty not yet in force
-    ("1905-11-25", "sakhalin_south", "japan", "sovereignty"),    # Portsmouth in force
-    ("1905-11-25", "sakhalin_north", "russia", "sovereignty"),
+    ("1905-10-14", "sakhalin_south", "japan", "military_occupation"),  # treaty not yet in force
+    ("1905-10-15", "sakhalin_south", "japan", "sovereignty"),    # Portsmouth in force (Art. XIV)
+    ("1905-10-15", "sakhalin_north", "russia", "sovereignty"),
     ("1923-06-01", "sakhalin_north", "japan", "military_occupation"),
     ("1925-05-15", "sakhalin_north", "soviet", "sovereignty"),   # evacuation completed
     ("1945-08-08", "sakhalin_south", "japan", "sovereignty"),
@@ -205,7 +205,8 @@ def test_joint_declaration_promises_nothing_else(engine):
 
 def test_portsmouth_event_map(engine):
     m = engine.event_map("portsmouth_1905")
-    assert m["event"]["dates"]["in_force"] == "1905-11-25"
+    assert m["event"]["dates"]["in_force"] == "1905-10-15"  # the later announcement (Art. XIV)
+    assert m["event"]["dates"]["ratifications_exchanged"] == "1905-11-25"
     assert "sakhalin_south" in m["provides"]["territories"]
 
 

@@ -1,0 +1,187 @@
+"""The map's key: the rows in use, worded for the kind of map they explain.
+
+    from app.cartography.key import KeyState, key_rows
+    rows = key_rows(KeyState(keys={"T|japan|sovereignty||russia|", …}, lines=[…]), "government", "ja")
+
+A fill means different things on different maps, so the words follow the map kind:
+  * `de_facto`: who held / controlled each place on the day;
+  * `government`: whom that government held sovereign (not who controlled it);
+  * `event`: what a treaty, draft or proposal provides, or would have given.
+Renounced (a government gave the place up, naming no recipient) and undetermined (its sovereignty is held
+open) are distinct rows with distinct symbols; everything that is only proposed says "proposed". Each row is
+one complete sentence. Used by the figures (app/export) and the page's Key panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app import styles
+from app.i18n import _, gettext_for
+
+MAP_KINDS = ("de_facto", "government", "event")
+GROUP_ORDER = ("japan", "russia", "usa", "other")
+
+HEADERS = {
+    "de_facto": _("Colour: who held the place"),
+    "government": _("Colour: whom this government held sovereign"),
+    "event": _("Colour: to whom the document gives the place"),
+}
+MODE_ROWS = {
+    ("de_facto", "sovereignty"): _("Solid fill: held as its own territory."),
+    ("de_facto", "military_occupation"): _("Dots: held under military occupation."),
+    ("de_facto", "administration"): _("White rules: administered, not annexed."),
+    ("government", "sovereignty"): _("Solid fill: sovereign in this government's view (not who controlled it)."),
+    ("government", "military_occupation"): _("Dots: under military occupation in this government's view."),
+    ("government", "administration"): _("White rules: under administration in this government's view."),
+    ("event", "sovereignty"): _("Solid fill: sovereignty the document provides."),
+    ("event", "military_occupation"): _("Dots: military occupation the document provides."),
+    ("event", "administration"): _("White rules: administration the document provides."),
+}
+UNDETERMINED = _("Grey cross-hatch: sovereignty undetermined.")
+RENOUNCED = _("Grey single hatch: renounced, no recipient named.")
+NO_POSITION = {
+    "de_facto": _("Plain: held by no one the map follows."),
+    "government": _("Plain: this government states no position."),
+    "event": _("Plain: the document says nothing about it."),
+}
+CLAIMS = _("Stripes: claimed by the stripes' colour.")
+PROMISED = _("Dashed outline: promised to the outline's colour.")
+PROPOSED = _("Dotted outline: proposed for the outline's colour (a draft or proposal, not in force).")
+DIFF = _("Heavy black outline (others faded): the points of view disagree.")
+STRAIT_HEADER = _("Strait zones")
+STRAIT_PROPOSED = _("{regime} (proposed, not in force).")
+STRAIT_IN_FORCE = _("{regime}.")
+LINES_HEADER = _("Lines")
+LINE_IN_FORCE = _("{name}: in force.")
+LINE_PROPOSED = _("{name}: proposed, never in force.")
+LINE_PROVIDED = _("{name}: drawn by the document.")
+
+
+@dataclass(frozen=True)
+class KeyLine:
+    id: str
+    name: str  # in the key's language
+    status: str  # in_force | proposed | provided
+
+
+@dataclass
+class KeyState:
+    """What a map shows: the paint keys in use (TerritoryPaint/StraitPaint keys), the strait regimes that are
+    only proposed, the lines drawn, and whether disagreements are marked."""
+
+    keys: set[str] = field(default_factory=set)
+    proposed_regimes: set[str] = field(default_factory=set)
+    lines: list[KeyLine] = field(default_factory=list)
+    diff: bool = False
+
+    def merge(self, other: KeyState) -> KeyState:
+        """One key for two panels or a whole series: everything either shows."""
+        lines = list(self.lines) + [ln for ln in other.lines if ln not in self.lines]
+        return KeyState(self.keys | other.keys, self.proposed_regimes | other.proposed_regimes, lines,
+                        self.diff or other.diff)
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    kind: str  # header | swatch | line
+    style: dict | None
+    text: str
+    id: str = ""
+
+
+def _parse(key: str) -> tuple[str, list[str]]:
+    parts = key.split("|")
+    return parts[0], parts[1:]
+
+
+def key_rows(state: KeyState, map_kind: str, lang: str = "en") -> list[KeyRow]:
+    """The rows in use, in a fixed order (colours, status, strait zones, lines), worded for `map_kind`."""
+    if map_kind not in MAP_KINDS:
+        raise ValueError(f"map_kind must be one of {MAP_KINDS}, not {map_kind!r}")
+    t = gettext_for(lang)
+    groups: set[str] = set()
+    modes: set[str] = set()
+    regimes: set[str] = set()
+    claims = promised = proposed = False
+    for key in state.keys:
+        kind, parts = _parse(key)
+        if kind == "T":
+            holder, mode, claim, prom, prop = (parts + [""] * 5)[:5]
+            if holder not in ("none", "undetermined", ""):
+                groups.add(holder)
+            modes.add(mode)
+            claim_groups = [c for c in claim.split(",") if c]
+            groups.update(claim_groups)
+            groups.update(g for g in (prom, prop) if g)
+            claims |= bool(claim_groups)
+            promised |= bool(prom)
+            proposed |= bool(prop)
+        elif kind == "S":
+            regimes.update(r for r in (parts[0] if parts else "").split(",") if r)
+    TP = styles.TerritoryPaint
+    rows: list[KeyRow] = []
+    order = [g for g in GROUP_ORDER if g in groups]
+    if order:
+        rows.append(KeyRow("header", None, t(HEADERS[map_kind]), "colour"))
+        rows += [KeyRow("swatch", styles.territory_style(TP(g, "sovereignty")), styles.group_label(g, lang),
+                        f"group:{g}") for g in order]
+    status: list[KeyRow] = []
+    for mode, sample in (("sovereignty", TP("japan", "sovereignty")),
+                         ("military_occupation", TP("japan", "military_occupation")),
+                         ("administration", TP("usa", "administration"))):
+        if mode in modes:
+            status.append(KeyRow("swatch", styles.territory_style(sample), t(MODE_ROWS[(map_kind, mode)]),
+                                 f"mode:{mode}"))
+    if "undetermined" in modes:
+        status.append(KeyRow("swatch", styles.territory_style(TP("undetermined", "undetermined")), t(UNDETERMINED),
+                             "mode:undetermined"))
+    if "renounced" in modes:
+        status.append(KeyRow("swatch", styles.territory_style(TP("undetermined", "renounced")), t(RENOUNCED),
+                             "mode:renounced"))
+    if claims:
+        status.append(KeyRow("swatch", styles.territory_style(TP("russia", "sovereignty", ("japan",))), t(CLAIMS),
+                             "claims"))
+    if promised:
+        status.append(KeyRow("swatch", styles.territory_style(TP("japan", "sovereignty", (), "russia")), t(PROMISED),
+                             "promised"))
+    if proposed:
+        status.append(KeyRow("swatch", styles.territory_style(TP("japan", "sovereignty", (), None, "russia")),
+                             t(PROPOSED), "proposed"))
+    if "none" in modes:
+        status.append(KeyRow("swatch", styles.territory_style(TP()), t(NO_POSITION[map_kind]), "mode:none"))
+    if state.diff:
+        status.append(KeyRow("swatch", {"fill": "#FFFFFF", "pattern": None, "stroke": styles.INK, "width": 3,
+                                        "dash": ""}, t(DIFF), "diff"))
+    if status:
+        rows.append(KeyRow("header", None, t("Status"), "status"))
+        rows += status
+    reg = [r for r in styles.STRAIT_REGIMES if r in regimes]
+    if reg:
+        rows.append(KeyRow("header", None, t(STRAIT_HEADER), "straits"))
+        for r in reg:
+            words = STRAIT_PROPOSED if r in state.proposed_regimes and map_kind != "event" else STRAIT_IN_FORCE
+            rows.append(KeyRow("swatch", styles.strait_style(styles.StraitPaint((r,))),
+                               t(words, regime=t(styles.REGIME_LABELS[r])), f"regime:{r}"))
+    if state.lines:
+        rows.append(KeyRow("header", None, t(LINES_HEADER), "lines"))
+        words = {"in_force": LINE_IN_FORCE, "proposed": LINE_PROPOSED, "provided": LINE_PROVIDED}
+        for ln in state.lines:
+            style = styles.line_style(styles.LinePaint(ln.status != "proposed"))
+            rows.append(KeyRow("line", style, t(words[ln.status], name=ln.name), f"line:{ln.id}"))
+    return rows
+
+
+def map_kind_of(mode: str, pov: str) -> str:
+    """The map kind of a page/figure state: an event map, de facto, or a government's view."""
+    if mode == "event":
+        return "event"
+    return "de_facto" if pov == "de_facto" else "government"
+
+
+def merge_all(states: Iterable[KeyState]) -> KeyState:
+    out = KeyState()
+    for s in states:
+        out = out.merge(s)
+    return out

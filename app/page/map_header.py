@@ -1,0 +1,90 @@
+"""The map header: the date as the headline with the event in force (in treaty mode: the document and its
+dates), the point of view as a segmented control, and the settings (names, disagreements, speed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dash import dcc, html
+
+from app import ids, styles
+from app.i18n import _, gettext_for, localised
+from app.url_state import MIN_DATE
+
+POVS = ("de_facto", "japan", "russia", "usa")
+POV_KEYS = {"de_facto": "1", "japan": "2", "russia": "3", "usa": "4"}
+NAMES_OPTIONS = [("both", _("Both")), ("ja", _("Japanese names")), ("ru", _("Russian names"))]
+SHORT_LABELS = {"de_facto": _("De facto"), "japan": _("Japan"), "russia": _("USSR"), "usa": _("USA")}
+GOV_SHORT = {"russia": _("Russia"), "russia_provisional": _("Russia"), "soviet": _("USSR")}
+SPEEDS = [(7, _("1 week / step")), (30, _("1 month / step")), (91, _("3 months / step")),
+          (365, _("1 year / step"))]
+
+
+def create_pov_control(lang: str) -> html.Fieldset:
+    """Four points of view as a segmented control (native radios: arrow keys move, 1–4 choose)."""
+    t = gettext_for(lang)
+    options = []
+    for pov in POVS:
+        value = pov
+        label = t(styles.POV_LABELS[value])
+        text = [html.Span(label, className="seg-long"), html.Span(t(SHORT_LABELS[pov]), className="seg-short")]
+        options.append({"label": html.Span(text, className="seg-label", title=f"{label} ({POV_KEYS[pov]})",
+                                           **{"data-pov": pov}), "value": value})
+    return html.Fieldset([
+        html.Legend(t("Point of view"), className="sr-only"),
+        dcc.RadioItems(id=ids.POV, options=options, value="de_facto", inline=True, className="segmented pov-seg"),
+    ], className="seg-control pov-control")
+
+
+def government_segments(engine: Any, lang: str) -> list[list]:
+    """[day, label, short label] from each day a new government spoke for Russia's / the USSR's view (the
+    Empire, the Provisional Government, Soviet Russia / USSR: engine.government_of); assets/frame.js names
+    the point of view after the government on the date shown (INTERFACES.md)."""
+    t = gettext_for(lang)
+    finder = getattr(engine, "perspective_of", {})
+    actors = sorted((a for a in engine.timeline.actors.values() if finder.get(a.id) == "russia"),
+                    key=lambda a: a.start or dt.date.min)
+    out = []
+    for actor in actors:
+        day = max(0, (actor.start - MIN_DATE).days) if actor.start else 0
+        name = localised(actor.names, lang)[0]
+        out.append([day, t("{government}'s view", government=name), t(GOV_SHORT.get(actor.id, "USSR"))])
+    return out
+
+
+def create_settings(lang: str) -> html.Details:
+    """Names convention, "where they disagree" and the play speed, behind ⚙ (a <details>: no script needed)."""
+    t = gettext_for(lang)
+    return html.Details([
+        html.Summary([html.Span("⚙", **{"aria-hidden": "true"}), html.Span(t("Settings"), className="bar-label")],
+                     className="bar-btn", title=t("Settings")),
+        html.Div([
+            dcc.Checklist(id=ids.DIFF, options=[{"label": t("Where they disagree"), "value": "1"}], value=[],
+                          className="diff"),
+            html.Fieldset([html.Legend(t("Place names")),
+                           dcc.RadioItems(id=ids.NAMES, options=[{"label": t(text), "value": v}
+                                                                 for v, text in NAMES_OPTIONS],
+                                          value="both", className="radio")], className="control"),
+            html.Label([t("Speed"), dcc.Dropdown(id=ids.SPEED, options=[{"label": t(text), "value": v}
+                                                                        for v, text in SPEEDS],
+                                                 value=30, clearable=False, searchable=False, className="speed")],
+                       className="speed-label"),
+        ], className="popover settings-body"),
+    ], id=ids.SETTINGS, className="menu settings")
+
+
+def create_map_header(lang: str) -> html.Section:
+    t = gettext_for(lang)
+    return html.Section([
+        html.Div([
+            html.Div(id=ids.DATE_BIG, className="date-big", **{"aria-live": "polite"}),
+            html.Div(id=ids.EVENT_IN_FORCE, className="event-in-force"),
+            html.Div(id=ids.DOC_HEADLINE, className="doc-headline", **{"aria-live": "polite"}),
+        ], className="headline"),
+        create_pov_control(lang),
+        create_settings(lang),
+        html.Button([html.Span(t("Details"), className="bar-label"), html.Span(" ▸", **{"aria-hidden": "true"})],
+                     id=ids.DETAILS_TOGGLE, className="bar-btn details-toggle",
+                     **{"aria-controls": ids.DETAILS, "aria-expanded": "false"}),
+    ], id=ids.MAP_HEADER, className="map-header", **{"aria-label": t("Date and point of view")})

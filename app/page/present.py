@@ -1,0 +1,112 @@
+"""Presentation (projector) pieces: the bar (step, full screen, exit), the caption column and its key of the
+rows in use. The caption is filled by callbacks/classroom.py and fitted to its box by assets/classroom.js."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from dash import html
+
+from app import ids, narration, styles
+from app.i18n import format_date_for, gettext_for, localised, localised_span
+from app.page.cite import cite_dicts
+from app.terms import date_label
+
+
+def create_present_bar(lang: str) -> html.Div:
+    t = gettext_for(lang)
+    return html.Div([
+        html.Span(id=ids.PRESENT_STEP, className="present-step", **{"aria-live": "polite"}),
+        html.Button(t("Full screen"), id=ids.FULLSCREEN, className="btn"),
+        html.Button(t("Exit (Esc)"), id=ids.EXIT_VIEW, className="btn"),
+    ], id=ids.PRESENT_BAR, className="present-bar")
+
+
+def create_present_caption(lang: str) -> html.Div:
+    """The narration; never scrolls: assets/classroom.js scales it to fit its box."""
+    return html.Div(html.Div(id=ids.PRESENT_CAPTION, className="present-caption-inner"),
+                    className="present-caption", role="region",
+                    **{"aria-label": gettext_for(lang)("Narration"), "aria-live": "polite"})
+
+
+def create_present_legend(lang: str) -> html.Div:
+    """The key rows in use on the map shown (drawn by assets/classroom.js from the paint)."""
+    return html.Div(id=ids.PRESENT_LEGEND, className="present-legend", role="group",
+                    **{"aria-label": gettext_for(lang)("Key")})
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+
+
+def shortened(text: str, limit: int = 280) -> str:
+    """The first sentences of a text, up to about `limit` characters (a projector's caption; the whole text is
+    in the Why tab). A first sentence longer than the limit is kept whole."""
+    out = ""
+    for sentence in (s for s in SENTENCE_END.split(text.strip()) if s):
+        if out and len(out) + len(sentence) > limit:
+            break
+        out = f"{out} {sentence}".strip() if out and not out.endswith(("。", "！", "？")) else out + sentence
+    return out
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else (str(value) if value else None)
+
+
+def moment_of(engine: Any, event_id: str, shown: dt.date) -> str:
+    """Which moment of the event the map is on: "signed" (before it took effect), "in_force", or "later"."""
+    dates = engine.events[event_id].dates
+    signed, in_force = _iso(dates.get("signed")), _iso(dates.get("in_force"))
+    day = shown.isoformat()
+    if signed and in_force and signed != in_force and signed <= day < in_force:
+        return "signed"
+    if in_force and day == in_force:
+        return "in_force"
+    return "later"
+
+
+def present_caption(engine: Any, event_id: str | None, shown: dt.date, pov: str, mode: str,
+                    lang: str = "en") -> list:
+    """The projector's caption: the point of view, the event and the moment the map is on (signed, in force,
+    or in force since), two or three sentences, and readable short citations. Every date it names is labelled
+    with what it is; the map's own date is the header's."""
+    t = gettext_for(lang)
+    view = t("Treaty or proposal: what it provides") if mode == "event" else \
+        t(styles.POV_LABELS.get(pov, styles.POV_LABELS["de_facto"]))
+    out: list = [html.P(view, className="present-pov", id=ids.PRESENT_POV)]
+    told = narration.narration_for(engine, event_id, lang)
+    if told is None:
+        return out + [html.P(t("Use ◀ ▶ (or Page Up / Page Down) to move between events."), className="present-hint")]
+    text, keys = told
+    ev = engine.events[event_id]
+    dates = ev.dates
+    out.append(html.H2(localised_span(ev.title, lang), className="present-title"))
+    moment = "event" if mode == "event" else moment_of(engine, event_id, shown)
+    signed, in_force = _iso(dates.get("signed")), _iso(dates.get("in_force"))
+    if moment == "signed":
+        out.append(html.P(t("Signed {signed}; in force from {in_force}", signed=format_date_for(signed, lang),
+                            in_force=format_date_for(in_force, lang)), className="present-when"))
+        summary = localised(ev.summary, lang)[0] if ev.summary else ""
+        text = t("Signed, not yet in force: the map changes on {in_force}.",
+                 in_force=format_date_for(in_force, lang)) + (" " + summary if summary else "")
+    elif moment == "in_force":
+        out.append(html.P(t("In force from {date}", date=format_date_for(in_force, lang)), className="present-when"))
+    else:
+        own = [t("{what} {date}", what=date_label(k, lang), date=format_date_for(v, lang))
+               for k, v in dates.items() if v]
+        if own:
+            out.append(html.P(t(", ").join(own), className="present-when"))
+    # a classroom narration is written to fit (≤ 420 characters); an event's summary from the data is cut to
+    # its first sentences (the whole of it is in the Why tab)
+    out.append(html.P(text if event_id in narration.NARRATION and moment != "signed" else shortened(text, 300),
+                      className="present-text"))
+    if mode == "event":
+        out.append(html.P(t("The map shows what it would have provided, had it taken effect."),
+                          className="present-hint"))
+    cites = cite_dicts(engine, keys, lang)
+    out.append(html.Div([html.Span(t("Sources: "), className="present-src-label"),
+                         html.Ul([html.Li(c["short"], title=c["full"]) for c in cites], className="present-sources")],
+                        className="present-src"))
+    return out

@@ -1,0 +1,178 @@
+"""A territory's story in plain sentences: who held it on the date shown, what each government said, what was
+promised or proposed, and since when — each sentence with its readable citations (Place tab).
+
+The sentences are gettext templates (translations/*.po), filled from the engine's rows; nothing here is a
+fact of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dash import html
+
+from app import styles
+from app.i18n import _, format_date_for, gettext_for, localised, localised_span
+from app.page.cite import cite_list
+
+# One sentence per role; {period} is "From 2 February 1946" or "From 4 September 1945 to 2 February 1946".
+ROLE_SENTENCES = {
+    "sovereignty": _("{period}, {actor} held {place} as its own territory ({event})."),
+    "military_occupation": _("{period}, {actor} held {place} under military occupation ({event})."),
+    "administration": _("{period}, {actor} administered {place} ({event})."),
+    "claim": _("{period}, {actor} claimed {place} ({event})."),
+    "undetermined": _("{period}, the sovereignty of {place} was undetermined ({event})."),
+    "renounced": _("{period}, {actor} had renounced {place} ({event})."),
+    "promised": _("{period}, {place} was promised to {actor}: {event}."),
+    "proposed": _("{period}, a proposal would have given {place} to {actor}: {event}."),
+    "concession": _("{period}, {actor} held a concession in {place} ({event})."),
+}
+MARKER_ROLES = ("promised", "proposed", "renounced")
+
+
+def _in_force(row: dict, day: dt.date) -> bool:
+    start = dt.date.fromisoformat(row["start"]) if row.get("start") else dt.date.min
+    end = dt.date.fromisoformat(row["end"]) if row.get("end") else None
+    return start <= day and (end is None or day < end)
+
+
+def _period(row: dict, lang: str) -> str:
+    t = gettext_for(lang)
+    start = format_date_for(row["start"], lang) if row.get("start") else ""
+    if row.get("end"):
+        return t("From {start} to {end}", start=start, end=format_date_for(row["end"], lang))
+    return t("From {start}", start=start)
+
+
+def _actor(engine: Any, actor: str | None, lang: str) -> str:
+    a = engine.timeline.actors.get(actor) if actor else None
+    return localised(a.names, lang)[0] if a is not None else (actor or "—")
+
+
+def _view_name(pov: str, lang: str) -> str:
+    return gettext_for(lang)(styles.POV_LABELS.get(pov, pov)) if pov in styles.POV_LABELS else pov
+
+
+def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
+    """The unit's rows in force on `day` that the story tells: on the ground, in the chosen government's view,
+    and every promise, proposal or renunciation in force; the islets' copies of one row are told once."""
+    seen: set[tuple] = set()
+    out = []
+    for row in engine.history(unit)["statuses"]:
+        if not _in_force(row, day):
+            continue
+        views = set(row.get("asserted_by") or [])
+        wanted = "de_facto" in views or pov in views or row["role"] in MARKER_ROLES
+        if not wanted:
+            continue
+        key = (row["role"], row.get("actor"), row.get("start"), row.get("end"), row.get("event"),
+               tuple(sorted(views)))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(row)
+    order = {"de_facto": 0}
+    out.sort(key=lambda r: (0 if "de_facto" in r.get("asserted_by", []) else 1 if pov in r.get("asserted_by", [])
+                            else 2, order.get(r["role"], 1), r.get("start") or ""))
+    return out
+
+
+def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
+    t = gettext_for(lang)
+    ev = engine.events.get(row.get("event"))
+    template = ROLE_SENTENCES.get(row["role"], ROLE_SENTENCES["sovereignty"])
+    return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang), place=place,
+             event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
+
+
+def _who_says(row: dict, lang: str) -> str:
+    t = gettext_for(lang)
+    views = [v for v in row.get("asserted_by") or [] if v != "de_facto"]
+    if "de_facto" in (row.get("asserted_by") or []):
+        return t("On the ground")
+    names = [_view_name(v, lang) for v in views if v in styles.POV_LABELS]
+    return t(", ").join(names) if names else t("Other governments")
+
+
+def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: str) -> str:
+    """One or two sentences: who held it that day, and whom the chosen point of view held sovereign."""
+    t = gettext_for(lang)
+    when = format_date_for(day, lang)
+    parts = []
+    holder = terr.get("controlled_by")
+    kind = terr.get("control_kind")
+    if holder and kind == "military_occupation":
+        parts.append(t("On {date} {actor} held {place} under military occupation.", date=when,
+                       actor=_actor(engine, holder, lang), place=place))
+    elif holder and kind == "administration":
+        parts.append(t("On {date} {actor} administered {place}.", date=when, actor=_actor(engine, holder, lang),
+                       place=place))
+    elif holder:
+        parts.append(t("On {date} {actor} held {place} as its own territory.", date=when,
+                       actor=_actor(engine, holder, lang), place=place))
+    else:
+        parts.append(t("On {date} no one is recorded as holding {place}.", date=when, place=place))
+    if pov != "de_facto":
+        sov = terr.get("sovereign")
+        view = _view_name(pov, lang)
+        if sov == "undetermined":
+            parts.append(t("In {view}, its sovereignty was undetermined.", view=view))
+        elif sov:
+            parts.append(t("In {view}, it belonged to {actor}.", view=view, actor=_actor(engine, sov, lang)))
+        else:
+            parts.append(t("{view} stated no position on it.", view=view))
+    for actor, _event in (terr.get("markers") or {}).get("promised") or []:
+        parts.append(t("It had been promised to {actor}.", actor=_actor(engine, actor, lang)))
+    return " ".join(parts)
+
+
+def disagreements_list(found: list[dict], lang: str) -> list:
+    """"Sources disagree: …" with each position and its citations (engine.disagreements_for, INTERFACES.md)."""
+    t = gettext_for(lang)
+    items = []
+    for d in found:
+        question = d.get("question")
+        text = localised(question, lang)[0] if isinstance(question, dict) else str(question or "")
+        positions = []
+        for p in d.get("positions") or []:
+            cites = [c.get("short") for c in p.get("citations") or [] if isinstance(c, dict) and c.get("short")]
+            value = p.get("value")
+            value = localised(value, lang)[0] if isinstance(value, dict) else str(value or "")
+            positions.append(html.Li([value, *([" (", "; ".join(cites), ")"] if cites else [])]))
+        items.append(html.Li([html.Strong(t("Sources disagree: {question}", question=text)), html.Ul(positions)]))
+    return [html.Ul(items, className="disagreements-here")] if items else []
+
+
+def disagreements(engine: Any, unit: str, day: dt.date, lang: str) -> list:
+    finder = getattr(engine, "disagreements_for", None)
+    if finder is None:
+        return []
+    return disagreements_list(finder(target=unit, date=day.isoformat(), lang=lang) or [], lang)
+
+
+def unit_story(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en") -> list:
+    t = gettext_for(lang)
+    names = engine.registry.territory_units[unit].names
+    place = localised(names, lang)[0]
+    terr = engine.state(day.isoformat(), pov)["territories"][unit]
+    others = [html.Span(getattr(names, code), lang=code if code != "zh" else "zh-Hans")
+              for code in ("ja", "ru", "zh", "en") if code != lang and getattr(names, code, None)]
+    names_line: list = []
+    for span in others:
+        names_line += [span, " · "]
+    items = []
+    for row in rows_in_force(engine, unit, day, pov):
+        items.append(html.Li([
+            html.Span(_who_says(row, lang), className="story-who"),
+            html.P(sentence(engine, row, place, lang), className="story-sentence"),
+            cite_list(engine, row.get("sources") or [], lang),
+        ], className="status"))
+    return [
+        html.H2(localised_span(names, lang)),
+        html.P(names_line[:-1], className="names-line"),
+        html.P(summary(engine, terr, place, day, pov, lang), className="unit-summary"),
+        *disagreements(engine, unit, day, lang),
+        html.H3(t("Why, on {date}", date=format_date_for(day, lang))),
+        html.Ul(items or [html.Li(t("No status in force."))], className="statuses"),
+    ]
