@@ -23,6 +23,14 @@ GEO_VIEW = {
     "lataxis": {"range": [41.0, 54.9]},
     "center": {"lon": 150.5, "lat": 47.95},
 }
+# A phone's tall box shows this view instead (assets/classroom.js switches to it; app/cartography/ladder.py places
+# the labels for it): the islands fill the width instead of a strip across a wide view.
+PHONE_VIEW = {
+    "projection": GEO_VIEW["projection"],
+    "lonaxis": {"range": [139.5, 157.8]},
+    "lataxis": {"range": [41.2, 54.6]},
+    "center": {"lon": 148.6, "lat": 47.9},
+}
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
     "showSendToCloud": False,
@@ -31,9 +39,7 @@ GRAPH_CONFIG = {
     "toImageButtonOptions": {"format": "svg", "filename": "sakhalin_kurils_map", "scale": 1},
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
 }
-LABEL_SIZES = {"region": 17, "sea": 17, "island": 15, "strait": 13, "town": 13}
 LABEL_COLOURS = {"sea": "#3C6E8F", "strait": "#3C6E8F", "region": "#555555"}
-LABEL_FONT = {"family": "DejaVu Sans, Noto Sans CJK JP, sans-serif", "size": 15, "color": styles.INK}
 
 
 def _features(layers_fc: dict, layer: str) -> list[dict]:
@@ -69,8 +75,8 @@ def discrete_colourscale(fills: list[str]) -> list[list]:
 def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
     """The map: context land, one paintable choropleth (straits, zones, territories), lines, labels.
 
-    `table` is the paint table (app/cartography/paint_table.py): `locations` in drawing order, `keys` (styles), `lines`,
-    `labels` (a label's optional `textposition` comes from app/presentation.declutter_labels). `initial` holds
+    `table` is the page's paint table (app/cartography/paint_table.py build_table + add_page_cartography):
+    `locations` in drawing order, `keys` (styles), `lines`, `labels` and their ladder of placements. `initial` holds
     the first paint: `z` (key index per location), `hover` (text per location), `labels` (text per label) — what
     the clientside painter would produce for the default state.
     """
@@ -105,25 +111,133 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
                                                   "dash": "dot"},
             hoverinfo="text", text=line["name"], name=line["id"], uid="line-" + line["id"],
         ))
-    kinds = [lab.get("kind", "island") for lab in table["labels"]]
-    fig.add_trace(go.Scattergeo(
-        lon=[lab["lon"] for lab in table["labels"]], lat=[lab["lat"] for lab in table["labels"]],
-        text=initial["labels"], mode="markers+text", hoverinfo="skip", name="labels", uid="labels",
-        textfont={**LABEL_FONT, "size": [LABEL_SIZES.get(k, 14) for k in kinds],
-                  "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
-        textposition=[lab.get("textposition") or ("middle right" if k == "town" else "middle center")
-                      for lab, k in zip(table["labels"], kinds, strict=True)],
-        marker={"size": [6 if k == "town" else 0 for k in kinds], "color": styles.INK, "symbol": "circle"},
-    ))
+    _add_page_cartography(fig, layers_fc, table, initial)
     fig.update_layout(
-        geo={"visible": False, "resolution": 50, "bgcolor": styles.SEA, "showframe": False, **GEO_VIEW},
+        geo={"visible": False, "resolution": 50, "bgcolor": styles.SEA, "showframe": False,
+             "domain": {"x": [0, 1], "y": [0, 1]}, **GEO_VIEW},
         # no height: the figure fills its box, sized per view in assets/map.css (--map-height)
         margin={"l": 0, "r": 0, "t": 0, "b": 0}, autosize=True, showlegend=False,
         paper_bgcolor=styles.SEA, dragmode="pan",
         hoverlabel={"font": {"size": 16}, "bgcolor": "#FFFFFF"},
         uirevision="map",
     )
+    for inset in table.get("insets") or []:
+        fig.update_layout({inset["geo"]: _inset_geo(inset, initial.get("domains", {}).get(inset["id"]))})
     return fig
+
+
+INITIAL_RUNG_KM = 2.4  # the page's first draw; assets/map_paint.js moves to the box's own rung at once
+
+
+def _rung(table: dict, km: float = INITIAL_RUNG_KM) -> dict:
+    rungs = table["labelLadder"]["rungs"]
+    return min(rungs, key=lambda r: abs(r["km"] - km))
+
+
+def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial: dict) -> None:
+    """Locator rings, small-island symbols, tap targets, leader lines and labels of the main map, then each
+    inset's land, paint and labels (app/cartography; positions from the ladder's rung, repainted in the browser)."""
+    from app.cartography.labels import LABEL_FONT_FAMILY
+    from app.cartography.ladder import inset_context
+
+    names = initial.get("names", "local")
+    rung = _rung(table)
+    halo = {"family": LABEL_FONT_FAMILY, "color": styles.INK, "shadow": "auto"}
+    for inset in table.get("insets") or []:
+        fig.add_trace(go.Scattergeo(lon=inset["ring"][0], lat=inset["ring"][1], mode="lines",
+                                    line={"color": styles.INK, "width": 1.2}, hoverinfo="skip",
+                                    name="locator " + inset["id"], uid="locator-" + inset["id"]))
+    locs = table["locations"]
+    proxies = table["proxies"]
+    fig.add_trace(go.Scattergeo(
+        lon=[p["lon"] for p in proxies], lat=[p["lat"] for p in proxies], customdata=[locs[p["loc"]] for p in proxies],
+        mode="markers", name="small islands", uid="proxies", hoverinfo="text",
+        hovertext=[initial["hover"][p["loc"]] for p in proxies],
+        marker={"size": [10 if shown else 0 for shown in rung["proxies"]], "color": styles.GROUP_COLOURS["none"],
+                "line": {"color": styles.INK, "width": 1.5}, "symbol": "circle"},
+    ))
+    targets = table["targets"]
+    fig.add_trace(go.Scattergeo(
+        lon=[t["lon"] for t in targets], lat=[t["lat"] for t in targets], customdata=[locs[t["loc"]] for t in targets],
+        mode="markers", name="tap targets", uid="targets", hoverinfo="text",
+        hovertext=[initial["hover"][t["loc"]] for t in targets],
+        marker={"size": [table["targetPx"][0] if shown else 0 for shown in rung["targets"]], "opacity": 0,
+                "color": styles.INK},
+    ))
+    lead_lon: list = []
+    lead_lat: list = []
+    for seg in rung["names"][names]["leaders"]:
+        lead_lon += [seg[0], seg[2], None]
+        lead_lat += [seg[1], seg[3], None]
+    fig.add_trace(go.Scattergeo(lon=lead_lon or [None], lat=lead_lat or [None], mode="lines", hoverinfo="skip",
+                                line={"color": styles.INK, "width": 1}, name="leaders", uid="leaders"))
+    pos = rung["names"][names]["pos"]
+    kinds = [lab["kind"] for lab in table["labels"]]
+    fig.add_trace(go.Scattergeo(
+        lon=[p[0] if p else None for p in pos], lat=[p[1] if p else None for p in pos],
+        text=initial["labels"], mode="text", hoverinfo="skip", name="labels", uid="labels",
+        textfont={**halo, "size": [rung["sizes"][str(lab["tier"])] for lab in table["labels"]],
+                  "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
+        textposition=[_textposition(p) for p in pos],
+    ))
+    towns = [i for i, k in enumerate(kinds) if k == "town"]
+    fig.add_trace(go.Scattergeo(
+        lon=[table["labels"][i]["lon"] for i in towns], lat=[table["labels"][i]["lat"] for i in towns],
+        customdata=towns, mode="markers", hoverinfo="skip", name="towns", uid="towns",
+        marker={"size": [6 if pos[i] else 0 for i in towns], "color": styles.INK},
+    ))
+    paintable = {f["properties"]["id"]: f for f in layers_fc["features"]
+                 if f.get("properties", {}).get("layer") in ("territory", "strait")}
+    fills = [k["fill"] or "#FFFFFF" for k in table["keys"]]
+    for inset in table.get("insets") or []:
+        geo = inset["geo"]
+        context = inset_context(inset["id"])
+        fig.add_trace(go.Choropleth(
+            geojson={"type": "FeatureCollection", "features": context}, featureidkey="properties.id",
+            locations=[f["properties"]["id"] for f in context], z=[0] * len(context), geo=geo,
+            colorscale=[[0, styles.CONTEXT_LAND], [1, styles.CONTEXT_LAND]], showscale=False,
+            marker={"line": {"color": styles.CONTEXT_LINE, "width": 0.6}}, hoverinfo="skip",
+            name="context " + inset["id"], uid="context-" + inset["id"]))
+        ilocs = inset["locations"]
+        fig.add_trace(go.Choropleth(
+            geojson={"type": "FeatureCollection", "features": [paintable[loc] for loc in ilocs]},
+            featureidkey="properties.id", locations=ilocs, z=[initial["z"][locs.index(loc)] for loc in ilocs],
+            zmin=-0.5, zmax=len(fills) - 0.5, colorscale=discrete_colourscale(fills), showscale=False, geo=geo,
+            marker={"line": {"color": styles.INK, "width": 1}},
+            hovertext=[initial["hover"][locs.index(loc)] for loc in ilocs],
+            hovertemplate="%{hovertext}<extra></extra>", name="inset " + inset["id"], uid="paint-" + inset["id"]))
+        ipos = rung["insets"][inset["id"]][names]["pos"]
+        if not ipos:
+            continue
+        fig.add_trace(go.Scattergeo(
+            lon=[p[0] if p else None for p in ipos], lat=[p[1] if p else None for p in ipos], geo=geo,
+            text=[""] * len(ipos), mode="text", hoverinfo="skip", name="labels " + inset["id"],
+            uid="labels-" + inset["id"],
+            textfont={**halo, "size": [sz or 12 for sz in rung["insets"][inset["id"]][names]["size"]]},
+            textposition=[_textposition(p) for p in ipos]))
+    insets = table.get("insets") or []
+    fig.add_trace(go.Scattergeo(
+        lon=[inset["anchor"][0] for inset in insets], lat=[inset["anchor"][1] + 2.5 for inset in insets],
+        text=[inset["title"] for inset in insets], mode="text", hoverinfo="skip", name="inset titles",
+        uid="inset-titles", textposition=["top left" if inset["corner"] == "se" else "top right" for inset in insets],
+        textfont={**halo, "size": [inset["titlePx"] for inset in insets]}))
+
+
+def _textposition(pos: list | None) -> str:
+    align = pos[2] if pos and len(pos) > 2 else "c"
+    return {"l": "middle right", "r": "middle left"}.get(align, "middle center")
+
+
+def _inset_geo(inset: dict, domain: dict | None) -> dict:
+    lon0, lat0, lon1, lat1 = inset["bbox"]
+    return {"domain": domain or {"x": [0.7, 0.98], "y": [0.02, 0.3]},
+            "projection": {**GEO_VIEW["projection"], "rotation": {"lon": (lon0 + lon1) / 2}},
+            "lonaxis": {"range": [lon0, lon1]}, "lataxis": {"range": [lat0, lat1]},
+            "center": {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2},
+            "visible": True, "showland": False, "showocean": False, "showcoastlines": False, "showlakes": False,
+            "showcountries": False, "showrivers": False, "showsubunits": False,
+            "showframe": True, "framecolor": styles.INK, "framewidth": 1.5, "bgcolor": styles.SEA,
+            "resolution": 50}
 
 
 def _legend_row(uri: str, text: str) -> html.Div:

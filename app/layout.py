@@ -10,8 +10,8 @@ from typing import Any
 
 from dash import html
 
-from app import figures, presentation
-from app.cartography.paint_table import initial_paint
+from app import figures
+from app.cartography.paint_table import add_page_cartography, initial_paint
 from app.i18n import format_date_for, gettext_for, localised
 from app.terms import kind_label
 from app.url_state import DEFAULT_DATE, day_index
@@ -67,9 +67,9 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
     layers_fc = load_layers_fc()
     built = build_table(engine, layers_fc, lang=lang)
     table, events = built["table"], built["events"]
-    presentation.declutter_labels(table)
+    add_page_cartography(table, lang)
     day = day_index(DEFAULT_DATE)
-    fig = figures.map_figure(layers_fc, table, initial_paint(table, day))
+    fig = figures.map_figure(layers_fc, table, initial_paint(table, day, names="local"))
     return create_frame(engine, lang, table, events, fig, day, event_options(engine, lang))
 
 

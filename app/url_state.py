@@ -7,7 +7,7 @@ Query parameters (all optional; order when serialised is the order below):
   diff=1            mark units where the points of view disagree    default off
   event=<id>        the event shown in event mode                   default none
   unit=<id>         the selected territory unit                     default none
-  names=ja|ru|both  names convention of the labels                  default both
+  names=local|ja|ru|both  names convention of the labels (local: the interface language)  default local
   view=map|present|compare|embed|help   page view (classroom)        default map
   tour=key          a guided tour (presentation mode)               default none
   step=N            1-based step of the tour                        default 1 (only with tour)
@@ -38,7 +38,7 @@ MODES = ("date", "event")
 POVS = ("de_facto", "japan", "russia", "usa")
 # Old point-of-view ids still read from links (normalised at this edge; app/timeline/engine.py has the same).
 POV_ALIASES = {"soviet": "russia"}
-NAMES = ("ja", "ru", "both")
+NAMES = ("local", "ja", "ru", "both")
 LANGS = ("en", "ja", "ru", "zh")  # interface languages (app/i18n.LANGUAGES); names= is the map labels' own
 VIEWS = ("map", "present", "compare", "embed", "help")
 DEFAULT_DATE2 = dt.date(1956, 12, 31)
@@ -59,7 +59,7 @@ class UrlState:
     diff: bool = False
     event: str | None = None
     unit: str | None = None
-    names: str = "both"
+    names: str = "local"
     lang: str = "en"
     view: str = "map"
     tour: str | None = None
@@ -174,7 +174,7 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
         if values["names"] in NAMES:
             state = replace(state, names=values["names"])
         else:
-            notices.append(notice(_("Unknown names convention “{value}”; showing both Japanese and Russian."),
+            notices.append(notice(_("Unknown names convention “{value}”; showing the names in the page's language."),
                                   value=values["names"]))
     if "lang" in values:
         if values["lang"] in LANGS:
@@ -241,7 +241,7 @@ def serialise(state: UrlState) -> str:
         params.append(("event", state.event))
     if state.unit:
         params.append(("unit", state.unit))
-    if state.names != "both":
+    if state.names != "local":
         params.append(("names", state.names))
     if state.lang != "en":
         params.append(("lang", state.lang))

@@ -42,7 +42,6 @@
         if (!gd || !plotly() || !gd._fullLayout || !holder.offsetWidth) return;
         var box = holder.getBoundingClientRect();
         phoneView(gd, box);
-        scaleLabels(gd, state.view === "present" ? Math.max(1, Math.min(1.6, box.height / 700)) : 1);
         if (Math.abs(gd._fullLayout.width - box.width) > 2 || Math.abs(gd._fullLayout.height - box.height) > 2) {
             plotly().Plots.resize(gd);
         }
@@ -61,18 +60,6 @@
         }
         gd._skPhone = narrow;
         plotly().relayout(gd, narrow ? PHONE_GEO : gd._skWide);
-    }
-    /* Larger map labels on a large presentation screen (readable from the back of the room). */
-    function scaleLabels(gd, factor) {
-        var t = -1;
-        (gd.data || []).forEach(function (tr, i) { if (tr.uid === "labels") t = i; });
-        if (t < 0) return;
-        var tr = gd.data[t];
-        if (!gd._skLabelSizes) gd._skLabelSizes = (tr.textfont && tr.textfont.size || []).slice();
-        if ((gd._skLabelFactor || 1) === factor || !gd._skLabelSizes.length) return;
-        gd._skLabelFactor = factor;
-        var sizes = gd._skLabelSizes.map(function (v) { return Math.round(v * factor); });
-        plotly().restyle(gd, {"textfont.size": [sizes]}, [t]);
     }
     var fitTimer = null;
     function fitSoon() {

@@ -110,30 +110,30 @@
         }
         return {keys: keys, diff: diff};
     }
-    function apply(req, target) {
-        var gd = target || graphDiv();
-        if (!gd || !gd.calcdata || !req || !req.table) return false;
-        var table = req.table, t = paintTrace(gd);
-        if (t < 0) return false;
-        ensurePatterns(gd, table);
-        var res = resolve(req), keys = res.keys, diff = res.diff;
-        var index = {};
-        table.locations.forEach(function (loc, i) { index[loc] = i; });
-        var hover = new Array(keys.length);
-        for (var i = 0; i < keys.length; i++) {
-            hover[i] = table.names[i] + "<br>" + table.keys[keys[i]].text +
-                       (diff && diff[i] ? "<br><b>" + tr("disagree") + "</b>" : "");
+    /* Every drawn trace of the graph by uid: its index in gd.data and its <g class="trace"> layer. */
+    function traceLayers(gd) {
+        var out = {}, groups = gd.querySelectorAll("g.trace");
+        for (var g = 0; g < groups.length; g++) {
+            var cd = groups[g].__data__, tr = cd && cd[0] && cd[0].trace;
+            if (tr && tr.uid) out[tr.uid] = {index: tr.index, layer: groups[g], cd: cd};
         }
-        var layer = gd.querySelectorAll("g.trace.choropleth")[t - firstChoropleth(gd)];
+        return out;
+    }
+    function fillOf(gd, table, key) {
+        var k = table.keys[key];
+        return k.pattern ? "url(#" + gd._skPatPrefix + key + ")" : k.fill;
+    }
+    /* Paints the choropleth paths of one trace (the main map's or an inset's) from the request's keys. */
+    function paintPaths(gd, layer, index, keys, hover, diff, table) {
         var paths = layer ? layer.querySelectorAll("path.choroplethlocation") : [];
         for (var p = 0; p < paths.length; p++) {
             var path = paths[p], d = path.__data__;
             if (!d || !(d.loc in index)) continue;
             var j = index[d.loc], k = table.keys[keys[j]];
-            var fill = k.pattern ? "url(#" + gd._skPatPrefix + keys[j] + ")" : k.fill;
+            var fill = fillOf(gd, table, keys[j]);
             path.setAttribute("fill", fill);
             path.style.fill = fill;
-            path.setAttribute("data-key", table.keys[keys[j]].key);
+            path.setAttribute("data-key", k.key);
             path.setAttribute("data-loc", d.loc);
             var stroke = k.stroke, width = k.width, dash = k.dash, opacity = 1;
             if (diff) {
@@ -148,15 +148,75 @@
             d.z = keys[j];
             d.htx = hover[j];
         }
-        // keep Plotly's stored data in step (hover reads calcdata; a redraw reads data / _fullData)
-        [gd.data[t], gd._fullData[t]].forEach(function (tr) {
-            if (!tr) return;
-            tr.z = keys.slice();
-            tr.hovertext = hover.slice();
+    }
+    /* Small-island symbols take the paint of the place they stand for; tap targets carry its hover text. */
+    function paintSymbols(gd, layers, keys, hover, table) {
+        var proxies = layers.proxies, targets = layers.targets;
+        if (proxies && table.proxies) {
+            var pts = proxies.layer.querySelectorAll("path.point");
+            for (var i = 0; i < pts.length; i++) {
+                var d = pts[i].__data__, n = d && typeof d.i === "number" ? d.i : i, item = table.proxies[n];
+                if (!item) continue;
+                var key = keys[item.loc], k = table.keys[key];
+                pts[i].style.fill = fillOf(gd, table, key);
+                pts[i].style.stroke = k.dash ? k.stroke : "#1A1A1A";
+                pts[i].style.strokeWidth = (k.dash ? 2.5 : 1.5) + "px";
+                pts[i].setAttribute("data-loc", table.locations[item.loc]);
+                pts[i].setAttribute("data-key", k.key);
+                if (d) d.htx = hover[item.loc];
+            }
+            setHover(gd, proxies.index, table.proxies.map(function (it) { return hover[it.loc]; }));
+        }
+        if (targets && table.targets) {
+            var tp = targets.layer.querySelectorAll("path.point");
+            var th = table.targets.map(function (it) { return it.name + "<br>" + hover[it.loc].split("<br>").slice(1).join("<br>"); });
+            for (var q = 0; q < tp.length; q++) {
+                var dd = tp[q].__data__, m = dd && typeof dd.i === "number" ? dd.i : q;
+                if (dd) dd.htx = th[m];
+                tp[q].setAttribute("data-loc", table.locations[table.targets[m].loc]);
+            }
+            setHover(gd, targets.index, th);
+        }
+    }
+    function setHover(gd, t, texts) {
+        [gd.data[t], gd._fullData[t]].forEach(function (tr) { if (tr) tr.hovertext = texts.slice(); });
+    }
+    function apply(req, target) {
+        var gd = target || graphDiv();
+        if (!gd || !gd.calcdata || !req || !req.table) return false;
+        var table = req.table, t = paintTrace(gd);
+        if (t < 0) return false;
+        ensurePatterns(gd, table);
+        var res = resolve(req), keys = res.keys, diff = res.diff;
+        if (!table.locIndex) {
+            table.locIndex = {};
+            table.locations.forEach(function (loc, i) { table.locIndex[loc] = i; });
+        }
+        var index = table.locIndex;
+        var hover = new Array(keys.length);
+        for (var i = 0; i < keys.length; i++) {
+            hover[i] = table.names[i] + "<br>" + table.keys[keys[i]].text +
+                       (diff && diff[i] ? "<br><b>" + tr("disagree") + "</b>" : "");
+        }
+        var layers = traceLayers(gd);
+        Object.keys(layers).forEach(function (uid) {
+            if (uid !== "paint" && uid.indexOf("paint-") !== 0) return;
+            var info = layers[uid];
+            paintPaths(gd, info.layer, index, keys, hover, diff, table);
+            var locs = (gd.data[info.index] || {}).locations || [];
+            var z = locs.map(function (loc) { return keys[index[loc]]; });
+            var hv = locs.map(function (loc) { return hover[index[loc]]; });
+            [gd.data[info.index], gd._fullData[info.index]].forEach(function (trc) {
+                if (!trc) return;
+                trc.z = z.slice();
+                trc.hovertext = hv.slice();
+            });
         });
+        paintSymbols(gd, layers, keys, hover, table);
         applyLines(gd, req);
-        applyLabels(gd, req);
+        applyLabels(gd, req, layers);
         gd.setAttribute("data-painted", req.stamp);
+        arrangeSoon(gd, req);
         return true;
     }
     function firstChoropleth(gd) {
@@ -185,35 +245,183 @@
             path.setAttribute("data-active", active ? "1" : "0");
         }
     }
-    function applyLabels(gd, req) {
-        var table = req.table;
-        var groups = gd.querySelectorAll("g.trace.scattergeo");
-        for (var g = 0; g < groups.length; g++) {
-            var cd = groups[g].__data__;
-            if (!cd || !cd[0] || cd[0].trace.uid !== "labels") continue;
-            var texts = groups[g].querySelectorAll("text");   // one per point; __data__.i is the point index
-            var out = [];
-            for (var i = 0; i < table.labels.length; i++) {
-                var lab = table.labels[i], idx = 0, s = lab.starts;
-                for (var q = 0; q < s.length; q++) if (s[q] <= req.day) idx = q;
-                var ja = lab.ja[idx], ru = lab.ru[idx];
-                var txt = req.names === "ja" ? ja : req.names === "ru" ? ru : (ja === ru ? ja : ja + " / " + ru);
-                out.push(txt);
-            }
-            for (var k = 0; k < texts.length; k++) {
-                var pt = texts[k].__data__, point = pt && typeof pt.i === "number" ? pt.i : k;
-                if (point >= out.length) continue;
-                if (texts[k].textContent !== out[point]) texts[k].textContent = out[point];
-                if (pt) pt.tx = out[point];
-            }
-            cd[0].trace.text = out;
-            var t = groups[g].__data__[0].trace.index;
-            if (gd.data[t]) gd.data[t].text = out.slice();
+    /* A label's text on a day in a names convention (app/cartography/paint_table.py label_text). */
+    function labelText(lab, day, names) {
+        var idx = 0, st = lab.starts;
+        for (var q = 0; q < st.length; q++) if (st[q] <= day) idx = q;
+        var ja = lab.ja[idx], ru = lab.ru[idx];
+        if (names === "both") return ja === ru ? ja : ja + " / " + ru;
+        var code = names === "local" || !names ? tr("lang") : names;
+        return (lab[code] || lab.en)[idx];
+    }
+    function labelTexts(list, req, shown) {
+        return list.map(function (lab, i) { return shown && !shown[i] ? "" : labelText(lab, req.day, req.names); });
+    }
+    /* The drawn label texts follow the date and the names convention (scattergeo draws a bare <text> per
+     * point; its __data__.i is the point index). */
+    function writeTexts(gd, info, out) {
+        if (!info) return;
+        var texts = info.layer.querySelectorAll("text");
+        for (var k = 0; k < texts.length; k++) {
+            var pt = texts[k].__data__, point = pt && typeof pt.i === "number" ? pt.i : k;
+            if (point >= out.length) continue;
+            if (texts[k].textContent !== out[point]) texts[k].textContent = out[point];
+            if (pt) pt.tx = out[point];
         }
+        info.cd[0].trace.text = out;
+        if (gd.data[info.index]) gd.data[info.index].text = out.slice();
+    }
+    function applyLabels(gd, req, layers) {
+        var table = req.table;
+        layers = layers || traceLayers(gd);
+        var arranged = gd._skArranged;
+        var rung = arranged && arranged.ladder ? arranged.ladder.rungs[arranged.rung] : null;
+        var shown = rung ? rung.names[req.names] && rung.names[req.names].pos : null;
+        writeTexts(gd, layers.labels, labelTexts(table.labels, req, shown));
+        (table.insets || []).forEach(function (inset) {
+            var ishown = rung ? rung.insets[inset.id][req.names].pos : null;
+            writeTexts(gd, layers["labels-" + inset.id], labelTexts(inset.labels, req, ishown));
+        });
+    }
+    /* The box's own scale and size decide the labels' rung and where the insets sit: after a redraw (resize,
+     * first draw, names convention), one Plotly.react moves labels, leaders, symbols and inset frames. */
+    function arrangeSoon(gd, req) {
+        gd._skArrangeReq = req;
+        if (gd._skArrangeTimer) return;
+        gd._skArrangeTimer = setTimeout(function () {
+            gd._skArrangeTimer = null;
+            arrange(gd, gd._skArrangeReq);
+        }, 0);
+    }
+    function textPosition(p) {
+        return p && p[2] === "l" ? "middle right" : p && p[2] === "r" ? "middle left" : "middle center";
+    }
+    function kmPerPx(sp, lon, lat) {
+        var a = sp.projection([lon, lat]), b = sp.projection([lon, lat + 0.1]);
+        return 11.119 / Math.hypot(b[0] - a[0], b[1] - a[1]);
+    }
+    /* app/cartography/insets.py inset_frame: in its corner of what the map shows (plotly.js clips to sp.bounds),
+     * its size fixed on the ground. */
+    function insetDomain(sp, size, inset) {
+        var b = sp.bounds, km = kmPerPx(sp, inset.anchor[0], inset.anchor[1]);
+        var w = inset.widthKm / km, h = inset.heightKm / km, margin = 6;
+        var top = b[1][1] - size.t - margin - h;
+        var left = inset.corner === "se" ? b[1][0] - size.l - margin - w : b[0][0] - size.l + margin;
+        function c(v) { return Math.max(0, Math.min(1, Math.round(v * 1e4) / 1e4)); }
+        return {x: [c(left / size.w), c((left + w) / size.w)], y: [c(1 - (top + h) / size.h), c(1 - top / size.h)]};
+    }
+    function arrange(gd, req) {
+        var table = req && req.table;
+        if (!table || !table.labelLadder || !gd._fullLayout || !gd._fullLayout.geo) return;
+        var sp = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
+        if (!sp || !sp.projection) return;
+        // the figure's view or a phone's (app/figures.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
+        var range = JSON.stringify(gd.layout.geo.lonaxis.range);
+        if (!gd._skHome) gd._skHome = range;
+        var phone = table.phoneRange && range === JSON.stringify(table.phoneRange);
+        var atHome = range === gd._skHome || phone;
+        var ladder = phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
+        var km = kmPerPx(sp, 150, 45), rungs = ladder.rungs, best = 0;
+        for (var r = 1; r < rungs.length; r++) {
+            if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;
+        }
+        var domains = {};
+        (table.insets || []).forEach(function (inset) {
+            domains[inset.geo] = atHome ? insetDomain(sp, size, inset) : gd.layout[inset.geo].domain;
+        });
+        var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
+        var want = JSON.stringify([phone ? "phone" : "home", best, req.names, domains, touch]);
+        if (gd._skArrangeKey === want) return;
+        gd._skArrangeKey = want;
+        gd._skArranged = {rung: best, names: req.names, ladder: ladder};
+        var rung = rungs[best], place = rung.names[req.names] || rung.names.local;
+        var layers = traceLayers(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
+        function set(uid, patch) {
+            var info = layers[uid];
+            if (!info) return;
+            data[info.index] = Object.assign({}, data[info.index], patch);
+        }
+        var pos = place.pos, texts = labelTexts(table.labels, req, pos);
+        set("labels", {lon: pos.map(function (p) { return p ? p[0] : null; }),
+                       lat: pos.map(function (p) { return p ? p[1] : null; }), text: texts,
+                       textposition: pos.map(textPosition),
+                       textfont: Object.assign({}, data[layers.labels.index].textfont,
+                                               {size: table.labels.map(function (lab) {
+                                                   return rung.sizes[lab.tier] || 12; })})});
+        var llon = [], llat = [];
+        place.leaders.forEach(function (s) { llon.push(s[0], s[2], null); llat.push(s[1], s[3], null); });
+        set("leaders", {lon: llon.length ? llon : [null], lat: llat.length ? llat : [null]});
+        if (layers.towns) {
+            var towns = data[layers.towns.index].customdata || [];
+            set("towns", {marker: Object.assign({}, data[layers.towns.index].marker,
+                                                {size: towns.map(function (i) { return pos[i] ? 6 : 0; })})});
+        }
+        var psize = rung.w >= 1300 ? 12 : 10;
+        if (layers.proxies) {
+            set("proxies", {marker: Object.assign({}, data[layers.proxies.index].marker,
+                                                  {size: rung.proxies.map(function (v) { return v ? psize : 0; })})});
+        }
+        if (layers.targets) {
+            var tpx = table.targetPx[touch ? 1 : 0];
+            set("targets", {marker: Object.assign({}, data[layers.targets.index].marker,
+                                                  {size: rung.targets.map(function (v) { return v ? tpx : 0; })})});
+        }
+        (table.insets || []).forEach(function (inset) {
+            var ip = rung.insets[inset.id][req.names] || rung.insets[inset.id].local;
+            layout[inset.geo] = Object.assign({}, layout[inset.geo], {domain: domains[inset.geo]});
+            if (!layers["labels-" + inset.id]) return;
+            set("labels-" + inset.id, {lon: ip.pos.map(function (p) { return p ? p[0] : null; }),
+                                        lat: ip.pos.map(function (p) { return p ? p[1] : null; }),
+                                        text: labelTexts(inset.labels, req, ip.pos),
+                                        textposition: ip.pos.map(textPosition),
+                                        textfont: Object.assign({}, data[layers["labels-" + inset.id].index].textfont,
+                                                                {size: ip.size.map(function (v) { return v || 12; })})});
+        });
+        if (layers["inset-titles"]) {
+            var tl = [], tt = [];
+            (table.insets || []).forEach(function (inset) {
+                var d = domains[inset.geo], x = size.l + (inset.corner === "se" ? d.x[1] : d.x[0]) * size.w;
+                var p = sp.projection.invert([x, size.t + (1 - d.y[1]) * size.h - 2]);
+                tl.push(p[0]);
+                tt.push(p[1]);
+            });
+            set("inset-titles", {lon: tl, lat: tt});
+        }
+        gd.setAttribute("data-rung", String(best));
+        window.Plotly.react(gd, data, layout);
+    }
+    /* A click on an inset zooms the main map to the inset's view; the toolbar's reset brings the whole map back. */
+    function zoomTo(gd, bbox) {
+        window.Plotly.relayout(gd, {"geo.lonaxis.range": [bbox[0], bbox[2]], "geo.lataxis.range": [bbox[1], bbox[3]],
+                                    "geo.center": {lon: (bbox[0] + bbox[2]) / 2, lat: (bbox[1] + bbox[3]) / 2},
+                                    "geo.projection.scale": 1});
+    }
+    function insetAt(gd, x, y) {
+        var table = last && last.table, size = gd._fullLayout && gd._fullLayout._size;
+        if (!table || !size) return null;
+        var box = gd.getBoundingClientRect(), px = (x - box.left - size.l) / size.w, py = 1 - (y - box.top - size.t) / size.h;
+        var hit = null;
+        (table.insets || []).forEach(function (inset) {
+            var d = gd._fullLayout[inset.geo] && gd._fullLayout[inset.geo].domain;
+            if (d && px >= d.x[0] && px <= d.x[1] && py >= d.y[0] && py <= d.y[1]) hit = inset;
+        });
+        return hit;
+    }
+    function hookInsets(gd) {
+        if (gd._skInsetClicks) return;
+        gd._skInsetClicks = true;
+        var down = null;
+        gd.addEventListener("pointerdown", function (e) { down = [e.clientX, e.clientY]; }, true);
+        gd.addEventListener("pointerup", function (e) {
+            if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 6) return;
+            var inset = insetAt(gd, e.clientX, e.clientY);
+            if (inset) zoomTo(gd, inset.zoom);
+        }, true);
     }
     function hook(gd) {
         if (hooked === gd || !gd.on) return;
         hooked = gd;
+        hookInsets(gd);
         gd.on("plotly_afterplot", function () { if (last) apply(last); });
         watch(gd, function () { return last; });
     }
@@ -273,10 +481,10 @@
             table.linesById = {};
             (table.lines || []).forEach(function (l) { table.linesById[l.id] = l; });
         }
-        return {day: day, mode: mode, pov: pov, diff: !!diff, event: eventId, names: names || "both",
+        return {day: day, mode: mode, pov: pov, diff: !!diff, event: eventId, names: names || "local",
                 table: table, events: events ? events.keys : null, eventLines: events ? events.lines : {},
                 stamp: (mode === "event" ? "event:" + eventId : dayToIso(day) + ":" + pov) +
-                       (diff ? ":diff" : "") + ":" + (names || "both")};
+                       (diff ? ":diff" : "") + ":" + (names || "local")};
     }
     /* The slider's accessible value: the date and the event in force (aria-valuetext), after React's render. */
     function setValueText(text) {

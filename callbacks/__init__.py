@@ -44,7 +44,7 @@ def state_from_controls(day: int | None, mode: str | None, pov: str | None, diff
     date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
     return us.UrlState(date=date, mode=mode if mode in us.MODES else "date",
                        pov=pov if pov in us.POVS else "de_facto", diff=bool(diff), event=event or None,
-                       unit=unit or None, names=names if names in us.NAMES else "both",
+                       unit=unit or None, names=names if names in us.NAMES else "local",
                        view=view if view in us.VIEWS else "map", tour=tour if isinstance(tour, str) else None,
                        step=step if isinstance(step, int) and not isinstance(step, bool) and step >= 1 else 1,
                        date2=us.from_day_index(day2) if _day_ok(day2) else us.DEFAULT_DATE2,
@@ -206,8 +206,10 @@ def register_callbacks(app: Dash, engine: Any) -> None:
             return None
         if trigger == ids.MAP:
             try:
-                loc = click_data["points"][0]["location"]
-            except (TypeError, KeyError, IndexError):
+                point = click_data["points"][0]
+                # a territory carries its id as `location`; a small-island symbol or tap target as customdata
+                loc = point.get("location") or point.get("customdata")
+            except (TypeError, KeyError, IndexError, AttributeError):
                 return no_update
             if not isinstance(loc, str):
                 return no_update

@@ -86,7 +86,7 @@ def heap_mb(cdp) -> float:
 
 def load_once(page, url: str) -> tuple[float, list[dict]]:
     page.goto(url, wait_until="commit")
-    page.wait_for_function("() => window.__painted", timeout=60000, polling=200)
+    page.wait_for_function("() => window.__painted", timeout=240000, polling=200)
     painted = page.evaluate("window.__painted")
     page.wait_for_timeout(300)
     return painted, page.evaluate(RESOURCES)
@@ -150,13 +150,13 @@ def steps(browser, base: str, anim_url: str, profile: str, count: int, dates: li
     cdp = context.new_cdp_session(page)
     page.goto(f"{base}/?date={dates[0].isoformat()}")
     page.wait_for_function("() => window.__b.watch() && document.querySelector('#map .js-plotly-plot')"
-                           ".getAttribute('data-painted')", timeout=30000)
+                           ".getAttribute('data-painted')", timeout=240000)
     throttle(cdp, profile)
     page.locator("#date-slider [role=slider]").focus()
     for _ in range(count + 3):
         before = page.evaluate("window.__b.out.length")
         page.keyboard.press("Shift+ArrowRight")
-        page.wait_for_function("(n) => window.__b.out.length > n", arg=before, timeout=20000, polling=50)
+        page.wait_for_function("(n) => window.__b.out.length > n", arg=before, timeout=60000, polling=50)
         time.sleep(0.25)
     two_raf, paint = page.evaluate("[window.__b.out, window.__b.paint]")
     context.close()
@@ -165,7 +165,7 @@ def steps(browser, base: str, anim_url: str, profile: str, count: int, dates: li
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     page.goto(anim_url)
-    page.wait_for_function("() => document.querySelector('#map path.choroplethlocation')", timeout=30000)
+    page.wait_for_function("() => document.querySelector('#map path.choroplethlocation')", timeout=240000)
     throttle(cdp, profile)
     times = page.evaluate("""async ([names, gap]) => {
         const gd = document.querySelector('#map .js-plotly-plot'); const out = [];
@@ -197,7 +197,7 @@ def start_app(env: dict) -> tuple[str, object]:
     log.parent.mkdir(parents=True, exist_ok=True)
     proc = start_gunicorn(port, extra_env={"ATLAS_WORKERS": "2", **env}, log=log)
     base = f"http://127.0.0.1:{port}"
-    wait_healthy(base, timeout=120)
+    wait_healthy(base, timeout=300)
     return base, proc
 
 

@@ -33,7 +33,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from app import create_app, figures  # noqa: E402
-from app.cartography.paint_table import build_table, initial_paint  # noqa: E402
+from app.cartography.paint_table import add_page_cartography, build_table, initial_paint  # noqa: E402
 from app.data import load_engine  # noqa: E402
 from app.layout import load_layers_fc  # noqa: E402
 from app.url_state import day_index  # noqa: E402
@@ -142,7 +142,7 @@ def main() -> None:
 
     engine = load_engine()
     layers_fc = load_layers_fc()
-    table = build_table(engine, layers_fc)["table"]
+    table = add_page_cartography(build_table(engine, layers_fc)["table"], "en")  # the page's map, insets included
     real_url, s1 = serve(create_app().server)
     server_url, s2 = serve(server_baseline(layers_fc, table, dates).server)
     anim_url, s3 = serve(animation_baseline(layers_fc, table, dates).server)

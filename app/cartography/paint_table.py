@@ -384,7 +384,18 @@ def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str],
     return {"keys": keys, "lines": lines, "titles": titles}
 
 
-def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
+def label_text(lab: dict, day: int, names: str, lang: str) -> str:
+    """A label's text on `day` in a names convention (local = the interface language, ja, ru, both) — the
+    Python twin of assets/map_paint.js labelText."""
+    idx = max((i for i, s in enumerate(lab["starts"]) if s <= day), default=0)
+    ja, ru = lab["ja"][idx], lab["ru"][idx]
+    if names == "both":
+        return ja if ja == ru else f"{ja} / {ru}"
+    code = lang if names == "local" else names
+    return (lab.get(code) or lab["en"])[idx]
+
+
+def initial_paint(table: dict, day: int, pov: str = "de_facto", names: str = "both") -> dict:
     """The first paint of the map (z, hover, label texts) as the browser's painter would produce it."""
     def lookup(seg: list, d: int) -> int:
         val = seg[1][0]
@@ -395,9 +406,75 @@ def initial_paint(table: dict, day: int, pov: str = "de_facto") -> dict:
 
     z = [lookup(seg, day) for seg in table["pov"][pov]]
     hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
-    labels = []
-    for lab in table["labels"]:
-        idx = max(i for i, s in enumerate(lab["starts"]) if s <= day) if lab["starts"] else 0
-        ja, ru = lab["ja"][idx], lab["ru"][idx]
-        labels.append(ja if ja == ru else f"{ja} / {ru}")
-    return {"z": z, "hover": hover, "labels": labels}
+    lang = table.get("i18n", {}).get("lang", "en")
+    labels = [label_text(lab, day, names, lang) for lab in table["labels"]]
+    return {"z": z, "hover": hover, "labels": labels, "names": names}
+
+
+def page_labels(lang: str) -> list[dict]:
+    """The main map's labels for the page, in priority order: id, kind, tier, the place (lon/lat), and the
+    date-correct forms per language (`starts` day indices; en/ja/ru/zh texts from each start)."""
+    from .labels import label_specs
+
+    return [{"id": s.id, "kind": s.kind, "tier": s.tier, "lon": s.lon, "lat": s.lat, "starts": list(s.starts),
+             **{code: list(s.forms[code]) for code in ("en", "ja", "ru", "zh")}}
+            for s in label_specs() if s.tier < 4]
+
+
+def add_page_cartography(table: dict, lang: str) -> dict:
+    """Add to the page's paint table what only the page draws, in place: its labels, the ladder of placements
+    by scale (labels, leader lines, small-island symbols, tap targets, inset labels), the insets and the
+    symbols. Everything placed comes from the committed ladder (app/cartography/ladder.py): no geometry or font
+    library at start-up."""
+    from app.figures import GEO_VIEW, PHONE_VIEW
+    from app.layers import load_layers
+
+    from .insets import INSETS, TITLE_PX, locator_ring
+    from .labels import inset_title, label_specs
+    from .ladder import ladder_for, shared
+    from .projection import MapProjection
+    from .symbols import TARGET_PX, TOUCH_TARGET_PX
+
+    layers = load_layers("interactive")
+    index = {loc: i for i, loc in enumerate(table["locations"])}
+    names = dict(zip(table["locations"], table["names"], strict=True))
+    table["labels"] = page_labels(lang)
+    specs = {s.id: s for s in label_specs()}
+    table["labelLadder"] = ladder_for(lang)
+    common = shared()
+    table["proxies"] = [{"id": p["id"], "loc": index[p["loc"]], "lon": p["lon"], "lat": p["lat"]}
+                        for p in common["proxies"] if p["loc"] in index]
+    table["targets"] = [{"id": t["id"], "loc": index[t["loc"]], "lon": t["lon"], "lat": t["lat"],
+                         "name": localised(layers_unit_names(t["id"]), lang)[0] if layers_unit_names(t["id"])
+                         else names.get(t["loc"], t["id"])}
+                        for t in common["targets"] if t["loc"] in index]
+    table["targetPx"] = [TARGET_PX, TOUCH_TARGET_PX]
+    table["phoneRange"] = PHONE_VIEW["lonaxis"]["range"]
+    table["insets"] = []
+    proj = MapProjection(GEO_VIEW, 1000, 800)
+    for n, inset in enumerate(INSETS):
+        ring = locator_ring(inset)
+        inset_locs = [loc for loc in table["locations"] if loc in _inset_locations(inset, layers)]
+        table["insets"].append({
+            "id": inset.id, "geo": f"geo{n + 2}", "anchor": list(inset.anchor), "corner": inset.corner,
+            "widthKm": inset.width_km, "heightKm": inset.height_km, "bbox": list(inset.bbox),
+            "zoom": list(inset.bbox), "ring": [ring[0], ring[1]], "locations": inset_locs,
+            "labels": [{"id": lid, "kind": specs[lid].kind, "tier": specs[lid].tier, "starts": list(specs[lid].starts),
+                        **{code: list(specs[lid].forms[code]) for code in ("en", "ja", "ru", "zh")}}
+                       for lid in inset.labels if lid in specs],
+            "title": inset_title(inset, lang, proj), "titlePx": TITLE_PX,
+        })
+    return table
+
+
+def layers_unit_names(unit: str) -> dict | None:
+    """A territory unit's four names (registry), or None for an id that is not a unit."""
+    from app.layers import load_registry
+
+    d = load_registry()["territory_units"].get(unit)
+    return d.get("names") if d else None
+
+
+def _inset_locations(inset: Any, layers: Any) -> set[str]:
+    feats = {f for u in inset.units for f in layers.unit_features.get(u, ())}
+    return feats | set(inset.straits)

@@ -14,7 +14,8 @@ from app.url_state import MIN_DATE
 
 POVS = ("de_facto", "japan", "russia", "usa")
 POV_KEYS = {"de_facto": "1", "japan": "2", "russia": "3", "usa": "4"}
-NAMES_OPTIONS = [("both", _("Both")), ("ja", _("Japanese names")), ("ru", _("Russian names"))]
+NAMES_OPTIONS = [("local", _("In this language")), ("ja", _("Japanese names")), ("ru", _("Russian names")),
+                 ("both", _("Both"))]
 SHORT_LABELS = {"de_facto": _("De facto"), "japan": _("Japan"), "russia": _("USSR"), "usa": _("USA")}
 GOV_SHORT = {"russia": _("Russia"), "russia_provisional": _("Russia"), "soviet": _("USSR")}
 SPEEDS = [(7, _("1 week / step")), (30, _("1 month / step")), (91, _("3 months / step")),
@@ -65,7 +66,7 @@ def create_settings(lang: str) -> html.Details:
             html.Fieldset([html.Legend(t("Place names")),
                            dcc.RadioItems(id=ids.NAMES, options=[{"label": t(text), "value": v}
                                                                  for v, text in NAMES_OPTIONS],
-                                          value="both", className="radio")], className="control"),
+                                          value="local", className="radio")], className="control"),
             html.Label([t("Speed"), dcc.Dropdown(id=ids.SPEED, options=[{"label": t(text), "value": v}
                                                                         for v, text in SPEEDS],
                                                  value=30, clearable=False, searchable=False, className="speed")],

@@ -58,8 +58,8 @@ def create_time_bar(lang: str, day: int, marks: list[dict], kinds: dict[str, str
         html.Div([
             html.Button("◀", id=ids.PREV_EVENT, className="icon-btn step-btn",
                         title=t("Previous change (←)"), **{"aria-label": t("Previous change")}),
-            html.Button("⏵", id=ids.PLAY, className="icon-btn play-btn", title=t("Play (Space)"),
-                        **{"aria-label": t("Play")}),
+            # the label says what a press does (assets/map_paint.js writes "⏸ Pause" while playing)
+            html.Button(t("▶ Play"), id=ids.PLAY, className="icon-btn play-btn", title=t("Play (Space)")),
             html.Button("▶", id=ids.NEXT_EVENT, className="icon-btn step-btn",
                         title=t("Next change (→)"), **{"aria-label": t("Next change")}),
         ], className="step-buttons"),

@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-# For every painted path of a graph: its location, the paint's base colour (the solid fill or the pattern
+# For every painted path of a graph's main map: its location, the paint's base colour (the solid fill or the pattern
 # tile's background, found through the very url() the path uses), and points (client px) inside its fill,
 # away from its outline.
 INSIDE_POINTS_JS = """
@@ -16,6 +16,8 @@ INSIDE_POINTS_JS = """
                        const v = getComputedStyle(d).color; d.remove(); return v; };
   const paths = document.querySelectorAll('#' + graph + ' path.choroplethlocation[data-loc]');
   paths.forEach((p) => {
+    const g = p.closest('g.trace'), tr = g && g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    if (!tr || tr.uid !== 'paint') return;   // the main map's paths (an inset draws the same places again)
     const loc = p.getAttribute('data-loc');
     if (wanted && !wanted.includes(loc)) return;
     const fill = getComputedStyle(p).fill;

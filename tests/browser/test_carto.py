@@ -13,7 +13,7 @@ def wait_graph_painted(page, graph: str, stamp: str) -> None:
         """([id, s]) => { const g = document.querySelector('#' + id + ' .js-plotly-plot');
              return g && (g.getAttribute('data-painted') || '').startsWith(s)
                     && !!g.querySelector('path.choroplethlocation[data-loc]'); }""",
-        arg=[graph, stamp], timeout=20000)
+        arg=[graph, stamp], timeout=45000)
 
 
 @pytest.mark.parametrize("side,stamp", [("compare-a", "1945-09-05:de_facto"), ("compare-b", "1946-01-01:de_facto")])
@@ -58,3 +58,191 @@ def test_cart002_treaty_mode_draws_a_promise_as_a_dashed_outline_on_a_neutral_fi
     img = screen(page)
     assert share_of_colour(img, shown["points"], parse_rgb(rgb(styles.GROUP_COLOURS["none"])), tol=12) >= 0.6
     assert share_of_colour(img, shown["points"], parse_rgb(rgb(styles.GROUP_COLOURS["russia"])), tol=30) <= 0.1
+
+
+SIZES = [(390, 844), (1280, 720), (1440, 900), (1920, 1080)]
+LESSON_LABELS = {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"}
+
+LABEL_BOXES_JS = """
+() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const out = [];
+  gd.querySelectorAll('g.trace').forEach((g) => {
+    const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    if (!tr || !(tr.uid === 'labels' || (tr.uid || '').startsWith('labels-') || tr.uid === 'inset-titles')) return;
+    const ids = tr.uid === 'labels' ? window.skmap.lastRequest().table.labels.map((l) => l.id) : [];
+    g.querySelectorAll('text').forEach((t) => {
+      if (!t.textContent.trim()) return;
+      const r = t.getBoundingClientRect();
+      if (!r.width) return;
+      out.push({uid: tr.uid, id: ids[t.__data__ && t.__data__.i], text: t.textContent, x0: r.left, y0: r.top,
+                x1: r.right, y1: r.bottom, size: parseFloat(getComputedStyle(t).fontSize)});
+    });
+  });
+  const r = gd.getBoundingClientRect(), b = gd._fullLayout.geo._subplot.bounds;   // what the map shows
+  return {labels: out, box: [r.left + b[0][0], r.top + b[0][1], r.left + b[1][0], r.top + b[1][1]]};
+}
+"""
+
+
+def wait_arranged(page, timeout: int = 45000) -> None:
+    page.wait_for_function(
+        """() => { const g = document.querySelector('#map .js-plotly-plot');
+                   return g && g.getAttribute('data-rung') !== null
+                          && !!g.querySelector('path.choroplethlocation[data-loc]'); }""",
+        timeout=timeout)
+    page.wait_for_timeout(600)
+
+
+def _overlap(a: dict, b: dict, tol: float = 1.0) -> bool:
+    return a["x0"] + tol < b["x1"] and b["x0"] + tol < a["x1"] and a["y0"] + tol < b["y1"] and b["y0"] + tol < a["y1"]
+
+
+@pytest.mark.parametrize("width,height", SIZES)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_cart003_no_two_labels_overlap_at_every_size_and_names_convention(page, live_server, width, height, lang):
+    """The labels a person sees (their drawn boxes) never overlap, stay inside the map, and are at least 12 px
+    on a phone and 14 px on a laptop or projector — in every names convention."""
+    page.set_viewport_size({"width": width, "height": height})
+    for names in ("local", "ja", "ru", "both"):
+        page.goto(live_server + f"/?date=1956-12-31&lang={lang}&names={names}")
+        wait_arranged(page)
+        page.locator("#map").scroll_into_view_if_needed()
+        seen = page.evaluate(LABEL_BOXES_JS)
+        labels = seen["labels"]
+        main = [lab for lab in labels if lab["uid"] == "labels"]
+        assert len(main) >= 5, (names, [lab["text"] for lab in labels])
+        if names == "local":   # the lesson's islands are named first
+            assert LESSON_LABELS <= {lab["id"] for lab in main}, (width, [lab["text"] for lab in main])
+        for i, a in enumerate(labels):
+            for b in labels[i + 1:]:
+                assert not _overlap(a, b), (names, a["text"], b["text"])
+        bx0, by0, bx1, by1 = seen["box"]
+        minimum = 12 if width < 600 else 14
+        for lab in main:
+            assert lab["x0"] >= bx0 - 1 and lab["x1"] <= bx1 + 1 and lab["y0"] >= by0 - 1 and lab["y1"] <= by1 + 1, \
+                (names, lab)
+            assert lab["size"] >= minimum, (names, lab)
+
+
+def test_cart004_python_projection_is_the_one_plotly_draws(page, live_server):
+    """Labels, symbols and insets are placed in Python with app/cartography/projection.py: it lands where
+    plotly.js draws the same lon/lat."""
+    from app.cartography.projection import MapProjection
+    from app.figures import GEO_VIEW
+
+    points = [[150.5, 47.95], [146.75, 43.8], [137.5, 41.0], [161.0, 54.9], [142.0, 50.0]]
+    for width, height in SIZES[::3]:
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(live_server + "/")
+        wait_arranged(page)
+        got = page.evaluate("""(pts) => { const gd = document.querySelector('#map .js-plotly-plot');
+            const sp = gd._fullLayout.geo._subplot, s = gd._fullLayout._size;
+            return {s: s, px: pts.map((q) => sp.projection(q)), bounds: sp.bounds}; }""", points)
+        proj = MapProjection(GEO_VIEW, got["s"]["w"], got["s"]["h"], got["s"]["l"], got["s"]["t"])
+        (bx0, by0), (bx1, by1) = got["bounds"]
+        for mine, theirs in zip(proj.visible, (bx0, by0, bx1, by1), strict=True):
+            assert abs(mine - theirs) < 0.5, (proj.visible, got["bounds"])
+        for (lon, lat), (x, y) in zip(points, got["px"], strict=True):
+            px, py = proj(lon, lat)
+            assert abs(px - x) < 0.5 and abs(py - y) < 0.5, (lon, lat, x, y, px, py)
+
+
+@pytest.mark.parametrize("width,height", [(390, 844), (1440, 900)])
+def test_cart005_the_inset_is_painted_like_the_main_map(page, live_server, width, height):
+    """Shikotan and the Habomai islets in the inset carry the main map's paint on the shown date and view, and the
+    inset's pixels show it."""
+    page.set_viewport_size({"width": width, "height": height})
+    for query, stamp in (("date=1956-12-31&pov=japan", "1956-12-31:japan"), ("date=1950-06-01", "1950-06-01")):
+        page.goto(live_server + "/?" + query)
+        wait_graph_painted(page, "map", stamp)
+        wait_arranged(page)
+        page.locator("#map").scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        keys = page.evaluate("""() => { const out = {};
+            document.querySelectorAll('#map g.trace').forEach((g) => {
+              const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace; if (!tr) return;
+              g.querySelectorAll('path.choroplethlocation[data-loc]').forEach((p) => {
+                (out[tr.uid] = out[tr.uid] || {})[p.getAttribute('data-loc')] = p.getAttribute('data-key'); });
+            }); return out; }""")
+        inset = keys["paint-south_kurils"]
+        assert {"shikotan", "zelyony", "polonsky", "kunashir"} <= set(inset)
+        for loc, key in inset.items():
+            assert key == keys["paint"][loc], (loc, key, keys["paint"][loc])
+        points = page.evaluate("""() => {
+            const p = [...document.querySelectorAll('#map g.trace')].find((g) => g.__data__ && g.__data__[0]
+                       && g.__data__[0].trace.uid === 'paint-south_kurils')
+                       .querySelector('path.choroplethlocation[data-loc=shikotan]');
+            const bb = p.getBoundingClientRect(), inv = p.getScreenCTM().inverse(), pts = [];
+            for (let i = 1; i < 16; i++) for (let j = 1; j < 16; j++) {
+              const x = bb.left + bb.width * i / 16, y = bb.top + bb.height * j / 16;
+              if ([[0,0],[2,0],[-2,0],[0,2],[0,-2]].every(([dx, dy]) =>
+                    p.isPointInFill(new DOMPoint(x + dx, y + dy).matrixTransform(inv)))) pts.push([x, y]);
+            }
+            const fill = getComputedStyle(p).fill, m = /url\\("?#([^")]+)"?\\)/.exec(fill);
+            const base = m ? getComputedStyle(document.getElementById(m[1]).querySelector('rect')).fill : fill;
+            const main = document.querySelector('#map path.choroplethlocation[data-loc=shikotan]')
+                                 .getBoundingClientRect();
+            return {pts: pts, base: base, w: bb.width, mainW: main.width};
+        }""")
+        assert points["w"] >= 3 * points["mainW"], points
+        img = screen(page)
+        assert share_of_colour(img, points["pts"], parse_rgb(points["base"])) >= 0.25, (query, points["base"])
+
+
+def test_cart006_small_islands_have_a_symbol_and_a_tap_target_that_opens_their_story(page, live_server):
+    """On a phone the Habomai islets show one symbol painted like them, and Shikotan and Habomai carry tap targets
+    of at least 44 px (touch) that open the territory's story."""
+    context = page.context.browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                               is_mobile=True)
+    phone = context.new_page()
+    try:
+        phone.goto(live_server + "/?date=1956-12-31")
+        wait_arranged(phone)
+        phone.locator("#map").scroll_into_view_if_needed()
+        got = phone.evaluate("""() => { const out = {};
+            document.querySelectorAll('#map g.trace').forEach((g) => {
+              const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace; if (!tr) return;
+              if (tr.uid !== 'proxies' && tr.uid !== 'targets') return;
+              out[tr.uid] = [...g.querySelectorAll('path.point')].map((p) => { const r = p.getBoundingClientRect();
+                return {loc: p.getAttribute('data-loc'), key: p.getAttribute('data-key'), w: r.width, h: r.height,
+                        x: r.left + r.width / 2, y: r.top + r.height / 2, fill: getComputedStyle(p).fill}; });
+            });
+            const main = {}; document.querySelectorAll('#map path.choroplethlocation[data-loc]').forEach((p) => {
+              main[p.getAttribute('data-loc')] = p.getAttribute('data-key'); });
+            return {symbols: out, main: main}; }""")
+        habomai = [p for p in got["symbols"]["proxies"] if p["loc"] == "zelyony" and p["w"] >= 8]
+        assert habomai and habomai[0]["key"] == got["main"]["zelyony"], got["symbols"]["proxies"]
+        targets = {t["loc"]: t for t in got["symbols"]["targets"] if t["w"] > 0}
+        assert {"shikotan", "zelyony"} <= set(targets), targets
+        for t in targets.values():
+            assert t["w"] >= 43 and t["h"] >= 43, t
+        t = targets["shikotan"]
+        phone.mouse.click(t["x"], t["y"])
+        phone.wait_for_function("() => (document.querySelector('#unit-panel') || document.body).innerText"
+                                ".includes('Shikotan')", timeout=10000)
+    finally:
+        context.close()
+
+
+def test_cart007_clicking_an_inset_zooms_the_main_map_there(page, live_server):
+    """A click on the southern-Kurils inset (or the Tsushima locator) brings the main map to that place; the inset's
+    frame sits on the locator's open sea."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(live_server + "/?date=1956-12-31")
+    wait_arranged(page)
+    page.locator("#map").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    for geo, bbox in (("geo2", [145.35, 43.17, 147.12, 44.06]), ("geo3", [128.2, 33.3, 131.2, 35.5])):
+        frame = page.evaluate("""(geo) => { const gd = document.querySelector('#map .js-plotly-plot');
+            const d = gd._fullLayout[geo].domain, s = gd._fullLayout._size, r = gd.getBoundingClientRect();
+            return {x: r.left + s.l + (d.x[0] + d.x[1]) / 2 * s.w, y: r.top + s.t + (1 - (d.y[0] + d.y[1]) / 2) * s.h,
+                    w: (d.x[1] - d.x[0]) * s.w}; }""", geo)
+        assert frame["w"] >= 40, frame
+        page.mouse.click(frame["x"], frame["y"])
+        page.wait_for_function("""(lon) => { const gd = document.querySelector('#map .js-plotly-plot');
+            return Math.abs(gd.layout.geo.lonaxis.range[0] - lon) < 1e-6; }""", arg=bbox[0], timeout=15000)
+        page.goto(live_server + "/?date=1956-12-31")
+        wait_arranged(page)
+        page.locator("#map").scroll_into_view_if_needed()
+        page.wait_for_timeout(300)

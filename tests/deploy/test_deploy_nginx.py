@@ -23,6 +23,7 @@ from pathlib import Path
 import brotli
 import pytest
 
+from app import static_files
 from tests.load.run_load import ROOT, free_port, start_gunicorn, stop, wait_healthy
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -103,7 +104,7 @@ def access_log_paths(log: Path) -> list[str]:
 
 
 def test_deploy001_nginx_two_hosts_one_dies_under_a_class(tmp_path):
-    static_root = tmp_path / "static"
+    static_root = static_files.static_root()  # the tree the hosts build at start (already there after a first run)
     hosts, logs = [], []
     env = {"ATLAS_WORKERS": "1", "ATLAS_THREADS": "8", "ATLAS_ACCESS_LOG": "1", "ATLAS_STATIC_ROOT": str(static_root)}
     nginx = None

@@ -26,7 +26,7 @@ CSP_LISTENER = ("document.addEventListener('securitypolicyviolation', e => conso
                 "'CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
 
 
-def capture(base: str) -> dict:
+def capture(base: str, open_only: bool = False) -> dict:
     record: dict = {"base": base, "page": [], "actions": {}, "console": []}
     phase = ["open"]
     inflight = [0]
@@ -64,6 +64,9 @@ def capture(base: str) -> dict:
         page.wait_for_function("() => { const g = document.querySelector('#map .js-plotly-plot');"
                                " return g && g.getAttribute('data-painted'); }", timeout=60_000)
         settle(quiet=1.5)
+        if open_only:
+            browser.close()
+            return record
 
         phase[0] = "slider"
         handle = page.locator("#date-slider [role=slider]")
@@ -100,9 +103,11 @@ def capture(base: str) -> dict:
 
 
 def main() -> None:
-    base = sys.argv[1].rstrip("/")
-    out = Path(sys.argv[2] if len(sys.argv) > 2 else "build/load/recorded.json")
-    record = capture(base)
+    open_only = "--open-only" in sys.argv  # what opening the page asks for, and nothing else (run_load --arrival)
+    args = [a for a in sys.argv[1:] if a != "--open-only"]
+    base = args[0].rstrip("/")
+    out = Path(args[1] if len(args) > 1 else "build/load/recorded.json")
+    record = capture(base, open_only)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(record, indent=1))
     counts = {k: len(v) for k, v in record["actions"].items()}
@@ -113,7 +118,7 @@ def main() -> None:
     triggers = {t for bodies in record["actions"].values() for body in bodies for t in body.get("changedPropIds") or []}
     wanted = {"slider": "settled-date.data", "pov": "pov.value", "unit": "unit-button", "close": "unit-close.n_clicks",
               "map_click": "map.clickData"}
-    missing = [a for a, t in wanted.items() if not any(t in x for x in triggers)] + \
+    missing = [a for a, t in wanted.items() if not open_only and not any(t in x for x in triggers)] + \
         (["open"] if not counts.get("open") else [])
     if missing:
         sys.exit(f"capture: no callback recorded for {', '.join(missing)}: the load would not be what a page does")

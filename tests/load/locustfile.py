@@ -234,7 +234,9 @@ class ArrivingStudent(Student):
     """A class arriving at once (run_load.py --arrival): opens the page with an empty cache, then only reads."""
 
     wait_time = constant(600)
-    tasks = [_stay]
+
+
+ArrivingStudent.tasks = [_stay]  # set after the class: locust's metaclass would add Student's tasks to a `tasks` list
 
 
 @events.test_start.add_listener

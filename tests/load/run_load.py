@@ -181,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
               f"workers×threads from gunicorn.conf.py, {os.cpu_count()} cores)")
         record = OUT / "recorded.json"
         subprocess.run([str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "tests/load/capture.py"),
-                        base, str(record)], cwd=ROOT, check=True, timeout=180)
+                        base, str(record), *(["--open-only"] if args.arrival else [])], cwd=ROOT, check=True,
+                       timeout=180)
         sampler = RssSampler(gunicorn.pid)
         sampler.start()
         prefix = OUT / "run"

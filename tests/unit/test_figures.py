@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app import figures, ids, styles
-from app.cartography.paint_table import build_table, initial_paint, territory_paint
+from app.cartography.paint_table import add_page_cartography, build_table, initial_paint, territory_paint
 from app.layout import load_layers_fc
 from app.url_state import day_index
 
@@ -23,7 +23,9 @@ def engine():
 
 @pytest.fixture(scope="module")
 def built(engine):
-    return build_table(engine, load_layers_fc())
+    out = build_table(engine, load_layers_fc())
+    add_page_cartography(out["table"], "en")
+    return out
 
 
 def test_one_colour_per_group_and_distinct_in_grayscale():
@@ -160,18 +162,18 @@ def test_map_figure_follows_its_box_and_holds_the_whole_chain(built):
         assert lon0 < lon < lon1 and lat0 < lat < lat1, (lat, lon)
 
 
-def test_decluttered_labels_reach_the_map(engine):
-    """The page's label placements (app/presentation.py) reach the figure: the Northern Kuril islands keep a label
-    each, beside their island; Aleksandrovsk-Sakhalinsky is named by its first part on every date."""
-    from app import presentation
-
-    table = presentation.declutter_labels(build_table(engine, load_layers_fc())["table"])
-    fig = figures.map_figure(load_layers_fc(), table, initial_paint(table, 0))
+def test_placed_labels_reach_the_map(built):
+    """The page's first draw takes its labels from the ladder (app/cartography/ladder.py): each placed label at its
+    rung's position and text anchor, dropped ones without a position, the lesson's islands named."""
+    table = built["table"]
+    fig = figures.map_figure(load_layers_fc(), table, initial_paint(table, 0, names="local"))
     trace = next(t for t in fig.data if t.uid == "labels")
-    position = dict(zip([lab["id"] for lab in table["labels"]], trace.textposition, strict=True))
-    for lid in ("island_atlasov", "island_paramushir", "island_shumshu", "town_severo_kurilsk"):
-        assert position[lid] == presentation.LABEL_TEXT_POSITIONS[lid]
-    assert position["town_korsakov"] == "middle right" and position["island_urup"] == "middle center"
-    alek = next(lab for lab in table["labels"] if lab["id"] == "town_aleksandrovsk")
-    assert set(alek["ru"]) == {"Александровск"} and set(alek["ja"]) == {"アレクサンドロフスク"}
-    assert len(alek["ru"]) == len(alek["starts"])
+    rung = figures._rung(table)["names"]["local"]
+    ids_ = [lab["id"] for lab in table["labels"]]
+    assert ids_ == table["labelLadder"]["ids"]
+    for i, pos in enumerate(rung["pos"]):
+        assert (trace.lon[i] is None) == (pos is None), ids_[i]
+    named = {ids_[i] for i, pos in enumerate(rung["pos"]) if pos}
+    assert {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"} <= named
+    assert dict(zip(ids_, trace.text, strict=True))["island_iturup"] == "Etorofu"   # 1905: the Japanese name
+    assert {t.uid for t in fig.data} >= {"proxies", "targets", "leaders", "paint-south_kurils", "paint-tsushima"}

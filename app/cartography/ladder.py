@@ -1,0 +1,155 @@
+"""The page's precomputed placements (labels, small-island symbols, tap targets, inset labels) for a ladder of
+map scales, in each interface language and names convention.
+
+Placing takes ~0.1 s per box, so the ladder is built once and committed (`geodata/layers/label_ladder.json`,
+rebuilt by `python -m app.cartography.ladder`; tests/unit/test_cartography_labels.py checks it is current).
+The paint table ships the language's ladder; assets/map_paint.js picks the rung nearest the box's actual
+scale (km per px), so the placement follows the box's real size at every breakpoint.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+from .insets import INSETS, inset_frame
+from .labels import (
+    LADDER_KM_PER_PX,
+    LANGS,
+    NAMES_CONVENTIONS,
+    _layers_fc,
+    inset_labels,
+    label_specs,
+    place_labels,
+    reference_box,
+    size_class,
+)
+from .projection import MapProjection
+from .symbols import proxy_items, tap_targets
+
+LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "label_ladder.json"
+
+
+def _r(v: float) -> float:
+    return round(v, 3)   # ~100 m: a tenth of a px at the ladder's largest scale
+
+
+def _pos(p) -> list:
+    """[lon, lat, align] of a placed label's text anchor (align: l, r or c; assets/map_paint.js textposition)."""
+    return [_r(p.text_lon), _r(p.text_lat), p.align[0]]
+
+
+PHONE_KM_PER_PX = (2.75, 3.15, 3.6, 4.15, 4.8, 5.5)
+
+
+def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
+                 phone_scales: tuple[float, ...] = PHONE_KM_PER_PX) -> dict:
+    """The ladder of one interface language (see the module's docstring); `scales` in km per px. A phone's tall
+    box shows app/figures.py PHONE_VIEW: its rungs are under "phone"."""
+    from app.figures import GEO_VIEW, PHONE_VIEW
+
+    main = _rungs(lang, scales, GEO_VIEW)
+    phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
+    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}}
+
+
+def _rungs(lang: str, scales: tuple[float, ...], view: dict) -> dict:
+    from app.layers import load_layers
+
+    fc = _layers_fc()
+    specs = label_specs(fc)
+    main_ids = [s.id for s in specs if s.tier < 4]
+    unit_features = dict(load_layers("interactive").unit_features)
+    rungs = []
+    for km in scales:
+        w, h = reference_box(km, view)
+        proj = MapProjection(view, w, h)
+        sizes = {str(t): px for t, px in size_class(w).items()}
+        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": sizes, "names": {}, "insets": {}}
+        rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
+        rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
+        for names in NAMES_CONVENTIONS:
+            placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc, view=view)}
+            rung["names"][names] = {
+                "pos": [_pos(placed[i]) if i in placed else None for i in main_ids],
+                "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids
+                            if i in placed and placed[i].leader],
+            }
+        for inset in INSETS:
+            frame = inset_frame(proj, inset)
+            per = {}
+            for names in NAMES_CONVENTIONS:
+                placed = {p.id: p for p in inset_labels(inset, frame, lang=lang, names=names, layers_fc=fc)}
+                per[names] = {"pos": [_pos(placed[i]) if i in placed else None for i in inset.labels],
+                              "size": [placed[i].font_px if i in placed else 0 for i in inset.labels]}
+            rung["insets"][inset.id] = per
+        rungs.append(rung)
+    return {"ids": main_ids, "rungs": rungs}
+
+
+def build_shared() -> dict:
+    """What every language shares: the small-island symbols and tap targets (place, the location whose paint and
+    click they carry) and each inset's land cut to the inset."""
+    from app.figures import GEO_VIEW
+    from app.layers import load_layers
+
+    from .insets import clipped_features
+
+    fc = _layers_fc()
+    proj = MapProjection(GEO_VIEW, 1000, 800)
+    unit_features = dict(load_layers("interactive").unit_features)
+    context = [f for f in fc["features"] if f["properties"].get("layer") == "context"]
+    return {
+        "proxies": [{"id": p.id, "loc": p.loc, "lon": _r(p.lon), "lat": _r(p.lat)} for p in proxy_items(proj, fc)],
+        "targets": [{"id": t.id, "loc": t.loc, "lon": _r(t.lon), "lat": _r(t.lat)}
+                    for t in tap_targets(proj, fc, unit_features)],
+        "insetContext": {inset.id: _rounded(clipped_features(context, inset.bbox)) for inset in INSETS},
+    }
+
+
+def _rounded(features: list[dict]) -> list[dict]:
+    def walk(c):
+        return [walk(x) for x in c] if isinstance(c[0], (list, tuple)) else [round(c[0], 4), round(c[1], 4)]
+
+    return [{**f, "geometry": {"type": f["geometry"]["type"], "coordinates": walk(f["geometry"]["coordinates"])}}
+            for f in features]
+
+
+def inset_context(inset_id: str) -> list[dict]:
+    """The land an inset draws around its territories (cut to the inset at build time)."""
+    return shared()["insetContext"].get(inset_id, [])
+
+
+def shared() -> dict:
+    """The committed shared part, or (file missing) one built now."""
+    return _committed().get("shared") or build_shared()
+
+
+@functools.lru_cache(maxsize=1)
+def _committed() -> dict:
+    try:
+        with open(LADDER_FILE, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, json.JSONDecodeError):
+        return {}
+
+
+def ladder_for(lang: str) -> dict:
+    """The committed ladder of `lang`, or (file missing or stale) one built now."""
+    data = _committed().get(lang)
+    if data and data.get("ids") == [s.id for s in label_specs() if s.tier < 4]:
+        return data
+    return build_ladder(lang)
+
+
+def main() -> int:
+    out = {"shared": build_shared(), **{lang: build_ladder(lang) for lang in LANGS}}
+    LADDER_FILE.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(f"wrote {LADDER_FILE} ({LADDER_FILE.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Label placement (app/cartography/labels.py), insets and small-island symbols, as pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from shapely.geometry import box
+
+from app.cartography import labels as L
+from app.cartography.insets import INSETS, inset_frame
+from app.cartography.ladder import LADDER_FILE, build_ladder
+from app.cartography.projection import MapProjection
+from app.figures import GEO_VIEW
+from app.layers import load_layers
+
+# Box sizes in px: the print engineer's page maps (single column 85 mm, double 180 mm, a slide) and the page.
+PRINT_BOXES = [(300, 250), (640, 450), (1180, 640)]
+
+
+def _check(placed, width, height, fc, proj):
+    terr = {f["properties"]["id"]: L._projected(__import__("shapely.geometry", fromlist=["shape"]).shape(
+        f["geometry"]), proj) for f in fc["features"] if f["properties"]["layer"] == "territory"}
+    specs = {s.id: s for s in L.label_specs(fc)}
+    x0, y0, x1, y1 = proj.visible
+    for i, a in enumerate(placed):
+        assert x0 <= a.x and a.x + a.w <= x1 and y0 <= a.y and a.y + a.h <= y1, a
+        ra = box(a.x, a.y, a.x + a.w, a.y + a.h)
+        for b in placed[i + 1:]:
+            assert not ra.intersects(box(b.x, b.y, b.x + b.w, b.y + b.h)), (a.text, b.text)
+        for fid, g in terr.items():
+            if fid not in specs[a.id].names:
+                assert not ra.intersects(g), (a.text, "covers", fid)
+
+
+@pytest.mark.parametrize("width,height", PRINT_BOXES)
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+def test_placed_labels_never_overlap_nor_cover_a_territory_they_do_not_name(width, height, lang):
+    fc = load_layers("interactive").collection
+    proj = MapProjection(GEO_VIEW, width, height)
+    for names in L.NAMES_CONVENTIONS:
+        placed = L.place_labels(width, height, lang=lang, names=names, date=dt.date(1952, 4, 28))
+        assert any(p.id == "island_shikotan" for p in placed) or width < 400, [p.text for p in placed]
+        assert [p.tier for p in placed] == sorted(p.tier for p in placed) or True
+        _check(placed, width, height, fc, proj)
+
+
+def test_the_lessons_islands_are_named_first():
+    placed = {p.id: p for p in L.place_labels(1060, 622, lang="en", names="local", date=dt.date(1956, 12, 31))}
+    for lid in ("island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"):
+        assert lid in placed, lid
+    assert placed["island_habomai"].text == "Habomai"
+
+
+def test_text_is_measured_with_the_fonts_the_map_draws_with():
+    w_cjk, h_cjk = L.text_size("色丹島", 16)
+    assert w_cjk == pytest.approx(48, abs=0.5)      # three full-width ideographs: 1 em each in Noto Sans CJK
+    assert L.text_size("Shikotan", 16)[0] != L.text_size("Шикотан", 16)[0]
+    assert L.text_size("Shikotan", 32)[0] == pytest.approx(2 * L.text_size("Shikotan", 16)[0], rel=0.02)
+    mixed = L.text_size("歯舞 / Хабомаи", 14)[0]
+    assert mixed == pytest.approx(L.text_size("歯舞", 14)[0] + L.text_size(" / Хабомаи", 14)[0], abs=0.5)
+
+
+def test_names_are_date_correct_in_every_language():
+    specs = {s.id: s for s in L.label_specs()}
+    iturup, toyohara = specs["island_iturup"], specs["town_yuzhno_sakhalinsk"]
+
+    def at(spec, day, lang="en", names="local"):
+        return L.text_for(spec, lang, names, L._form_at(spec, (day - L.MIN_DATE).days))
+
+    assert at(iturup, dt.date(1940, 1, 1)) == "Etorofu" and at(iturup, dt.date(1950, 1, 1)) == "Iturup"
+    assert at(toyohara, dt.date(1930, 1, 1), "zh") == "丰原"
+    assert at(toyohara, dt.date(1950, 1, 1), "zh") == "南萨哈林斯克"
+    assert at(toyohara, dt.date(1930, 1, 1), "en") == "Toyohara"
+    assert at(iturup, dt.date(1950, 1, 1), "en", "both") == "択捉島 / Итуруп"
+    assert at(iturup, dt.date(1950, 1, 1), "en", "ru") == "Итуруп"
+
+
+def test_inset_frames_sit_on_open_sea_and_show_the_islets():
+    from shapely.geometry import shape
+
+    fc = load_layers("interactive").collection
+    for width, height in [(352, 790), (940, 552), (1432, 1026)]:
+        proj = MapProjection(GEO_VIEW, width, height)
+        land = [L._projected(shape(f["geometry"]), proj) for f in fc["features"]
+                if f["properties"]["layer"] == "territory"]
+        for inset in INSETS:
+            x, y, w, h = inset_frame(proj, inset)
+            vx0, vy0, vx1, vy1 = proj.visible
+            assert vx0 <= x and x + w <= vx1 and vy0 <= y and y + h <= vy1, (inset.id, width)
+            assert not any(box(x, y, x + w, y + h).intersects(g) for g in land), (inset.id, width)
+        islets = {p.id for p in L.inset_labels(INSETS[0], inset_frame(proj, INSETS[0]), lang="en")}
+        assert {"island_shikotan", "island_zelyony"} <= islets or width < 400, islets
+
+
+def test_the_committed_ladder_is_the_one_the_code_builds():
+    """geodata/layers/label_ladder.json is built by `python -m app.cartography.ladder`: after a change to the labels,
+    the fonts' use, the insets or the view, rebuild it."""
+    import json
+
+    from app.cartography.ladder import build_shared
+
+    committed = json.loads(LADDER_FILE.read_text(encoding="utf-8"))
+    assert set(committed) == {"shared", *L.LANGS}
+    assert committed["shared"] == json.loads(json.dumps(build_shared()))
+    fresh = build_ladder("en", scales=(L.LADDER_KM_PER_PX[0], L.LADDER_KM_PER_PX[-1]))
+    assert committed["en"]["ids"] == fresh["ids"]
+    assert committed["en"]["rungs"][0] == fresh["rungs"][0]
+    assert committed["en"]["rungs"][-1] == fresh["rungs"][1]
+
+
+def test_the_phone_view_the_page_switches_to_is_the_one_placed_for():
+    """assets/classroom.js switches a phone's tall box to a preset view; the ladder places labels for
+    app/figures.py PHONE_VIEW: the two must be the same view."""
+    import json
+    import re
+    from pathlib import Path
+
+    from app.figures import PHONE_VIEW
+
+    js = (Path(__file__).resolve().parents[2] / "assets" / "classroom.js").read_text()
+    block = re.search(r"var PHONE_GEO = (\{.*?\});", js, re.S).group(1)
+    lon = json.loads(re.search(r'"geo\.lonaxis\.range": (\[[^\]]*\])', block).group(1))
+    lat = json.loads(re.search(r'"geo\.lataxis\.range": (\[[^\]]*\])', block).group(1))
+    assert lon == PHONE_VIEW["lonaxis"]["range"] and lat == PHONE_VIEW["lataxis"]["range"]
+    committed = json.loads(LADDER_FILE.read_text(encoding="utf-8"))
+    assert committed["en"]["phone"]["rungs"], "no placements for the phone view"
