@@ -28,8 +28,9 @@ install: $(VENV)/.all-installed
 # Debian packages: Chromium for browser tests and figure export (never a downloaded browser),
 # Noto CJK fonts so Japanese/Chinese/Cyrillic render offline, poppler-utils to check exported PDFs,
 # librsvg2-bin (rsvg-convert) to turn an exported SVG into a vector PDF with CID fonts and into a PNG,
-# nginx with Brotli for the reference deployment (deploy/, tests/deploy).
-DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils librsvg2-bin \
+# ffmpeg to encode lesson videos (and ffprobe, tesseract to check them), nginx with Brotli for the reference
+# deployment (deploy/, tests/deploy).
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils librsvg2-bin ffmpeg tesseract-ocr tesseract-ocr-eng \
   nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -84,6 +85,7 @@ bench: install system-deps
 	$(PY) scripts/bench_classroom.py
 	$(PY) scripts/bench_slider.py
 	$(PY) scripts/bench_export.py
+	$(PY) scripts/bench_lessons.py
 
 # Rebuild the committed plotly.js partial bundle (bundles/plotly/) from the npm registry at the locked versions.
 plotly-bundle:

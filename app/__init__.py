@@ -29,6 +29,7 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     from app.health import register_health
     from app.i18n import install as install_i18n
     from app.layout import build_layout
+    from app.lessons.routes import register_lesson_routes
     from app.security import apply_security
     from app.static_files import install as install_static_files
     from callbacks import register_callbacks
@@ -50,6 +51,7 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     register_api(app.server, engine)
     register_health(app.server, engine, __version__)
     register_export_routes(app.server, engine)
+    register_lesson_routes(app.server, engine)
     apply_security(app, frame_ancestors)  # after every inline script: the CSP hashes them on first request
     install_static_files(app)  # last: it requests the index page to learn what the page loads
     return app

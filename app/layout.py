@@ -60,19 +60,27 @@ def event_options(engine: Any, lang: str = "en") -> list[dict]:
     return options
 
 
-def build_layout(engine: Any, lang: str = "en") -> html.Div:
+def page_map(engine: Any, lang: str = "en", day: int | None = None) -> tuple[dict, dict, Any]:
+    """The page's paint table (with its cartography), the event paints and the map figure painted for `day`:
+    what the page ships once, and what a one-file lesson carries (app/lessons/onefile.py)."""
     from app.cartography.paint_table import build_table
-    from app.page.frame import create_frame
 
     layers_fc = load_layers_fc()
     built = build_table(engine, layers_fc, lang=lang)
     table, events = built["table"], built["events"]
     add_page_cartography(table, lang)
+    day = day_index(DEFAULT_DATE) if day is None else day
+    return table, events, figures.map_figure(layers_fc, table, initial_paint(table, day, names="local"))
+
+
+def build_layout(engine: Any, lang: str = "en") -> html.Div:
+    from app.page.frame import create_frame
+
     day = day_index(DEFAULT_DATE)
-    fig = figures.map_figure(layers_fc, table, initial_paint(table, day, names="local"))
+    table, events, fig = page_map(engine, lang, day)
     return create_frame(engine, lang, table, events, fig, day, event_options(engine, lang))
 
 
-__all__ = ["build_layout", "event_options", "initial_paint", "load_layers_fc"]
+__all__ = ["build_layout", "event_options", "initial_paint", "load_layers_fc", "page_map"]
 
 

@@ -30,6 +30,7 @@ from app import url_state as us
 from app.export import compose, finish, render, series
 from app.export.request import LANGS, NAMES, ExportParamError, ExportRequest, povs
 from app.export.sizes import DPIS, FORMATS, SIZES
+from app.lessons.cli import LESSON_FORMATS, add_lesson_args, is_lesson, run_lesson
 
 INDEX_COLUMNS = ["number", "event", "what", "date", "file", "title", "caption"]
 
@@ -50,7 +51,8 @@ def add_export(subparsers: Any) -> None:
     p.add_argument("--compare-perspective", help="two panels: side B in this point of view")
     p.add_argument("--compare-event", help="two panels: side B shows what this event provides")
     p.add_argument("--as-event-maps", action="store_true", help="a series of what each event provides")
-    p.add_argument("--format", default=None, choices=FORMATS, help="default: the --out file's extension, else svg")
+    p.add_argument("--format", default=None, choices=(*FORMATS, *LESSON_FORMATS),
+                   help="default: the --out file's extension, else svg (mp4, webm, gif: --animate)")
     p.add_argument("--size", default="double", choices=SIZES)
     p.add_argument("--width-mm", type=float)
     p.add_argument("--height-mm", type=float)
@@ -62,6 +64,7 @@ def add_export(subparsers: Any) -> None:
                    "(default: $ATLAS_PUBLIC_URL; none: no permalink)")
     p.add_argument("--out", required=True, help="a file or an existing directory; a directory for a series")
     p.add_argument("--force", action="store_true", help="series: redo existing files")
+    add_lesson_args(p, what)
     p.set_defaults(func=run_export)
 
 
@@ -192,6 +195,8 @@ def run_series(engine: Any, args: argparse.Namespace, fmt: str) -> str:
 def run_export(args: argparse.Namespace, engine: Any) -> str:
     from app.timeline.engine import QueryError
 
+    if is_lesson(args):
+        return run_lesson(args, engine)
     try:
         if args.all_events or args.events or args.tour:
             if Path(args.out).suffix and not Path(args.out).is_dir():

@@ -115,7 +115,7 @@ def to_grayscale(svg: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ PDF, PNG
-def _rsvg(svg: str, args: list[str]) -> bytes:
+def _rsvg(svg: str, args: list[str], timeout: float = CONVERT_TIMEOUT_S) -> bytes:
     exe = shutil.which(RSVG)
     if exe is None:
         raise ConvertError("rsvg-convert is not installed (Debian package librsvg2-bin: make system-deps)")
@@ -123,10 +123,10 @@ def _rsvg(svg: str, args: list[str]) -> bytes:
     if EXPORT_NICE > 0 and shutil.which("nice"):
         cmd = ["nice", "-n", str(EXPORT_NICE), *cmd]
     try:
-        done = subprocess.run(cmd, input=svg.encode("utf-8"), capture_output=True, timeout=CONVERT_TIMEOUT_S,
+        done = subprocess.run(cmd, input=svg.encode("utf-8"), capture_output=True, timeout=timeout,
                               check=False)
     except subprocess.TimeoutExpired:
-        raise ConvertError(f"the figure was not converted within {CONVERT_TIMEOUT_S:g} s") from None
+        raise ConvertError(f"the figure was not converted within {timeout:g} s") from None
     if done.returncode != 0 or not done.stdout:
         raise ConvertError(f"rsvg-convert failed ({done.stderr.decode('utf-8', 'replace').strip()[:200]})")
     return done.stdout
@@ -143,9 +143,19 @@ class PdfInfo:
 
 def to_pdf(svg: str, info: PdfInfo) -> bytes:
     """The finished SVG as a vector PDF with embedded CID fonts and the figure's metadata."""
+    return with_info(_rsvg(svg, ["-f", "pdf"]), info)
+
+
+def pages_to_pdf(paths: list[str], info: PdfInfo) -> bytes:
+    """Finished SVG files, one page each in order, as one vector PDF (librsvg subsets each font once for the
+    whole document) with the document's metadata."""
+    return with_info(_rsvg("", ["-f", "pdf", *paths], CONVERT_TIMEOUT_S + 5 * len(paths)), info)
+
+
+def with_info(raw: bytes, info: PdfInfo) -> bytes:
+    """A PDF from librsvg with Title, Author, Subject, Keywords (Info and XMP) and /Lang written by pikepdf."""
     import pikepdf
 
-    raw = _rsvg(svg, ["-f", "pdf"])
     with pikepdf.open(io.BytesIO(raw)) as pdf:
         with pdf.open_metadata(set_pikepdf_as_editor=False) as xmp:
             xmp["dc:title"] = info.title
@@ -168,13 +178,18 @@ def to_pdf(svg: str, info: PdfInfo) -> bytes:
     return out.getvalue()
 
 
-def to_png(svg: str, px_w: int, px_h: int, dpi: int) -> bytes:
-    """The finished SVG as exactly px_w × px_h pixels, RGB, with a pHYs chunk saying `dpi`."""
+def raster(svg: str, px_w: int, px_h: int):  # noqa: ANN201 - a PIL RGB image
+    """The finished SVG drawn by librsvg at exactly px_w × px_h pixels, on white, as an RGB image."""
     from PIL import Image
 
     raw = _rsvg(svg, ["-f", "png", "-w", str(px_w), "-h", str(px_h), "-b", "white"])
     with Image.open(io.BytesIO(raw)) as im:
-        rgb = im.convert("RGB")
+        return im.convert("RGB")
+
+
+def to_png(svg: str, px_w: int, px_h: int, dpi: int) -> bytes:
+    """The finished SVG as exactly px_w × px_h pixels, RGB, with a pHYs chunk saying `dpi`."""
+    rgb = raster(svg, px_w, px_h)
     out = io.BytesIO()
     rgb.save(out, format="PNG", dpi=(dpi, dpi), compress_level=3)  # 6 is 2x slower for 3 % less
     return out.getvalue()

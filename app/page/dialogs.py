@@ -8,6 +8,7 @@ from dash import html
 from app import ids
 from app.export.ui import export_panel
 from app.i18n import _, gettext_for
+from app.lessons.ui import lesson_panel
 
 # (keys, what they do): the one list the dialog and Help show
 SHORTCUTS = [
@@ -55,6 +56,8 @@ def create_download_dialog(lang: str) -> html.Dialog:
         html.Div([html.H2(t("Download")), _close(lang)], className="dialog-head"),
         html.H3(t("Figure")),
         export_panel(lang),
+        html.H3(t("Lesson: video, handout, one file")),
+        lesson_panel(lang),
         html.H3(t("Data")),
         html.Ul([
             html.Li(html.A(t("The whole timeline (JSON)"), href="/api/download/dataset.json", download="")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from dash import html
@@ -67,6 +68,53 @@ def moment_of(engine: Any, event_id: str, shown: dt.date) -> str:
     return "later"
 
 
+@dataclass(frozen=True)
+class CaptionParts:
+    """What Present says about an event on a shown date, as plain text: the point of view (or "what it
+    provides"), the dates labelled with what they are, two or three sentences, a hint, the source keys. The
+    lesson outputs (app/lessons) say the same."""
+
+    view: str
+    moment: str  # signed | in_force | later | event
+    when: str
+    text: str
+    hint: str
+    keys: list[str]
+
+
+def caption_parts(engine: Any, event_id: str, shown: dt.date, pov: str, mode: str, lang: str = "en"
+                  ) -> CaptionParts | None:
+    """The parts of Present's caption for an event (None when it has neither narration nor summary)."""
+    t = gettext_for(lang)
+    view = t("Treaty or proposal: what it provides") if mode == "event" else \
+        t(styles.POV_LABELS.get(pov, styles.POV_LABELS["de_facto"]))
+    told = narration.narration_for(engine, event_id, lang)
+    if told is None:
+        return None
+    text, keys = told
+    ev = engine.events[event_id]
+    dates = ev.dates
+    moment = "event" if mode == "event" else moment_of(engine, event_id, shown)
+    signed, in_force = _iso(dates.get("signed")), _iso(dates.get("in_force"))
+    when = ""
+    if moment == "signed":
+        when = t("Signed {signed}; in force from {in_force}", signed=format_date_for(signed, lang),
+                 in_force=format_date_for(in_force, lang))
+        summary = localised(ev.summary, lang)[0] if ev.summary else ""
+        text = t("Signed, not yet in force: the map changes on {in_force}.",
+                 in_force=format_date_for(in_force, lang)) + (" " + summary if summary else "")
+    elif moment == "in_force":
+        when = t("In force from {date}", date=format_date_for(in_force, lang))
+    else:
+        when = t(", ").join(t("{what} {date}", what=date_label(k, lang), date=format_date_for(v, lang))
+                            for k, v in dates.items() if v)
+    # a classroom narration is written to fit (≤ 420 characters); an event's summary from the data is cut to
+    # its first sentences (the whole of it is in the Why tab)
+    text = text if event_id in narration.NARRATION and moment != "signed" else shortened(text, 300)
+    hint = t("The map shows what it would have provided, had it taken effect.") if mode == "event" else ""
+    return CaptionParts(view, moment, when, text, hint, list(keys))
+
+
 def present_caption(engine: Any, event_id: str | None, shown: dt.date, pov: str, mode: str,
                     lang: str = "en") -> list:
     """The projector's caption: the point of view, the event and the moment the map is on (signed, in force,
@@ -76,36 +124,16 @@ def present_caption(engine: Any, event_id: str | None, shown: dt.date, pov: str,
     view = t("Treaty or proposal: what it provides") if mode == "event" else \
         t(styles.POV_LABELS.get(pov, styles.POV_LABELS["de_facto"]))
     out: list = [html.P(view, className="present-pov", id=ids.PRESENT_POV)]
-    told = narration.narration_for(engine, event_id, lang)
-    if told is None:
+    parts = caption_parts(engine, event_id, shown, pov, mode, lang) if event_id else None
+    if parts is None:
         return out + [html.P(t("Use ◀ ▶ (or Page Up / Page Down) to move between events."), className="present-hint")]
-    text, keys = told
-    ev = engine.events[event_id]
-    dates = ev.dates
-    out.append(html.H2(localised_span(ev.title, lang), className="present-title"))
-    moment = "event" if mode == "event" else moment_of(engine, event_id, shown)
-    signed, in_force = _iso(dates.get("signed")), _iso(dates.get("in_force"))
-    if moment == "signed":
-        out.append(html.P(t("Signed {signed}; in force from {in_force}", signed=format_date_for(signed, lang),
-                            in_force=format_date_for(in_force, lang)), className="present-when"))
-        summary = localised(ev.summary, lang)[0] if ev.summary else ""
-        text = t("Signed, not yet in force: the map changes on {in_force}.",
-                 in_force=format_date_for(in_force, lang)) + (" " + summary if summary else "")
-    elif moment == "in_force":
-        out.append(html.P(t("In force from {date}", date=format_date_for(in_force, lang)), className="present-when"))
-    else:
-        own = [t("{what} {date}", what=date_label(k, lang), date=format_date_for(v, lang))
-               for k, v in dates.items() if v]
-        if own:
-            out.append(html.P(t(", ").join(own), className="present-when"))
-    # a classroom narration is written to fit (≤ 420 characters); an event's summary from the data is cut to
-    # its first sentences (the whole of it is in the Why tab)
-    out.append(html.P(text if event_id in narration.NARRATION and moment != "signed" else shortened(text, 300),
-                      className="present-text"))
-    if mode == "event":
-        out.append(html.P(t("The map shows what it would have provided, had it taken effect."),
-                          className="present-hint"))
-    cites = cite_dicts(engine, keys, lang)
+    out.append(html.H2(localised_span(engine.events[event_id].title, lang), className="present-title"))
+    if parts.when:
+        out.append(html.P(parts.when, className="present-when"))
+    out.append(html.P(parts.text, className="present-text"))
+    if parts.hint:
+        out.append(html.P(parts.hint, className="present-hint"))
+    cites = cite_dicts(engine, parts.keys, lang)
     out.append(html.Div([html.Span(t("Sources: "), className="present-src-label"),
                          html.Ul([html.Li(c["short"], title=c["full"]) for c in cites], className="present-sources")],
                         className="present-src"))

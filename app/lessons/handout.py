@@ -1,0 +1,213 @@
+"""A printable handout of a lesson: a multi-page PDF, A4 or US Letter, portrait.
+
+Pages: a cover (the lesson's title, its date range, the point of view, the steps); one page per step (the export's
+double-column figure — map, inset, key, caption — then the event's title and dates, the clause as quoted where
+the wording was read (Citation.quote: verbatim only), Present's two or three sentences, the readable sources);
+a glossary of the key (the lesson's key rows with the figure's own symbols); the references in full.
+
+Print standards are the figures': each page is an SVG drawn by librsvg into one vector PDF (patterns as vector
+patterns, Noto fonts embedded as CID subsets, never Type 3, no raster image), metadata by pikepdf
+(app/export/finish.py).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import app
+from app.export import caption, compose, finish
+from app.export.request import ExportParamError
+from app.i18n import gettext_for
+from app.lessons.plan import Lesson, Step
+from app.lessons.sheet import Sheet
+
+PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+MARGIN_MM = 15.0
+FIGURE_MM = (180.0, 125.0)  # the export's double-column size: the same figure a journal gets
+
+
+def _px(mm: float) -> float:
+    return mm / 25.4 * 96
+
+
+def pt(points: float) -> float:
+    return points * 96 / 72
+
+
+class Pages:
+    """Sheets of one paper size; `new()` starts a page with the running header and footer."""
+
+    def __init__(self, lesson: Lesson, paper: str) -> None:
+        self.lesson, self.paper = lesson, paper
+        self.size = tuple(_px(v) for v in PAPERS[paper])
+        self.sheets: list[Sheet] = []
+
+    def new(self, header: bool = True) -> Sheet:
+        w, h = self.size
+        sheet = Sheet(w, h, self.lesson.lang, margin=_px(MARGIN_MM))
+        if header:
+            t = gettext_for(self.lesson.lang)
+            sheet.para(t("{title} · {range}", title=self.lesson.title, range=self.lesson.range_text), pt(8),
+                       colour="#555555", gap=0.2, max_lines=1)
+            sheet.rule("#BBBBBB", 0.5)
+            sheet.y += pt(6)
+        self.sheets.append(sheet)
+        return sheet
+
+    def finish(self) -> list[str]:
+        """Each page's SVG with its number at the foot."""
+        out = []
+        total = len(self.sheets)
+        t = gettext_for(self.lesson.lang)
+        for n, sheet in enumerate(self.sheets, start=1):
+            sheet.y = sheet.height - sheet.margin * 0.6
+            sheet.text([t("Page {n} of {total}", n=n, total=total)], pt(8), x=sheet.width - sheet.margin,
+                       colour="#555555", anchor="end")
+            out.append(sheet.svg())
+        return out
+
+
+def cover(pages: Pages, engine: Any) -> None:
+    lesson = pages.lesson
+    t = gettext_for(lesson.lang)
+    s = pages.new(header=False)
+    s.y = s.height * 0.18
+    s.para(lesson.title, pt(26), bold=True, gap=0.3)
+    s.para(lesson.range_text, pt(16), gap=0.6)
+    s.para(caption.pov_label(lesson.pov, lesson.lang), pt(12), colour="#333333", gap=1.2)
+    s.rule("#555555", 1.0)
+    s.y += pt(10)
+    s.para(t("Steps"), pt(12), bold=True, gap=0.4)
+    for step in lesson.steps:
+        if s.room() < pt(60):
+            s.para(t("and {count} more", count=len(lesson.steps) - step.n + 1), pt(10), colour="#555555")
+            break
+        s.para(f"{step.n}. {step.title}", pt(10), gap=0.25, max_lines=2)
+    s.y = s.height - s.margin - pt(40)
+    link = lesson.permalink()
+    if link:
+        s.para(t("Online: {url}", url=link), pt(9), gap=0.2)
+    s.para(t("{attribution}. Sakhalin–Kurils atlas {version}, data {data}.", attribution=caption.ATTRIBUTION,
+             version=f"v{app.__version__}", data=caption.dataset_label(engine)), pt(8), colour="#444444")
+
+
+def step_page(pages: Pages, engine: Any, step: Step) -> None:
+    lesson = pages.lesson
+    t = gettext_for(lesson.lang)
+    s = pages.new()
+    words = step.words
+    s.para(t("Step {n} of {total}", n=step.n, total=len(lesson.steps)), pt(9), colour="#555555", gap=0.1)
+    s.para(step.title, pt(15), bold=True, gap=0.35, max_lines=2)
+    fw, fh = (_px(v) for v in FIGURE_MM)
+    svg, _meta = compose.compose_svg(engine, compose.validate(engine, _figure_request(step)))
+    s.figure(svg, s.margin + (s.inner - fw) / 2, s.y, fw, fh)
+    s.y += fh + pt(8)
+    if step.event:
+        s.para(words.event_title, pt(12), bold=True, gap=0.2, max_lines=2)
+    if words.when:
+        s.para(words.when, pt(9.5), colour="#333333", gap=0.5)
+    if words.quote:
+        s.para(t("What it says"), pt(10), bold=True, gap=0.3)
+        original, english = words.quote.get("original") or "", words.quote.get("en") or ""
+        bar = s.y
+        s.para(f"“{original.strip()}”", pt(9.5), gap=0.3, max_lines=9, x=s.margin + pt(8),
+               width=s.inner - pt(8), lang=words.quote.get("lang"))
+        if english and english.strip() != original.strip() and lesson.lang != words.quote.get("lang"):
+            s.para(f"“{english.strip()}”", pt(9), colour="#333333", gap=0.3, max_lines=6, x=s.margin + pt(8),
+                   width=s.inner - pt(8), italic=True, lang="en")
+        s.rect(s.margin, bar, pt(2), s.y - bar - pt(4), "#999999")
+        s.y += pt(2)
+    if words.text:
+        s.para(words.text, pt(10.5), gap=0.4, max_lines=max(2, int((s.room() - pt(70)) / (pt(10.5) * 1.3))))
+    if words.hint:
+        s.para(words.hint, pt(9), colour="#444444", gap=0.4, italic=True)
+    if words.sources and s.room() > pt(30):
+        s.para(t("Sources"), pt(9.5), bold=True, gap=0.2)
+        for c in words.sources:
+            if s.room() < pt(22):
+                break
+            s.para("• " + c.short, pt(9), gap=0.15, max_lines=2)
+
+
+def _figure_request(step: Step):  # noqa: ANN202 - an ExportRequest
+    from dataclasses import replace
+
+    return replace(step.req, size="double", fmt="pdf")
+
+
+def glossary(pages: Pages) -> None:
+    """The key rows of every kind of map the lesson shows, each with the figure's symbol."""
+    lesson = pages.lesson
+    t = gettext_for(lesson.lang)
+    s = pages.new()
+    s.para(t("Glossary of the key"), pt(16), bold=True, gap=0.6)
+    kinds: dict[str, tuple] = {}
+    for step in lesson.steps:
+        kinds.setdefault(step.req.mode, tuple(step.req.key_rows or ()))
+    sw = pt(14)
+    for mode, rows in kinds.items():
+        if len(kinds) > 1:
+            s.para(t("Treaty or proposal: what it provides") if mode == "event" else
+                   caption.pov_label(lesson.pov, lesson.lang), pt(12), bold=True, gap=0.4)
+        for row in rows:
+            if s.room() < pt(40):
+                s = pages.new()
+            if row.kind == "header":
+                s.y += pt(4)
+                s.para(row.text, pt(11), bold=True, gap=0.3)
+                continue
+            lines = s.lines(row.text, pt(10), s.inner - sw - pt(8))
+            top = s.y
+            s.swatch(s.margin, top + pt(1), sw, row.style, line=row.kind == "line")
+            s.text(lines, pt(10), x=s.margin + sw + pt(8))
+            s.y = max(s.y, top + sw + pt(3)) + pt(3)
+        s.y += pt(8)
+
+
+def references(pages: Pages, engine: Any) -> None:
+    lesson = pages.lesson
+    t = gettext_for(lesson.lang)
+    s = pages.new()
+    s.para(t("References"), pt(16), bold=True, gap=0.6)
+    for n, c in enumerate(lesson.sources(), start=1):
+        lines = s.lines(f"{n}. {c.full or c.short}", pt(9), s.inner - pt(10))
+        if s.room() < len(lines) * pt(9) * 1.3 + pt(30):
+            s = pages.new()
+            s.para(t("References"), pt(12), bold=True, gap=0.4)
+        s.text(lines, pt(9), x=s.margin)
+        s.y += pt(4)
+
+
+def handout(engine: Any, lesson: Lesson, paper: str = "a4",
+            progress: Callable[[int, int, str], None] | None = None) -> bytes:
+    """The handout's PDF bytes."""
+    if paper not in PAPERS:
+        raise ExportParamError("paper", f"unknown paper {paper!r}", ", ".join(PAPERS))
+    pages = Pages(lesson, paper)
+    total = len(lesson.steps) + 3
+    cover(pages, engine)
+    for step in lesson.steps:
+        if progress:
+            progress(step.n, total, step.title)
+        step_page(pages, engine, step)
+    glossary(pages)
+    references(pages, engine)
+    if progress:
+        progress(total - 1, total, "PDF")
+    t = gettext_for(lesson.lang)
+    with tempfile.TemporaryDirectory(prefix="atlas-handout-") as tmp:
+        paths = []
+        for n, svg in enumerate(pages.finish(), start=1):
+            path = Path(tmp) / f"page{n:03d}.svg"
+            path.write_text(svg, encoding="utf-8")
+            paths.append(str(path))
+        data = finish.pages_to_pdf(paths, finish.PdfInfo(
+            title=lesson.title, subject=t("{title} · {range}", title=lesson.title, range=lesson.range_text),
+            keywords=["Sakhalin", "Kuril Islands", "Shikotan", "Habomai", "Japan", "Russia", "USSR", "lesson"],
+            caption=lesson.range_text, lang=lesson.lang))
+    if progress:
+        progress(total, total, "done")
+    return data

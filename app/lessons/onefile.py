@@ -1,0 +1,163 @@
+"""A one-file interactive lesson: one .html with everything inside, for a classroom without a server or a network.
+
+It carries the page's own map: the paint table and event paints (app/cartography/paint_table.py), the map figure
+with its inset (app/figures.py, through app.layout.page_map), the page's painter (assets/map_paint.js) and the
+page's partial plotly.js bundle (bundles/plotly) — so the colours follow the same rules as the page, looked up by
+the same code. Around it: the slider over the lesson's range, ◀ ⏵ ▶, the points of view, the key rows in use
+(app/cartography/key.py, precomputed for every change of the map in the range), each step's caption and readable
+sources, keyboard and clicker control (app/lessons/static/lesson.js). Plotly's geo topojson is given inline
+(window.PlotlyGeoAssets), so nothing is fetched: the file opens from file:// with the network off.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import app
+from app import ASSETS_DIR, PROJECT_ROOT, styles
+from app import url_state as us
+from app.cartography.key import key_rows, map_kind_of
+from app.export import caption, compose, paint
+from app.export.request import ExportRequest
+from app.i18n import HTML_LANG, gettext_for
+from app.lessons.plan import Lesson
+
+STATIC = Path(__file__).resolve().parent / "static"
+PLOTLY_BUNDLE = PROJECT_ROOT / "bundles" / "plotly" / "plotly-atlas.min.js"
+PAINTER = ASSETS_DIR / "map_paint.js"
+TOPOJSON = ("world_50m", "world_110m", "asia_50m", "asia_110m")
+MAX_BYTES = 6 * 1024 * 1024
+POVS = ("de_facto", "japan", "russia", "usa")
+
+
+def _script_text(text: str) -> str:
+    """Text safe inside an inline <script> (no early end tag, no HTML comment opener)."""
+    return text.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT").replace("<!--", "<\\!--")
+
+
+def _json(value: Any) -> str:
+    return _script_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def _row(row: Any) -> dict:
+    if row.kind == "header":
+        return {"h": row.text}
+    uri = styles.line_swatch_uri(row.style) if row.kind == "line" else styles.swatch_uri(row.style)
+    return {"t": row.text, "s": uri}
+
+
+def key_table(engine: Any, lesson: Lesson, change_days: list[int]) -> dict:
+    """The key rows in use for every point of view from each change of the map in the lesson's range, and for
+    each event-mode step: rows stored once, each key a list of row indices."""
+    ctx = paint.context(engine)
+    rows: list[dict] = []
+    index: dict[str, int] = {}
+
+    def ids(state: Any, kind: str) -> list[int]:
+        out = []
+        for row in key_rows(state, kind, lesson.lang):
+            d = _row(row)
+            k = json.dumps(d, sort_keys=True)
+            if k not in index:
+                index[k] = len(rows)
+                rows.append(d)
+            out.append(index[k])
+        return out
+
+    by_pov: dict[str, list] = {}
+    for pov in POVS:
+        seen: list = []
+        for day in change_days:
+            req = ExportRequest(date=us.MIN_DATE + dt.timedelta(days=day), pov=pov,
+                                lang=lesson.lang)
+            state = compose.key_state(engine, ctx, req, paint.resolve(ctx, req, engine))
+            seen.append([day, ids(state, map_kind_of("date", pov))])
+        by_pov[pov] = seen
+    events = {}
+    for step in lesson.steps:
+        if step.mode == "event" and step.event:
+            req = step.req
+            events[step.event] = ids(compose.key_state(engine, ctx, req, paint.resolve(ctx, req, engine)), "event")
+    return {"rows": rows, "pov": by_pov, "events": events}
+
+
+def change_days(table: dict, start: int, end: int) -> list[int]:
+    """The days in [start, end] where any location or line of any point of view changes paint, and `start`."""
+    days = {start}
+    for per in table["pov"].values():
+        for seg in per:
+            days.update(d for d in seg[0] if start < d <= end)
+    for line in table["lines"]:
+        days.update(d for d in line["seg"][0] if start < d <= end)
+    return sorted(days)
+
+
+def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
+    """What lesson.js shows: the steps with their words and sources, the range, the points of view, the key."""
+    t = gettext_for(lesson.lang)
+    start, end = us.day_index(lesson.start), us.day_index(lesson.end)
+    steps = []
+    for s in lesson.steps:
+        w = s.words
+        steps.append({
+            "n": s.n, "day": us.day_index(s.date), "mode": s.mode, "event": s.event, "title": s.title,
+            "eventTitle": w.event_title if s.event else "", "view": w.view, "when": w.when, "text": w.text,
+            "hint": w.hint, "quote": w.quote,
+            "sources": [{"short": c.short, "full": c.full, "url": c.url} for c in w.sources],
+        })
+    link = lesson.permalink()
+    return {
+        "title": lesson.title, "range": lesson.range_text, "lang": lesson.lang, "pov": lesson.pov,
+        "start": start, "end": end, "steps": steps,
+        "povs": [{"id": p, "label": caption.pov_label(p, lesson.lang)} for p in POVS],
+        "key": key_table(engine, lesson, change_days(table, start, end)),
+        "footer": t("{attribution}. Sakhalin–Kurils atlas {version}, data {data}.", attribution=caption.ATTRIBUTION,
+                    version=f"v{app.__version__}", data=caption.dataset_label(engine)),
+        "link": link,
+        "i18n": {
+            "prev": t("Previous step"), "next": t("Next step"), "play": t("Play"), "pause": t("Pause"),
+            "step": t("Step {n} of {total}"), "sources": t("Sources"), "key": t("Key"), "says": t("What it says"),
+            "view": t("Point of view"), "slider": t("Date"), "keys": t("Keys: ← → steps · Shift+← → a month · "
+                                                                        "1–4 point of view · Space play"),
+            "between": t("The map shows {date}; the last step before it:"), "online": t("Online: {url}"),
+        },
+    }
+
+
+def build_html(engine: Any, lesson: Lesson) -> bytes:
+    """The lesson as one self-contained HTML file (UTF-8)."""
+    from app.layout import page_map
+
+    day = us.day_index(lesson.steps[0].date)
+    table, events, fig = page_map(engine, lesson.lang, day)
+    from plotly.utils import PlotlyJSONEncoder
+
+    # what Dash sends the page: to_plotly_json keeps the traces' uids, which the painter finds them by
+    figure = json.loads(json.dumps(fig.to_plotly_json(), cls=PlotlyJSONEncoder))
+    geo_assets = {name: json.loads((ASSETS_DIR / "topojson" / f"{name}.json").read_text(encoding="utf-8"))
+                  for name in TOPOJSON}
+    template = (STATIC / "lesson.html").read_text(encoding="utf-8")
+    parts = {
+        "LANG": HTML_LANG.get(lesson.lang, lesson.lang),
+        "TITLE": _html_text(f"{lesson.title} · {lesson.range_text}"),
+        "STYLE": (STATIC / "lesson.css").read_text(encoding="utf-8"),
+        "GEO": "window.PlotlyGeoAssets = {topojson: " + _json(geo_assets) + "};",
+        "PLOTLY": _script_text(PLOTLY_BUNDLE.read_text(encoding="utf-8")),
+        "SHIM": "window.dash_clientside = {no_update: {}, set_props: function () {}, callback_context: {}};",
+        "PAINTER": _script_text(PAINTER.read_text(encoding="utf-8")),
+        "TABLE": _json(table), "EVENTS": _json(events), "FIGURE": _json(figure),
+        "LESSON": _json(lesson_data(engine, lesson, table)),
+        "CONTROLLER": _script_text((STATIC / "lesson.js").read_text(encoding="utf-8")),
+    }
+    data = re.sub(r"\{\{([A-Z]+)\}\}", lambda m: parts[m.group(1)], template).encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise ValueError(f"the lesson is {len(data)} bytes, over {MAX_BYTES}")
+    return data
+
+
+def _html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

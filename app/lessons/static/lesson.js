@@ -1,0 +1,206 @@
+/* The one-file lesson's controller: the slider over the lesson's range, ◀ ⏵ ▶ through its steps, the points of
+ * view, the caption and sources of the step, the key rows in use; keyboard and clicker (Page Up / Page Down,
+ * arrows, Space, B). The map is painted by the page's own painter (map_paint.js: window.skmap) from the page's
+ * paint table, both inlined in this file by app/lessons/onefile.py. Nothing is fetched. */
+(function () {
+    "use strict";
+    function json(id) { return JSON.parse(document.getElementById(id).textContent); }
+    var table = json("paint-table"), events = json("event-paints"), figure = json("map-figure"), L = json("lesson-data");
+    var T = L.i18n, steps = L.steps;
+    var state = {day: steps[0].day, pov: L.pov, step: 0, mode: steps[0].mode, event: steps[0].event, timer: null};
+    var gd = document.getElementById("map-graph");
+    var slider = document.getElementById("slider");
+
+    window.dash_clientside.skmap.load(table, events);
+
+    function el(tag, attrs, text) {
+        var e = document.createElement(tag);
+        Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+        if (text !== undefined && text !== null) e.textContent = text;
+        return e;
+    }
+    function fmt(s, vals) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in vals ? vals[k] : m; }); }
+
+    /* ---- the points of view ---- */
+    var povBox = document.getElementById("povs");
+    document.getElementById("pov-legend").textContent = T.view;
+    L.povs.forEach(function (p, i) {
+        var label = el("label", {"data-pov": p.id}), input = el("input", {type: "radio", name: "pov", value: p.id});
+        input.checked = p.id === state.pov;
+        input.addEventListener("change", function () { setPov(p.id); });
+        label.appendChild(input);
+        label.appendChild(document.createTextNode((i + 1) + " " + p.label));
+        povBox.appendChild(label);
+    });
+
+    /* ---- the key rows in use ---- */
+    document.getElementById("key-title").textContent = T.key;
+    function keyFor() {
+        if (state.mode === "event" && L.key.events[state.event]) return L.key.events[state.event];
+        var list = L.key.pov[state.pov] || [], best = list[0];
+        for (var i = 0; i < list.length; i++) if (list[i][0] <= state.day) best = list[i]; else break;
+        return best ? best[1] : [];
+    }
+    function drawKey() {
+        var box = document.getElementById("key"), ids = keyFor(), want = ids.join(",");
+        if (box.getAttribute("data-rows") === want) return;
+        box.textContent = "";
+        ids.forEach(function (i) {
+            var row = L.key.rows[i];
+            if (row.h) { box.appendChild(el("h4", {}, row.h)); return; }
+            var r = el("div", {"class": "row"});
+            r.appendChild(el("img", {src: row.s, alt: ""}));
+            r.appendChild(el("span", {}, row.t));
+            box.appendChild(r);
+        });
+        box.setAttribute("data-rows", want);
+    }
+
+    /* ---- the step's caption ---- */
+    function stepAt(day) {
+        var k = 0;
+        for (var i = 0; i < steps.length; i++) if (steps[i].day <= day) k = i;
+        return k;
+    }
+    function drawCaption() {
+        var s = steps[state.step], box = document.getElementById("caption");
+        box.textContent = "";
+        box.setAttribute("data-step", String(s.n));
+        if (state.mode === "date" && s.day !== state.day) {
+            box.appendChild(el("p", {"class": "hint"}, fmt(T.between, {date: window.skmap.formatDay(state.day)})));
+        }
+        box.appendChild(el("p", {"class": "view"}, s.mode === "event" ? s.view : labelOf(state.pov)));
+        box.appendChild(el("h2", {}, s.title));
+        if (s.eventTitle && s.eventTitle !== s.title) box.appendChild(el("p", {"class": "view"}, s.eventTitle));
+        if (s.when) box.appendChild(el("p", {"class": "when"}, s.when));
+        if (s.quote) {
+            box.appendChild(el("h3", {}, T.says));
+            box.appendChild(el("blockquote", {lang: s.quote.lang}, s.quote.original));
+            if (s.quote.en && s.quote.lang !== "en" && s.quote.en !== s.quote.original) {
+                box.appendChild(el("blockquote", {lang: "en"}, s.quote.en));
+            }
+        }
+        if (s.text) box.appendChild(el("p", {"class": "text"}, s.text));
+        if (s.hint) box.appendChild(el("p", {"class": "hint"}, s.hint));
+        if (s.sources.length) {
+            box.appendChild(el("h3", {}, T.sources));
+            var ul = el("ul", {"class": "sources"});
+            s.sources.forEach(function (c) {
+                var li = el("li"), d = el("details"), sum = el("summary", {}, c.short);
+                d.appendChild(sum);
+                d.appendChild(el("p", {}, c.full));
+                li.appendChild(d);
+                ul.appendChild(li);
+            });
+            box.appendChild(ul);
+        }
+        document.getElementById("step-of").textContent = fmt(T.step, {n: s.n, total: steps.length});
+    }
+    function labelOf(pov) {
+        for (var i = 0; i < L.povs.length; i++) if (L.povs[i].id === pov) return L.povs[i].label;
+        return pov;
+    }
+
+    /* ---- paint: the page's painter on the page's figure ---- */
+    function paint() {
+        var req = window.skmap.request(state.day, state.mode, state.pov, false, state.event, "local");
+        window.skmap.paintGraph("map", req);
+        var head = req.mode === "event" && events.titles[state.event]
+            ? [window.skmap.formatDay(state.day), table.i18n.showing.replace("{title}", events.titles[state.event])]
+            : [window.skmap.formatDay(state.day), window.skmap.eventText(state.day)];
+        document.getElementById("date-big").textContent = head[0];
+        document.getElementById("event-in-force").textContent = "· " + head[1];
+        slider.value = String(state.day);
+        slider.setAttribute("aria-valuetext", head[0] + ", " + head[1]);
+        document.body.setAttribute("data-day", String(state.day));
+        document.body.setAttribute("data-pov", state.pov);
+        document.body.setAttribute("data-mode", state.mode);
+        drawKey();
+        drawCaption();
+    }
+    function goStep(k) {
+        k = Math.max(0, Math.min(steps.length - 1, k));
+        var s = steps[k];
+        state.step = k;
+        state.day = s.day;
+        state.mode = s.mode;
+        state.event = s.event;
+        paint();
+    }
+    function goDay(day) {
+        state.day = Math.max(L.start, Math.min(L.end, day));
+        state.mode = "date";
+        state.event = null;
+        state.step = stepAt(state.day);
+        paint();
+    }
+    function setPov(pov) {
+        state.pov = pov;
+        var inputs = povBox.querySelectorAll("input");
+        for (var i = 0; i < inputs.length; i++) inputs[i].checked = inputs[i].value === pov;
+        paint();
+    }
+    function addMonths(day, n) {
+        var d = new Date(Date.UTC(1905, 0, 1) + day * 86400000), t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+        var dim = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+        t.setUTCDate(Math.min(d.getUTCDate(), dim));
+        return Math.round((t.getTime() - Date.UTC(1905, 0, 1)) / 86400000);
+    }
+    function step(dir) {
+        if (state.mode === "date" && steps[state.step].day !== state.day && dir < 0) goStep(state.step);
+        else goStep(state.step + dir);
+    }
+    var play = document.getElementById("play");
+    function setPlaying(on) {
+        clearInterval(state.timer);
+        state.timer = null;
+        if (on) {
+            state.timer = setInterval(function () {
+                if (state.step >= steps.length - 1) { setPlaying(false); return; }
+                goStep(state.step + 1);
+            }, 4000);
+        }
+        play.textContent = on ? T.pause : T.play;
+        play.setAttribute("aria-pressed", on ? "true" : "false");
+    }
+
+    document.getElementById("lesson-title").textContent = L.title + " · " + L.range;
+    document.getElementById("prev").setAttribute("aria-label", T.prev);
+    document.getElementById("next").setAttribute("aria-label", T.next);
+    document.getElementById("prev").addEventListener("click", function () { step(-1); });
+    document.getElementById("next").addEventListener("click", function () { step(1); });
+    play.addEventListener("click", function () { setPlaying(!state.timer); });
+    slider.min = String(L.start);
+    slider.max = String(L.end);
+    slider.setAttribute("aria-label", T.slider);
+    slider.addEventListener("input", function () { goDay(parseInt(slider.value, 10)); });
+    document.getElementById("keys-hint").textContent = T.keys;
+    document.getElementById("footer").textContent = L.footer + (L.link ? " " + fmt(T.online, {url: L.link}) : "");
+    setPlaying(false);
+
+    /* Keyboard and clickers (which send Page Up / Page Down, arrows, or B for a blank screen). */
+    document.addEventListener("keydown", function (e) {
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        var tag = (e.target && e.target.tagName) || "";
+        if (tag === "INPUT" && e.target.type === "range" && !e.shiftKey &&
+            (e.key === "ArrowLeft" || e.key === "ArrowRight")) e.preventDefault();
+        var k = e.key;
+        if (k === "ArrowRight" || k === "PageDown") { if (e.shiftKey && k === "ArrowRight") goDay(addMonths(state.day, 1)); else step(1); }
+        else if (k === "ArrowLeft" || k === "PageUp") { if (e.shiftKey && k === "ArrowLeft") goDay(addMonths(state.day, -1)); else step(-1); }
+        else if (k === "Home") goStep(0);
+        else if (k === "End") goStep(steps.length - 1);
+        else if (k === " " || k === "Spacebar") { if (tag === "BUTTON") return; setPlaying(!state.timer); }
+        else if (k >= "1" && k <= "4" && L.povs[+k - 1]) setPov(L.povs[+k - 1].id);
+        else if (k === "b" || k === "B" || k === ".") document.body.classList.toggle("blank");
+        else return;
+        e.preventDefault();
+    });
+
+    var config = {displaylogo: false, responsive: true, scrollZoom: false, showSendToCloud: false,
+                  modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage"]};
+    window.Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
+        goStep(0);
+        document.body.setAttribute("data-ready", "1");
+    });
+    window.sklesson = {goStep: goStep, goDay: goDay, setPov: setPov, state: state, steps: steps};
+})();
