@@ -229,3 +229,10 @@ def test_disagreements_recorded(engine, disagreement):
     assert found and len(found[0]["positions"]) >= 2
     for pos in found[0]["positions"]:
         assert all(c["short"] and c["full"] for c in pos["citations"])
+
+
+def test_latest_event_is_san_francisco_on_its_entry_into_force(engine):
+    # The Senate declaration (20 Mar 1952) falls between the treaty's signature and its entry into force;
+    # on 28 Apr 1952 the map changes because the treaty is in force, and the page and files say so.
+    assert engine.current_event(dt.date(1952, 4, 27)) == "us_senate_sf_resolution_1952"
+    assert engine.current_event(dt.date(1952, 4, 28)) == "san_francisco_treaty_1951"
