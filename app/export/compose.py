@@ -469,7 +469,7 @@ def _panel_title(engine: Any, r: ExportRequest) -> str:
     title, sub = caption.titles(engine, r)
     if r.mode == "event":
         return title
-    return f"{caption.pov_label(r.pov, r.lang)}, {title}"
+    return f"{caption.view_label(engine, r.pov, shown_date(engine, r), r.lang)}, {title}"
 
 
 def inset_ranges(box: tuple) -> tuple[tuple[float, float], tuple[float, float]]:
