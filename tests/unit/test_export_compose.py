@@ -243,6 +243,23 @@ def test_finish_svg_swaps_sentinels_for_the_page_styles():
     assert "#0B4F8A" not in gray and "rgb(230, 159, 0)" not in gray
 
 
+def test_the_halo_is_only_under_the_maps_texts(engine):
+    """Labels and scale texts over the map get the white halo; the title, key and caption (on white) do not: librsvg
+    draws a stroked text as glyph outlines besides the font, which made every PDF about four times larger."""
+    req = compose.validate(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan", fmt="svg"))
+    fig, meta = compose.build_figure(engine, req)
+    texts = [a["text"] for a in fig["layout"]["annotations"]]
+    haloed = {texts[i] for i in meta["halo"]}
+    placed = {p.text for _g, labels, _f in meta["labels"] for p in labels}
+    assert placed and all(any(text in h for h in haloed) for text in placed)
+    assert "500 km" in " ".join(haloed)
+    assert not any(meta["title"] in h or "Coastlines" in h or "Japan's view" in h for h in haloed)
+    css = finish.halo_css(meta["halo"])
+    assert css.count(".annotation-text") == len(meta["halo"]) < len(texts)
+    assert all(f'g.annotation[data-index="{i}"] .annotation-text' in css for i in meta["halo"])
+    assert finish.halo_css(None).startswith(".annotation-text {")  # a figure without the list: every text
+
+
 def test_grayscale_keeps_groups_apart():
     from app import styles
 
