@@ -46,4 +46,6 @@ def test_tabl002_csv_download(page, live_server):
     by_target = {r[0]: r for r in rows[1:]}
     assert by_target["iturup"][2].startswith("Soviet Russia")  # control on the ground
     assert by_target["iturup"][3] == "Japan"                   # sovereign in Japan's view
-    assert by_target["sakhalin_south"][3] == "Renounced, no recipient named"   # Art. 2(c), in Japan's view
+    # Art. 2(c) renounced it; from 14 Sep 1955 Japan left it for the Allied Powers to decide (FRUS 1955–57 d52)
+    assert by_target["sakhalin_south"][3] == "Undetermined"
+    assert "renounced by Japan" in by_target["sakhalin_south"][5]

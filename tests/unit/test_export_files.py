@@ -230,7 +230,7 @@ def test_cli_edges_are_clear_errors(engine, tmp_path):
 
 def test_cli_series_teaches_and_resumes(engine, tmp_path):
     out = _cli(engine, "--events", "portsmouth_1905,san_francisco_treaty_1951", "--perspective", "japan",
-               "--size", "single", "--out", str(tmp_path))
+               "--size", "double", "--out", str(tmp_path))
     index = (tmp_path / "index.csv").read_text(encoding="utf-8").splitlines()
     assert index[0] == "number,event,what,date,file,title,caption"
     rows = [ln.split(",") for ln in index[1:]]
@@ -251,5 +251,5 @@ def test_cli_series_teaches_and_resumes(engine, tmp_path):
     assert len(keys) == 1  # one key for the whole series
     (tmp_path / files[0]).write_bytes(b"<svg")  # a torn file is redone, complete ones skipped
     again = _cli(engine, "--events", "portsmouth_1905,san_francisco_treaty_1951", "--perspective", "japan",
-                 "--size", "single", "--out", str(tmp_path))
+                 "--size", "double", "--out", str(tmp_path))
     assert f"1 written, {len(files) - 1} already complete" in again

@@ -218,10 +218,11 @@ def test_history_sorted(engine):
 
 
 US_VIEW_FACTS = [
-    # (date, unit, sovereign in the US view). Seven Principles (26 Oct 1950): status left to a
-    # four-power decision; aide-mémoire (7 Sep 1956): San Francisco "did not determine the
-    # sovereignty of the territories renounced by Japan", and Etorofu/Kunashiri are Japanese.
-    ("1950-10-26", "sakhalin_south", "undetermined"),
+    # (date, unit, sovereign in the US view). Japanese title until Japan's renunciation took effect
+    # (28 Apr 1952); then "The locus of sovereignty over these areas has not been determined" (FRUS
+    # 1955-57 d12); aide-mémoire (7 Sep 1956): Etorofu/Kunashiri are Japanese.
+    ("1950-10-26", "sakhalin_south", "japan"),         # the Seven Principles only proposed
+    ("1952-04-28", "sakhalin_south", "undetermined"),
     ("1952-05-01", "sakhalin_south", "undetermined"),
     ("1952-05-01", "kurils_north", "undetermined"),
     ("1956-12-31", "kurils_central", "undetermined"),
