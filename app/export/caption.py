@@ -184,8 +184,11 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
 
 
 def projection_note(lang: str, scale_lat: float = 44.0) -> str:
-    return gettext_for(lang)("Lambert conformal conic projection (standard parallels 44° N and 52° N); "
-                             "scale bars true at {lat}° N.", lat=f"{scale_lat:g}")
+    """The projection and where the scale bars are true, in the figure's language (a `t(...)` call, so the
+    catalogue extraction finds it)."""
+    t = gettext_for(lang)
+    return t("Lambert conformal conic projection (standard parallels 44° N and 52° N); scale bars true at {lat}° N.",
+             lat=f"{scale_lat:g}")
 
 
 def today() -> dt.date:  # a seam for tests
