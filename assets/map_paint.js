@@ -231,6 +231,24 @@
         }
         return 0;
     }
+    /* 0: not drawn; 1: in force (on the day, or provided by the document shown); 2: proposed by that document
+    (app/cartography/paint_table.py event_line_status). */
+    function lineStatus(req, line) {
+        if (req.mode === "event" && req.events) return (req.eventLines[req.event] || {})[line.id] || 0;
+        return lookup(line.seg, req.day) ? 1 : 0;
+    }
+    /* The lines a request draws, each with its Key words (paint_table.line_entry): no drawn line goes unnamed. */
+    function drawnLines(req) {
+        var out = [];
+        (req.table.lines || []).forEach(function (line) {
+            var status = lineStatus(req, line);
+            if (!status) return;
+            var words = status === 2 ? "proposed" : (req.mode === "event" ? "provided" : "in_force");
+            out.push({id: line.id, status: status, style: req.table.lineStyles[status === 2 ? 0 : 1],
+                      text: line.key[words], name: line.name});
+        });
+        return out;
+    }
     function applyLines(gd, req) {
         var table = req.table;
         if (!table.lines || !table.lines.length) return;
@@ -240,15 +258,21 @@
             if (!uid || uid.indexOf("line-") !== 0) continue;   // figures.py: "line-" + id
             var line = table.linesById[uid.slice(5)];
             if (!line) continue;
-            var active = req.mode === "event" && req.events ? (req.eventLines[req.event] || {})[line.id]
-                                                            : lookup(line.seg, req.day);
             var path = groups[g].querySelector("path.js-line");
             if (!path) continue;
-            var style = table.lineStyles[active ? 1 : 0];
+            var status = lineStatus(req, line), ti = cd[0].trace.index;
+            [gd.data[ti], gd._fullData[ti]].forEach(function (trc) {   // a hidden line has no hover either
+                if (trc && trc.uid === uid) trc.hoverinfo = status ? "text" : "skip";
+            });
+            path.setAttribute("data-active", status === 1 ? "1" : "0");
+            path.setAttribute("data-status", ["", "in_force", "proposed"][status] || "none");
+            if (!status) { path.style.display = "none"; continue; }   // no line outside its period
+            var style = table.lineStyles[status === 1 ? 1 : 0];
+            path.style.display = "";
+            path.style.strokeOpacity = "1";   // figures.py draws a line not in force on the first day transparent
             path.style.stroke = style.stroke;
             path.style.strokeWidth = style.width + "px";
             path.style.strokeDasharray = style.dash || "";
-            path.setAttribute("data-active", active ? "1" : "0");
         }
     }
     /* A label's text on a day in a names convention (app/cartography/paint_table.py label_text). */
@@ -548,7 +572,7 @@
         ch.port2.postMessage(0);
     }
 
-    window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup,
+    window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup, drawnLines: drawnLines,
                     lastRequest: function () { return last; }, store: store, paintGraph: paintGraph,
                     request: request, formatDay: function (d) { return formatDay(d); },
                     eventText: function (day) {

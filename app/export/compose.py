@@ -20,6 +20,7 @@ from typing import Any
 
 from app import styles
 from app.cartography.key import KeyLine, KeyRow, KeyState, key_rows, map_kind_of
+from app.cartography.paint_table import event_line_status, line_name
 from app.export import caption, finish, geometry, paint, placement, projection
 from app.export.request import (
     ExportParamError,
@@ -100,23 +101,14 @@ def key_state(engine: Any, ctx: paint.Context, req: ExportRequest, p: paint.Pain
     for line_id, on in p.lines.items():
         if not on:
             continue
-        name = (ctx.line_props.get(line_id, {}).get(f"name_{req.lang}")
-                or ctx.line_props.get(line_id, {}).get("name_en") or line_id)
+        name = line_name(engine, line_id, (ctx.line_props.get(line_id, {}).get(f"name_{req.lang}")
+                                           or ctx.line_props.get(line_id, {}).get("name_en") or line_id), req.lang)
         if req.mode == "event":
-            ev = engine.events[req.event]
-            status = "proposed" if ev.outcome is not None or ev.kind in ("draft", "proposal") else "provided"
-        else:
-            status = "in_force" if _line_in_force(engine, req.pov, line_id, day) else "proposed"
+            status = "proposed" if event_line_status(engine.event_dict(req.event)) == 2 else "provided"
+        else:  # on a date a line is drawn only while it is in force (paint_table.line_runs)
+            status = "in_force"
         lines.append(KeyLine(line_id, name, status))
     return KeyState(keys, proposed, lines, bool(p.diff and any(p.diff)))
-
-
-def _line_in_force(engine: Any, pov: str, line_id: str, day: str) -> bool:
-    pov = pov if pov in engine.perspectives else "de_facto"
-    for start, end, value in engine.paint_segments(pov)["lines"].get(line_id, []):
-        if str(start) <= day < str(end):
-            return bool(value.get("roles"))
-    return False
 
 
 def panel_requests(req: ExportRequest) -> list[ExportRequest]:
