@@ -116,6 +116,10 @@ def test_every_size_and_language_is_print_true(engine, size, lang, tmp_path, mon
     assert not KANGXI.search(text)
     if lang == "ja":
         assert "色丹" in text and "歯舞" in text
+    # Latin and Cyrillic in Noto Sans in every language (in a CJK face, its Latin subroutines made a ja PDF 1.15 MB)
+    assert [ln for ln in fonts if ln.split()[0].split("+")[-1].startswith("NotoSans-")]
+    if lang in ("ja", "zh") and size == "double":
+        assert len(pdf) < 600_000, len(pdf)
     # PNG: pHYs at the asked dpi, exact pixels
     if size == "double":
         png = finish.to_png(r.svg, *page_size(size).pixels(300), 300)
