@@ -82,6 +82,13 @@ MODE_LABELS = {
 }
 POV_LABELS = {"de_facto": _("De facto control"), "japan": _("Japan's view"), "russia": _("Russia's / the USSR's view"),
               "usa": _("The USA's view")}
+# A point of view named after the government that held it on the shown date (engine.government_of → actor id);
+# `soviet` is Soviet Russia until the USSR's formation (the event USSR_FORMATION), the USSR from then.
+GOVERNMENT_VIEW_LABELS = {"japan": _("Japan's view"), "usa": _("The USA's view"),
+                          "russia": _("The Russian Empire's view"),
+                          "russia_provisional": _("The Provisional Government's view"),
+                          "soviet": _("Soviet Russia's view"), "ussr": _("The USSR's view")}
+USSR_FORMATION = "ussr_formation_1922"
 
 
 def group_of(actor: str | None, actor_groups: dict[str, str] | None = None) -> str:

@@ -31,16 +31,22 @@
         var t = store.table && store.table.i18n;
         return (t && t[key]) || EN[key];
     }
-    /* The big date: ISO in English (the app's established form), the locale's long date otherwise. */
-    var dateFormats = {};
+    /* The big date, as Babel writes it in the page's language (app.i18n.date_pattern_for: the long date pattern as
+     * parts, a literal or [field, width], and the month names), the same words as the figures and the panels. */
     function formatDay(day) {
-        var lang = tr("lang");
-        if (lang === "en" || !window.Intl) return dayToIso(day);
-        if (!dateFormats[lang]) {
-            dateFormats[lang] = new Intl.DateTimeFormat(tr("htmlLang"),
-                {year: "numeric", month: "long", day: "numeric", timeZone: "UTC"});
-        }
-        return dateFormats[lang].format(new Date(MIN + day * DAY));
+        var spec = store.table && store.table.i18n && store.table.i18n.date;
+        var d = new Date(MIN + day * DAY);
+        if (!spec) return dayToIso(day);
+        var y = d.getUTCFullYear(), m = d.getUTCMonth(), dd = d.getUTCDate();
+        return spec.parts.map(function (p) {
+            if (typeof p === "string") return p;
+            if (p[0] === "d") return p[1] > 1 && dd < 10 ? "0" + dd : String(dd);
+            if (p[0] === "M" || p[0] === "L") {
+                return p[1] >= 3 ? spec.months[m] : (p[1] > 1 && m < 9 ? "0" : "") + (m + 1);
+            }
+            if (p[0] === "y") return p[1] === 2 ? String(y).slice(-2) : String(y);
+            return "";
+        }).join("");
     }
     function graphDiv() {
         return document.querySelector("#" + IDS.map + " .js-plotly-plot");
@@ -526,7 +532,7 @@
     /* The big date and the event in force (or, in treaty mode, what the map shows) for a request. */
     function headline(req) {
         var ev = eventInForce(req.table, req.day);
-        var evText = ev ? (ev.text || (ev.title + " \u2014 " + ev.what + " " + dayToIso(ev.day))) : tr("before");
+        var evText = ev ? (ev.text || (ev.title + " \u2014 " + ev.what + " " + formatDay(ev.day))) : tr("before");
         var events = store.events;
         if (req.mode === "event" && events && events.titles[req.event]) {
             evText = tr("showing").replace("{title}", events.titles[req.event]);
@@ -545,6 +551,7 @@
         var text = headline(req), big = document.getElementById(IDS.dateBig),
             evEl = document.getElementById(IDS.eventInForce);
         if (big && big.textContent !== text[0]) big.textContent = text[0];
+        if (big) big.setAttribute("data-date", dayToIso(day));
         if (evEl && evEl.textContent !== text[1]) evEl.textContent = text[1];
         pendingDay = day;
         if (pendingFrame === null) {
@@ -610,7 +617,8 @@
                     clearTimeout(settleTimer);
                     settleTimer = setTimeout(function () { settle(last.day, 0); }, SETTLE_MS);
                 }
-                var text = headline(req);
+                var text = headline(req), big = document.getElementById(IDS.dateBig);
+                if (big) big.setAttribute("data-date", dayToIso(req.day));  // the ISO day, for scripts and tests
                 setValueText(text[0] + ", " + text[1]);
                 return text;
             },

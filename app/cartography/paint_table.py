@@ -17,7 +17,7 @@ Table (JSON):
   labels     [{lon, lat, starts, ja, ru, en}]
   marks      [{day, id, title, what, text}]   sorted by day; text: "title — signed date" in the language
   max_day
-  i18n       {lang, htmlLang, disagree, before, showing, play, pause}  strings the painter writes
+  i18n       {lang, htmlLang, disagree, before, showing, play, pause, date}  strings the painter writes
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import datetime as dt
 from typing import Any
 
 from app import styles
-from app.i18n import HTML_LANG, format_date_for, gettext_for, localised, normalise_lang
+from app.i18n import HTML_LANG, date_pattern_for, format_date_for, gettext_for, localised, normalise_lang
 from app.url_state import MAX_DAY, MIN_DATE
 
 from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED
@@ -180,13 +180,13 @@ def js_strings(lang: str) -> dict[str, str]:
     t = gettext_for(lang)
     return {"lang": normalise_lang(lang), "htmlLang": HTML_LANG[normalise_lang(lang)],
             "disagree": t("The points of view disagree here"), "before": t("Before the first event"),
-            "showing": t("Showing what it provides: {title}"), "play": t("▶ Play"), "pause": t("⏸ Pause")}
+            "showing": t("Showing what it provides: {title}"), "play": t("▶ Play"), "pause": t("⏸ Pause"),
+            "date": date_pattern_for(lang)}
 
 
 def _mark_text(title: str, what: str, day: int, lang: str) -> str:
     t = gettext_for(lang)
-    date = format_date_for(MIN_DATE + dt.timedelta(days=day), lang) if lang != "en" \
-        else (MIN_DATE + dt.timedelta(days=day)).isoformat()
+    date = format_date_for(MIN_DATE + dt.timedelta(days=day), lang)
     if what == "signed":
         return t("{title} — signed {date}", title=title, date=date)
     if what == "in force":

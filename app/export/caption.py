@@ -31,6 +31,25 @@ def pov_label(pov: str, lang: str) -> str:
     return gettext_for(lang)(styles.POV_LABELS.get(normalise_pov(pov), pov))
 
 
+def view_label(engine: Any, pov: str, date: dt.date, lang: str) -> str:
+    """The point of view named after its government on `date` ("Soviet Russia's view" in 1921, "The USSR's view"
+    in 1956, "The Russian Empire's view" in 1910); de facto control keeps its name."""
+    from app import styles
+
+    gov = engine.government_of(pov, date)
+    if gov is None:
+        return pov_label(pov, lang)
+    t = gettext_for(lang)
+    if gov == "soviet":
+        formed = engine.events.get(styles.USSR_FORMATION)
+        if formed is not None and formed.sort_date <= date:
+            gov = "ussr"
+    if gov in styles.GOVERNMENT_VIEW_LABELS:
+        return t(styles.GOVERNMENT_VIEW_LABELS[gov])
+    actor = engine.timeline.actors.get(gov)
+    return t("{government}'s view", government=localised(actor.names, lang)[0]) if actor else pov_label(pov, lang)
+
+
 def event_title(engine: Any, event_id: str, lang: str) -> str:
     return localised(engine.events[event_id].title, lang)[0]
 
@@ -65,7 +84,7 @@ def titles(engine: Any, req: ExportRequest) -> tuple[str, str]:
         if ev.outcome is not None:
             sub = t("{date}: what the document would have given", date=format_date_for(date, req.lang))
         return event_title(engine, req.event, req.lang), sub
-    sub = pov_label(req.pov, req.lang)
+    sub = view_label(engine, req.pov, date, req.lang)
     if req.diff:
         sub = t("{view}: where the points of view disagree", view=sub)
     cur = engine.current_event(date)
@@ -165,8 +184,11 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
 
 
 def projection_note(lang: str, scale_lat: float = 44.0) -> str:
-    return gettext_for(lang)("Lambert conformal conic projection (standard parallels 44° N and 52° N); "
-                             "scale bars true at {lat}° N.", lat=f"{scale_lat:g}")
+    """The projection and where the scale bars are true, in the figure's language (a `t(...)` call, so the
+    catalogue extraction finds it)."""
+    t = gettext_for(lang)
+    return t("Lambert conformal conic projection (standard parallels 44° N and 52° N); scale bars true at {lat}° N.",
+             lat=f"{scale_lat:g}")
 
 
 def today() -> dt.date:  # a seam for tests

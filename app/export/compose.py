@@ -245,6 +245,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
 
     data: list[dict] = []
     ann: list[dict] = []
+    on_map: list[int] = []  # the annotations drawn over the map (labels, scale texts): only these get a halo
     shapes: list[dict] = []
     finish_styles: dict[str, dict] = {}
     layout_geo: dict[str, dict] = {}
@@ -336,6 +337,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x0_), "y0": fy(y0_),
                                "x1": fx(x1_), "y1": fy(y1_), "line": {"color": styles.INK, "width": 1.0}})
             for text, x, y, anchor in sb["texts"]:
+                on_map.append(len(ann))
                 ann.append(text_ann(text, x, y, ty.small, anchor, "bottom"))
             blocked.append(sb["box"])
             labels = []
@@ -357,6 +359,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             placed_all.append((gid, placed, frame))
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
+                on_map.append(len(ann))
                 ann.append({"text": f"<i>{esc(pl.text)}</i>" if italic else esc(pl.text), "x": fx(pl.x),
                             "y": fy(pl.y), "xanchor": pl.anchor, "yanchor": "middle",
                             "font": {"size": ty.label, "color": "#2B4A63" if italic else styles.INK}})
@@ -368,6 +371,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             if role == "inset":
                 inset_title = t("Southern Kurils")
                 if text_width(inset_title, ty.small, True) < gw - 6:
+                    on_map.append(len(ann))
                     ann.append(text_ann(inset_title, gx + 3, gy + 2, ty.small, v="top", bold=True))
         for i in range(len(ctx.table["locations"])):
             k = ctx.table["keys"][pan.paint.keys[i]]
@@ -438,7 +442,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
               "shapes": shapes, **layout_geo}
     meta = {"finish": finish_styles, "title": title, "subtitle": subtitle, "caption": "\n".join(cap_paras),
             "W": W, "H": H, "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
-            "key_rows": rows, "lang": lang, "panels": panels}
+            "key_rows": rows, "lang": lang, "panels": panels, "halo": on_map}
     return {"data": data, "layout": layout}, meta
 
 
@@ -461,7 +465,7 @@ def _panel_title(engine: Any, r: ExportRequest) -> str:
     title, sub = caption.titles(engine, r)
     if r.mode == "event":
         return title
-    return f"{caption.pov_label(r.pov, r.lang)}, {title}"
+    return f"{caption.view_label(engine, r.pov, shown_date(engine, r), r.lang)}, {title}"
 
 
 def inset_ranges(box: tuple) -> tuple[tuple[float, float], tuple[float, float]]:

@@ -79,7 +79,7 @@ def capture(base: str, open_only: bool = False) -> dict:
                                ".getAttribute('aria-valuenow') !== b", arg=before, timeout=10_000)
         record["slider_moved"] = [before, handle.get_attribute("aria-valuenow")]
         page.wait_for_function("() => { const m = /[?&]date=([0-9-]+)/.exec(location.search);"
-                               " return m && m[1] === document.getElementById('date-big').textContent; }",
+                               " return m && m[1] === document.getElementById('date-big').getAttribute('data-date'); }",
                                timeout=10_000)
         settle()
 
