@@ -379,7 +379,7 @@ def test_map015_only_a_window_resize_redraws_the_map(page, live_server):
     """Sizing the map by its box costs no redraw when the date, the names or the point of view change or a
     territory's story opens (the painter recolours the drawn map); a window resize redraws it at the new size."""
     page.set_viewport_size({"width": 1920, "height": 1080})
-    open_map(page, live_server, "?date=1945-09-05", "1945-09-05:de_facto:both")
+    open_map(page, live_server, "?date=1945-09-05", "1945-09-05:de_facto:local")
     page.wait_for_function("() => !document.querySelector('#map .js-plotly-plot').classList"
                            ".contains('dash-graph--pending')")
     page.wait_for_timeout(300)
