@@ -623,8 +623,10 @@ class Engine:
         """The `disagreements` entries that bear on what a reader is looking at: a territory (or
         strait, zone, line), an event, a date, or any combination (all given filters apply).
         A disagreement bears on a date when a status it concerns is in force then, or its event is
-        the current event. Known seed errors are left out unless asked for."""
+        the current event. Question, positions and adopted text come in `lang` (English where a
+        text is missing). Known seed errors are left out unless asked for."""
         from app.citations import cite_many  # citations read the engine; import on use
+        from app.i18n import localised, normalise_lang
 
         day = parse_date(date) if date is not None else None
         family = self._family(target) if target is not None else None
@@ -641,17 +643,21 @@ class Engine:
             if family is not None and about.status_target not in family and not any(
                     s.target in family for s in rows):
                 continue
+            # On a date, a disagreement about an event bears on the rows the event starts (a row it
+            # only ends, like the 50th-parallel line of 1905–1945, would show a 1945 question in 1905).
+            dated = [s for s in rows if s.event == about.event] if about.event else rows
             if day is not None and about.event != current and not any(
-                    _in_force(s, day) and (family is None or s.target in family) for s in rows):
+                    _in_force(s, day) and (family is None or s.target in family) for s in dated):
                 continue
             out.append({
                 "id": dis.id,
-                "question": dis.question,
-                "positions": [{"value": pos.value,
+                "lang": normalise_lang(lang),
+                "question": localised(dis.question, lang)[0],
+                "positions": [{"value": localised(pos.value, lang)[0],
                                "citations": [c.to_dict() for c in cite_many(self, pos.sources, lang)],
                                "note": pos.note}
                               for pos in dis.positions],
-                "adopted": dis.adopted,
+                "adopted": localised(dis.adopted, lang)[0],
                 "seed_error": dis.seed_error,
             })
         return out

@@ -435,7 +435,9 @@ class About(_Model):
 
 
 class Position(_Model):
-    value: Text
+    # What a reader sees (question, positions, adopted) is given in all four languages; `note` is
+    # the editors' remark and stays English.
+    value: Names
     sources: list[SourceRef] = Field(min_length=1)
     note: Text | None = None
 
@@ -443,9 +445,9 @@ class Position(_Model):
 class Disagreement(_Model):
     id: SnakeId
     about: About
-    question: Text
+    question: Names
     positions: list[Position] = Field(min_length=1)
-    adopted: Text
+    adopted: Names
     seed_error: bool = False
     note: Text | None = None
 
