@@ -23,12 +23,13 @@ DATA_FILES = ("geodata/timeline", "geodata/registry.yaml", "geodata/layers/layer
 MAX_SOURCES = 8  # a caption names at most this many; the rest are counted ("and 4 more")
 
 
-def pov_label(pov: str, lang: str) -> str:
-    """A point of view's name as the page says it (app.styles.POV_LABELS and the catalogues)."""
-    from app import styles
+def pov_label(pov: str, lang: str, engine: Any = None, day: Any = None) -> str:
+    """A point of view's name as the page says it; with the engine and a day, Russia's view names the
+    government on that day (app.pov_label)."""
+    from app import pov_label as names
     from app.url_state import normalise_pov
 
-    return gettext_for(lang)(styles.POV_LABELS.get(normalise_pov(pov), pov))
+    return names.pov_label(engine, normalise_pov(pov), day, lang)
 
 
 def event_title(engine: Any, event_id: str, lang: str) -> str:
@@ -65,7 +66,7 @@ def titles(engine: Any, req: ExportRequest) -> tuple[str, str]:
         if ev.outcome is not None:
             sub = t("{date}: what the document would have given", date=format_date_for(date, req.lang))
         return event_title(engine, req.event, req.lang), sub
-    sub = pov_label(req.pov, req.lang)
+    sub = pov_label(req.pov, req.lang, engine, date)
     if req.diff:
         sub = t("{view}: where the points of view disagree", view=sub)
     cur = engine.current_event(date)

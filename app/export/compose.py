@@ -469,7 +469,7 @@ def _panel_title(engine: Any, r: ExportRequest) -> str:
     title, sub = caption.titles(engine, r)
     if r.mode == "event":
         return title
-    return f"{caption.pov_label(r.pov, r.lang)}, {title}"
+    return f"{caption.pov_label(r.pov, r.lang, engine, shown_date(engine, r))}, {title}"
 
 
 def inset_ranges(box: tuple) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -579,7 +579,7 @@ def export_figure(engine: Any, req: ExportRequest) -> ExportResult:
 
 def _keywords(engine: Any, req: ExportRequest) -> list[str]:
     words = ["Sakhalin", "Kuril Islands", "Shikotan", "Habomai", "Japan", "Russia", "USSR",
-             shown_date(engine, req).isoformat(), caption.pov_label(req.pov, "en")]
+             shown_date(engine, req).isoformat(), caption.pov_label(req.pov, "en", engine, shown_date(engine, req))]
     if req.event:
         words.append(caption.event_title(engine, req.event, "en"))
     return words
