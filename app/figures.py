@@ -103,13 +103,16 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
         hovertext=initial["hover"], hovertemplate="%{hovertext}<extra></extra>", name="territories",
         uid="paint",
     ))
-    for line in table["lines"]:
+    drawn = initial.get("lines") or [False] * len(table["lines"])
+    for line, on in zip(table["lines"], drawn, strict=True):
         lons, lats = _line_coords(line["geometry"])
-        style = styles.line_style(styles.LinePaint(False))
+        style = styles.line_style(styles.LinePaint(True))
+        # every line has a trace (assets/map_paint.js shows it while it exists); one outside its period is
+        # not drawn, not even faintly
         fig.add_trace(go.Scattergeo(
-            lon=lons, lat=lats, mode="lines", line={"color": style["stroke"], "width": style["width"],
-                                                  "dash": "dot"},
-            hoverinfo="text", text=line["name"], name=line["id"], uid="line-" + line["id"],
+            lon=lons, lat=lats, mode="lines",
+            line={"color": style["stroke"] if on else "rgba(0,0,0,0)", "width": style["width"]},
+            hoverinfo="text" if on else "skip", text=line["name"], name=line["id"], uid="line-" + line["id"],
         ))
     _add_page_cartography(fig, layers_fc, table, initial)
     fig.update_layout(
@@ -281,7 +284,7 @@ def legend(lang: str = "en") -> html.Div:
         _legend_row(styles.line_swatch_uri(styles.line_style(styles.LinePaint(True))),
                     t("Boundary / line in force")),
         _legend_row(styles.line_swatch_uri(styles.line_style(styles.LinePaint(False))),
-                    t("Line not in force")),
+                    t("Dotted line: proposed by the document shown (Treaty mode)")),
     ]
     return html.Div([
         html.H2(t("Legend")),

@@ -75,8 +75,10 @@ def encoding_rows(lang: str = "en") -> list[dict]:
         rows.append({"kind": "strait", "key": regime, "name": t(styles.REGIME_LABELS[regime]), "colour": None,
                      "uri": styles.swatch_uri(styles.strait_style(styles.StraitPaint((regime,)))),
                      "meaning": t("Strait or sea zone regime in force (light blue zone, dashed edge, marks).")})
-    lines = ((True, _("Solid red line"), _("A boundary or line in force that day.")),
-             (False, _("Dotted grey line"), _("A line not in force that day (shown for context).")))
+    lines = ((True, _("Solid red line"), _("A boundary or line in force that day, named in the Key. A line is "
+                                           "drawn only while it exists.")),
+             (False, _("Dotted red line"), _("A line a draft or proposal would draw: shown in Treaty mode for "
+                                             "that document, named in the Key.")))
     for active, name, meaning in lines:
         rows.append({"kind": "line", "key": f"line{int(active)}", "name": t(name), "colour": None,
                      "uri": styles.line_swatch_uri(styles.line_style(styles.LinePaint(active))), "meaning": t(meaning)})

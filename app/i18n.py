@@ -121,6 +121,24 @@ def format_date_for(date: dt.date | str | None, lang: str, fmt: str = "long") ->
     return format_date(date, format=fmt, locale=BABEL_LOCALE[normalise_lang(lang)])
 
 
+def date_pattern_for(lang: str, fmt: str = "long") -> dict[str, list]:
+    """Babel's date pattern as parts (a literal, or [field, width]) and its month names, so a browser writes a
+    date exactly as `format_date_for` does without a date library of its own."""
+    from babel.dates import get_date_format, get_month_names, tokenize_pattern
+
+    locale = BABEL_LOCALE[normalise_lang(lang)]
+    parts: list = []
+    for kind, value in tokenize_pattern(get_date_format(fmt, locale=locale).pattern):
+        if kind == "field":
+            parts.append([value[0], value[1]])
+        elif parts and isinstance(parts[-1], str):
+            parts[-1] += value
+        else:
+            parts.append(value)
+    months = get_month_names("wide", "format", locale=locale)
+    return {"parts": parts, "months": [months[m] for m in range(1, 13)]}
+
+
 FALLBACK_MARKER = "[EN] "
 
 

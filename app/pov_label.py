@@ -1,7 +1,7 @@
 """What a point of view is called on a date, in the interface language: Russia's / the USSR's view names the
-government that spoke for it then (Russian Empire, Provisional Government, Soviet Russia (RSFSR), USSR from
-30 Dec 1922; engine.government_of and the actors' dated names). One wording for the page header, the figure
-subtitles and the downloads."""
+government that spoke for it then (The Russian Empire's, The Provisional Government's, Soviet Russia's, The USSR's
+view from 30 Dec 1922; engine.government_of, styles.GOVERNMENT_VIEW_LABELS). One wording for the page header, the
+figure subtitles and the downloads."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 
 from app import styles
 from app.i18n import _, gettext_for, localised
+from app.timeline.engine import parse_date as parse_day
 
 GENERAL_POV = "russia"  # the point of view whose government changed within the map's range
 GOV_SHORT = {"russia": _("Russia"), "russia_provisional": _("Russia"), "soviet": _("USSR")}
@@ -19,22 +20,29 @@ def _pov(pov: str) -> str:
     return "russia" if pov == "soviet" else pov
 
 
-def government_name(engine: Any, pov: str, day: Any, lang: str) -> str | None:
-    """The name of the government that spoke for `pov` on `day` (None for de facto and undated requests)."""
-    if engine is None or day is None or _pov(pov) != GENERAL_POV:
+def _government_key(engine: Any, pov: str, day: Any) -> str | None:
+    """The government that held `pov` on `day` as a key of styles.GOVERNMENT_VIEW_LABELS (`soviet` becomes
+    `ussr` from the USSR's formation, styles.USSR_FORMATION); None for de facto or without a date."""
+    if engine is None or day is None or pov not in styles.POV_LABELS or pov == "de_facto":
         return None
-    actor = engine.government_of(GENERAL_POV, day)
-    names = engine.names_on(actor, day) if actor else None
-    return localised(names, lang)[0] if names is not None else None
+    gov = engine.government_of(pov, day)
+    if gov == "soviet":
+        formed = engine.events.get(styles.USSR_FORMATION)
+        if formed is not None and formed.sort_date <= parse_day(day):
+            gov = "ussr"
+    return gov
 
 
 def pov_label(engine: Any, pov: str, day: Any, lang: str) -> str:
-    """ "Japan's view", or for Russia's view on `day` e.g. "USSR's view" / "Russian Empire's view"."""
+    """ "The USSR's view", "The Russian Empire's view", "Japan's view", … on `day` (the catalogue's words, declined
+    per language); without a date or for de facto, the general name ("Russia's / the USSR's view")."""
     t = gettext_for(lang)
-    name = government_name(engine, pov, day, lang)
-    if name:
-        return t("{government}'s view", government=name)
     pov = _pov(pov)
+    gov = _government_key(engine, pov, day)
+    if gov in styles.GOVERNMENT_VIEW_LABELS:
+        return t(styles.GOVERNMENT_VIEW_LABELS[gov])
+    if gov is not None and engine.names_on(gov, day) is not None:
+        return t("{government}'s view", government=localised(engine.names_on(gov, day), lang)[0])
     return t(styles.POV_LABELS[pov]) if pov in styles.POV_LABELS else pov
 
 
@@ -44,10 +52,8 @@ def government_segments(engine: Any, lang: str, first_day: dt.date) -> list[list
     t = gettext_for(lang)
     out = []
     for period in engine.government_periods(GENERAL_POV):
-        start = period["start"]
-        day = max(0, (start - first_day).days) if start else 0
-        name = localised(period["names"], lang)[0]
+        start = period["start"] or first_day
         short = (localised(period["short"], lang)[0] if period["short"] is not None
                  else t(GOV_SHORT.get(period["actor"], "USSR")))
-        out.append([day, t("{government}'s view", government=name), short])
+        out.append([max(0, (start - first_day).days), pov_label(engine, GENERAL_POV, start, lang), short])
     return out

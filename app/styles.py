@@ -12,6 +12,8 @@ stay apart in grayscale). Everything else has a second, shape-based encoding tha
 * grey single hatch ...... renounced without a recipient named
 * strait zone marks ...... free navigation (arrows → parallel rules), no fortification / demilitarised (crosses),
                            closed to foreign warships (bars), fishing rights / limits (small circles)
+* red line ............... solid: a boundary or line in force on the day; dotted: a line the document shown in
+                           Treaty mode proposes. Lines outside their period are not drawn.
 """
 
 from __future__ import annotations
@@ -55,7 +57,6 @@ SEA = "#FFFFFF"
 STRAIT_FILL = "#D8EAF3"
 STRAIT_STROKE = "#3C6E8F"
 INK = "#1A1A1A"
-LINE_COLOUR = "#5A5A5A"
 LINE_ACTIVE = "#B2182B"
 
 CONTROL_MODES = ("sovereignty", "military_occupation", "administration")
@@ -81,6 +82,13 @@ MODE_LABELS = {
 }
 POV_LABELS = {"de_facto": _("De facto control"), "japan": _("Japan's view"), "russia": _("Russia's / the USSR's view"),
               "usa": _("The USA's view")}
+# A point of view named after the government that held it on the shown date (engine.government_of → actor id);
+# `soviet` is Soviet Russia until the USSR's formation (the event USSR_FORMATION), the USSR from then.
+GOVERNMENT_VIEW_LABELS = {"japan": _("Japan's view"), "usa": _("The USA's view"),
+                          "russia": _("The Russian Empire's view"),
+                          "russia_provisional": _("The Provisional Government's view"),
+                          "soviet": _("Soviet Russia's view"), "ussr": _("The USSR's view")}
+USSR_FORMATION = "ussr_formation_1922"
 
 
 def group_of(actor: str | None, actor_groups: dict[str, str] | None = None) -> str:
@@ -117,6 +125,9 @@ class StraitPaint:
 
 @dataclass(frozen=True)
 class LinePaint:
+    """A drawn line: `active` = in force on the day shown; otherwise a line a draft or proposal would draw
+    (shown only in Treaty mode for that document). A line that exists in neither sense is not drawn at all."""
+
     active: bool = False
 
     @property
@@ -191,9 +202,11 @@ def strait_style(paint: StraitPaint) -> dict:
 
 
 def line_style(paint: LinePaint) -> dict:
+    """Solid red: in force. Dotted red, as heavy: proposed — the key's dotted "proposed" convention, never a
+    faint context line (a line is drawn only while it exists or as the named proposal of a document)."""
     if paint.active:
         return {"fill": "", "pattern": None, "stroke": LINE_ACTIVE, "width": 3, "dash": ""}
-    return {"fill": "", "pattern": None, "stroke": LINE_COLOUR, "width": 1, "dash": "3 4"}
+    return {"fill": "", "pattern": None, "stroke": LINE_ACTIVE, "width": 2.5, "dash": "2 4"}
 
 
 def swatch_uri(style: dict, size: int = 34) -> str:

@@ -182,6 +182,26 @@
         return det;
     }
 
+    /* Under a compare map: the lines it draws, by name, with their stroke (the page's Key names the main map's). */
+    function nameLines(id, req) {
+        var holder = document.getElementById(id);
+        if (!holder || !window.skmap.drawnLines) return;
+        var lines = window.skmap.drawnLines(req), sig = lines.map(function (l) { return l.text; }).join("|");
+        if (holder.getAttribute("data-sig") === sig) return;
+        holder.setAttribute("data-sig", sig);
+        holder.replaceChildren();
+        lines.forEach(function (l) {
+            var row = document.createElement("span");
+            row.className = "cmp-line";
+            row.setAttribute("data-line", l.id);
+            row.innerHTML = '<svg width="24" height="10" aria-hidden="true"><line x1="1" y1="5" x2="23" y2="5" stroke="' +
+                            l.style.stroke + '" stroke-width="' + l.style.width + '"' +
+                            (l.style.dash ? ' stroke-dasharray="' + l.style.dash + '"' : "") + "/></svg>";
+            row.appendChild(document.createTextNode(l.text));
+            holder.appendChild(row);
+        });
+    }
+
     /* A compare map: a copy of the main figure that fills its half of the map's place. */
     function compareFigure(fig) {
         var copy = JSON.parse(JSON.stringify(fig));
@@ -356,6 +376,8 @@
                     });
                     var a = window.skmap.paintGraph(IDS.cmpA, reqA), b = window.skmap.paintGraph(IDS.cmpB, reqB);
                     if (!(a && b) && ++tries < 200) setTimeout(run, 50);
+                    nameLines(IDS.cmpA + "-lines", reqA);
+                    nameLines(IDS.cmpB + "-lines", reqB);
                 };
                 run();
                 return [reqA.stamp + "|" + reqB.stamp, dayText];

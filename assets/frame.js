@@ -283,14 +283,9 @@
             seen[k] = true;
             rows.push({key: key, text: key.text});
         });
-        var active = false;
-        (table.lines || []).forEach(function (line) {
-            var on = req.mode === "event" ? (req.eventLines[req.event] || {})[line.id] : sk.lookup(line.seg, req.day);
-            if (on) active = true;
-        });
+        // every drawn line by name (app/cartography/paint_table.py line_entry): none is drawn anonymously
+        sk.drawnLines(req).forEach(function (line) { rows.push({line: line.style, text: line.text, id: line.id}); });
         var i18n = frame.i18n || {};
-        if (active && table.lineStyles) rows.push({line: table.lineStyles[1],
-                                                   text: i18n.lineInForce || "Boundary / line in force"});
         if (res.diff && res.diff.some(function (v) { return v; })) {
             rows.push({key: {fill: "#fff", stroke: "#000", width: 3},
                        text: i18n.disagree || "The points of view disagree here"});
@@ -309,6 +304,7 @@
             rows.forEach(function (r) {
                 var row = document.createElement("div");
                 row.className = "key-row";
+                if (r.id) row.setAttribute("data-line", r.id);
                 row.appendChild(r.line ? lineSwatch(r.line) : swatch(r.key));
                 var span = document.createElement("span");
                 span.textContent = r.text;

@@ -31,16 +31,22 @@
         var t = store.table && store.table.i18n;
         return (t && t[key]) || EN[key];
     }
-    /* The big date: ISO in English (the app's established form), the locale's long date otherwise. */
-    var dateFormats = {};
+    /* The big date, as Babel writes it in the page's language (app.i18n.date_pattern_for: the long date pattern as
+     * parts, a literal or [field, width], and the month names), the same words as the figures and the panels. */
     function formatDay(day) {
-        var lang = tr("lang");
-        if (lang === "en" || !window.Intl) return dayToIso(day);
-        if (!dateFormats[lang]) {
-            dateFormats[lang] = new Intl.DateTimeFormat(tr("htmlLang"),
-                {year: "numeric", month: "long", day: "numeric", timeZone: "UTC"});
-        }
-        return dateFormats[lang].format(new Date(MIN + day * DAY));
+        var spec = store.table && store.table.i18n && store.table.i18n.date;
+        var d = new Date(MIN + day * DAY);
+        if (!spec) return dayToIso(day);
+        var y = d.getUTCFullYear(), m = d.getUTCMonth(), dd = d.getUTCDate();
+        return spec.parts.map(function (p) {
+            if (typeof p === "string") return p;
+            if (p[0] === "d") return p[1] > 1 && dd < 10 ? "0" + dd : String(dd);
+            if (p[0] === "M" || p[0] === "L") {
+                return p[1] >= 3 ? spec.months[m] : (p[1] > 1 && m < 9 ? "0" : "") + (m + 1);
+            }
+            if (p[0] === "y") return p[1] === 2 ? String(y).slice(-2) : String(y);
+            return "";
+        }).join("");
     }
     function graphDiv() {
         return document.querySelector("#" + IDS.map + " .js-plotly-plot");
@@ -225,6 +231,24 @@
         }
         return 0;
     }
+    /* 0: not drawn; 1: in force (on the day, or provided by the document shown); 2: proposed by that document
+    (app/cartography/paint_table.py event_line_status). */
+    function lineStatus(req, line) {
+        if (req.mode === "event" && req.events) return (req.eventLines[req.event] || {})[line.id] || 0;
+        return lookup(line.seg, req.day) ? 1 : 0;
+    }
+    /* The lines a request draws, each with its Key words (paint_table.line_entry): no drawn line goes unnamed. */
+    function drawnLines(req) {
+        var out = [];
+        (req.table.lines || []).forEach(function (line) {
+            var status = lineStatus(req, line);
+            if (!status) return;
+            var words = status === 2 ? "proposed" : (req.mode === "event" ? "provided" : "in_force");
+            out.push({id: line.id, status: status, style: req.table.lineStyles[status === 2 ? 0 : 1],
+                      text: line.key[words], name: line.name});
+        });
+        return out;
+    }
     function applyLines(gd, req) {
         var table = req.table;
         if (!table.lines || !table.lines.length) return;
@@ -234,15 +258,21 @@
             if (!uid || uid.indexOf("line-") !== 0) continue;   // figures.py: "line-" + id
             var line = table.linesById[uid.slice(5)];
             if (!line) continue;
-            var active = req.mode === "event" && req.events ? (req.eventLines[req.event] || {})[line.id]
-                                                            : lookup(line.seg, req.day);
             var path = groups[g].querySelector("path.js-line");
             if (!path) continue;
-            var style = table.lineStyles[active ? 1 : 0];
+            var status = lineStatus(req, line), ti = cd[0].trace.index;
+            [gd.data[ti], gd._fullData[ti]].forEach(function (trc) {   // a hidden line has no hover either
+                if (trc && trc.uid === uid) trc.hoverinfo = status ? "text" : "skip";
+            });
+            path.setAttribute("data-active", status === 1 ? "1" : "0");
+            path.setAttribute("data-status", ["", "in_force", "proposed"][status] || "none");
+            if (!status) { path.style.display = "none"; continue; }   // no line outside its period
+            var style = table.lineStyles[status === 1 ? 1 : 0];
+            path.style.display = "";
+            path.style.strokeOpacity = "1";   // figures.py draws a line not in force on the first day transparent
             path.style.stroke = style.stroke;
             path.style.strokeWidth = style.width + "px";
             path.style.strokeDasharray = style.dash || "";
-            path.setAttribute("data-active", active ? "1" : "0");
         }
     }
     /* A label's text on a day in a names convention (app/cartography/paint_table.py label_text). */
@@ -502,7 +532,7 @@
     /* The big date and the event in force (or, in treaty mode, what the map shows) for a request. */
     function headline(req) {
         var ev = eventInForce(req.table, req.day);
-        var evText = ev ? (ev.text || (ev.title + " \u2014 " + ev.what + " " + dayToIso(ev.day))) : tr("before");
+        var evText = ev ? (ev.text || (ev.title + " \u2014 " + ev.what + " " + formatDay(ev.day))) : tr("before");
         var events = store.events;
         if (req.mode === "event" && events && events.titles[req.event]) {
             evText = tr("showing").replace("{title}", events.titles[req.event]);
@@ -521,6 +551,7 @@
         var text = headline(req), big = document.getElementById(IDS.dateBig),
             evEl = document.getElementById(IDS.eventInForce);
         if (big && big.textContent !== text[0]) big.textContent = text[0];
+        if (big) big.setAttribute("data-date", dayToIso(day));
         if (evEl && evEl.textContent !== text[1]) evEl.textContent = text[1];
         pendingDay = day;
         if (pendingFrame === null) {
@@ -541,7 +572,7 @@
         ch.port2.postMessage(0);
     }
 
-    window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup,
+    window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup, drawnLines: drawnLines,
                     lastRequest: function () { return last; }, store: store, paintGraph: paintGraph,
                     request: request, formatDay: function (d) { return formatDay(d); },
                     eventText: function (day) {
@@ -586,7 +617,8 @@
                     clearTimeout(settleTimer);
                     settleTimer = setTimeout(function () { settle(last.day, 0); }, SETTLE_MS);
                 }
-                var text = headline(req);
+                var text = headline(req), big = document.getElementById(IDS.dateBig);
+                if (big) big.setAttribute("data-date", dayToIso(req.day));  // the ISO day, for scripts and tests
                 setValueText(text[0] + ", " + text[1]);
                 return text;
             },

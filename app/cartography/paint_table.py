@@ -10,12 +10,14 @@ Table (JSON):
   keys       [{key, fill, pattern, stroke, width, dash, text}]
   pov        {pov: [[starts(day idx)], [key idx]] per location}
   diff       [[starts], [0|1]] per location
-  lines      [{id, name, geometry, seg: [[starts], [0|1]]}]
-  lineStyles [inactive style, active style]
+  lines      [{id, name, geometry, seg: [[starts], [0|1]], key: {in_force, proposed, provided}}]
+             a line is drawn only where seg is 1 (a row of it in force) or in Treaty mode for a document
+             that provides it; `name` says what it is and when it ran, `key` its Key rows
+  lineStyles [proposed style, in force style]
   labels     [{lon, lat, starts, ja, ru, en}]
   marks      [{day, id, title, what, text}]   sorted by day; text: "title — signed date" in the language
   max_day
-  i18n       {lang, htmlLang, disagree, before, showing, play, pause}  strings the painter writes
+  i18n       {lang, htmlLang, disagree, before, showing, play, pause, date}  strings the painter writes
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ import datetime as dt
 from typing import Any
 
 from app import styles
-from app.i18n import HTML_LANG, format_date_for, gettext_for, localised, normalise_lang
+from app.i18n import HTML_LANG, date_pattern_for, format_date_for, gettext_for, localised, normalise_lang
 from app.url_state import MAX_DAY, MIN_DATE
+
+from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED
 
 POVS = ("de_facto", "japan", "russia", "usa")
 GOVERNMENTS = ("japan", "russia", "usa")
@@ -176,13 +180,13 @@ def js_strings(lang: str) -> dict[str, str]:
     t = gettext_for(lang)
     return {"lang": normalise_lang(lang), "htmlLang": HTML_LANG[normalise_lang(lang)],
             "disagree": t("The points of view disagree here"), "before": t("Before the first event"),
-            "showing": t("Showing what it provides: {title}"), "play": t("▶ Play"), "pause": t("⏸ Pause")}
+            "showing": t("Showing what it provides: {title}"), "play": t("▶ Play"), "pause": t("⏸ Pause"),
+            "date": date_pattern_for(lang)}
 
 
 def _mark_text(title: str, what: str, day: int, lang: str) -> str:
     t = gettext_for(lang)
-    date = format_date_for(MIN_DATE + dt.timedelta(days=day), lang) if lang != "en" \
-        else (MIN_DATE + dt.timedelta(days=day)).isoformat()
+    date = format_date_for(MIN_DATE + dt.timedelta(days=day), lang)
     if what == "signed":
         return t("{title} — signed {date}", title=title, date=date)
     if what == "in force":
@@ -253,18 +257,15 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en", lang: str 
             runs.append((day, 1 if len(vals) > 1 else 0))
         diff.append(_runs_to_seg(runs) if runs else [[0], [0]])
 
-    # Lines: active when any status is in force on them (de facto or any government).
     line_feats = {f["properties"]["id"]: f for f in layers_fc.get("features", [])
                   if f.get("properties", {}).get("layer") == "line"}
     lines = []
-    for line_id, runs in base.get("lines", {}).items():
+    for line_id in base.get("lines", {}):
         if line_id not in line_feats:
             continue
-        seg = _runs_to_seg([(day_of(s), 1 if (v.get("roles") or any(v.get(k) for k in
-                            ("promised", "proposed", "renounced"))) else 0) for s, _e, v in runs])
         item = registry.lines.get(line_id)
-        lines.append({"id": line_id, "name": localised(item.names, lang)[0] if item else line_id,
-                      "geometry": line_feats[line_id]["geometry"], "seg": seg})
+        name = localised(item.names, lang)[0] if item else line_id
+        lines.append(line_entry(engine, line_id, name, line_feats[line_id]["geometry"], lang))
 
     labels = []
     for f in layers_fc.get("features", []):
@@ -309,6 +310,59 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en", lang: str 
         "labels": labels, "marks": marks, "max_day": MAX_DAY, "i18n": js_strings(lang),
     }
     return {"table": table, "events": events}
+
+
+def line_runs(engine: Any, line_id: str) -> list[tuple[int, int]]:
+    """The day ranges [start, end) in which the line existed: any row on it in force, whoever asserted it
+    (a fishing limit SCAP imposed or the USSR declared was in force at sea in every point of view; drawing
+    the line asserts no title to anything). A proposal or a promise does not make a line exist: it is drawn
+    only in Treaty mode, for its document."""
+    runs = []
+    for row in engine.history(line_id)["statuses"]:
+        if row["role"] in ("proposed", "promised"):
+            continue
+        start = max(0, day_of(row["start"]))
+        end = min(MAX_DAY + 1, day_of(row["end"])) if row.get("end") else MAX_DAY + 1
+        if start < end:
+            runs.append((start, end))
+    return sorted(runs)
+
+
+def _line_seg(runs: list[tuple[int, int]]) -> list[list[int]]:
+    points = sorted({0, *(d for r in runs for d in r if 0 < d <= MAX_DAY)})
+    return _runs_to_seg([(d, 1 if any(s <= d < e for s, e in runs) else 0) for d in points])
+
+
+def _years(runs: list[tuple[int, int]]) -> str:
+    """"1946–1952", or one year: the years in which the line was in force (within the map's range)."""
+    first = MIN_DATE + dt.timedelta(days=runs[0][0])
+    last = MIN_DATE + dt.timedelta(days=max(e for _s, e in runs) - 1)
+    return str(first.year) if first.year == last.year else f"{first.year}–{last.year}"
+
+
+def line_name(engine: Any, line_id: str, name: str, lang: str) -> str:
+    """A line's name with the years it ran ("MacArthur Line (SCAPIN-1033), 1946–1952"): what it is and when."""
+    t = gettext_for(lang)
+    runs = line_runs(engine, line_id)
+    if runs and _years(runs) not in name:
+        return t("{name}, {years}", name=name, years=_years(runs))
+    return name
+
+
+def line_entry(engine: Any, line_id: str, name: str, geometry: dict, lang: str) -> dict:
+    """One line of the table: where it is drawn (seg), its name with the years it ran (so that no drawn
+    line is anonymous), and its Key rows for a date (in force) and for Treaty mode (proposed / provided)."""
+    t = gettext_for(lang)
+    runs = line_runs(engine, line_id)
+    name = line_name(engine, line_id, name, lang)
+    return {"id": line_id, "name": name, "geometry": geometry, "seg": _line_seg(runs),
+            "key": {"in_force": t(LINE_IN_FORCE, name=name), "proposed": t(LINE_PROPOSED, name=name),
+                    "provided": t(LINE_PROVIDED, name=name)}}
+
+
+def event_line_status(ev: dict) -> int:
+    """2 when the document only proposes (a draft, a proposal, or one that never took effect), else 1."""
+    return 2 if ev.get("outcome") is not None or ev.get("kind") in ("draft", "proposal") else 1
 
 
 def event_paint_values(engine: Any, event_id: str) -> dict[str, dict]:
@@ -380,7 +434,7 @@ def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str],
             out.append(reg.add(_paint_from_rows(mine, kind, groups)) if mine else
                        (reg.add(EMPTY_ZONE) if kind != "feature" else 0))
         keys[ev["id"]] = out
-        lines[ev["id"]] = {lid: 1 for lid in line_ids if rows.get(lid)}
+        lines[ev["id"]] = {lid: event_line_status(ev) for lid in line_ids if rows.get(lid)}
     return {"keys": keys, "lines": lines, "titles": titles}
 
 
@@ -408,7 +462,8 @@ def initial_paint(table: dict, day: int, pov: str = "de_facto", names: str = "bo
     hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
     lang = table.get("i18n", {}).get("lang", "en")
     labels = [label_text(lab, day, names, lang) for lab in table["labels"]]
-    return {"z": z, "hover": hover, "labels": labels, "names": names}
+    lines = [bool(lookup(line["seg"], day)) for line in table["lines"]]
+    return {"z": z, "hover": hover, "labels": labels, "names": names, "lines": lines}
 
 
 def page_labels(lang: str) -> list[dict]:

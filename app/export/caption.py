@@ -32,6 +32,12 @@ def pov_label(pov: str, lang: str, engine: Any = None, day: Any = None) -> str:
     return names.pov_label(engine, normalise_pov(pov), day, lang)
 
 
+def view_label(engine: Any, pov: str, date: dt.date, lang: str) -> str:
+    """The point of view named after its government on `date` ("Soviet Russia's view" in 1921, "The USSR's view"
+    in 1956, "The Russian Empire's view" in 1910); de facto control keeps its name (app.pov_label)."""
+    return pov_label(pov, lang, engine, date)
+
+
 def event_title(engine: Any, event_id: str, lang: str) -> str:
     return localised(engine.events[event_id].title, lang)[0]
 
@@ -66,7 +72,7 @@ def titles(engine: Any, req: ExportRequest) -> tuple[str, str]:
         if ev.outcome is not None:
             sub = t("{date}: what the document would have given", date=format_date_for(date, req.lang))
         return event_title(engine, req.event, req.lang), sub
-    sub = pov_label(req.pov, req.lang, engine, date)
+    sub = view_label(engine, req.pov, date, req.lang)
     if req.diff:
         sub = t("{view}: where the points of view disagree", view=sub)
     cur = engine.current_event(date)
@@ -166,8 +172,11 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
 
 
 def projection_note(lang: str, scale_lat: float = 44.0) -> str:
-    return gettext_for(lang)("Lambert conformal conic projection (standard parallels 44° N and 52° N); "
-                             "scale bars true at {lat}° N.", lat=f"{scale_lat:g}")
+    """The projection and where the scale bars are true, in the figure's language (a `t(...)` call, so the
+    catalogue extraction finds it)."""
+    t = gettext_for(lang)
+    return t("Lambert conformal conic projection (standard parallels 44° N and 52° N); scale bars true at {lat}° N.",
+             lat=f"{scale_lat:g}")
 
 
 def today() -> dt.date:  # a seam for tests

@@ -20,6 +20,7 @@ from typing import Any
 
 from app import styles
 from app.cartography.key import KeyLine, KeyRow, KeyState, key_rows, map_kind_of
+from app.cartography.paint_table import event_line_status, line_name
 from app.export import caption, finish, geometry, paint, placement, projection
 from app.export.request import (
     ExportParamError,
@@ -100,23 +101,14 @@ def key_state(engine: Any, ctx: paint.Context, req: ExportRequest, p: paint.Pain
     for line_id, on in p.lines.items():
         if not on:
             continue
-        name = (ctx.line_props.get(line_id, {}).get(f"name_{req.lang}")
-                or ctx.line_props.get(line_id, {}).get("name_en") or line_id)
+        name = line_name(engine, line_id, (ctx.line_props.get(line_id, {}).get(f"name_{req.lang}")
+                                           or ctx.line_props.get(line_id, {}).get("name_en") or line_id), req.lang)
         if req.mode == "event":
-            ev = engine.events[req.event]
-            status = "proposed" if ev.outcome is not None or ev.kind in ("draft", "proposal") else "provided"
-        else:
-            status = "in_force" if _line_in_force(engine, req.pov, line_id, day) else "proposed"
+            status = "proposed" if event_line_status(engine.event_dict(req.event)) == 2 else "provided"
+        else:  # on a date a line is drawn only while it is in force (paint_table.line_runs)
+            status = "in_force"
         lines.append(KeyLine(line_id, name, status))
     return KeyState(keys, proposed, lines, bool(p.diff and any(p.diff)))
-
-
-def _line_in_force(engine: Any, pov: str, line_id: str, day: str) -> bool:
-    pov = pov if pov in engine.perspectives else "de_facto"
-    for start, end, value in engine.paint_segments(pov)["lines"].get(line_id, []):
-        if str(start) <= day < str(end):
-            return bool(value.get("roles"))
-    return False
 
 
 def panel_requests(req: ExportRequest) -> list[ExportRequest]:
@@ -253,6 +245,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
 
     data: list[dict] = []
     ann: list[dict] = []
+    on_map: list[int] = []  # the annotations drawn over the map (labels, scale texts): only these get a halo
     shapes: list[dict] = []
     finish_styles: dict[str, dict] = {}
     layout_geo: dict[str, dict] = {}
@@ -344,6 +337,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x0_), "y0": fy(y0_),
                                "x1": fx(x1_), "y1": fy(y1_), "line": {"color": styles.INK, "width": 1.0}})
             for text, x, y, anchor in sb["texts"]:
+                on_map.append(len(ann))
                 ann.append(text_ann(text, x, y, ty.small, anchor, "bottom"))
             blocked.append(sb["box"])
             labels = []
@@ -365,6 +359,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             placed_all.append((gid, placed, frame))
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
+                on_map.append(len(ann))
                 ann.append({"text": f"<i>{esc(pl.text)}</i>" if italic else esc(pl.text), "x": fx(pl.x),
                             "y": fy(pl.y), "xanchor": pl.anchor, "yanchor": "middle",
                             "font": {"size": ty.label, "color": "#2B4A63" if italic else styles.INK}})
@@ -376,6 +371,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             if role == "inset":
                 inset_title = t("Southern Kurils")
                 if text_width(inset_title, ty.small, True) < gw - 6:
+                    on_map.append(len(ann))
                     ann.append(text_ann(inset_title, gx + 3, gy + 2, ty.small, v="top", bold=True))
         for i in range(len(ctx.table["locations"])):
             k = ctx.table["keys"][pan.paint.keys[i]]
@@ -446,7 +442,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
               "shapes": shapes, **layout_geo}
     meta = {"finish": finish_styles, "title": title, "subtitle": subtitle, "caption": "\n".join(cap_paras),
             "W": W, "H": H, "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
-            "key_rows": rows, "lang": lang, "panels": panels}
+            "key_rows": rows, "lang": lang, "panels": panels, "halo": on_map}
     return {"data": data, "layout": layout}, meta
 
 
@@ -469,7 +465,7 @@ def _panel_title(engine: Any, r: ExportRequest) -> str:
     title, sub = caption.titles(engine, r)
     if r.mode == "event":
         return title
-    return f"{caption.pov_label(r.pov, r.lang, engine, shown_date(engine, r))}, {title}"
+    return f"{caption.view_label(engine, r.pov, shown_date(engine, r), r.lang)}, {title}"
 
 
 def inset_ranges(box: tuple) -> tuple[tuple[float, float], tuple[float, float]]:

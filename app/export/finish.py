@@ -35,9 +35,20 @@ class ConvertError(RuntimeError):
 
 
 # ------------------------------------------------------------------------------------------ SVG
-# A white halo under every text (map labels over hatches and stripes stay legible; invisible on white).
-HALO = (".annotation-text { paint-order: stroke; stroke: #FFFFFF; stroke-width: 2.4px; stroke-opacity: 0.85; "
+# A white halo under the map's texts (labels over hatches and stripes stay legible). Only those: librsvg draws a
+# stroked text as glyph outlines beside the embedded font, so a halo on the key and the caption (on white, where it
+# shows nothing) made the PDF four times larger.
+HALO = ("{ paint-order: stroke; stroke: #FFFFFF; stroke-width: 2.4px; stroke-opacity: 0.85; "
         "stroke-linejoin: round; }")
+
+
+def halo_css(indices: list[int] | None) -> str:
+    """The halo rule for the annotations at `indices` (meta["halo"]); every annotation when not given."""
+    if indices is None:
+        return f".annotation-text {HALO}"
+    if not indices:
+        return ""
+    return ", ".join(f'g.annotation[data-index="{i}"] .annotation-text' for i in indices) + f" {HALO}"
 _PATH = re.compile(r"<path\b[^>]*?/?>")
 _SENT = re.compile(r"rgb\(1, ?(\d+), ?(\d+)\)")
 _FILL_ATTR = re.compile(r'\sfill="[^"]*"')
@@ -78,7 +89,7 @@ def finish_svg(svg: str, meta: dict, grayscale: bool) -> str:
     defs = "".join(f'<pattern id="{pid}" width="12" height="12" patternUnits="userSpaceOnUse" '
                    f'patternTransform="rotate(45) scale({scale:.3g})">{body}</pattern>'
                    for body, pid in patterns.items())
-    defs += f"<style>{HALO}</style>"
+    defs += f"<style>{halo_css(meta.get('halo'))}</style>"
     i = svg.find("<defs")
     if i >= 0:
         j = svg.find(">", i)

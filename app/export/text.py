@@ -13,8 +13,11 @@ import shutil
 import subprocess
 import unicodedata
 
+# Latin and Cyrillic in Noto Sans in every language, CJK from the CJK face (as text_width measures them): Latin
+# set in Noto Sans CJK pulls that font's large Latin subroutines into the PDF subset (a ja figure with a citation
+# caption: 1.15 MB → 0.32 MB).
 FAMILY = {"en": "Noto Sans, Noto Sans CJK JP, sans-serif", "ru": "Noto Sans, Noto Sans CJK JP, sans-serif",
-          "ja": "Noto Sans CJK JP, Noto Sans, sans-serif", "zh": "Noto Sans CJK SC, Noto Sans, sans-serif"}
+          "ja": "Noto Sans, Noto Sans CJK JP, sans-serif", "zh": "Noto Sans, Noto Sans CJK SC, sans-serif"}
 _FALLBACK_FILES = {
     ("Noto Sans", False): ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", 0),
     ("Noto Sans", True): ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf", 0),

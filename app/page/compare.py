@@ -47,10 +47,10 @@ def create_compare(engine: Any, event_options: list[dict], lang: str = "en") -> 
                                className="segmented")], className="seg-control"),
         ], className="cmp-controls"),
         html.Div([
-            html.Figure([html.Figcaption(id=ids.CMP_A_TITLE, className="cmp-title"), _compare_graph(ids.CMP_A)],
-                        className="cmp-side cmp-side-a"),
-            html.Figure([html.Figcaption(id=ids.CMP_B_TITLE, className="cmp-title"), _compare_graph(ids.CMP_B)],
-                        className="cmp-side cmp-side-b"),
+            html.Figure([html.Figcaption(id=ids.CMP_A_TITLE, className="cmp-title"), _compare_graph(ids.CMP_A),
+                         html.P(id=ids.CMP_A_LINES, className="cmp-lines")], className="cmp-side cmp-side-a"),
+            html.Figure([html.Figcaption(id=ids.CMP_B_TITLE, className="cmp-title"), _compare_graph(ids.CMP_B),
+                         html.P(id=ids.CMP_B_LINES, className="cmp-lines")], className="cmp-side cmp-side-b"),
         ], className="cmp-maps"),
         html.Div(id=ids.CMP_PAINTED, hidden=True),
     ], id=ids.COMPARE, className="compare-section", **{"aria-label": t("Compare")})

@@ -33,7 +33,7 @@ def doc_store(engine: Any, lang: str) -> dict:
         out[ev["id"]] = {"title": localised(ev["title"], lang)[0], "kind": kind_label(ev["kind"], lang),
                          "dates": " · ".join(dates)}
     out["i18n"] = {"noDoc": t("Choose a treaty, agreement or proposal"), "copied": t("Copied"),
-                   "keyChip": t("Key · {n}"), "lineInForce": t("Boundary / line in force"),
+                   "keyChip": t("Key · {n}"),
                    "disagree": t("The points of view disagree here")}
     return out
 

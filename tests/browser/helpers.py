@@ -37,6 +37,13 @@ READ_PAINT_JS = """
 """
 
 
+def big_date(day, lang: str = "en") -> str:
+    """The big date as a reader sees it: Babel's long date in the page's language (31 December 1956)."""
+    from app.i18n import format_date_for
+
+    return format_date_for(day, lang)
+
+
 def rgb(hex_colour: str) -> str:
     h = hex_colour.lstrip("#")
     return f"rgb({int(h[0:2], 16)}, {int(h[2:4], 16)}, {int(h[4:6], 16)})"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import wait_painted
+from tests.browser.helpers import big_date, wait_painted
 
 LANGUAGES = ["en", "ja", "ru", "zh"]  # app/i18n.LANGUAGES
 # mode -> (query, a selector that is visible once the view is ready)
@@ -55,15 +55,15 @@ def test_a11y002_slider_value_text_is_the_date_and_the_event(page, live_server):
     page.goto(live_server + "/?date=1951-09-08")
     wait_painted(page, "1951-09-08")
     thumb = page.locator("#date-slider [role=slider]")
-    page.wait_for_function("() => (document.querySelector('#date-slider [role=slider]')"
-                           ".getAttribute('aria-valuetext') || '').startsWith('1951-09-08')")
+    page.wait_for_function("(d) => (document.querySelector('#date-slider [role=slider]')"
+                           ".getAttribute('aria-valuetext') || '').startsWith(d)", arg=big_date("1951-09-08"))
     text = thumb.get_attribute("aria-valuetext")
     assert "San Francisco" in text, text
     assert thumb.get_attribute("aria-label") or thumb.get_attribute("aria-labelledby")
     thumb.focus()
     page.keyboard.press("ArrowRight")  # next event: the value text follows
-    page.wait_for_function("() => !(document.querySelector('#date-slider [role=slider]')"
-                           ".getAttribute('aria-valuetext') || '').startsWith('1951-09-08')")
+    page.wait_for_function("(d) => !(document.querySelector('#date-slider [role=slider]')"
+                           ".getAttribute('aria-valuetext') || '').startsWith(d)", arg=big_date("1951-09-08"))
 
 
 def test_a11y003_focus_is_visible(page, live_server):

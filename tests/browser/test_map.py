@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from app import styles
 from app.data import load_engine
 from app.url_state import day_index
-from tests.browser.helpers import read_paint, rgb, shot, wait_painted
+from tests.browser.helpers import big_date, read_paint, rgb, shot, wait_painted
 
 FOUR_STRAITS = ["strait_soya", "strait_tsugaru", "strait_nemuro", "strait_tsushima"]
 
@@ -52,7 +52,7 @@ def test_map002_north_sakhalin_japanese_occupation_1923(page, live_server, engin
     shown = read_paint(page)["sakhalin_north"]
     assert shown["key"].startswith("T|japan|military_occupation|"), shown
     assert shown["base"] == rgb(styles.GROUP_COLOURS["japan"]) and shown["dots"], shown
-    expect(page.locator("#date-big")).to_have_text("1923-06-01")
+    expect(page.locator("#date-big")).to_have_text(big_date("1923-06-01"))
 
 
 def test_map003_iturup_changes_between_ussr_and_japan_1956(page, live_server):
@@ -81,7 +81,7 @@ def test_map004_gromyko_amendments_show_the_four_straits(page, live_server):
 def test_map005_deep_link_restores_every_part_of_the_state(page, live_server, engine):
     query = "?date=1945-08-25&mode=date&pov=usa&diff=1&unit=iturup&names=ru"
     open_map(page, live_server, query, "1945-08-25:usa:diff:ru")
-    expect(page.locator("#date-big")).to_have_text("1945-08-25")
+    expect(page.locator("#date-big")).to_have_text(big_date("1945-08-25"))
     expect(page.locator("#date-slider [role=slider]")).to_have_attribute("aria-valuenow",
                                                                           str(day_index(dt.date(1945, 8, 25))))
     expect(page.get_by_label("The USA's view")).to_be_checked()
@@ -114,11 +114,11 @@ def test_map006_keyboard_steps_between_events(page, live_server, engine):
     page.keyboard.press("ArrowLeft")
     expect(page.locator("#date-slider [role=slider]")).to_have_attribute("aria-valuenow", str(prv))
     page.keyboard.press("Home")
-    expect(page.locator("#date-big")).to_have_text("1905-01-01")
+    expect(page.locator("#date-big")).to_have_text(big_date("1905-01-01"))
     page.keyboard.press("Shift+ArrowRight")
-    expect(page.locator("#date-big")).to_have_text("1905-02-01")
+    expect(page.locator("#date-big")).to_have_text(big_date("1905-02-01"))
     page.keyboard.press("End")
-    expect(page.locator("#date-big")).to_have_text("1956-12-31")
+    expect(page.locator("#date-big")).to_have_text(big_date("1956-12-31"))
     wait_painted(page, "1956-12-31")
     page.wait_for_url(re.compile(r"date=1956-12-31"))  # the URL follows once the date settles
 
@@ -195,20 +195,21 @@ def test_map009_settled_date_reaches_the_url_without_another_action(page, live_s
     for key in ["ArrowRight", "ArrowRight", "Shift+ArrowRight", "ArrowRight", "Shift+ArrowRight"]:
         page.keyboard.press(key)
         page.wait_for_timeout(60)
-    shown = page.locator("#date-big").inner_text()
+    shown = page.locator("#date-big").get_attribute("data-date")
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", shown) and shown != "1945-09-05", shown
+    expect(page.locator("#date-big")).to_have_text(big_date(shown))
     page.wait_for_url(re.compile(rf"date={shown}(&|$)"), timeout=6000)  # no further interaction
     assert dropped, "the settled date was never sent"
     # one step at a time, each settling: the URL follows every one
     for key in ["ArrowRight", "Shift+ArrowRight", "ArrowLeft"]:
         page.keyboard.press(key)
-        shown = page.locator("#date-big").inner_text()
+        shown = page.locator("#date-big").get_attribute("data-date")
         page.wait_for_url(re.compile(rf"date={shown}(&|$)"), timeout=6000)
     url = page.url
     page.context.unroute(re.compile(r"/_dash-update-component"))
     page.goto(url)
     wait_painted(page, shown)
-    expect(page.locator("#date-big")).to_have_text(shown)
+    expect(page.locator("#date-big")).to_have_text(big_date(shown))
     assert page.url == url
 
 
@@ -257,13 +258,13 @@ def test_map012_a_quick_run_of_keys_ends_everywhere_on_the_last_day(page, live_s
         const g = document.querySelector('#map .js-plotly-plot');
         return [g.getAttribute('data-painted'), document.getElementById('date-big').textContent,
                 target.getAttribute('aria-valuenow')]; }""")
-    assert seen[0].startswith("1945-07-01:de_facto") and seen[1] == "1945-07-01", seen
+    assert seen[0].startswith("1945-07-01:de_facto") and seen[1] == big_date("1945-07-01"), seen
     assert seen[2] == str(day_index(dt.date(1945, 6, 1))), seen  # the slider follows after the frame
     for _ in range(8):
         page.keyboard.press("Shift+ArrowRight")   # no waiting between keys
     last = dt.date(1946, 3, 1)
     expect(page.locator("#date-slider [role=slider]")).to_have_attribute("aria-valuenow", str(day_index(last)))
-    expect(page.locator("#date-big")).to_have_text(last.isoformat())
+    expect(page.locator("#date-big")).to_have_text(big_date(last.isoformat()))
     page.wait_for_url(re.compile(rf"date={last.isoformat()}(&|$)"))
     wait_painted(page, f"{last.isoformat()}:de_facto")
     shown, state = read_paint(page), engine.state(last.isoformat(), "de_facto")

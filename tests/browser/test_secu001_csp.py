@@ -36,11 +36,18 @@ def test_secu001_map_draws_under_csp_without_violation(page, live_server):
     expect(page.locator("#map path.choroplethlocation").first).to_be_attached(timeout=30_000)
     assert page.locator("#map path.choroplethlocation").count() > 10
 
-    # interact: a slider step (clientside repaint), another point of view, a territory's story
+    # interact: a slider step (clientside repaint), another point of view, then tap South Sakhalin on the map
+    # (what a person does on the map-first page): its story and chart open in the Place panel
     page.locator("#date-slider [role=slider]").focus()
     page.keyboard.press("Shift+ArrowRight")
     page.locator("#pov input[value=russia]").check()
-    page.locator(".unit-btn").first.click()
+    island = page.locator("#map path.choroplethlocation[data-loc='sakhalin_south']")
+    expect(island).to_be_attached(timeout=15_000)
+    box = island.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    story = page.locator("#unit-panel .unit-summary")
+    expect(story).to_be_visible(timeout=15_000)
+    expect(story).to_contain_text("South Sakhalin")
     expect(page.locator("#unit-chart .main-svg").first).to_be_visible(timeout=15_000)
     page.wait_for_timeout(800)
 

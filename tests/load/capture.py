@@ -3,7 +3,7 @@
     .venv/bin/python tests/load/capture.py http://127.0.0.1:PORT build/load/recorded.json
 
 Opens the page, then moves the slider, switches the point of view, opens a territory with its
-button, clicks a territory on the map and closes the panel; after each action it waits for the
+button in the Place tab, closes the panel and taps a territory on the map; after each action it waits for the
 network to go quiet and files every request under that action. The locustfile replays exactly these
 `/_dash-update-component` POSTs (values substituted per simulated student), so the load stays true
 to the page as it is today: re-run it whenever the page changes (`make load` does, every time).
@@ -79,7 +79,7 @@ def capture(base: str, open_only: bool = False) -> dict:
                                ".getAttribute('aria-valuenow') !== b", arg=before, timeout=10_000)
         record["slider_moved"] = [before, handle.get_attribute("aria-valuenow")]
         page.wait_for_function("() => { const m = /[?&]date=([0-9-]+)/.exec(location.search);"
-                               " return m && m[1] === document.getElementById('date-big').textContent; }",
+                               " return m && m[1] === document.getElementById('date-big').getAttribute('data-date'); }",
                                timeout=10_000)
         settle()
 
@@ -87,16 +87,22 @@ def capture(base: str, open_only: bool = False) -> dict:
         page.locator("#pov input[value=japan]").check()
         settle()
 
+        # the territory picker lives in the details panel's Place tab on the map-first page
         phase[0] = "unit"
+        page.locator("#details-tab-place").click()
         page.locator(".unit-btn").first.click()
+        page.locator("#unit-panel .unit-summary").wait_for(timeout=15_000)
         settle()
 
         phase[0] = "close"
         page.locator("#unit-close").click()
         settle()
 
+        # a tap on the map where a person would tap South Sakhalin (the middle of its shape)
         phase[0] = "map_click"
-        page.locator("#map path.choroplethlocation[data-loc='iturup']").click(force=True)
+        box = page.locator("#map path.choroplethlocation[data-loc='sakhalin_south']").bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.locator("#unit-panel .unit-summary").wait_for(timeout=15_000)
         settle()
         browser.close()
     return record

@@ -9,7 +9,7 @@ import pytest
 
 from app.cartography.key import KeyLine, KeyState, key_rows
 from app.data import load_engine
-from app.export import caption, finish, paint, request
+from app.export import caption, compose, finish, paint, request
 from app.export.request import ExportParamError, ExportRequest
 
 
@@ -183,6 +183,51 @@ def test_point_of_view_is_named_as_on_the_page():
             assert caption.pov_label(pov, lang) == gettext_for(lang)(msgid)
 
 
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+def test_titles_are_long_dates_and_name_the_government_of_the_day(engine, lang):
+    """The figure's title is Babel's long date (never ISO, English included); its subtitle names the government
+    that held the point of view on that date, in the catalogue's words."""
+    from app import styles
+    from app.i18n import format_date_for, gettext_for
+
+    t = gettext_for(lang)
+    formed = engine.events[styles.USSR_FORMATION].sort_date
+    cases = [(dt.date(1910, 1, 1), "The Russian Empire's view"),
+             (dt.date(1917, 5, 1), "The Provisional Government's view"),
+             (formed - dt.timedelta(days=1), "Soviet Russia's view"), (dt.date(1921, 1, 20), "Soviet Russia's view"),
+             (formed, "The USSR's view"), (dt.date(1956, 12, 31), "The USSR's view")]
+    for date, msgid in cases:
+        title, sub = caption.titles(engine, ExportRequest(date=date, pov="russia", lang=lang))
+        assert title == format_date_for(date, lang) and not re.search(r"\d{4}-\d{2}-\d{2}", title), title
+        assert sub.startswith(t(msgid)) and t(msgid) != t(styles.POV_LABELS["russia"]), (date, sub)
+    assert caption.titles(engine, ExportRequest(date=dt.date(1956, 12, 31), lang="en"))[0] == "31 December 1956"
+    assert caption.titles(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="usa", lang=lang))[1].startswith(
+        t("The USA's view"))
+    assert caption.titles(engine, ExportRequest(date=dt.date(1952, 4, 28), lang=lang))[1].startswith(
+        t("De facto control"))
+    compare = ExportRequest(date=dt.date(1921, 1, 20), pov="russia", lang=lang, view="compare",
+                            date2=dt.date(1956, 12, 31), pov2="russia")
+    svg = compose.export_figure(engine, compare).svg if lang == "en" else ""
+    if svg:
+        assert "Soviet Russia" in svg and "The USSR" in svg
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+def test_the_page_writes_dates_with_babels_pattern(lang):
+    """The painter's date (assets/map_paint.js formatDay) is Babel's long pattern as parts with Babel's month
+    names: assembled here the same way, it gives format_date_for's text on every day of a year."""
+    from app.cartography.paint_table import js_strings
+    from app.i18n import format_date_for
+
+    spec = js_strings(lang)["date"]
+    for n in range(0, 366, 7):
+        day = dt.date(1956, 1, 1) + dt.timedelta(days=n)
+        fields = {"d": str(day.day), "M": str(day.month), "y": str(day.year)}
+        text = "".join(p if isinstance(p, str) else spec["months"][day.month - 1] if p[0] == "M" and p[1] >= 3
+                       else fields[p[0]] for p in spec["parts"])
+        assert text == format_date_for(day, lang)
+
+
 def test_finish_svg_swaps_sentinels_for_the_page_styles():
     meta = {"finish": {"rgb(1, 0, 5)": {"fill": "#E69F00", "pattern": '<rect width="12" height="12"/>',
                                         "stroke": "#FFFFFF", "width": 0.8, "dash": ""}},
@@ -196,6 +241,23 @@ def test_finish_svg_swaps_sentinels_for_the_page_styles():
     assert "rgb(1, " not in out and "url(#xpat0)" in out and '<pattern id="xpat0"' in out
     gray = finish.to_grayscale(out)
     assert "#0B4F8A" not in gray and "rgb(230, 159, 0)" not in gray
+
+
+def test_the_halo_is_only_under_the_maps_texts(engine):
+    """Labels and scale texts over the map get the white halo; the title, key and caption (on white) do not: librsvg
+    draws a stroked text as glyph outlines besides the font, which made every PDF about four times larger."""
+    req = compose.validate(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan", fmt="svg"))
+    fig, meta = compose.build_figure(engine, req)
+    texts = [a["text"] for a in fig["layout"]["annotations"]]
+    haloed = {texts[i] for i in meta["halo"]}
+    placed = {p.text for _g, labels, _f in meta["labels"] for p in labels}
+    assert placed and all(any(text in h for h in haloed) for text in placed)
+    assert "500 km" in " ".join(haloed)
+    assert not any(meta["title"] in h or "Coastlines" in h or "Japan's view" in h for h in haloed)
+    css = finish.halo_css(meta["halo"])
+    assert css.count(".annotation-text") == len(meta["halo"]) < len(texts)
+    assert all(f'g.annotation[data-index="{i}"] .annotation-text' in css for i in meta["halo"])
+    assert finish.halo_css(None).startswith(".annotation-text {")  # a figure without the list: every text
 
 
 def test_grayscale_keeps_groups_apart():

@@ -116,6 +116,10 @@ def test_every_size_and_language_is_print_true(engine, size, lang, tmp_path, mon
     assert not KANGXI.search(text)
     if lang == "ja":
         assert "色丹" in text and "歯舞" in text
+    # Latin and Cyrillic in Noto Sans in every language (in a CJK face, its Latin subroutines made a ja PDF 1.15 MB)
+    assert [ln for ln in fonts if ln.split()[0].split("+")[-1].startswith("NotoSans-")]
+    if lang in ("ja", "zh") and size == "double":
+        assert len(pdf) < 600_000, len(pdf)
     # PNG: pHYs at the asked dpi, exact pixels
     if size == "double":
         png = finish.to_png(r.svg, *page_size(size).pixels(300), 300)
@@ -235,8 +239,14 @@ def test_cli_series_teaches_and_resumes(engine, tmp_path):
     assert index[0] == "number,event,what,date,file,title,caption"
     rows = [ln.split(",") for ln in index[1:]]
     whats = [(r[1], r[2], r[3]) for r in rows]
-    assert ("portsmouth_1905", "in_force", "1905-10-15") in whats  # Art. XIV: the announcement
-    assert ("san_francisco_treaty_1951", "in_force", "1952-04-28") in whats
+    # each treaty's in-force frame at the date the data gives (Portsmouth: 15 Oct 1905, Art. XIV, not the
+    # exchange of ratifications of 25 Nov), after its signature frame
+    for event_id in ("portsmouth_1905", "san_francisco_treaty_1951"):
+        dates = engine.events[event_id].dates
+        assert (event_id, "in_force", dates["in_force"].isoformat()) in whats
+        assert whats.index((event_id, "signed", dates["signed"].isoformat())) < whats.index(
+            (event_id, "in_force", dates["in_force"].isoformat()))
+    assert ("portsmouth_1905", "in_force", "1905-11-25") not in whats
     assert whats[-1][1] == "end_state"
     assert any("Treaty of Peace with Japan" in ln for ln in index[1:])
     assert "written" in out

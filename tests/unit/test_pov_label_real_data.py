@@ -12,14 +12,13 @@ import pytest
 from app.pov_label import government_segments, pov_label
 from app.timeline.engine import Engine
 
-LABELS = {  # day → the label in en, ja, ru, zh
-    "1917-03-14": ("Russian Empire's view", "ロシア帝国の見解", "Позиция: Российская империя", "俄罗斯帝国的立场"),
-    "1917-03-15": ("Russian Provisional Government's view", "ロシア臨時政府の見解",
-                   "Позиция: Временное правительство России", "俄国临时政府的立场"),
-    "1922-12-29": ("Soviet Russia (RSFSR)'s view", "ソビエト・ロシア（RSFSR）の見解",
-                   "Позиция: Советская Россия (РСФСР)", "苏俄（RSFSR）的立场"),
-    "1922-12-30": ("USSR's view", "ソ連の見解", "Позиция: СССР", "苏联的立场"),
-    "1956-12-31": ("USSR's view", "ソ連の見解", "Позиция: СССР", "苏联的立场"),
+LABELS = {  # day → the label in en, ja, ru, zh (the catalogue's words: styles.GOVERNMENT_VIEW_LABELS)
+    "1917-03-14": ("The Russian Empire's view", "ロシア帝国の見解", "Позиция Российской империи", "俄罗斯帝国的立场"),
+    "1917-03-15": ("The Provisional Government's view", "ロシア臨時政府の見解", "Позиция Временного правительства",
+                   "俄国临时政府的立场"),
+    "1922-12-29": ("Soviet Russia's view", "ソビエト・ロシアの見解", "Позиция Советской России", "苏俄的立场"),
+    "1922-12-30": ("The USSR's view", "ソ連の見解", "Позиция СССР", "苏联的立场"),
+    "1956-12-31": ("The USSR's view", "ソ連の見解", "Позиция СССР", "苏联的立场"),
 }
 
 
@@ -35,6 +34,16 @@ def engine() -> Engine:
 def test_russias_view_names_the_government_of_the_day(engine, day, i, lang):
     assert pov_label(engine, "russia", day, lang) == LABELS[day][i]
     assert pov_label(engine, "soviet", day, lang) == LABELS[day][i]  # the old id still answers
+
+
+def test_the_ussrs_name_and_its_formation_agree(engine):
+    # the actors' dated name (tables, stories) and the label's switch (the formation event) fall on one day
+    from app import styles
+
+    formed = engine.events[styles.USSR_FORMATION].sort_date
+    assert formed == dt.date(1922, 12, 30)
+    assert engine.names_on("soviet", formed).en == "USSR"
+    assert engine.names_on("soviet", formed - dt.timedelta(days=1)).en == "Soviet Russia (RSFSR)"
 
 
 def test_other_views_keep_their_names(engine):
@@ -54,8 +63,8 @@ def test_header_segments_change_on_the_boundary_days(engine, lang):
     assert all(s[2] for s in segments)  # a short form for the phone's control
 
 
-@pytest.mark.parametrize(("day", "label"), [("1922-12-29", "Soviet Russia (RSFSR)'s view"),
-                                            ("1922-12-30", "USSR's view")])
+@pytest.mark.parametrize(("day", "label"), [("1922-12-29", "Soviet Russia's view"),
+                                            ("1922-12-30", "The USSR's view")])
 def test_figure_subtitle_and_file_name_the_government(engine, day, label):
     from app.export import caption
     from app.export.request import ExportRequest
@@ -124,4 +133,4 @@ def test_story_in_russias_view_tells_the_soviet_rows(engine):
 
     day = dt.date(1946, 1, 10)  # before the decree: the Soviet claim (Stalin's address), the USSR's own row
     told = [(_who_says(engine, r, day, "en"), r["role"]) for r in rows_in_force(engine, "iturup", day, "russia")]
-    assert ("USSR's view", "claim") in told, told
+    assert ("The USSR's view", "claim") in told, told
