@@ -30,7 +30,7 @@ def title(engine: Any, side: Side, lang: str = "en") -> str:
     t = gettext_for(lang)
     if side.is_event(engine):
         return t("What {event} provides", event=localised(engine.events[side.event].title, lang)[0])
-    date = side.date if lang == "en" else format_date_for(side.date, lang)
+    date = format_date_for(side.date, lang)
     return t("{date} — {pov}", date=date, pov=pov_label(engine, side.pov, side.date, lang))
 
 

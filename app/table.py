@@ -222,7 +222,7 @@ def caption_for(engine: Any, mode: str, date: str, pov: str, event_id: str | Non
     t = gettext_for(lang)
     if mode == "event" and event_id in engine.events:
         return t("What {event} provides, place by place", event=_event_title(engine, event_id, lang))
-    return t("The map on {date} — {pov}", date=format_date_for(date, lang) if lang != "en" else date,
+    return t("The map on {date} — {pov}", date=format_date_for(date, lang),
              pov=pov_label(engine, pov, date, lang))
 
 

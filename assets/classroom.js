@@ -14,7 +14,7 @@
     var IDS = {page: "page", view: "view-store", step: "step-store", tour: "tour-store", slider: "date-slider",
                prev: "prev-event", next: "next-event", play: "play-pause", ticker: "play-ticker",
                fullscreen: "fullscreen", notice: "url-notice", map: "map", cmpA: "compare-a", cmpB: "compare-b",
-               tableBody: "table-body"};
+               tableBody: "table-body", presentLegend: "present-legend"};
     var state = {view: "map", tour: null, step: 1, tours: null};
 
     function nu() { return window.dash_clientside.no_update; }
@@ -233,11 +233,32 @@
         box.setAttribute("data-fit", String(fit));
         box.setAttribute("data-overflow", box.scrollHeight > box.clientHeight + 1 ? "1" : "0");
     }
+    /* Present's key: every row in its box (it is drawn after the map paints, so after the caption); its type
+    steps down a little before a row would be cut. */
+    function fitKey() {
+        var key = document.getElementById(IDS.presentLegend);
+        if (!key || state.view !== "present" || !key.clientHeight) return;
+        var fit = 1;
+        key.style.setProperty("--key-fit", "1");
+        while (key.scrollHeight > key.clientHeight + 1 && fit > 0.8) {
+            fit = Math.round((fit - 0.05) * 100) / 100;
+            key.style.setProperty("--key-fit", String(fit));
+        }
+        key.setAttribute("data-fit", String(fit));
+    }
     window.addEventListener("resize", function () { setTimeout(fitCaption, 80); });
     (function watchCaption() {
         var el = document.getElementById("present-caption");
-        if (!el) { setTimeout(watchCaption, 300); return; }
+        var key = document.getElementById(IDS.presentLegend);
+        if (!el || !key) { setTimeout(watchCaption, 300); return; }
         new MutationObserver(function () { fitCaption(); }).observe(el, {childList: true, subtree: true, characterData: true});
+        // the key's rows arrive after the caption (when the map has painted) and take height from the caption's
+        // box, as does a header that wraps: refit whenever either box changes size, not only when words change
+        new MutationObserver(function () { fitKey(); }).observe(key, {childList: true, subtree: true});
+        if (window.ResizeObserver) {
+            new ResizeObserver(function () { fitCaption(); }).observe(el);
+            new ResizeObserver(function () { fitKey(); }).observe(key);
+        }
     })();
     window.skclass.fitCaption = fitCaption;
     window.skclass.fitMap = fitMap;

@@ -80,8 +80,11 @@ def place(labels: list[dict], project: Callable[[float, float], tuple[float, flo
     order = sorted(labels, key=lambda lab: (PRIORITY.get(lab["id"], KIND_PRIORITY.get(lab.get("kind"), 8)),
                                             lab["id"]))
     for lab in order:
+        px, py = project(lab["lon"], lab["lat"])
+        if any(b[0] <= px <= b[2] and b[1] <= py <= b[3] for b in blocked):
+            continue  # its place is under the inset (or the scale bar): a label there would point at nothing
         for text in dict.fromkeys(t for t in (lab["text"], lab.get("alt")) if t):
-            found = _place_one(lab, text, project, frame, size_px, taken, gap, territories)
+            found = _place_one(lab, text, project, frame, size_px, taken, gap, territories, blocked)
             if found is not None:
                 placed.append(found)
                 taken.append(found.box)
@@ -89,8 +92,16 @@ def place(labels: list[dict], project: Callable[[float, float], tuple[float, flo
     return placed
 
 
+def _crosses(a: tuple[float, float], b: tuple[float, float], box: tuple) -> bool:
+    """Does the segment a–b pass through `box`? (A leader line may not run over the inset or the scale bar.)"""
+    from shapely.geometry import LineString
+    from shapely.geometry import box as make_box
+
+    return LineString([a, b]).intersects(make_box(*box))
+
+
 def _place_one(lab: dict, text: str, project: Callable, frame: tuple, size_px: float, taken: list, gap: float,
-               territories: Territories | None) -> Placed | None:
+               territories: Territories | None, blocked: list[tuple] = ()) -> Placed | None:
     """The first candidate position of one label that is free, or None."""
     x0, y0, x1, y1 = frame
     height = size_px * 1.25
@@ -120,6 +131,10 @@ def _place_one(lab: dict, text: str, project: Callable, frame: tuple, size_px: f
             continue
         if territories is not None and territories.covered(box) - allowed:
             continue
+        if i >= near:
+            end = (min(max(px, box[0]), box[2]), min(max(py, box[1]), box[3]))
+            if any(_crosses((px, py), end, other) for other in blocked):
+                continue
         return Placed(lab["id"], text, ax, ay, anchor, box, (px, py), i >= near)
     return None
 

@@ -40,13 +40,38 @@ def create_present_legend(lang: str) -> html.Div:
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+# A full stop that ends an abbreviation ("Art. 9", "para. 2", "p. 787") ends no sentence.
+ABBREVIATION = re.compile(r"\b(?:Arts?|Nos?|paras?|pp?|Vol|St|Mr|Mrs|Dr|cf|vs|ca|art|ст|п|г|гг)\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text; a stop after an abbreviation, or before a digit or a lower-case word, is not
+    a sentence end (so a caption never stops at "In Art.")."""
+    out: list[str] = []
+    ended = False   # the last piece certainly ended a sentence ("1956 г." and the template's own ".")
+    for piece in (s for s in SENTENCE_END.split(text.strip()) if s):
+        if out and out[-1].endswith(".") and piece.startswith("."):
+            piece, ended = piece[1:].lstrip(), True
+            if not piece:
+                continue
+        if ended:
+            out.append(piece)
+            ended = False
+        elif out and piece[:1] in ")]},;:»":
+            out[-1] += piece
+        elif out and out[-1].endswith(".") and (ABBREVIATION.search(out[-1]) or piece[:1].isdigit()
+                                                 or piece[:1].islower()):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def shortened(text: str, limit: int = 280) -> str:
     """The first sentences of a text, up to about `limit` characters (a projector's caption; the whole text is
     in the Why tab). A first sentence longer than the limit is kept whole."""
     out = ""
-    for sentence in (s for s in SENTENCE_END.split(text.strip()) if s):
+    for sentence in sentences(text):
         if out and len(out) + len(sentence) > limit:
             break
         out = f"{out} {sentence}".strip() if out and not out.endswith(("。", "！", "？")) else out + sentence

@@ -127,19 +127,26 @@ def test_cart003_no_two_labels_overlap_at_every_size_and_names_convention(page, 
 
 def test_cart004_python_projection_is_the_one_plotly_draws(page, live_server):
     """Labels, symbols and insets are placed in Python with app/cartography/projection.py: it lands where
-    plotly.js draws the same lon/lat."""
+    plotly.js draws the same lon/lat — in the view the page shows at that size (a phone's tall box shows
+    PHONE_VIEW, assets/classroom.js phoneView; the label ladder's phone rungs are placed for it)."""
     from app.cartography.projection import MapProjection
-    from app.figures import GEO_VIEW
+    from app.figures import GEO_VIEW, PHONE_VIEW
 
     points = [[150.5, 47.95], [146.75, 43.8], [137.5, 41.0], [161.0, 54.9], [142.0, 50.0]]
-    for width, height in SIZES[::3]:
+    for (width, height), view in zip(SIZES[::3], (PHONE_VIEW, GEO_VIEW), strict=True):
         page.set_viewport_size({"width": width, "height": height})
         page.goto(live_server + "/")
         wait_arranged(page)
         got = page.evaluate("""(pts) => { const gd = document.querySelector('#map .js-plotly-plot');
-            const sp = gd._fullLayout.geo._subplot, s = gd._fullLayout._size;
-            return {s: s, px: pts.map((q) => sp.projection(q)), bounds: sp.bounds}; }""", points)
-        proj = MapProjection(GEO_VIEW, got["s"]["w"], got["s"]["h"], got["s"]["l"], got["s"]["t"])
+            const geo = gd._fullLayout.geo, sp = geo._subplot, s = gd._fullLayout._size;
+            return {s: s, px: pts.map((q) => sp.projection(q)), bounds: sp.bounds,
+                    view: {lon: geo.lonaxis.range, lat: geo.lataxis.range, center: [geo.center.lon, geo.center.lat]}};
+            }""", points)
+        shown = got["view"]
+        assert (shown["lon"], shown["lat"], shown["center"]) == (
+            view["lonaxis"]["range"], view["lataxis"]["range"], [view["center"]["lon"], view["center"]["lat"]]), \
+            (width, shown)
+        proj = MapProjection(view, got["s"]["w"], got["s"]["h"], got["s"]["l"], got["s"]["t"])
         (bx0, by0), (bx1, by1) = got["bounds"]
         for mine, theirs in zip(proj.visible, (bx0, by0, bx1, by1), strict=True):
             assert abs(mine - theirs) < 0.5, (proj.visible, got["bounds"])

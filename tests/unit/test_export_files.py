@@ -262,3 +262,22 @@ def test_cli_series_teaches_and_resumes(engine, tmp_path):
     again = _cli(engine, "--events", "portsmouth_1905,san_francisco_treaty_1951", "--perspective", "japan",
                  "--size", "double", "--out", str(tmp_path))
     assert f"1 written, {len(files) - 1} already complete" in again
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_label_points_under_the_inset(engine, size):
+    """A place the inset covers on the main map is not labelled there (its leader would point at the inset), and
+    no leader line runs over the inset."""
+    from shapely.geometry import LineString, box
+
+    for lang in ("en", "ja"):
+        req = compose.validate(engine, ExportRequest(date=dt.date(1956, 12, 31), pov="russia", size=size, lang=lang,
+                                                     fmt="svg"))
+        _fig, meta = compose.build_figure(engine, req)
+        ix, iy, iw, ih = meta["panels"][0].inset
+        inset = box(ix, iy, ix + iw, iy + ih)
+        for p in meta["labels"][0][1]:
+            assert not (ix <= p.point[0] <= ix + iw and iy <= p.point[1] <= iy + ih), (size, lang, p.id)
+            if p.leader:
+                end = (min(max(p.point[0], p.box[0]), p.box[2]), min(max(p.point[1], p.box[1]), p.box[3]))
+                assert not LineString([p.point, end]).intersects(inset), (size, lang, p.id)

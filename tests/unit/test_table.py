@@ -79,7 +79,7 @@ def test_table_model_is_what_the_page_draws(engine):
     from callbacks.classroom import table_model
 
     model = table_model(engine, "date", "1923-06-01", "de_facto", None, "en")
-    assert "1923-06-01" in model["caption"]
+    assert "1 June 1923" in model["caption"] and "1923-06-01" not in model["caption"]
     rows = {r["target"]: r["cells"] for r in model["rows"]}
     assert [r["target"] for r in model["rows"]] == [r["target"] for r in table.rows_for(
         engine, "date", "1923-06-01", "de_facto", None, "en")]
