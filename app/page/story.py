@@ -109,6 +109,13 @@ def _who_says(engine: Any, row: dict, day: Any, lang: str) -> str:
     return t(", ").join(names) if names else t("Other governments")
 
 
+def _renounced_in_own_view(terr: dict) -> bool:
+    """The view's own government holds it renounced (Japan's view of the Kurils 1952–56): a position, not none."""
+    markers = (terr.get("markers") or {}).get("renounced") or []
+    by = (terr.get("marker_asserters") or {}).get("renounced") or []
+    return any(not (by[i] if i < len(by) else [None]) and not m[1] for i, m in enumerate(markers))
+
+
 def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: str) -> str:
     """One or two sentences: who held it that day, and whom the chosen point of view held sovereign."""
     t = gettext_for(lang)
@@ -134,6 +141,8 @@ def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: s
             parts.append(t("In {view}, its sovereignty was undetermined.", view=view))
         elif sov:
             parts.append(t("In {view}, it belonged to {actor}.", view=view, actor=_actor(engine, sov, lang, day)))
+        elif _renounced_in_own_view(terr):
+            parts.append(t("In {view}, it had been renounced, with no recipient named.", view=view))
         else:
             parts.append(t("{view} stated no position on it.", view=view))
     by = (terr.get("marker_asserters") or {}).get("promised") or []

@@ -134,3 +134,15 @@ def test_story_in_russias_view_tells_the_soviet_rows(engine):
     day = dt.date(1946, 1, 10)  # before the decree: the Soviet claim (Stalin's address), the USSR's own row
     told = [(_who_says(engine, r, day, "en"), r["role"]) for r in rows_in_force(engine, "iturup", day, "russia")]
     assert ("The USSR's view", "claim") in told, told
+
+
+def test_story_tells_japans_own_renunciation_as_a_position(engine):
+    # 28 Apr 1952: Japan's view holds Iturup renounced (its own marker), not "no stated position"
+    from app.page.story import summary
+
+    def said(day: str) -> str:
+        terr = engine.state(day, "japan")["territories"]["iturup"]
+        return summary(engine, terr, "Iturup", dt.date.fromisoformat(day), "japan", "en")
+    assert "In Japan's view, it belonged to Japan." in said("1952-04-27")
+    assert "In Japan's view, it had been renounced, with no recipient named." in said("1952-04-28")
+    assert "stated no position" not in said("1952-04-28")
