@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from app import styles, table
+from app import table
 from app.i18n import format_date_for, gettext_for, localised
+from app.pov_label import pov_label
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ def title(engine: Any, side: Side, lang: str = "en") -> str:
     t = gettext_for(lang)
     if side.is_event(engine):
         return t("What {event} provides", event=localised(engine.events[side.event].title, lang)[0])
-    date = side.date if lang == "en" else format_date_for(side.date, lang)
-    return t("{date} — {pov}", date=date, pov=t(styles.POV_LABELS.get(side.pov, side.pov)))
+    date = format_date_for(side.date, lang)
+    return t("{date} — {pov}", date=date, pov=pov_label(engine, side.pov, side.date, lang))
 
 
 def what_is_compared(engine: Any, a: Side, b: Side, lang: str = "en") -> str:

@@ -52,7 +52,7 @@ def event_options(engine: Any, lang: str = "en") -> list[dict]:
     options: list[dict] = []
     for ev in engine.event_list():
         kind = kind_label(ev["kind"], lang)
-        when = ev["sort_date"] if lang == "en" else format_date_for(ev["sort_date"], lang)
+        when = format_date_for(ev["sort_date"], lang)
         title = localised(ev["title"], lang)[0]
         search = [ev["title"].get("en") or "", *_places_of(engine, ev["id"], lang), ev["sort_date"][:4]]
         options.append({"label": t("{date} · {title} ({kind})", date=when, title=title, kind=kind),

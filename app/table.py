@@ -13,6 +13,7 @@ from typing import Any
 
 from app import styles
 from app.i18n import _, format_date_for, gettext_for, localised
+from app.pov_label import pov_label
 
 COLUMNS = ["place", "control", "sovereign", "claimed_by", "other_roles", "sources"]
 HEADERS = {
@@ -49,11 +50,15 @@ def role_word(role: str | None, lang: str = "en") -> str:
     return role
 
 
-def _actor(engine: Any, actor: str | None, lang: str = "en") -> str:
+def _actor(engine: Any, actor: str | None, lang: str = "en", day: Any = None) -> str:
+    """An actor's name, on `day` when given (the USSR in 1956, Soviet Russia in 1920)."""
     if not actor:
         return "—"
-    a = engine.timeline.actors.get(actor)
-    return localised(a.names, lang)[0] if a is not None else actor
+    names = engine.names_on(actor, day) if hasattr(engine, "names_on") else None
+    if names is None:
+        a = engine.timeline.actors.get(actor)
+        names = a.names if a is not None else None
+    return localised(names, lang)[0] if names is not None else actor
 
 
 def _event_title(engine: Any, event_id: str | None, lang: str = "en") -> str:
@@ -83,7 +88,7 @@ def _sources(rows: list[dict]) -> list[str]:
     return out
 
 
-def _control_text(engine: Any, terr: dict, lang: str = "en") -> str:
+def _control_text(engine: Any, terr: dict, lang: str = "en", day: Any = None) -> str:
     t = gettext_for(lang)
     kind = terr.get("control_kind")
     if kind == "divided":
@@ -91,21 +96,21 @@ def _control_text(engine: Any, terr: dict, lang: str = "en") -> str:
         for feature, c in terr["features"].items():
             name = _place_name(engine, feature, lang).split(" · ")[0]
             parts.append(t("{place}: {actor} ({role})", place=name,
-                           actor=_actor(engine, c["controlled_by"], lang),
+                           actor=_actor(engine, c["controlled_by"], lang, day),
                            role=role_word(c["control_kind"], lang)))
         return t("Divided — {parts}", parts=t("; ").join(parts))
     if not terr.get("controlled_by"):
         return t("No control recorded")
-    return t("{actor} ({role})", actor=_actor(engine, terr["controlled_by"], lang), role=role_word(kind, lang))
+    return t("{actor} ({role})", actor=_actor(engine, terr["controlled_by"], lang, day), role=role_word(kind, lang))
 
 
-def _sovereign_text(engine: Any, terr: dict, pov: str, lang: str = "en") -> str:
+def _sovereign_text(engine: Any, terr: dict, pov: str, lang: str = "en", day: Any = None) -> str:
     t = gettext_for(lang)
     sov = terr.get("sovereign")
     if sov == "undetermined":
         return t("Undetermined")
     if sov:
-        return _actor(engine, sov, lang)
+        return _actor(engine, sov, lang, day)
     if pov == "de_facto":
         return t("None (military occupation or no sovereignty row)")
     if any(m[0] == pov for m in (terr.get("markers") or {}).get("renounced", [])):
@@ -113,25 +118,35 @@ def _sovereign_text(engine: Any, terr: dict, pov: str, lang: str = "en") -> str:
     return t(NO_POSITION)
 
 
-def _marker_texts(engine: Any, markers: dict, lang: str = "en") -> list[str]:
+def _marker_texts(engine: Any, markers: dict, lang: str = "en", asserters: dict | None = None,
+                  day: Any = None) -> list[str]:
+    """What each marker says; one the view shows only because its government knew of it is prefixed with
+    the governments that asserted it ("United Kingdom: renounced by Japan, …")."""
     t = gettext_for(lang)
     out = []
-    for actor, event in markers.get("promised") or []:
-        out.append(t("promised to {actor} ({event})", actor=_actor(engine, actor, lang),
-                     event=_event_title(engine, event, lang)))
-    for actor, role, event in markers.get("proposed") or []:
-        out.append(t("proposed: {role} for {actor} ({event})", role=role_word(role or "sovereignty", lang),
-                     actor=_actor(engine, actor, lang), event=_event_title(engine, event, lang)))
-    for actor, recipient, event in markers.get("renounced") or []:
-        who, what = _actor(engine, actor, lang), _event_title(engine, event, lang)
+
+    def add(role: str, i: int, text: str) -> None:
+        by = ((asserters or {}).get(role) or [])
+        who = by[i] if i < len(by) else []
+        out.append(t("{who}: {what}", who=t(", ").join(_actor(engine, a, lang, day) for a in who), what=text)
+                   if who else text)
+
+    for i, (actor, event) in enumerate(markers.get("promised") or []):
+        add("promised", i, t("promised to {actor} ({event})", actor=_actor(engine, actor, lang, day),
+                             event=_event_title(engine, event, lang)))
+    for i, (actor, role, event) in enumerate(markers.get("proposed") or []):
+        add("proposed", i, t("proposed: {role} for {actor} ({event})", role=role_word(role or "sovereignty", lang),
+                             actor=_actor(engine, actor, lang, day), event=_event_title(engine, event, lang)))
+    for i, (actor, recipient, event) in enumerate(markers.get("renounced") or []):
+        who, what = _actor(engine, actor, lang, day), _event_title(engine, event, lang)
         if recipient:
-            out.append(t("renounced by {actor} to {recipient} ({event})", actor=who,
-                         recipient=_actor(engine, recipient, lang), event=what))
+            add("renounced", i, t("renounced by {actor} to {recipient} ({event})", actor=who,
+                                  recipient=_actor(engine, recipient, lang, day), event=what))
         else:
-            out.append(t("renounced by {actor}, no recipient named ({event})", actor=who, event=what))
-    for actor, event in markers.get("concession") or []:
-        out.append(t("concession held by {actor} ({event})", actor=_actor(engine, actor, lang),
-                     event=_event_title(engine, event, lang)))
+            add("renounced", i, t("renounced by {actor}, no recipient named ({event})", actor=who, event=what))
+    for i, (actor, event) in enumerate(markers.get("concession") or []):
+        add("concession", i, t("concession held by {actor} ({event})", actor=_actor(engine, actor, lang, day),
+                               event=_event_title(engine, event, lang)))
     return out
 
 
@@ -146,10 +161,11 @@ def state_rows(engine: Any, date: str, pov: str = "de_facto", lang: str = "en") 
         rows.append({
             "target": unit, "kind": "territory",
             "place": _place_name(engine, unit, lang),
-            "control": _control_text(engine, terr, lang),
-            "sovereign": _sovereign_text(engine, terr, pov, lang),
-            "claimed_by": t(", ").join(_actor(engine, a, lang) for a in terr.get("claimed_by") or []) or "—",
-            "other_roles": sep.join(_marker_texts(engine, terr.get("markers") or {}, lang)) or "—",
+            "control": _control_text(engine, terr, lang, date),
+            "sovereign": _sovereign_text(engine, terr, pov, lang, date),
+            "claimed_by": t(", ").join(_actor(engine, a, lang, date) for a in terr.get("claimed_by") or []) or "—",
+            "other_roles": sep.join(_marker_texts(engine, terr.get("markers") or {}, lang,
+                                                  terr.get("marker_asserters"), date)) or "—",
             "sources": _sources(terr.get("statuses") or []),
         })
     for target, statuses in state["regimes"].items():
@@ -206,8 +222,8 @@ def caption_for(engine: Any, mode: str, date: str, pov: str, event_id: str | Non
     t = gettext_for(lang)
     if mode == "event" and event_id in engine.events:
         return t("What {event} provides, place by place", event=_event_title(engine, event_id, lang))
-    return t("The map on {date} — {pov}", date=format_date_for(date, lang) if lang != "en" else date,
-             pov=t(styles.POV_LABELS.get(pov, pov)))
+    return t("The map on {date} — {pov}", date=format_date_for(date, lang),
+             pov=pov_label(engine, pov, date, lang))
 
 
 BOM = "\ufeff"

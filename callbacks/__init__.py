@@ -20,6 +20,7 @@ from app.narration import tour_lengths
 from app.page.share import qr_data_uri
 from app.page.story import unit_story
 from app.page.why import clause_panel
+from app.pov_label import pov_label
 
 # The date reaches the server only once it settles (assets/map_paint.js sets ids.SETTLED 350 ms after
 # the last change, and sends it again until the URL holds it): a server callback on the slider's value
@@ -149,10 +150,10 @@ def register_callbacks(app: Dash, engine: Any) -> None:
                 caption = t("Treaty or proposal: no event chosen")
             return hidden, shown, caption, clause_panel(engine, event, lang)
         pov = pov if isinstance(pov, str) and pov in styles.POV_LABELS else "de_facto"
-        caption = t("On this date — {view}", view=t(styles.POV_LABELS[pov]))
+        date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
+        caption = t("On this date — {view}", view=pov_label(engine, pov, date, lang))
         if diff:
             caption += t(" — where the points of view disagree (others faded)")
-        date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
         current = engine.state(date.isoformat(), "de_facto").get("current_event")
         why = [html.P(t("The latest event on {date}:", date=format_date_for(date, lang)), className="why-when")]
         why += clause_panel(engine, current, lang, shown_as_document=False) if current else \

@@ -23,31 +23,19 @@ DATA_FILES = ("geodata/timeline", "geodata/registry.yaml", "geodata/layers/layer
 MAX_SOURCES = 8  # a caption names at most this many; the rest are counted ("and 4 more")
 
 
-def pov_label(pov: str, lang: str) -> str:
-    """A point of view's name as the page says it (app.styles.POV_LABELS and the catalogues)."""
-    from app import styles
+def pov_label(pov: str, lang: str, engine: Any = None, day: Any = None) -> str:
+    """A point of view's name as the page says it; with the engine and a day, Russia's view names the
+    government on that day (app.pov_label)."""
+    from app import pov_label as names
     from app.url_state import normalise_pov
 
-    return gettext_for(lang)(styles.POV_LABELS.get(normalise_pov(pov), pov))
+    return names.pov_label(engine, normalise_pov(pov), day, lang)
 
 
 def view_label(engine: Any, pov: str, date: dt.date, lang: str) -> str:
     """The point of view named after its government on `date` ("Soviet Russia's view" in 1921, "The USSR's view"
-    in 1956, "The Russian Empire's view" in 1910); de facto control keeps its name."""
-    from app import styles
-
-    gov = engine.government_of(pov, date)
-    if gov is None:
-        return pov_label(pov, lang)
-    t = gettext_for(lang)
-    if gov == "soviet":
-        formed = engine.events.get(styles.USSR_FORMATION)
-        if formed is not None and formed.sort_date <= date:
-            gov = "ussr"
-    if gov in styles.GOVERNMENT_VIEW_LABELS:
-        return t(styles.GOVERNMENT_VIEW_LABELS[gov])
-    actor = engine.timeline.actors.get(gov)
-    return t("{government}'s view", government=localised(actor.names, lang)[0]) if actor else pov_label(pov, lang)
+    in 1956, "The Russian Empire's view" in 1910); de facto control keeps its name (app.pov_label)."""
+    return pov_label(pov, lang, engine, date)
 
 
 def event_title(engine: Any, event_id: str, lang: str) -> str:

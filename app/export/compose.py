@@ -575,7 +575,7 @@ def export_figure(engine: Any, req: ExportRequest) -> ExportResult:
 
 def _keywords(engine: Any, req: ExportRequest) -> list[str]:
     words = ["Sakhalin", "Kuril Islands", "Shikotan", "Habomai", "Japan", "Russia", "USSR",
-             shown_date(engine, req).isoformat(), caption.pov_label(req.pov, "en")]
+             shown_date(engine, req).isoformat(), caption.pov_label(req.pov, "en", engine, shown_date(engine, req))]
     if req.event:
         words.append(caption.event_title(engine, req.event, "en"))
     return words

@@ -107,7 +107,7 @@ def _words(engine: Any, event_id: str | None, day: dt.date, pov: str, mode: str,
     from app.page.present import caption_parts
 
     t = gettext_for(lang)
-    view = pov_label(pov, lang) if mode == "date" else t("Treaty or proposal: what it provides")
+    view = pov_label(pov, lang, engine, day) if mode == "date" else t("Treaty or proposal: what it provides")
     parts = caption_parts(engine, event_id, day, pov, mode, lang) if event_id else None
     if parts is None:
         keys = source_keys(engine, req)

@@ -3,13 +3,12 @@ dates), the point of view as a segmented control, and the settings (names, disag
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from dash import dcc, html
 
-from app import ids, styles
-from app.i18n import _, gettext_for, localised
+from app import ids, pov_label, styles
+from app.i18n import _, gettext_for
 from app.url_state import MIN_DATE
 
 POVS = ("de_facto", "japan", "russia", "usa")
@@ -17,7 +16,6 @@ POV_KEYS = {"de_facto": "1", "japan": "2", "russia": "3", "usa": "4"}
 NAMES_OPTIONS = [("local", _("In this language")), ("ja", _("Japanese names")), ("ru", _("Russian names")),
                  ("both", _("Both"))]
 SHORT_LABELS = {"de_facto": _("De facto"), "japan": _("Japan"), "russia": _("USSR"), "usa": _("USA")}
-GOV_SHORT = {"russia": _("Russia"), "russia_provisional": _("Russia"), "soviet": _("USSR")}
 SPEEDS = [(7, _("1 week / step")), (30, _("1 month / step")), (91, _("3 months / step")),
           (365, _("1 year / step"))]
 
@@ -39,19 +37,9 @@ def create_pov_control(lang: str) -> html.Fieldset:
 
 
 def government_segments(engine: Any, lang: str) -> list[list]:
-    """[day, label, short label] from each day a new government spoke for Russia's / the USSR's view (the
-    Empire, the Provisional Government, Soviet Russia / USSR: engine.government_of); assets/frame.js names
-    the point of view after the government on the date shown (INTERFACES.md)."""
-    t = gettext_for(lang)
-    finder = getattr(engine, "perspective_of", {})
-    actors = sorted((a for a in engine.timeline.actors.values() if finder.get(a.id) == "russia"),
-                    key=lambda a: a.start or dt.date.min)
-    out = []
-    for actor in actors:
-        day = max(0, (actor.start - MIN_DATE).days) if actor.start else 0
-        name = localised(actor.names, lang)[0]
-        out.append([day, t("{government}'s view", government=name), t(GOV_SHORT.get(actor.id, "USSR"))])
-    return out
+    """[day, label, short label] from each day a new government (or a new name of it) spoke for Russia's / the
+    USSR's view (app.pov_label); assets/frame.js names the point of view after the one on the date shown."""
+    return pov_label.government_segments(engine, lang, MIN_DATE)
 
 
 def create_settings(lang: str) -> html.Details:

@@ -13,6 +13,7 @@ from dash import html
 from app import ids, narration, styles
 from app.i18n import format_date_for, gettext_for, localised, localised_span
 from app.page.cite import cite_dicts
+from app.pov_label import pov_label
 from app.terms import date_label
 
 
@@ -112,7 +113,7 @@ def caption_parts(engine: Any, event_id: str, shown: dt.date, pov: str, mode: st
     """The parts of Present's caption for an event (None when it has neither narration nor summary)."""
     t = gettext_for(lang)
     view = t("Treaty or proposal: what it provides") if mode == "event" else \
-        t(styles.POV_LABELS.get(pov, styles.POV_LABELS["de_facto"]))
+        pov_label(engine, pov if pov in styles.POV_LABELS else "de_facto", shown, lang)
     told = narration.narration_for(engine, event_id, lang)
     if told is None:
         return None
@@ -147,7 +148,7 @@ def present_caption(engine: Any, event_id: str | None, shown: dt.date, pov: str,
     with what it is; the map's own date is the header's."""
     t = gettext_for(lang)
     view = t("Treaty or proposal: what it provides") if mode == "event" else \
-        t(styles.POV_LABELS.get(pov, styles.POV_LABELS["de_facto"]))
+        pov_label(engine, pov if pov in styles.POV_LABELS else "de_facto", shown, lang)
     out: list = [html.P(view, className="present-pov", id=ids.PRESENT_POV)]
     parts = caption_parts(engine, event_id, shown, pov, mode, lang) if event_id else None
     if parts is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from dash import html
 
-from app import styles
+from app import pov_label, styles
 from app.i18n import _, format_date_for, gettext_for, localised, localised_span
 from app.page.cite import cite_list
 
@@ -45,13 +45,17 @@ def _period(row: dict, lang: str) -> str:
     return t("From {start}", start=start)
 
 
-def _actor(engine: Any, actor: str | None, lang: str) -> str:
-    a = engine.timeline.actors.get(actor) if actor else None
-    return localised(a.names, lang)[0] if a is not None else (actor or "—")
+def _actor(engine: Any, actor: str | None, lang: str, day: Any = None) -> str:
+    names = engine.names_on(actor, day) if actor and hasattr(engine, "names_on") else None
+    if names is None:
+        a = engine.timeline.actors.get(actor) if actor else None
+        names = a.names if a is not None else None
+    return localised(names, lang)[0] if names is not None else (actor or "—")
 
 
-def _view_name(pov: str, lang: str) -> str:
-    return gettext_for(lang)(styles.POV_LABELS.get(pov, pov)) if pov in styles.POV_LABELS else pov
+def _view_name(engine: Any, pov: str, day: Any, lang: str) -> str:
+    """The point of view's name on `day` (Russia's names its government then: app.pov_label)."""
+    return pov_label.pov_label(engine, pov, day, lang) if pov in styles.POV_LABELS else pov
 
 
 def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
@@ -59,11 +63,14 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
     and every promise, proposal or renunciation in force; the islets' copies of one row are told once."""
     seen: set[tuple] = set()
     out = []
+    mine = set(getattr(engine, "asserters", {}).get(pov) or {pov})
+    # a marker is told where the point-of-view rule draws it (docs/data_model.md, "Points of view")
+    drawn = {r.get("id") for r in engine.state(day.isoformat(), pov)["territories"][unit].get("statuses") or []}
     for row in engine.history(unit)["statuses"]:
         if not _in_force(row, day):
             continue
         views = set(row.get("asserted_by") or [])
-        wanted = "de_facto" in views or pov in views or row["role"] in MARKER_ROLES
+        wanted = "de_facto" in views or views & mine or (row["role"] in MARKER_ROLES and row.get("id") in drawn)
         if not wanted:
             continue
         key = (row["role"], row.get("actor"), row.get("start"), row.get("end"), row.get("event"),
@@ -73,7 +80,7 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
         seen.add(key)
         out.append(row)
     order = {"de_facto": 0}
-    out.sort(key=lambda r: (0 if "de_facto" in r.get("asserted_by", []) else 1 if pov in r.get("asserted_by", [])
+    out.sort(key=lambda r: (0 if "de_facto" in r.get("asserted_by", []) else 1 if mine & set(r.get("asserted_by", []))
                             else 2, order.get(r["role"], 1), r.get("start") or ""))
     return out
 
@@ -86,13 +93,27 @@ def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
              event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
 
 
-def _who_says(row: dict, lang: str) -> str:
+def _who_says(engine: Any, row: dict, day: Any, lang: str) -> str:
+    """Whose position a row is: on the ground, a point of view of the map, or another government by name
+    (the UK's 'renounced' on Iturup shown in Japan's view says "United Kingdom")."""
     t = gettext_for(lang)
-    views = [v for v in row.get("asserted_by") or [] if v != "de_facto"]
     if "de_facto" in (row.get("asserted_by") or []):
         return t("On the ground")
-    names = [_view_name(v, lang) for v in views if v in styles.POV_LABELS]
+    perspective_of = getattr(engine, "perspective_of", {})
+    names: list[str] = []
+    for actor in row.get("asserted_by") or []:
+        pov = perspective_of.get(actor, actor)
+        name = _view_name(engine, pov, day, lang) if pov in styles.POV_LABELS else _actor(engine, actor, lang, day)
+        if name not in names:
+            names.append(name)
     return t(", ").join(names) if names else t("Other governments")
+
+
+def _renounced_in_own_view(terr: dict) -> bool:
+    """The view's own government holds it renounced (Japan's view of the Kurils 1952–56): a position, not none."""
+    markers = (terr.get("markers") or {}).get("renounced") or []
+    by = (terr.get("marker_asserters") or {}).get("renounced") or []
+    return any(not (by[i] if i < len(by) else [None]) and not m[1] for i, m in enumerate(markers))
 
 
 def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: str) -> str:
@@ -104,26 +125,34 @@ def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: s
     kind = terr.get("control_kind")
     if holder and kind == "military_occupation":
         parts.append(t("On {date} {actor} held {place} under military occupation.", date=when,
-                       actor=_actor(engine, holder, lang), place=place))
+                       actor=_actor(engine, holder, lang, day), place=place))
     elif holder and kind == "administration":
-        parts.append(t("On {date} {actor} administered {place}.", date=when, actor=_actor(engine, holder, lang),
+        parts.append(t("On {date} {actor} administered {place}.", date=when, actor=_actor(engine, holder, lang, day),
                        place=place))
     elif holder:
         parts.append(t("On {date} {actor} held {place} as its own territory.", date=when,
-                       actor=_actor(engine, holder, lang), place=place))
+                       actor=_actor(engine, holder, lang, day), place=place))
     else:
         parts.append(t("On {date} no one is recorded as holding {place}.", date=when, place=place))
     if pov != "de_facto":
         sov = terr.get("sovereign")
-        view = _view_name(pov, lang)
+        view = _view_name(engine, pov, day, lang)
         if sov == "undetermined":
             parts.append(t("In {view}, its sovereignty was undetermined.", view=view))
         elif sov:
-            parts.append(t("In {view}, it belonged to {actor}.", view=view, actor=_actor(engine, sov, lang)))
+            parts.append(t("In {view}, it belonged to {actor}.", view=view, actor=_actor(engine, sov, lang, day)))
+        elif _renounced_in_own_view(terr):
+            parts.append(t("In {view}, it had been renounced, with no recipient named.", view=view))
         else:
             parts.append(t("{view} stated no position on it.", view=view))
-    for actor, _event in (terr.get("markers") or {}).get("promised") or []:
-        parts.append(t("It had been promised to {actor}.", actor=_actor(engine, actor, lang)))
+    by = (terr.get("marker_asserters") or {}).get("promised") or []
+    for i, (actor, _event) in enumerate((terr.get("markers") or {}).get("promised") or []):
+        promised = t("It had been promised to {actor}.", actor=_actor(engine, actor, lang, day))
+        others = by[i] if i < len(by) else []
+        if others:  # a promise this government only knew of is named as the other governments'
+            promised = t("{who}: {what}", who=t(", ").join(_actor(engine, a, lang, day) for a in others),
+                         what=promised)
+        parts.append(promised)
     return " ".join(parts)
 
 
@@ -164,7 +193,7 @@ def unit_story(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en")
     items = []
     for row in rows_in_force(engine, unit, day, pov):
         items.append(html.Li([
-            html.Span(_who_says(row, lang), className="story-who"),
+            html.Span(_who_says(engine, row, day, lang), className="story-who"),
             html.P(sentence(engine, row, place, lang), className="story-sentence"),
             cite_list(engine, row.get("sources") or [], lang),
         ], className="status"))

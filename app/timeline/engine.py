@@ -240,6 +240,38 @@ class Engine:
                     return actor.id
         return fallback
 
+    def names_on(self, actor_id: str, date: Any = None) -> Any:
+        """An actor's names on `date` (`names_from`: Soviet Russia (RSFSR), then the USSR from 30 Dec
+        1922); its general names without a date or a dated name. None for an unknown actor."""
+        actor = self.timeline.actors.get(actor_id)
+        if actor is None:
+            return None
+        if date is None:
+            return actor.names
+        day = parse_date(date)
+        current = actor.names
+        for period in actor.names_from:
+            if period.start <= day:
+                current = period.names
+        return current
+
+    def government_periods(self, perspective: str) -> list[dict[str, Any]]:
+        """Each stretch in which one government spoke for `perspective` under one name, in date order:
+        {start (None = from the beginning), actor, names, short (None when not given)}."""
+        perspective = self.check_perspective(perspective)
+        actors = sorted((a for a in self.timeline.actors.values()
+                         if self.perspective_of.get(a.id) == perspective and a.government_of),
+                        key=lambda a: a.start or dt.date.min)
+        out: list[dict[str, Any]] = []
+        for actor in actors:
+            periods = [(actor.start, actor.names, None)]
+            periods += [(p.start, p.names, p.short) for p in actor.names_from]
+            for start, names, short in periods:
+                if out and out[-1]["actor"] == actor.id and out[-1]["start"] == start:
+                    out.pop()  # a dated name from the actor's first day replaces its general one
+                out.append({"start": start, "actor": actor.id, "names": names, "short": short})
+        return out
+
     def _known(self, event_id: str, perspective: str, day: dt.date) -> bool:
         """Did the government(s) of `perspective` know of the event on `day`? Public events are
         known to all; others to their parties and `known_to` until published."""
@@ -303,22 +335,46 @@ class Engine:
                  and s.actor in s.asserted_by}
         return sorted(found, key=self._actor_key)
 
+    @staticmethod
+    def _marker_item(s: Row) -> list[Any]:
+        if s.role == "proposed":
+            return [s.actor, s.proposed_role, s.event]
+        if s.role == "renounced":
+            return [s.actor, s.recipient, s.event]
+        return [s.actor, s.event]
+
     def _markers(self, rows: Iterable[Row]) -> dict[str, list[Any]]:
         markers: dict[str, list[Any]] = {role: [] for role in MARKER_ROLES}
         for s in rows:
             if s.role not in MARKER_ROLES:
                 continue
-            if s.role == "proposed":
-                item: Any = [s.actor, s.proposed_role, s.event]
-            elif s.role == "promised":
-                item = [s.actor, s.event]
-            elif s.role == "renounced":
-                item = [s.actor, s.recipient, s.event]
-            else:
-                item = [s.actor, s.event]
+            item = self._marker_item(s)
             if item not in markers[s.role]:
                 markers[s.role].append(item)
         return markers
+
+    def _marker_asserters(self, rows: list[Row], perspective: str) -> dict[str, list[list[str]]]:
+        """Aligned with `_markers(rows)`: for each marker a government's view shows only because it knew
+        of it, the governments that asserted it (e.g. the UK's 'renounced' on Iturup in Japan's view
+        of 1956), so a reader is told whose position it is; [] where the view's own government
+        asserts it, and always in the de facto view."""
+        markers = self._markers(rows)
+        out: dict[str, list[list[str]]] = {role: [[] for _ in markers[role]] for role in MARKER_ROLES}
+        if perspective == DE_FACTO:
+            return out
+        mine = self.asserters[perspective]
+        own: set[tuple[str, int]] = set()
+        for s in rows:
+            if s.role not in MARKER_ROLES:
+                continue
+            i = markers[s.role].index(self._marker_item(s))
+            if s.asserted_by & mine or DE_FACTO in s.asserted_by:
+                own.add((s.role, i))
+            else:
+                out[s.role][i] = sorted(set(out[s.role][i]) | set(s.asserted_by), key=self._actor_key)
+        for role, i in own:
+            out[role][i] = []
+        return out
 
     def _build_segment(self, day: dt.date) -> dict[str, Any]:
         territories: dict[str, dict[str, dict[str, Any]]] = {p: {} for p in self.perspectives}
@@ -370,6 +426,7 @@ class Engine:
                     "sovereign": self._sovereign(unit_rows, feat_rows, p),
                     "features": feats_json,
                     "markers": self._markers(vis),
+                    "marker_asserters": self._marker_asserters(vis, p),
                     "statuses": [self._sdict[s.uid] for s in chosen],
                 }
                 unit_vis = [s for s in vis if s.target == unit] if feat_rows else vis
@@ -623,8 +680,10 @@ class Engine:
         """The `disagreements` entries that bear on what a reader is looking at: a territory (or
         strait, zone, line), an event, a date, or any combination (all given filters apply).
         A disagreement bears on a date when a status it concerns is in force then, or its event is
-        the current event. Known seed errors are left out unless asked for."""
+        the current event. Question, positions and adopted text come in `lang` (English where a
+        text is missing). Known seed errors are left out unless asked for."""
         from app.citations import cite_many  # citations read the engine; import on use
+        from app.i18n import localised, normalise_lang
 
         day = parse_date(date) if date is not None else None
         family = self._family(target) if target is not None else None
@@ -641,17 +700,21 @@ class Engine:
             if family is not None and about.status_target not in family and not any(
                     s.target in family for s in rows):
                 continue
+            # On a date, a disagreement about an event bears on the rows the event starts (a row it
+            # only ends, like the 50th-parallel line of 1905–1945, would show a 1945 question in 1905).
+            dated = [s for s in rows if s.event == about.event] if about.event else rows
             if day is not None and about.event != current and not any(
-                    _in_force(s, day) and (family is None or s.target in family) for s in rows):
+                    _in_force(s, day) and (family is None or s.target in family) for s in dated):
                 continue
             out.append({
                 "id": dis.id,
-                "question": dis.question,
-                "positions": [{"value": pos.value,
+                "lang": normalise_lang(lang),
+                "question": localised(dis.question, lang)[0],
+                "positions": [{"value": localised(pos.value, lang)[0],
                                "citations": [c.to_dict() for c in cite_many(self, pos.sources, lang)],
                                "note": pos.note}
                               for pos in dis.positions],
-                "adopted": dis.adopted,
+                "adopted": localised(dis.adopted, lang)[0],
                 "seed_error": dis.seed_error,
             })
         return out

@@ -189,10 +189,20 @@ class PartialNames(_Model):
     zh: Text | None = None
 
 
+class DatedNames(_Model):
+    """What an actor was called from `start` on (Soviet Russia, then the USSR from 30 Dec 1922);
+    `short` is the form a narrow control shows."""
+    start: Date
+    names: Names
+    short: Names | None = None
+
+
 class Actor(_Model):
     id: SnakeId
     group: SnakeId
     names: Names
+    # Names by period, in date order, within [start, end); `names` stays the name where no date applies.
+    names_from: list[DatedNames] = Field(default_factory=list)
     # The point of view this actor speaks for while it is that state's government (e.g. the
     # Provisional Government for `russia` from 15 Mar to 7 Nov 1917), and when: [start, end).
     government_of: SnakeId | None = None
@@ -206,6 +216,15 @@ class Actor(_Model):
         if value == DE_FACTO:
             raise ValueError("'de_facto' is reserved for asserted_by and cannot be an actor id")
         return value
+
+    @model_validator(mode="after")
+    def _names_in_order(self) -> Actor:
+        days = [period.start for period in self.names_from]
+        if days != sorted(set(days)):
+            raise _FieldError("names_from", "periods must be in date order, one per day")
+        if days and ((self.start and days[0] < self.start) or (self.end and days[-1] >= self.end)):
+            raise _FieldError("names_from", "periods must fall within the actor's start and end")
+        return self
 
 
 # --- sources ------------------------------------------------------------------------------------
@@ -435,7 +454,9 @@ class About(_Model):
 
 
 class Position(_Model):
-    value: Text
+    # What a reader sees (question, positions, adopted) is given in all four languages; `note` is
+    # the editors' remark and stays English.
+    value: Names
     sources: list[SourceRef] = Field(min_length=1)
     note: Text | None = None
 
@@ -443,9 +464,9 @@ class Position(_Model):
 class Disagreement(_Model):
     id: SnakeId
     about: About
-    question: Text
+    question: Names
     positions: list[Position] = Field(min_length=1)
-    adopted: Text
+    adopted: Names
     seed_error: bool = False
     note: Text | None = None
 

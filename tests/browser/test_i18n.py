@@ -168,3 +168,19 @@ def test_i18n010_table_headers_follow_the_language(page, live_server):
 def test_i18n011_url_notices_in_the_interface_language(page, live_server):
     open_page(page, live_server, "?date=1800-01-01&lang=ja")
     expect(page.locator("#url-notice")).to_contain_text("1800-01-01は1905-01-01～1956-12-31の範囲外です")
+
+
+@pytest.mark.parametrize(("lang", "before", "after"), [
+    ("en", "Soviet Russia's view", "The USSR's view"),
+    ("ja", "ソビエト・ロシアの見解", "ソ連の見解"),
+])
+def test_i18n012_point_of_view_names_the_government_of_the_day(page, live_server, lang, before, after):
+    """The header's Russia's / the USSR's view says Soviet Russia on 29 Dec 1922 and the USSR from 30 Dec 1922."""
+    suffix = "&pov=russia" + ("" if lang == "en" else f"&lang={lang}")
+    label = page.locator("#pov [data-pov=russia] .seg-long")
+    open_page(page, live_server, "?date=1922-12-29" + suffix)
+    expect(label).to_have_text(before)
+    page.locator("#date-input").fill("1922-12-30")
+    page.locator("#date-input").press("Enter")
+    wait_painted(page, "1922-12-30")
+    expect(label).to_have_text(after)

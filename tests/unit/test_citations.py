@@ -16,7 +16,7 @@ from app.citations import cite, cite_many
 from app.i18n import LANGUAGES
 from app.timeline.engine import Engine
 
-DEV_PATH = re.compile(r"/work/|/home/|/tmp/|\.\./shared|shared/(seeds|history|design)|primary_sources\.md"
+DEV_PATH = re.compile(r"/work/|/home/|/root/|/tmp/|\.\./shared|shared/(seeds|history|design)|primary_sources\.md"
                       r"|seeds?_0\d\d(_001)?\.md|[0-9a-f]{3}_[0-9a-f]{16}\.txt|where_read|seed_file")
 
 
@@ -97,6 +97,8 @@ def test_downloads_are_readable_and_versioned(client, engine):
     assert {s["id"] for s in data["seed_documents"]} == set(engine.timeline.seeds)
     csv_text = client.get("/api/download/statuses.csv").get_data(as_text=True)
     assert not DEV_PATH.search(csv_text)
+    layers = client.get("/api/download/layers.geojson").get_data(as_text=True)
+    assert not DEV_PATH.search(layers), DEV_PATH.search(layers).group(0)
     header, first = csv_text.splitlines()[:2]
     assert header.endswith("dataset_version") and first.endswith(version)
 
@@ -110,7 +112,7 @@ def test_citation_cff_names_the_dataset_version(engine):
 def test_no_development_path_in_the_project_text():
     """The issue's check: no path to the development notes or a development machine in app, callbacks, geodata,
     docs or assets."""
-    pattern = re.compile(r"shared/(seeds|history|design)|/work/|/home/\w|/tmp/")
+    pattern = re.compile(r"shared/(seeds|history|design)|/work/|/home/\w|/root/|/tmp/")
     for folder in ("app", "callbacks", "geodata", "docs", "assets"):
         for path in sorted((PROJECT_ROOT / folder).rglob("*")):
             if path.suffix not in {".py", ".md", ".yaml", ".yml", ".json", ".js", ".css", ".txt"}:
@@ -118,3 +120,31 @@ def test_no_development_path_in_the_project_text():
             text = path.read_text(encoding="utf-8", errors="replace")
             found = pattern.search(text)
             assert not found, f"{path.relative_to(PROJECT_ROOT)}: {found.group(0)!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_status_row_has_a_source_a_reader_can_follow(engine, lang):
+    """Each row cites at least one source whose reference is written out (author or issuer, title; seeds by
+    their bibliographic identity), and never shows a reader an internal key."""
+    for s in engine.timeline.statuses:
+        cites = cite_many(engine, s.sources, lang)
+        assert cites, (s.uid, s.target)
+        for c in cites:
+            assert c.full.strip() and c.short.strip(), (s.uid, c.key)
+            assert c.key not in c.full and c.key not in c.short, (s.uid, c.key)
+            assert not DEV_PATH.search(c.full), (s.uid, c.full)
+
+
+def test_no_development_path_in_the_data_or_docs_anywhere():
+    """Beyond the timeline: no absolute path of a development machine in any data file, doc or licence text."""
+    roots = [PROJECT_ROOT / "geodata", PROJECT_ROOT / "docs", PROJECT_ROOT / "translations"]
+    files = [p for root in roots for p in root.rglob("*")
+             if p.suffix in {".yaml", ".yml", ".json", ".geojson", ".md", ".csv", ".txt", ".po", ".pot"}]
+    files += [p for p in PROJECT_ROOT.glob("*") if p.suffix in {".md", ".cff", ".txt"} or p.name.startswith("LICENSE")]
+    pattern = re.compile(r"/work/|/home/\w|/root/|/tmp/|shared/(seeds|history|design)")
+    for path in files:
+        if not path.is_file() or path.name.startswith(("FINDINGS", "HANDOFF")):  # untracked working notes
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        found = pattern.search(text)
+        assert not found, f"{path.relative_to(PROJECT_ROOT)}: {found.group(0)!r}"

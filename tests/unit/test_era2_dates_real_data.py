@@ -56,6 +56,14 @@ def test_habomai_unit_changes_hands_on_3_september(engine):
     assert territory(engine, "1945-09-03", "habomai")["controlled_by"] == "soviet"
 
 
+def test_south_sakhalin_occupied_at_the_end_of_the_operation(engine):
+    # F06: the operation's end (25 Aug 1945; Hasegawa, Russian Historical Society), not the editors' note
+    was = territory(engine, "1945-08-24", "sakhalin_south")
+    now = territory(engine, "1945-08-25", "sakhalin_south")
+    assert (was["controlled_by"], was["control_kind"]) == ("japan", "sovereignty")
+    assert (now["controlled_by"], now["control_kind"]) == ("soviet", "military_occupation")
+
+
 # --- sovereign per point of view -------------------------------------------------------------------------
 
 # (day, unit, point of view, sovereign the day before, sovereign on the day)

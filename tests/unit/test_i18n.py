@@ -123,6 +123,7 @@ def test_event_options_search_the_page_language_english_and_the_places():
     en = {o["value"]: o for o in event_options(engine, "en")}
     ja = {o["value"]: o for o in event_options(engine, "ja")}
     assert "Yalta" in en[yalta["id"]]["label"]
+    assert "11 February 1945" in en[yalta["id"]]["label"] and "1945-02-11" not in en[yalta["id"]]["label"]
     assert yalta["title"]["ja"] in ja[yalta["id"]]["label"]
     assert yalta["title"]["en"] in ja[yalta["id"]]["search"]
     assert "Habomai" in en["joint_declaration_1956"]["search"] and "1956" in en["joint_declaration_1956"]["search"]

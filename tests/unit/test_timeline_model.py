@@ -41,7 +41,7 @@ def test_fixture_loads():
     assert set(t.events) >= {"treaty_1905", "sf_1951", "decl_1956"}
     assert t.events["treaty_1905"].dates["in_force"].isoformat() == "1905-11-25"
     # Dates in free text stay text (YAML would make a date of them).
-    assert t.disagreements["landing_dates"].positions[1].value == "1945-08-27"
+    assert t.disagreements["landing_dates"].positions[1].value.en == "1945-08-27"
 
 
 def test_unknown_actor(data):
@@ -104,11 +104,20 @@ def test_event_references(data):
 
 
 def test_disagreement_sources(data):
-    edit(data / "era2_small.yaml", "{value: \"25 Aug 1945\", sources: [src_landing]}",
-         "{value: \"25 Aug 1945\", sources: [src_landingg]}")
+    edit(data / "era2_small.yaml", "\n         sources: [src_landing]}", "\n         sources: [src_landingg]}")
     msg = load_error(data)
     assert "disagreements[0] (id 'landing_dates'): field 'positions[0].sources[0]': " \
            "'src_landingg' is not a known source key" in msg
+
+
+@pytest.mark.parametrize("field", ["question", "positions[0].value", "adopted"])
+def test_disagreement_text_in_every_language(data, field):
+    # What a reader sees of a disagreement is shown in the interface language: a missing one stops the load.
+    old = {"question": 'ja: "B群への上陸はいつ終わったか。",', "positions[0].value": 'ja: "1945年8月25日",',
+           "adopted": 'ja: "このフィクスチャは1945年8月25日を用いる。",'}[field]
+    edit(data / "era2_small.yaml", old, "")
+    msg = load_error(data)
+    assert f"era2_small.yaml: disagreements[0] (id 'landing_dates'): field '{field}.ja': Field required" in msg
 
 
 def test_asserted_by(data):
