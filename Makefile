@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# make test's pytest workers: one per core (2 on the reference machine); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
@@ -44,7 +46,7 @@ run: install-app
 
 test: install system-deps
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS)
 
 # Production: gunicorn, workers x threads sized for the machine (gunicorn.conf.py, docs/deploy.md).
 serve: install-app
