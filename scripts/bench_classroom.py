@@ -260,12 +260,12 @@ def main() -> None:
     results: dict = {"load_start": load_average(), "loads": {}, "steps": {}}
     dates = months(args.steps + 8)
 
-    from app.cartography.paint_table import build_table
+    from app.cartography.paint_table import add_page_cartography, build_table
     from app.data import load_engine
     from app.layout import load_layers_fc
 
     layers_fc = load_layers_fc()
-    table = build_table(load_engine(), layers_fc)["table"]
+    table = add_page_cartography(build_table(load_engine(), layers_fc)["table"], "en")  # the page's map
     anim_url, anim_server = serve(animation_baseline(layers_fc, table, dates).server)
     procs = []
     try:
