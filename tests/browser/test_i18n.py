@@ -8,7 +8,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from app.data import load_engine
 from app.i18n import HTML_LANG, format_date_for, translate
+from app.pov_label import pov_label
 from tests.browser.helpers import shot, wait_painted
 
 TITLE = "Sakhalin and the Kurils, 1905–1956"
@@ -184,3 +186,27 @@ def test_i18n012_point_of_view_names_the_government_of_the_day(page, live_server
     page.locator("#date-input").press("Enter")
     wait_painted(page, "1922-12-30")
     expect(label).to_have_text(after)
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return load_engine()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+@pytest.mark.parametrize("date", ["1905-12-31", "1917-06-01", "1921-06-01", "1956-12-31"])
+def test_i18n013_point_of_view_buttons_are_not_cut_on_a_phone(page, live_server, engine, lang, date):
+    """At 390 px the point-of-view control shows the government of the day whole (ja 1921 was cut mid-word)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, live_server, f"?date={date}&pov=russia&lang={lang}")
+    wait_painted(page, date)
+    expect(page.locator("#pov [data-pov=russia] .seg-long")).to_have_text(
+        pov_label(engine, "russia", dt.date.fromisoformat(date), lang))
+    cut = page.evaluate("""() => [...document.querySelectorAll('#pov [data-pov]')].filter(b => b.offsetParent)
+        .map(b => { const box = (b.closest('label, button') || b.parentElement).getBoundingClientRect();
+                    const r = document.createRange(); r.selectNodeContents(b);
+                    const text = [...r.getClientRects()].filter(q => q.width > 0);
+                    const out = text.some(q => q.left < box.left - 0.5 || q.right > box.right + 0.5);
+                    return [b.innerText.trim(), out]; })
+        .filter(([, outside]) => outside)""")
+    assert cut == [], cut
