@@ -40,7 +40,7 @@ STATE_KEYS = ("date", "perspective")
 def _perspective(args: Any) -> str | None:
     """`perspective`, or the page's name for it (`pov`); unknown parameters are refused, the page's other
     URL parameters (lang, names, view, …) are accepted and have no effect on the state."""
-    from app.url_state import KNOWN_KEYS
+    from app.mapstate import KNOWN_KEYS
 
     known = (*STATE_KEYS, *KNOWN_KEYS)
     for key in args:

@@ -21,7 +21,7 @@ How to use it:
 * Data text (event titles/summaries, actor, unit and place names) is already in four languages in
   the data: `localised(obj, lang)` picks it, falling back to English (FALLBACK_MARKER).
 
-The UI language is kept in the URL (`lang=`, app/url_state.py); a language change reloads the page,
+The UI language is kept in the URL (`lang=`, app/mapstate.py); a language change reloads the page,
 which is built in that language (`language_from_request`). The map labels' names convention
 (`names=ja|ru|both`) is separate.
 """

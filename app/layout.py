@@ -13,8 +13,8 @@ from dash import html
 from app import figures
 from app.cartography.paint_table import add_page_cartography, initial_paint
 from app.i18n import format_date_for, gettext_for, localised
+from app.mapstate import DEFAULT_DATE, day_index
 from app.terms import kind_label
-from app.url_state import DEFAULT_DATE, day_index
 
 
 def load_layers_fc() -> dict:

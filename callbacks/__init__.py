@@ -13,7 +13,7 @@ from typing import Any
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
 
 from app import figures, ids, styles
-from app import url_state as us
+from app import mapstate as us
 from app.export.ui import register_export_callbacks
 from app.i18n import LANGUAGES, format_date_for, gettext_for, language_from_search, localised
 from app.narration import tour_lengths
@@ -41,9 +41,9 @@ def _day_ok(day: Any) -> bool:
 def state_from_controls(day: int | None, mode: str | None, pov: str | None, diff: list | None,
                         event: str | None, unit: str | None, names: str | None, view: str | None = None,
                         tour: str | None = None, step: int | None = None, day2: int | None = None,
-                        pov2: str | None = None, event2: str | None = None) -> us.UrlState:
+                        pov2: str | None = None, event2: str | None = None) -> us.MapState:
     date = us.from_day_index(day) if _day_ok(day) else us.DEFAULT_DATE
-    return us.UrlState(date=date, mode=mode if mode in us.MODES else "date",
+    return us.MapState(date=date, mode=mode if mode in us.MODES else "date",
                        pov=pov if pov in us.POVS else "de_facto", diff=bool(diff), event=event or None,
                        unit=unit or None, names=names if names in us.NAMES else "local",
                        view=view if view in us.VIEWS else "map", tour=tour if isinstance(tour, str) else None,
@@ -53,7 +53,7 @@ def state_from_controls(day: int | None, mode: str | None, pov: str | None, diff
                        event2=event2 if isinstance(event2, str) and event2 else None)
 
 
-def controls_from_state(state: us.UrlState) -> list:
+def controls_from_state(state: us.MapState) -> list:
     return [us.day_index(state.date), state.mode, state.pov, ["1"] if state.diff else [], state.event,
             state.unit, state.names, state.view, state.tour, state.step, us.day_index(state.date2), state.pov2,
             state.event2]
@@ -120,13 +120,13 @@ def register_callbacks(app: Dash, engine: Any) -> None:
             state = us.parse(search, event_ids, unit_ids, tour_lengths())
             wanted = controls_from_state(state)
             out = [w if w != c else no_update for w, c in zip(wanted, current, strict=True)]
-            lang = language_from_search(search)  # notices in the interface language (app/url_state.py)
+            lang = language_from_search(search)  # notices in the interface language (app/mapstate.py)
             notice = [html.Span(us.notice_text(n, lang)) for n in state.notices] or None
             return [*out, no_update, notice, state.play or no_update]
         state = state_from_controls(*current)
-        state = us.UrlState(**{**state.__dict__, "lang": language_from_search(search)})  # lang: app/i18n.py
+        state = us.MapState(**{**state.__dict__, "lang": language_from_search(search)})  # lang: app/i18n.py
         if state.mode == "event" and not state.event:
-            state = us.UrlState(**{**state.__dict__, "mode": "date", "notices": ()})
+            state = us.MapState(**{**state.__dict__, "mode": "date", "notices": ()})
         text = us.serialise(state)
         return [no_update] * len(CONTROLS) + [text if text != search else no_update, no_update, no_update]
 

@@ -15,7 +15,7 @@ from typing import Any
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
 from app import compare, ids, narration, styles, table
-from app import url_state as us
+from app import mapstate as us
 from app.help import help_content
 from app.i18n import LANGUAGES, gettext_for, localised_span, normalise_lang
 from app.page.cite import cite_dicts

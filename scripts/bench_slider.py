@@ -36,7 +36,7 @@ from app import create_app, figures  # noqa: E402
 from app.cartography.paint_table import add_page_cartography, build_table, initial_paint  # noqa: E402
 from app.data import load_engine  # noqa: E402
 from app.layout import load_layers_fc  # noqa: E402
-from app.url_state import day_index  # noqa: E402
+from app.mapstate import day_index  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run"]

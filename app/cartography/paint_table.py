@@ -27,7 +27,7 @@ from typing import Any
 
 from app import styles
 from app.i18n import HTML_LANG, date_pattern_for, format_date_for, gettext_for, localised, normalise_lang
-from app.url_state import MAX_DAY, MIN_DATE
+from app.mapstate import MAX_DAY, MIN_DATE
 
 from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED
 

@@ -27,7 +27,7 @@ def pov_label(pov: str, lang: str, engine: Any = None, day: Any = None) -> str:
     """A point of view's name as the page says it; with the engine and a day, Russia's view names the
     government on that day (app.pov_label)."""
     from app import pov_label as names
-    from app.url_state import normalise_pov
+    from app.mapstate import normalise_pov
 
     return names.pov_label(engine, normalise_pov(pov), day, lang)
 

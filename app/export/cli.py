@@ -26,7 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from app import url_state as us
+from app import mapstate as us
 from app.export import compose, finish, render, series
 from app.export.request import LANGS, NAMES, ExportParamError, ExportRequest, povs
 from app.export.sizes import DPIS, FORMATS, SIZES

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from app import url_state as us
+from app import mapstate as us
 from app.cartography.paint_table import _label_forms, build_table
 from app.export import geometry
 from app.export.request import ExportRequest, shown_date

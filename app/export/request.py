@@ -1,6 +1,6 @@
 """What to export, checked: one parameter model for the CLI, GET /export and the page's Download panel.
 
-The URL-state names are the page's (app/url_state.py: date, mode, pov, diff, event, unit, names, view,
+The URL-state names are the page's (app/mapstate.py: date, mode, pov, diff, event, unit, names, view,
 date2, pov2, event2, lang); the file options are format, size, width_mm, height_mm, dpi, grayscale. The
 point of view `soviet` is an alias of `russia`.
 A bad value raises ExportParamError naming the parameter and what is allowed.
@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from app import url_state as us
+from app import mapstate as us
 from app.export.sizes import DPIS, FORMATS, MIME, PageSize, SizeError, check_pixels, page_size, parse_mm
 
 LANGS = ("en", "ja", "ru", "zh")
@@ -52,7 +52,7 @@ def _is_loopback(url: str) -> bool:
 
 
 def povs() -> tuple[str, ...]:
-    """The points of view a figure can take: the page's (app/url_state.POVS), plus the `soviet` alias."""
+    """The points of view a figure can take: the page's (app/mapstate.POVS), plus the `soviet` alias."""
     return tuple(dict.fromkeys((*us.POVS, "soviet")))
 
 
@@ -95,12 +95,12 @@ class ExportRequest:
         mode = "event" if self.event2 else "date"
         return replace(self, view="map", date=self.date2, pov=self.pov2, event=self.event2, mode=mode)
 
-    def url_state(self) -> us.UrlState:
+    def url_state(self) -> us.MapState:
         names = self.names if self.names in us.NAMES else "both"
         pov = self.pov if self.pov in us.POVS else "de_facto"
         pov2 = self.pov2 if self.pov2 in us.POVS else "de_facto"
         lang = self.lang if self.lang in us.LANGS else "en"
-        return us.UrlState(date=self.date, mode=self.mode, pov=pov, diff=self.diff, event=self.event,
+        return us.MapState(date=self.date, mode=self.mode, pov=pov, diff=self.diff, event=self.event,
                            unit=self.unit, names=names, lang=lang, view=self.view, date2=self.date2,
                            pov2=pov2, event2=self.event2)
 

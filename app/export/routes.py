@@ -5,7 +5,7 @@
     GET /export?date=1952-04-28&pov=japan&view=compare&pov2=usa&format=pdf
     GET /export?date=1945-09-05&format=png&size=custom&width_mm=120&height_mm=90&dpi=600&grayscale=1
 
-The page's URL parameters (app/url_state.py) plus format, size, width_mm, height_mm, dpi, grayscale
+The page's URL parameters (app/mapstate.py) plus format, size, width_mm, height_mm, dpi, grayscale
 (app/export/request.py). Unlike the page (which falls back to defaults), a bad value here is a 400 JSON
 naming the parameter: {"error": …, "parameter": …, "allowed": …}. Nothing in the request is used as a path.
 The caption's permalink points to ATLAS_PUBLIC_URL when set; a figure served from loopback carries none.

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app import url_state as us
+from app import mapstate as us
 from app.cartography.key import key_rows, map_kind_of, merge_all
 from app.export import compose, paint
 from app.export.request import ExportParamError, ExportRequest, event_slug, size_tag

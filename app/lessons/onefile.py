@@ -19,7 +19,7 @@ from typing import Any
 
 import app
 from app import ASSETS_DIR, PROJECT_ROOT, styles
-from app import url_state as us
+from app import mapstate as us
 from app.cartography.key import key_rows, map_kind_of
 from app.export import caption, compose, paint
 from app.export.request import ExportRequest

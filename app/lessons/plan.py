@@ -17,8 +17,8 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from app import mapstate as us
 from app import narration
-from app import url_state as us
 from app.cartography.key import key_rows, map_kind_of, merge_all
 from app.citations import Citation, cite, cite_many
 from app.export import compose, paint, series

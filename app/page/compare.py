@@ -8,8 +8,8 @@ from dash import dcc, html
 
 from app import figures, ids, styles
 from app.i18n import gettext_for
+from app.mapstate import DEFAULT_DATE2, MAX_DATE, MAX_DAY, MIN_DATE, day_index
 from app.page.map_header import POVS
-from app.url_state import DEFAULT_DATE2, MAX_DATE, MAX_DAY, MIN_DATE, day_index
 
 
 def _compare_graph(id_: str) -> dcc.Graph:

@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from app import ids, pov_label, styles
 from app.i18n import _, gettext_for
-from app.url_state import MIN_DATE
+from app.mapstate import MIN_DATE
 
 POVS = ("de_facto", "japan", "russia", "usa")
 POV_KEYS = {"de_facto": "1", "japan": "2", "russia": "3", "usa": "4"}

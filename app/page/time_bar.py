@@ -11,7 +11,7 @@ from dash import dcc, html
 
 from app import ids
 from app.i18n import gettext_for
-from app.url_state import MAX_DATE, MAX_DAY, MIN_DATE
+from app.mapstate import MAX_DATE, MAX_DAY, MIN_DATE
 
 # tick colour per event kind group (treaties dark, proposals and drafts light, the rest mid grey)
 TICK_COLOURS = {**dict.fromkeys(("treaty", "agreement", "secret_agreement", "declaration"), "#1a1a1a"),

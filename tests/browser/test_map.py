@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from app import styles
 from app.data import load_engine
-from app.url_state import day_index
+from app.mapstate import day_index
 from tests.browser.helpers import big_date, read_paint, rgb, shot, wait_painted
 
 FOUR_STRAITS = ["strait_soya", "strait_tsugaru", "strait_nemuro", "strait_tsushima"]

@@ -1,7 +1,7 @@
 """Script payloads in every URL parameter (and as a parameter name) never run and never become HTML.
 
 The page shows a notice for each bad value; it must show the payload as text. Every parameter the
-URL parser knows (app.url_state.KNOWN_KEYS) gets the payload at once, so a new parameter is covered
+URL parser knows (app.mapstate.KNOWN_KEYS) gets the payload at once, so a new parameter is covered
 without editing this test.
 """
 
@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from playwright.sync_api import expect
 
-from app.url_state import KNOWN_KEYS
+from app.mapstate import KNOWN_KEYS
 
 PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror=window.__pwned=1>']
 CSP_LISTENER = """

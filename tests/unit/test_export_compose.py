@@ -25,7 +25,7 @@ def ctx(engine):
 
 def test_resolve_matches_the_page_initial_paint(engine, ctx):
     from app.cartography.paint_table import initial_paint
-    from app.url_state import day_index
+    from app.mapstate import day_index
 
     for date, pov in [(dt.date(1951, 9, 8), "japan"), (dt.date(1945, 9, 5), "de_facto"),
                       (dt.date(1920, 8, 1), request.normalise_pov("soviet"))]:

@@ -9,7 +9,7 @@ import pytest
 from app import figures, ids, styles
 from app.cartography.paint_table import add_page_cartography, build_table, initial_paint, territory_paint
 from app.layout import load_layers_fc
-from app.url_state import day_index
+from app.mapstate import day_index
 
 ROOT = Path(__file__).resolve().parents[2]
 

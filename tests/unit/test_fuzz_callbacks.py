@@ -57,7 +57,7 @@ def app_and_client():
 def plausible() -> dict[str, list]:
     """Valid values per input, mixed in so hostile values reach past the first check."""
     from app.data import load_engine
-    from app.url_state import MAX_DAY
+    from app.mapstate import MAX_DAY
 
     engine = load_engine()
     units, events = sorted(engine.units), sorted(engine.events)

@@ -1,4 +1,4 @@
-"""Property-based fuzzing of the URL state parser (app/url_state.py): any search string is a state.
+"""Property-based fuzzing of the URL state parser (app/mapstate.py): any search string is a state.
 
 `parse` never raises, always answers a state inside the allowed values, and `serialise` then
 `parse` gives the same state back with no notice. Profiles: HYPOTHESIS_PROFILE=ci (default) or
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import url_state as us
+from app import mapstate as us
 
 settings.register_profile("ci", max_examples=300, deadline=None, derandomize=True)
 settings.register_profile("thorough", max_examples=2500, deadline=None)
@@ -42,7 +42,7 @@ VALUES = st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=40),
                    st.dates().map(str))
 
 
-def check(state: us.UrlState) -> None:
+def check(state: us.MapState) -> None:
     CASES["parse"] += 1
     assert us.MIN_DATE <= state.date <= us.MAX_DATE
     assert state.mode in us.MODES and state.pov in us.POVS and state.names in us.NAMES

@@ -4,17 +4,17 @@ import datetime as dt
 
 import pytest
 
-from app import url_state as us
+from app import mapstate as us
 
 
 def test_lang_defaults_to_english_and_is_not_serialised():
-    assert us.UrlState().lang == "en"
-    assert "lang" not in us.serialise(us.UrlState())
+    assert us.MapState().lang == "en"
+    assert "lang" not in us.serialise(us.MapState())
 
 
 @pytest.mark.parametrize("lang", ["ja", "ru", "zh", "en"])
 def test_lang_round_trip(lang):
-    state = us.UrlState(date=dt.date(1951, 9, 8), names="ru", lang=lang)
+    state = us.MapState(date=dt.date(1951, 9, 8), names="ru", lang=lang)
     text = us.serialise(state)
     assert (f"lang={lang}" in text) == (lang != "en")
     again = us.parse(text)
@@ -22,7 +22,7 @@ def test_lang_round_trip(lang):
 
 
 def test_lang_is_the_last_parameter():
-    text = us.serialise(us.UrlState(unit=None, names="ja", lang="zh"))
+    text = us.serialise(us.MapState(unit=None, names="ja", lang="zh"))
     assert text.endswith("&names=ja&lang=zh")
 
 

@@ -53,7 +53,7 @@ def test_other_views_keep_their_names(engine):
 
 @pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
 def test_header_segments_change_on_the_boundary_days(engine, lang):
-    from app.url_state import MIN_DATE
+    from app.mapstate import MIN_DATE
 
     segments = government_segments(engine, lang, MIN_DATE)
     starts = [MIN_DATE + dt.timedelta(days=s[0]) for s in segments]

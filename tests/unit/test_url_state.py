@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from app import url_state as us
+from app import mapstate as us
 
 EVENTS = {"portsmouth_1905", "gromyko_amendments_1951"}
 UNITS = {"iturup", "sakhalin_north"}
@@ -12,12 +12,12 @@ UNITS = {"iturup", "sakhalin_north"}
 
 def test_empty_gives_defaults_without_notices():
     state = us.parse("", EVENTS, UNITS)
-    assert state == us.UrlState()
+    assert state == us.MapState()
     assert state.notices == ()
 
 
 def test_full_round_trip():
-    state = us.UrlState(date=dt.date(1951, 9, 5), mode="event", pov="russia", diff=True,
+    state = us.MapState(date=dt.date(1951, 9, 5), mode="event", pov="russia", diff=True,
                         event="gromyko_amendments_1951", unit="iturup", names="ru")
     text = us.serialise(state)
     assert text == ("?date=1951-09-05&mode=event&pov=russia&diff=1&event=gromyko_amendments_1951"
@@ -40,7 +40,7 @@ def test_old_soviet_pov_is_read_as_russia():
 ])
 def test_invalid_value_falls_back_with_notice(search, field):
     state = us.parse(search, EVENTS, UNITS)
-    assert getattr(state, field) == getattr(us.UrlState(), field)
+    assert getattr(state, field) == getattr(us.MapState(), field)
     assert len(state.notices) == 1
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from app import url_state as us
+from app import mapstate as us
 
 EVENTS = {"portsmouth_1905", "gromyko_amendments_1951", "san_francisco_treaty_1951"}
 UNITS = {"iturup"}
@@ -12,7 +12,7 @@ TOURS = {"key": 14}
 
 
 def test_classroom_round_trip():
-    state = us.UrlState(date=dt.date(1951, 9, 5), mode="event", event="gromyko_amendments_1951", view="compare",
+    state = us.MapState(date=dt.date(1951, 9, 5), mode="event", event="gromyko_amendments_1951", view="compare",
                         date2=dt.date(1952, 4, 28), pov2="japan", event2="san_francisco_treaty_1951")
     text = us.serialise(state)
     assert text == ("?date=1951-09-05&mode=event&event=gromyko_amendments_1951&view=compare&date2=1952-04-28"
@@ -21,15 +21,15 @@ def test_classroom_round_trip():
 
 
 def test_presentation_tour_round_trip():
-    text = us.serialise(us.UrlState(view="present", tour="key", step=5))
+    text = us.serialise(us.MapState(view="present", tour="key", step=5))
     assert text == "?date=1945-09-05&view=present&tour=key&step=5"
     state = us.parse(text, EVENTS, UNITS, TOURS)
     assert (state.view, state.tour, state.step, state.notices) == ("present", "key", 5, ())
 
 
 def test_defaults_are_not_written():
-    assert us.serialise(us.UrlState()) == "?date=1945-09-05"
-    assert "date2" in us.serialise(us.UrlState(view="compare"))  # compare always names side B's date
+    assert us.serialise(us.MapState()) == "?date=1945-09-05"
+    assert "date2" in us.serialise(us.MapState(view="compare"))  # compare always names side B's date
 
 
 @pytest.mark.parametrize("search, field", [
@@ -39,7 +39,7 @@ def test_defaults_are_not_written():
 ])
 def test_invalid_classroom_value_falls_back_with_notice(search, field):
     state = us.parse(search, EVENTS, UNITS, TOURS)
-    assert getattr(state, field) == getattr(us.UrlState(), field)
+    assert getattr(state, field) == getattr(us.MapState(), field)
     assert len(state.notices) == 1, state.notices
 
 

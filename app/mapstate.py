@@ -1,4 +1,4 @@
-"""The page state in the URL: a pure parser and serialiser (no Dash, no I/O), unit-tested.
+"""The state of a map view and its URL: one pure parser and serialiser (no Dash, no I/O), unit-tested.
 
 Query parameters (all optional; order when serialised is the order below):
   date=YYYY-MM-DD   shown date, 1905-01-01 … 1956-12-31            default DEFAULT_DATE (1945-09-05)
@@ -52,7 +52,7 @@ def normalise_pov(value: object) -> object:
 
 
 @dataclass(frozen=True)
-class UrlState:
+class MapState:
     date: dt.date = DEFAULT_DATE
     mode: str = "date"
     pov: str = "de_facto"
@@ -122,8 +122,8 @@ def _parse_date(values: dict, key: str, default: dt.date, notices: list[str]) ->
 
 
 def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
-          units: set[str] | frozenset[str] = frozenset(), tours: dict[str, int] | None = None) -> UrlState:
-    """Parse a location search string ("?date=…&…" or "") into a UrlState.
+          units: set[str] | frozenset[str] = frozenset(), tours: dict[str, int] | None = None) -> MapState:
+    """Parse a location search string ("?date=…&…" or "") into a MapState.
 
     `events` and `units` are the valid ids; an unknown id falls back to none with a notice.
     `tours` maps each tour name to its number of steps (None: any tour name "key", any step ≥ 1).
@@ -138,7 +138,7 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
     for key in raw:
         if key not in KNOWN_KEYS:
             notices.append(notice(_("Unknown URL parameter “{value}” was ignored."), value=key))
-    state = UrlState()
+    state = MapState()
 
     if "date" in values:
         state = replace(state, date=_parse_date(values, "date", DEFAULT_DATE, notices))
@@ -228,7 +228,7 @@ def parse(search: str | None, events: set[str] | frozenset[str] = frozenset(),
     return replace(state, notices=tuple(notices))
 
 
-def serialise(state: UrlState) -> str:
+def serialise(state: MapState) -> str:
     """The search string for a state ("?…"), every parameter that differs from its default, in a fixed order."""
     params: list[tuple[str, str]] = [("date", state.date.isoformat())]
     if state.mode != "date":
