@@ -13,6 +13,7 @@ from dash import html
 
 from app import styles
 from app.i18n import _, format_date_for, gettext_for
+from app.mapstate import MAX_DATE, MIN_DATE
 
 # Default view: Hokkaido in the south, the whole of Sakhalin and the Kuril chain. Centred east of the rotation
 # (146 E), where Plotly centres a conic map by default: that gave a third of the map to the mainland and cut
@@ -334,7 +335,7 @@ def with_date_line(figure: dict, shown: dt.date) -> dict:
 
 
 def unit_timeline_figure(rows: list[dict], shown: dt.date | None, actor_groups: dict[str, str] | None = None,
-                         lo: dt.date = dt.date(1905, 1, 1), hi: dt.date = dt.date(1956, 12, 31),
+                         lo: dt.date = MIN_DATE, hi: dt.date = MAX_DATE,
                          lang: str = "en") -> go.Figure:
     """Every role of a unit over 1905–1956 as horizontal bars coloured by actor group.
 

@@ -40,6 +40,8 @@ from typing import Any
 
 import yaml
 
+from app.mapstate import LANGS, MIN_DATE
+
 from .insets import (
     INSETS,
     TITLE_PX,
@@ -60,8 +62,6 @@ FONT_FILES = {
     "cjk": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
 }
 NAMES_CONVENTIONS = ("local", "ja", "ru", "both")
-LANGS = ("en", "ja", "ru", "zh")
-MIN_DATE = dt.date(1905, 1, 1)
 BOX_PAD = 2.0        # px kept clear around each label box (the halo)
 EDGE_MARGIN = 3.0    # px between a label and the map's edge
 TOWN_DOT_PX = 6.0

@@ -27,11 +27,10 @@ from typing import Any
 
 from app import styles
 from app.i18n import HTML_LANG, date_pattern_for, format_date_for, gettext_for, localised, normalise_lang
-from app.mapstate import MAX_DAY, MIN_DATE
+from app.mapstate import LANGS, MAX_DAY, MIN_DATE, POVS
 
 from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED
 
-POVS = ("de_facto", "japan", "russia", "usa")
 GOVERNMENTS = ("japan", "russia", "usa")
 CONTROL = ("sovereignty", "military_occupation", "administration")
 
@@ -472,7 +471,7 @@ def page_labels(lang: str) -> list[dict]:
     from .labels import label_specs
 
     return [{"id": s.id, "kind": s.kind, "tier": s.tier, "lon": s.lon, "lat": s.lat, "starts": list(s.starts),
-             **{code: list(s.forms[code]) for code in ("en", "ja", "ru", "zh")}}
+             **{code: list(s.forms[code]) for code in LANGS}}
             for s in label_specs() if s.tier < 4]
 
 
@@ -515,7 +514,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
             "widthKm": inset.width_km, "heightKm": inset.height_km, "bbox": list(inset.bbox),
             "zoom": list(inset.bbox), "ring": [ring[0], ring[1]], "locations": inset_locs,
             "labels": [{"id": lid, "kind": specs[lid].kind, "tier": specs[lid].tier, "starts": list(specs[lid].starts),
-                        **{code: list(specs[lid].forms[code]) for code in ("en", "ja", "ru", "zh")}}
+                        **{code: list(specs[lid].forms[code]) for code in LANGS}}
                        for lid in inset.labels if lid in specs],
             "title": inset_title(inset, lang, proj), "titlePx": TITLE_PX,
         })

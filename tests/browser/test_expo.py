@@ -9,7 +9,7 @@ import pytest
 from dash import html
 from werkzeug.serving import make_server
 
-from app import create_app
+from app.server import create_app
 from app.data import load_engine
 from app.export import render
 from app.export.routes import register_export_routes
