@@ -294,7 +294,7 @@ def parse(query: str | Mapping[str, Any] | None, *, strict: bool = False, events
     if values.get("tab"):
         text = values["tab"]
         if text in TABS:
-            state = replace(state, tab=text)
+            state = replace(state, tab=text if text != default_tab(state) else None)
         else:
             refuse("tab", f"unknown tab {text!r}", ", ".join(TABS), N_("Unknown tab “{value}” was ignored."),
                    value=text)

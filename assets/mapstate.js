@@ -77,6 +77,7 @@
                 if (allowed) out[name] = allowed.indexOf(v) >= 0 ? v : K.DEFAULTS[name];
             }
         });
+        if (out.mode === "event" && !out.event) out.mode = "date";   // treaty mode needs its document
         return out;
     }
 

@@ -5,15 +5,19 @@ answer late."""
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
+import urllib.parse
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
 
+from app import mapstate as ms
 from app import narration
 from app.data import load_engine
 from app.i18n import localised
-from app.mapstate import day_index, from_day_index
+from app.mapstate import MAX_DAY, MapState, day_index, from_day_index, serialise
 from tests.browser.helpers import big_date, wait_painted
 
 # Every Dash callback request leaves the browser `window.__skDelay` ms late (0: at once): a server busy with a class.
@@ -163,3 +167,93 @@ def test_stat004_the_clicker_never_sticks(page, live_server, engine):
     page.keyboard.press("PageDown")   # and the clicker goes on: the next change
     expect(shown).to_have_attribute("data-date", from_day_index(
         min(d for d in marks(page) if d > day_index(dt.date.fromisoformat(day)))).isoformat())
+
+
+def varied_states(engine, n: int, seed: int) -> list[MapState]:
+    """Seeded states over every field: boundary days, every event and territory, odd ids a serialiser must escape."""
+    rng = random.Random(seed)
+    events, units = sorted(engine.events), sorted(engine.units)
+    odd = ["a b", "x&y=z", "ü", "*~'()!", "日本", "%20", "+", "a/b?c#d"]
+    days = [0, 1, MAX_DAY - 1, MAX_DAY, day_index(dt.date(1956, 1, 1)), day_index(dt.date(1955, 12, 31)),
+            day_index(dt.date(1945, 9, 5))]
+    states = []
+    for i in range(n):
+        day = days[i % len(days)] if i < 3 * len(days) else rng.randint(0, MAX_DAY)
+        states.append(MapState(
+            date=from_day_index(day), mode=rng.choice(ms.MODES), pov=rng.choice(ms.POVS), diff=rng.random() < 0.3,
+            event=rng.choice([None, *events, *odd]), unit=rng.choice([None, None, *units, *odd[:2]]),
+            tab=rng.choice([None, None, *ms.TABS]), names=rng.choice(ms.NAMES), lang=rng.choice(ms.LANGS),
+            view=rng.choice(ms.VIEWS), tour=rng.choice([None, None, "key"]), step=rng.randint(1, 17),
+            date2=from_day_index(rng.choice([MAX_DAY, rng.randint(0, MAX_DAY)])), pov2=rng.choice(ms.POVS),
+            event2=rng.choice([None, None, *events]), play=rng.random() < 0.1))
+    return states
+
+
+def test_stat005_the_browsers_serialiser_is_the_servers(page, live_server, engine):
+    """assets/mapstate.js serialise and fromControls answer as app/mapstate.py does, for 240 states and their
+    controls (with values no control holds mixed in)."""
+    open_map(page, live_server, "?date=1945-09-05")
+    states = varied_states(engine, 240, seed=18)
+    hostile = [{"date": "1945-09-05", "pov": ["japan"], "diff": "1", "step": True, "tab": "map", "lang": "fr",
+                "date2": -1, "mode": "event", "event": None, "view": 3, "names": None},
+               {"date": MAX_DAY + 1, "pov2": "soviet", "event2": ["x"], "tour": "", "step": 2.5}]
+    controls = [{**{name: value for (_c, _p, name), value in zip(ms.CONTROLS, ms.to_controls(s).values(), strict=True)},
+                 "lang": s.lang, "tab": s.tab} for s in states] + hostile
+    got = page.evaluate("""([states, controls]) => [
+        states.map((s) => window.skstate.serialise(s)),
+        controls.map((c) => window.skstate.serialise(Object.assign({}, window.skconst.DEFAULTS,
+                                                                   window.skstate.fromControls(c))))]""",
+                        [[ms.to_json(s) for s in states], controls])
+    assert got[0] == [serialise(s) for s in states]
+    assert got[1] == [serialise(ms.from_controls(**c)) for c in controls]
+    assert len(set(got[0])) > 200
+
+
+def round_trip_states(engine) -> list[MapState]:
+    """20 states a person could reach, five per language: the map or a comparison, a date or a document."""
+    rng = random.Random(1956)
+    events = sorted(engine.events)
+    out = []
+    for i in range(20):
+        mode = "event" if i % 5 == 3 else "date"
+        view = "compare" if i % 5 == 4 else "map"
+        out.append(MapState(
+            date=from_day_index(rng.choice([0, MAX_DAY, day_index(dt.date(1956, 10, 19)), rng.randint(0, MAX_DAY)])),
+            mode=mode, pov=rng.choice(ms.POVS), diff=rng.random() < 0.3,
+            event=rng.choice(events) if mode == "event" else None,
+            unit=rng.choice([None, *sorted(engine.units)]), tab=rng.choice([None, "key", "sources"]),
+            names=rng.choice(ms.NAMES), lang=ms.LANGS[i % 4], view=view,
+            date2=from_day_index(rng.randint(0, MAX_DAY)) if view == "compare" else ms.MAX_DATE,
+            pov2=rng.choice(ms.POVS) if view == "compare" else "de_facto"))
+    return out
+
+
+def test_stat006_twenty_states_read_back_the_same_from_every_surface(page, live_server, engine):
+    """Each state's address opens the map it names, and the address bar, the Share link, the date box, the big date,
+    the point of view, the Why panel and the exported figure's caption all say the same."""
+    from app.i18n import format_date_for
+
+    for state in round_trip_states(engine):
+        search = serialise(state)
+        assert ms.parse(search, events=engine.events, units=engine.units) == state, search
+        day = state.date.isoformat()
+        open_map(page, live_server, search, f"event:{state.event}" if state.mode == "event" else f"{day}:{state.pov}")
+        page.wait_for_url(live_server + "/" + search)   # the address, as the browser writes it back
+        page.locator("#share-open").click()
+        expect(page.locator("#share-link")).to_have_text(live_server + "/" + search)
+        page.keyboard.press("Escape")
+        assert page.locator("#date-input").input_value() == day, search
+        expect(page.locator("#date-big")).to_have_attribute("data-date", day)
+        expect(page.locator("#date-big")).to_have_text(format_date_for(state.date, state.lang))
+        assert page.locator("#pov input:checked").get_attribute("value") == state.pov, search
+        title = localised(engine.events[state.event].title, state.lang)[0] if state.event else None
+        if state.mode == "date":
+            expect(page.locator("#clause-panel .why-when")).to_contain_text(format_date_for(state.date, state.lang))
+        else:
+            expect(page.locator("#clause-panel")).to_contain_text(title)
+        if state.view == "compare":
+            expect(page.locator("#compare-date2-text")).to_have_text(state.date2.isoformat())
+        with urllib.request.urlopen(f"{live_server}/export{search}&format=svg", timeout=120) as response:
+            caption = urllib.parse.unquote(response.headers["X-Export-Caption"])
+        assert (format_date_for(state.date, state.lang) if state.mode == "date" else title) in caption, \
+            (search, caption)
