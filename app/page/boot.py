@@ -5,21 +5,32 @@ the same for every address (one per language, cached); the browser moves its con
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from flask import request
 
-from app import ids, mapstate
+from app import ids, mapstate, narration
 from app.i18n import notice_text
 from app.narration import tour_lengths
 
 DEFAULT_CONTROLS = mapstate.to_controls(mapstate.MapState())  # what the layout's controls hold
 
 
+def on_tour_step(engine: Any, state: mapstate.MapState) -> mapstate.MapState:
+    """A tour's step decides the map's date, mode and document (assets/classroom.js tourGo sets them too): the
+    controls start there, so the map never shows another moment under the step's caption."""
+    if not state.tour:
+        return state
+    step = narration.tour_steps(engine, state.tour)[state.step - 1]
+    return replace(state, date=step.date, mode=step.mode, event=step.event if step.mode == "event" else None)
+
+
 def boot_state(engine: Any, query: Any) -> dict[str, Any]:
     """{"state": the state as JSON, "controls": [[id, property, value]] that differ from the layout's,
     "notices": what the parser said, in the page's language}."""
-    state = mapstate.parse(query, events=engine.events, units=engine.units, tours=tour_lengths())
+    state = on_tour_step(engine, mapstate.parse(query, events=engine.events, units=engine.units,
+                                                 tours=tour_lengths()))
     controls = [[cid, prop, value] for (cid, prop), value in mapstate.to_controls(state).items()
                 if value != DEFAULT_CONTROLS[(cid, prop)]]
     return {"state": mapstate.to_json(state), "controls": controls,
