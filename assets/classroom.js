@@ -103,7 +103,8 @@
      * caption speaks of the map's own moment; the Tour button comes back to the step. */
     window.skclass.mapMoved = function (req) {
         var steps = state.tours && state.tour && state.tours[state.tour];
-        if (state.view !== "present" || !steps) return;
+        // a step asked for (a clicker's quick run) and not yet on the map: the map is on its way there
+        if (state.view !== "present" || !steps || state.applied !== state.step) return;
         var on = stepShown(steps, state.step);
         var same = req.mode === on.mode && (on.mode === "event" ? req.event === on.event : req.day === on.day);
         if (!same) {
@@ -314,6 +315,7 @@
                 if (!steps) return [nu(), nu(), nu()];
                 var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
                 keep(tour, state.step);
+                state.applied = state.step;
                 return [s.day, s.mode, s.mode === "event" ? s.event : null];
             },
             autoplay: function (flag, tours) {

@@ -511,16 +511,24 @@
                        (diff ? ":diff" : "") + ":" + (names || "local")};
     }
     /* The slider's accessible value: the date and the event in force (aria-valuetext), after React's render. */
-    function setValueText(text) {
-        function set() {
-            var thumbs = document.querySelectorAll("#" + ID.SLIDER + " [role=slider]");
-            for (var i = 0; i < thumbs.length; i++) {
-                if (thumbs[i].getAttribute("aria-valuetext") !== text) thumbs[i].setAttribute("aria-valuetext", text);
-            }
+    var valueText = null, valueWatched = false;
+    function applyValueText() {
+        var thumbs = document.querySelectorAll("#" + ID.SLIDER + " [role=slider]");
+        for (var i = 0; i < thumbs.length; i++) {
+            if (thumbs[i].getAttribute("aria-valuetext") !== valueText) thumbs[i].setAttribute("aria-valuetext", valueText);
         }
-        set();
-        setTimeout(set, 0);
-        setTimeout(set, 120);
+    }
+    /* The slider (a chunk loaded on demand) may draw its thumb after the first paint and redraws it on each value:
+     * the text is put back whenever the thumb appears or moves. */
+    function setValueText(text) {
+        valueText = text;
+        applyValueText();
+        var box = document.getElementById(ID.SLIDER);
+        if (valueWatched || !window.MutationObserver) return;
+        if (!box) { setTimeout(function () { setValueText(valueText); }, 200); return; }
+        valueWatched = true;
+        new MutationObserver(applyValueText).observe(box, {childList: true, subtree: true, attributes: true,
+                                                           attributeFilter: ["aria-valuenow"]});
     }
 
     /* The big date and the event in force (or, in treaty mode, what the map shows) for a request. */
