@@ -1,0 +1,88 @@
+"""The second referee pass on era 1 (1905 – 8 Aug 1945), checked on the committed data: each fixed finding on the day
+before and the day itself, in the views it affects, and in the words of the text table a class reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app import table
+from app.timeline.engine import Engine
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    from app.data import load_engine
+
+    return load_engine()
+
+
+def before(day: str) -> str:
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+
+
+def north(engine: Engine, day: str, pov: str = "de_facto") -> dict:
+    return engine.state(day, pov)["territories"]["sakhalin_north"]
+
+
+def table_row(engine: Engine, day: str, pov: str = "de_facto", target: str = "sakhalin_north") -> dict:
+    return next(r for r in table.state_rows(engine, day, pov, "en") if r["target"] == target)
+
+
+# N2: the Provisional Government fell on 7 Nov 1917; its former commissar is local administration, not the sovereign.
+def test_n2_provisional_government_ends_with_the_october_revolution(engine):
+    was, now = north(engine, "1917-11-06"), north(engine, "1917-11-07")
+    assert (was["controlled_by"], was["control_kind"]) == ("russia_provisional", "sovereignty")
+    assert (now["controlled_by"], now["control_kind"]) == ("sakhalin_local", "administration")
+    assert now["features"]["sakhalin_north"]["event"] == "october_revolution_1917"
+    assert "Provisional Government" in table_row(engine, "1917-11-06")["control"]
+    for day in ("1917-11-07", "1918-01-01", "1918-03-19"):
+        words = table_row(engine, day)
+        assert "Provisional Government" not in words["control"] + words["sovereign"], day
+        assert words["control"] == "Local authorities of North Sakhalin (administration)", day
+
+
+def test_n2_self_government_takes_over_on_20_march_1918(engine):
+    assert north(engine, "1918-03-19")["features"]["sakhalin_north"]["event"] == "october_revolution_1917"
+    assert north(engine, "1918-03-20")["features"]["sakhalin_north"]["event"] == "sakhalin_self_government_1918"
+
+
+# N3: neither the local bodies nor the Omsk governments are shown as sovereign; 'White Russian' is gone.
+@pytest.mark.parametrize("day", ["1917-11-07", "1918-03-20", "1918-11-18", "1919-10-01", "1920-01-04", "1920-04-21"])
+def test_n3_local_and_omsk_bodies_administer_without_sovereignty(engine, day):
+    t = north(engine, day)
+    assert t["control_kind"] == "administration", day
+    assert t["sovereign"] is None, day
+    words = table_row(engine, day)
+    assert "Sovereign" not in words["control"] and "White Russian" not in words["control"], day
+
+
+def test_n3_omsk_named_anti_bolshevik_not_white_russian(engine):
+    assert table_row(engine, "1919-10-01")["control"] == "Anti-Bolshevik (White) government at Omsk (administration)"
+
+
+# N17: early 1920 the island was held by local revolutionary bodies, not by the government in Moscow.
+def test_n17_1920_control_is_local_not_moscow(engine):
+    for day in ("1920-01-04", "1920-04-06", "1920-04-21"):
+        assert north(engine, day)["controlled_by"] == "sakhalin_local", day
+    assert north(engine, "1920-04-22")["controlled_by"] == "japan"
+
+
+# N4: the October Revolution note no longer says the map shows Soviet control from 7 Nov 1917.
+def test_n4_october_revolution_note_matches_the_map(engine):
+    note = engine.events["october_revolution_1917"].note
+    assert "shown as Soviet from 7 Nov 1917" not in note
+    assert "never as Soviet control" in note
+    assert "francis_telegram_1917_11_07" in engine.events["october_revolution_1917"].sources
+    for day in ("1917-11-07", "1918-06-01", "1919-06-01", "1920-02-01"):
+        assert north(engine, day)["controlled_by"] != "soviet", day
+
+
+# N11: the landing of 22 Apr 1920 rests on Vishnevsky p. 28, not on an unread news report.
+def test_n11_landing_cites_vishnevsky(engine):
+    row = next(s for s in north(engine, "1920-04-22")["statuses"] if s["role"] == "military_occupation")
+    assert row["sources"][0] == "vishnevsky_otasu_p28"
+    src = engine.timeline.sources["vishnevsky_otasu_p28"]
+    assert src.verbatim and "двухтысячный" in src.quote.original and src.locator == "p. 28"
+    assert engine.timeline.sources["koshkin_2020_sakhalin_1920"].tier == "web"
