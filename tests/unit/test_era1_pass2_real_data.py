@@ -86,3 +86,28 @@ def test_n11_landing_cites_vishnevsky(engine):
     src = engine.timeline.sources["vishnevsky_otasu_p28"]
     assert src.verbatim and "двухтысячный" in src.quote.original and src.locator == "p. 28"
     assert engine.timeline.sources["koshkin_2020_sakhalin_1920"].tier == "web"
+
+
+# N1: the day Japan handed the north back is not in any printed source read; the map keeps the treaty's day and
+# says so, on the disputed days only, in four languages.
+def test_n1_return_of_the_north_is_a_disagreement_on_its_days(engine):
+    def asked(day: str) -> bool:
+        return "north_sakhalin_return_1905" in {d["id"] for d in engine.disagreements_for(target="sakhalin_north",
+                                                                                           date=day)}
+    assert (north(engine, "1905-10-14")["controlled_by"], north(engine, "1905-10-15")["controlled_by"]) == (
+        "japan", "russia")
+    assert asked("1905-10-15") and asked("1905-11-12")
+    assert not asked("1905-11-13") and not asked("1910-01-01") and not asked("1920-05-01")
+    assert north(engine, "1905-11-13")["controlled_by"] == north(engine, "1905-11-12")["controlled_by"] == "russia"
+    dis = engine.timeline.disagreements["north_sakhalin_return_1905"]
+    for lang in ("en", "ja", "ru", "zh"):
+        assert getattr(dis.question, lang) and getattr(dis.adopted, lang), lang
+    assert [s for p in dis.positions for s in p.sources][-1] == "jawiki_karafuto_minseisho"
+    assert engine.timeline.sources["jawiki_karafuto_minseisho"].tier == "web"
+
+
+def test_n1_invasion_summary_no_longer_says_the_treaty_ended_the_whole_occupation(engine):
+    summary = engine.events["sakhalin_invasion_1905"].summary
+    assert "until the peace treaty settled its status" not in summary.en
+    assert "13 Nov 1905" in summary.en and "11月13日" in summary.ja and "13 ноября" in summary.ru
+    assert "11月13日" in summary.zh
