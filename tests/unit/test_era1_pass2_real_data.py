@@ -111,3 +111,25 @@ def test_n1_invasion_summary_no_longer_says_the_treaty_ended_the_whole_occupatio
     assert "until the peace treaty settled its status" not in summary.en
     assert "13 Nov 1905" in summary.en and "11月13日" in summary.ja and "13 ноября" in summary.ru
     assert "11月13日" in summary.zh
+
+
+# N9 / F15: the Far Eastern Republic's claim rests on its own declaration (6 Apr 1920) and the US report of it;
+# Soviet Russia's view follows its act of recognition (14 May 1920, FRUS 1921 d698), not the declaration.
+def test_n9_fer_claim_and_soviet_recognition_on_their_days(engine):
+    sov = {d: north(engine, d, "russia")["sovereign"] for d in ("1920-05-13", "1920-05-14", "1922-11-14",
+                                                                "1922-11-15")}
+    assert sov == {"1920-05-13": "soviet", "1920-05-14": "fer", "1922-11-14": "fer", "1922-11-15": "soviet"}
+    assert north(engine, "1920-04-05", "fer")["sovereign"] is None
+    assert north(engine, "1920-04-06", "fer")["sovereign"] == "fer"
+    assert north(engine, "1922-11-15", "fer")["sovereign"] is None
+    ev = engine.events["far_eastern_republic_1920"]
+    assert ev.date_certainty == "exact" and ev.sort_date == dt.date(1920, 4, 6)
+    assert "Sakhalin, Kamchatka" in engine.timeline.sources["frus_1920_d633"].quote.original
+    assert "May 14th, 1920" in engine.timeline.sources["frus_1921_d698_recognition"].quote.original
+
+
+def test_f15_merger_and_ussr_no_longer_rest_on_a_seed_alone(engine):
+    tiers = {k: engine.timeline.sources[k].tier for k in engine.events["fer_merger_1922"].sources}
+    assert tiers["fer_assembly_resolution_1922_11_14"] == "primary"
+    assert "ussr_treaty_1922_encyclopedia" in engine.events["ussr_formation_1922"].sources
+    assert "francis_telegram_1917_11_07" in engine.events["october_revolution_1917"].sources
