@@ -133,3 +133,68 @@ def test_f15_merger_and_ussr_no_longer_rest_on_a_seed_alone(engine):
     assert tiers["fer_assembly_resolution_1922_11_14"] == "primary"
     assert "ussr_treaty_1922_encyclopedia" in engine.events["ussr_formation_1922"].sources
     assert "francis_telegram_1917_11_07" in engine.events["october_revolution_1917"].sources
+
+
+def era1_rows(engine: Engine) -> list:
+    return [s for s in engine.statuses if s.uid.startswith("era1_1905_1944#")]
+
+
+# Sources a reader would accept: every era-1 status row has a primary text or published scholarship with a locator;
+# seeds and web pages stay as additional references only.
+def test_every_era1_row_rests_on_a_primary_text_or_scholarship_with_a_locator(engine):
+    sources = engine.timeline.sources
+    weak = [f"{s.uid} {s.target} {s.start}: {s.status.sources}" for s in era1_rows(engine)
+            if not any(sources[k].tier in ("primary", "scholarship") and sources[k].locator
+                       for k in s.status.sources)]
+    assert weak == []
+    assert len(era1_rows(engine)) > 120
+
+
+def test_no_era1_source_links_to_a_site_home_page(engine):
+    from urllib.parse import urlparse
+
+    keys = {k for s in era1_rows(engine) for k in s.status.sources}
+    keys |= {k for e in engine.events.values() if e.sort_date <= dt.date(1945, 8, 8) for k in e.sources}
+    home = [k for k in sorted(keys) if (u := engine.timeline.sources[k].url)
+            and urlparse(u).path in ("", "/") and not urlparse(u).query]
+    assert home == []
+
+
+# The rows that rested on seeds alone: the published texts behind them, with the day each starts.
+@pytest.mark.parametrize(("day", "target", "pov", "source"), [
+    ("1923-06-01", "sakhalin_north", "japan", "time_1923_07_23_russo_conference"),     # Kawakami–Joffe purchase
+    ("1924-09-21", "sakhalin_north", "japan", "ozawa_1987_oil_shares"),                # wide-area demand
+    ("1924-09-21", "sakhalin_north", "russia", "ozawa_1987_oil_shares"),               # 15–20 %
+    ("1924-12-27", "sakhalin_north", "russia", "ozawa_1987_final_stage"),              # 45 %
+    ("1924-12-05", "sakhalin_north", "japan", "ozawa_1987_fifty_percent"),             # 50 %
+    ("1945-05-11", "sakhalin_south", "japan", "swc_agreed_points_1945_05_14"),         # Supreme War Council
+    ("1945-05-11", "kurils_north", "japan", "swc_agreed_points_1945_05_14"),
+])
+def test_formerly_seed_only_rows_cite_a_published_text(engine, day, target, pov, source):
+    rows = [s for s in engine.state(day, pov)["territories"][target]["statuses"]
+            if s["role"] == "proposed" and s["start"] == day]
+    assert any(source in s["sources"] for s in rows), (day, target, pov)
+    assert not any(s["start"] == day for s in engine.state(before(day), pov)["territories"][target]["statuses"])
+    assert engine.timeline.sources[source].tier in ("primary", "scholarship")
+
+
+# N8: the Nikolayevsk incident starts on 12 Mar 1920, as the sources read give it.
+def test_n8_nikolayevsk_from_12_march_1920(engine):
+    ev = engine.events["nikolayevsk_incident_1920"]
+    assert (ev.sort_date, ev.date_certainty) == (dt.date(1920, 3, 12), "exact")
+    assert "12 March" in ev.summary.en and "3月12日" in ev.summary.ja and "12 марта" in ev.summary.ru
+    assert "12–13 марта 1920" in engine.timeline.sources["vishnevsky_otasu_p28_nikolayevsk"].quote.original
+
+
+# N7 / N15: the US knew of Molotov's price from 28 Nov 1940; the map says why its view leaves it out, and says which
+# Kuril units the 'some islands' are drawn on and that the choice is the editors'.
+def test_n7_n15_molotov_tatekawa_exception_and_islands_are_stated(engine):
+    note = engine.events["molotov_tatekawa_1940"].note
+    assert "28 Nov 1940" in note and "US view leaves it out" in note
+    assert engine.state("1940-11-28", "usa")["territories"]["kurils_north"]["markers"]["proposed"] == []
+    for unit in ("kurils_north", "kurils_central"):
+        row = next(s for s in engine.state("1940-11-18", "russia")["territories"][unit]["statuses"]
+                   if s["event"] == "molotov_tatekawa_1940")
+        assert "the editors'" in row["note"] and "hoppou_blog_slavinsky_1940" in row["sources"]
+    for unit in ("iturup", "kunashir", "shikotan", "habomai"):
+        assert engine.state("1940-11-18", "russia")["territories"][unit]["markers"]["proposed"] == [], unit
