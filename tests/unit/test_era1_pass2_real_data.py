@@ -198,3 +198,12 @@ def test_n7_n15_molotov_tatekawa_exception_and_islands_are_stated(engine):
         assert "the editors'" in row["note"] and "hoppou_blog_slavinsky_1940" in row["sources"]
     for unit in ("iturup", "kunashir", "shikotan", "habomai"):
         assert engine.state("1940-11-18", "russia")["territories"][unit]["markers"]["proposed"] == [], unit
+
+
+# F29 of the first audit (residue in pass 2): the 1928 convention's summary says its term ended in 1936.
+def test_f29_fisheries_1928_summary_has_the_1936_lapse(engine):
+    ev = engine.events["fisheries_convention_1928"]
+    assert "31 Dec 1936" in ev.summary.en and "1936年12月31日" in ev.summary.ja
+    assert "31 декабря 1936" in ev.summary.ru and "1936年12月31日" in ev.summary.zh
+    assert "frus_1936_d458" in ev.sources
+    assert "December 31, 1937" in engine.timeline.sources["frus_1936_d458"].quote.original
