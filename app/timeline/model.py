@@ -69,7 +69,7 @@ DISCLOSURE_BY_KIND = {
     "military_operation": "public",
 }
 DateCertainty = Literal["exact", "approximate", "month", "year", "disputed"]
-SourceTier = Literal["primary", "scholarship", "seed"]
+SourceTier = Literal["primary", "scholarship", "seed", "web"]
 OutcomeStatus = Literal[
     "rejected", "superseded", "never_delivered", "became", "withdrawn", "adopted_in_part",
 ]
