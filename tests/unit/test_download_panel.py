@@ -25,7 +25,8 @@ def _texts(component) -> list[str]:
     return out
 
 
-def _value(panel, id_: str):
+def _component(panel, id_: str):
+    """The component with this id in a layout tree."""
     found = []
 
     def walk(c) -> None:
@@ -34,10 +35,14 @@ def _value(panel, id_: str):
                 walk(x)
         elif c is not None and not isinstance(c, str):
             if getattr(c, "id", None) == id_:
-                found.append(c.value)
+                found.append(c)
             walk(getattr(c, "children", None))
     walk(panel)
     return found[0]
+
+
+def _value(panel, id_: str):
+    return _component(panel, id_).value
 
 
 def test_default_panel_is_english():
@@ -64,16 +69,5 @@ def test_unknown_language_falls_back_to_english():
 
 
 def test_the_figures_names_are_the_states():
-    panel = ui.export_panel()
-    found = []
-
-    def walk(c) -> None:
-        if isinstance(c, (list, tuple)):
-            for x in c:
-                walk(x)
-        elif c is not None and not isinstance(c, str):
-            if getattr(c, "id", None) == ids.EXPORT_NAMES:
-                found.extend(o["value"] for o in c.options)
-            walk(getattr(c, "children", None))
-    walk(panel)
-    assert tuple(found) == mapstate.FIGURE_NAMES
+    options = _component(ui.export_panel(), ids.EXPORT_NAMES).options
+    assert tuple(o["value"] for o in options) == mapstate.FIGURE_NAMES
