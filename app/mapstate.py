@@ -70,7 +70,7 @@ DEFAULT_LANG = LANGS[0]
 
 KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "tab", "names", "lang", "view", "tour", "step",
               "date2", "pov2", "event2", "play")
-ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -152,6 +152,7 @@ def default_tab(state: MapState) -> str:
 
 
 def shown_tab(state: MapState) -> str:
+    """The tab the details panel shows for a state (its own, else its default)."""
     return state.tab or default_tab(state)
 
 
