@@ -336,22 +336,32 @@ class Engine:
             return None
         return max(rows, key=lambda s: (s.start, s.uid))
 
-    def _sovereign(self, unit_rows: list[Row], feature_rows: list[Row],
-                   perspective: str) -> str | None:
+    def _sovereign_row(self, unit_rows: list[Row], feature_rows: list[Row], perspective: str) -> Row | None:
+        """The row that says whom `perspective` holds sovereign (the latest of the first level that has one)."""
         mine = self.asserters[perspective]
         for rows in (unit_rows, feature_rows):
             found = [s for s in rows if s.asserted_by & mine
                      and s.role in ("sovereignty", "undetermined")]
             if found:
-                best = max(found, key=lambda s: (s.start, s.uid))
-                return "undetermined" if best.role == "undetermined" else best.actor
+                return max(found, key=lambda s: (s.start, s.uid))
         return None
+
+    def _sovereign(self, unit_rows: list[Row], feature_rows: list[Row],
+                   perspective: str) -> str | None:
+        best = self._sovereign_row(unit_rows, feature_rows, perspective)
+        if best is None:
+            return None
+        return "undetermined" if best.role == "undetermined" else best.actor
 
     def _claimants(self, rows: Iterable[Row]) -> list[str]:
         """Actors asserting title themselves (own sovereignty or a claim) among `rows`."""
         found = {s.actor for s in rows if s.role in CLAIM_ROLES and s.actor
                  and s.actor in s.asserted_by}
         return sorted(found, key=self._actor_key)
+
+    @staticmethod
+    def _inferred(row: Row | None) -> bool:
+        return row is not None and row.status.inferred
 
     def _group(self, actor: str | None) -> str | None:
         known = self.timeline.actors.get(actor or "")
@@ -456,6 +466,7 @@ class Engine:
                     "control_kind": control_kind,
                     "claimed_by": claimed_by,
                     "sovereign": self._sovereign(unit_rows, feat_rows, p),
+                    "sovereign_inferred": self._inferred(self._sovereign_row(unit_rows, feat_rows, p)),
                     "features": feats_json,
                     "markers": self._markers(vis),
                     "marker_asserters": self._marker_asserters(vis, p),

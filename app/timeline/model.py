@@ -404,6 +404,11 @@ class Status(_Model):
         return self._file
 
     @property
+    def inferred(self) -> bool:
+        """A position the sources imply but do not state: its note begins with "Inferred"."""
+        return bool(self.note) and self.note.startswith("Inferred")
+
+    @property
     def index(self) -> int:
         return self._index
 
