@@ -396,8 +396,8 @@ class Engine:
     def _marker_asserters(self, rows: list[Row], perspective: str) -> dict[str, list[list[str]]]:
         """Aligned with `_markers(rows)`: for each marker a government's view shows only because it knew
         of it, the governments that asserted it (e.g. the UK's 'renounced' on Iturup in Japan's view
-        of 1956), so a reader is told whose position it is; [] where the view's own government
-        asserts it, and always in the de facto view."""
+        of 1956, the USSR's and Japan's Joint Declaration in the US view), so a reader is told whose
+        position it is; [] where the view's own government asserts it, and always in the de facto view."""
         markers = self._markers(rows)
         out: dict[str, list[list[str]]] = {role: [[] for _ in markers[role]] for role in MARKER_ROLES}
         if perspective == DE_FACTO:
@@ -408,10 +408,12 @@ class Engine:
             if s.role not in MARKER_ROLES:
                 continue
             i = markers[s.role].index(self._marker_item(s))
-            if s.asserted_by & mine or DE_FACTO in s.asserted_by:
+            governments = s.asserted_by - {DE_FACTO}
+            # an obligation in force between other parties (the Joint Declaration in the US view) is theirs
+            if s.asserted_by & mine or not governments:
                 own.add((s.role, i))
             else:
-                out[s.role][i] = sorted(set(out[s.role][i]) | set(s.asserted_by), key=self._actor_key)
+                out[s.role][i] = sorted(set(out[s.role][i]) | governments, key=self._actor_key)
         for role, i in own:
             out[role][i] = []
         return out
