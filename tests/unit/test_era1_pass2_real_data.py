@@ -238,12 +238,15 @@ def test_n8_nikolayevsk_from_12_march_1920(engine):
     assert "12–13 марта 1920" in engine.timeline.sources["vishnevsky_otasu_p28_nikolayevsk"].quote.original
 
 
-# N7 / N15: the US knew of Molotov's price from 28 Nov 1940; the map says why its view leaves it out, and says which
-# Kuril units the 'some islands' are drawn on and that the choice is the editors'.
-def test_n7_n15_molotov_tatekawa_exception_and_islands_are_stated(engine):
+# N7 / N15: the US knew of Molotov's price from 28 Nov 1940 (known_from), and the map says which Kuril units the
+# 'some islands' are drawn on and that the choice is the editors'.
+def test_n7_n15_molotov_tatekawa_known_to_the_us_from_28_november_and_islands_are_stated(engine):
     note = engine.events["molotov_tatekawa_1940"].note
-    assert "28 Nov 1940" in note and "US view leaves it out" in note
-    assert engine.state("1940-11-28", "usa")["territories"]["kurils_north"]["markers"]["proposed"] == []
+    assert "28 Nov 1940" in note and "known_from" in note
+    assert engine.state("1940-11-27", "usa")["territories"]["kurils_north"]["markers"]["proposed"] == []
+    shown = engine.state("1940-11-28", "usa")["territories"]["kurils_north"]
+    assert ["soviet", "sovereignty", "molotov_tatekawa_1940"] in shown["markers"]["proposed"]
+    assert shown["marker_asserters"]["proposed"] == [["soviet"]]  # named as the USSR's in the US view
     for unit in ("kurils_north", "kurils_central"):
         row = next(s for s in engine.state("1940-11-18", "russia")["territories"][unit]["statuses"]
                    if s["event"] == "molotov_tatekawa_1940")
