@@ -38,10 +38,10 @@ def test_yalta_promise_in_the_parties_views_only(engine, date):
     assert "yalta_agreement_1945" not in events_of(markers(engine, date, "sakhalin_south", "de_facto", "promised"))
 
 
-@pytest.mark.parametrize("date", ["1945-05-10", "1945-05-11", "1945-07-01"])
+@pytest.mark.parametrize("date", ["1945-05-13", "1945-05-14", "1945-07-01"])
 def test_supreme_war_council_terms_only_in_japans_view(engine, date):
     internal = "supreme_war_council_terms_1945"
-    drafted = date >= "1945-05-11"
+    drafted = date >= "1945-05-14"
     assert (internal in events_of(markers(engine, date, "kurils_north", "japan", "proposed"))) is drafted
     for pov in ("usa", "russia", "de_facto"):
         assert internal not in events_of(markers(engine, date, "kurils_north", pov, "proposed")), pov
