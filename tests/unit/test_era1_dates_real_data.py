@@ -64,7 +64,6 @@ SOVEREIGN_CHANGES = [
     ("1945-08-09", "sakhalin_south", "russia", "japan", None),                          # USSR at war (F14)
     ("1945-08-09", "kurils_north", "russia", "japan", None),
     ("1945-08-09", "iturup", "russia", "japan", None),
-    ("1952-04-28", "shikotan", "usa", "japan", "undetermined"),                        # not from Potsdam (F6)
 ]
 
 
