@@ -362,7 +362,7 @@
                     });
                 });
                 holder.replaceChildren(tbl);
-                var list = document.getElementById("sources-list");
+                var list = document.getElementById(ID().SOURCES_LIST);
                 if (list) {
                     var ol = el("ol", null, {"class": "sources-all"});
                     all.sort(function (a, b) { return a.short.localeCompare(b.short); });

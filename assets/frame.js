@@ -438,7 +438,7 @@
             },
             /* A territory chosen (map click, button, URL): its story opens in the details panel, in view. */
             showPlace: function (unit) {
-                var tab = byId("tab-place");
+                var tab = byId("tab-place");   // the Place tab's panel (app/page/details.py: "tab-" + its tab)
                 if (tab) tab.classList.toggle("has-unit", !!unit);   // the story first, the buttons after it
                 if (window.skstate) window.skstate.set({unit: unit || null});
                 if (unit) {   // its story, in view; the address's own territory opens on the address's tab
