@@ -14,6 +14,7 @@ from dash import html
 
 from app import pov_label, styles
 from app.i18n import _, format_date_for, gettext_for, localised, localised_span
+from app.mapstate import MIN_DATE
 from app.page.cite import cite_list
 
 # One sentence per role; {period} is "From 2 February 1946" or "From 4 September 1945 to 2 February 1946".
@@ -95,7 +96,8 @@ def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
     t = gettext_for(lang)
     ev = engine.events.get(row.get("event"))
     template = ROLE_SENTENCES.get(row["role"], ROLE_SENTENCES["sovereignty"])
-    named_on = max(row.get("start") or "1905-01-01", "1905-01-01")  # the actor's name when the row began
+    first = MIN_DATE.isoformat()
+    named_on = max(row.get("start") or first, first)  # the actor's name when the row began
     return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang, named_on), place=place,
              event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
 
