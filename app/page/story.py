@@ -12,8 +12,8 @@ from typing import Any
 
 from dash import html
 
-from app import pov_label, styles
-from app.i18n import _, format_date_for, gettext_for, localised, localised_span
+from app import mapstate, pov_label, styles
+from app.i18n import HTML_LANG, _, format_date_for, gettext_for, localised, localised_span
 from app.mapstate import MIN_DATE
 from app.page.cite import cite_list
 
@@ -197,8 +197,9 @@ def unit_story(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en")
     names = engine.registry.territory_units[unit].names
     place = localised(names, lang)[0]
     terr = engine.state(day.isoformat(), pov)["territories"][unit]
-    others = [html.Span(getattr(names, code), lang=code if code != "zh" else "zh-Hans")
-              for code in ("ja", "ru", "zh", "en") if code != lang and getattr(names, code, None)]
+    own = mapstate.LANGUAGES[lang].derived_from or lang   # a zh-Hant reader reads the zh name, converted
+    others = [html.Span(getattr(names, code), lang=HTML_LANG[code])
+              for code in ("ja", "ru", "zh", "en") if code != own and getattr(names, code, None)]
     names_line: list = []
     for span in others:
         names_line += [span, " · "]

@@ -13,7 +13,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from app import PROJECT_ROOT
-from app.i18n import LANGUAGES, catalogue_path
+from app.i18n import BABEL_LOCALE, LANGUAGES, catalogue_path
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 KEYWORDS = {**DEFAULT_KEYWORDS, "t": None, "translate": None}
@@ -36,7 +36,7 @@ def code_msgids() -> dict[str, list[str]]:
 @cache
 def po(lang: str) -> dict[str, object]:
     with catalogue_path(lang).open("rb") as fh:
-        return {m.id: m for m in read_po(fh, locale=lang) if m.id}
+        return {m.id: m for m in read_po(fh, locale=BABEL_LOCALE[lang]) if m.id}
 
 
 def test_the_code_marks_strings():
