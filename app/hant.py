@@ -88,7 +88,8 @@ def build_catalogue(source: Path, target: Path) -> int:
 
 
 def main() -> int:
-    source, target = (PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.po" for code in ("zh", "zh_Hant"))
+    source, target = (PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.po"
+                      for code in ("zh", "zh_Hant"))
     n = build_catalogue(source, target)
     print(f"wrote {target.relative_to(PROJECT_ROOT)} ({n} messages)")
     return 0
