@@ -81,6 +81,8 @@ def build_catalogue(source: Path, target: Path) -> int:
     for msg in cat:
         if msg.id and isinstance(msg.string, str):
             msg.string = to_traditional(msg.string, "interface")
+        elif msg.id:  # a plural message: each form
+            msg.string = tuple(to_traditional(form, "interface") for form in msg.string)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("wb") as fh:
         write_po(fh, cat, width=120, omit_header=False, no_location=True)

@@ -15,7 +15,8 @@ How to use it:
   constants, option lists); translate it later with `t(constant)`.
 * At request time a layout builder or a callback takes `lang` and calls `t = gettext_for(lang)`,
   then `t("Legend")` or, with placeholders, `t("On {date}", date=…)` (str.format after
-  translation). Literal calls `t("…")` are extracted too (keyword `t`).
+  translation). Literal calls `t("…")` are extracted too (keyword `t`). A sentence whose words follow a
+  number (a place named in the plural: "the Habomai islets were promised") takes `ngettext_for(lang)`.
 * `format_date_for(date, lang)`: a long date in the language (8 September 1951, 1951年9月8日,
   8 сентября 1951 г.).
 * Data text (event titles/summaries, actor, unit and place names) is already in four languages in
@@ -69,35 +70,58 @@ def catalogue_path(lang: str) -> Path:
 
 
 @functools.cache
-def catalogue(lang: str) -> dict[str, str]:
-    """msgid → msgstr of one language (empty and fuzzy entries are left out: English)."""
-    if lang == DEFAULT_LANG:
-        return {}
+def _read(lang: str) -> tuple[dict[str, str], dict[str, list[str]], Callable[[int], int]]:
+    """A catalogue as (msgid → msgstr, singular msgid → plural forms, n → form index); empty and fuzzy entries are
+    left out (English)."""
     path = catalogue_path(lang)
-    if not path.exists():
-        return {}
+    if lang == DEFAULT_LANG or not path.exists():
+        return {}, {}, lambda n: 0 if n == 1 else 1
+    from gettext import c2py
+
     from babel.messages.pofile import read_po
 
     with _po_lock, path.open("rb") as fh:
         cat = read_po(fh, locale=BABEL_LOCALE[lang])
     out: dict[str, str] = {}
+    plural: dict[str, list[str]] = {}
     for msg in cat:
-        if not msg.id or msg.fuzzy or isinstance(msg.id, tuple):
+        if not msg.id or msg.fuzzy:
             continue
-        if msg.string:
+        if isinstance(msg.id, tuple):
+            if all(msg.string):
+                plural[msg.id[0]] = list(msg.string)
+        elif msg.string:
             out[msg.id] = msg.string
-    return out
+    return out, plural, c2py(cat.plural_expr)
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """msgid → msgstr of one language (empty and fuzzy entries are left out: English)."""
+    return _read(lang)[0]
+
+
+def _formatted(text: str, msgid: str, kwargs: dict[str, Any]) -> str:
+    if not kwargs:
+        return text
+    try:
+        return text.format(**kwargs)
+    except (KeyError, IndexError, ValueError):  # a broken translation never breaks the page
+        return msgid.format(**kwargs)
 
 
 def translate(msgid: str, lang: str, **kwargs: Any) -> str:
     """The translation of `msgid` in `lang` (English when missing), formatted with `kwargs`."""
     text = catalogue(normalise_lang(lang)).get(msgid, msgid) if msgid else msgid
-    if kwargs:
-        try:
-            return text.format(**kwargs)
-        except (KeyError, IndexError, ValueError):  # a broken translation never breaks the page
-            return msgid.format(**kwargs)
-    return text
+    return _formatted(text, msgid, kwargs)
+
+
+def translate_plural(singular: str, plural: str, n: int, lang: str, **kwargs: Any) -> str:
+    """The form of a message for `n` things in `lang` ("… it." / "… them."; Russian has three forms)."""
+    _single, forms, index = _read(normalise_lang(lang))
+    english = singular if n == 1 else plural
+    found = forms.get(singular)
+    text = found[min(index(n), len(found) - 1)] if found else english
+    return _formatted(text, english, kwargs)
 
 
 def gettext_for(lang: str) -> Callable[..., str]:
@@ -109,6 +133,17 @@ def gettext_for(lang: str) -> Callable[..., str]:
 
     t.lang = lang  # type: ignore[attr-defined]
     return t
+
+
+def ngettext_for(lang: str) -> Callable[..., str]:
+    """`ngettext = ngettext_for(lang)`; then `ngettext("{who} claimed it.", "{who} claimed them.", n, who=…)`
+    (Babel extracts `ngettext` calls as plural messages)."""
+    lang = normalise_lang(lang)
+
+    def ngettext(singular: str, plural: str, n: int, **kwargs: Any) -> str:
+        return translate_plural(singular, plural, n, lang, **kwargs)
+
+    return ngettext
 
 
 def format_date_for(date: dt.date | str | None, lang: str, fmt: str = "long") -> str:

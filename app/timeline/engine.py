@@ -242,19 +242,22 @@ class Engine:
                     return actor.id
         return fallback
 
-    def names_on(self, actor_id: str, date: Any = None) -> Any:
+    def names_on(self, actor_id: str, date: Any = None, in_text: bool = False) -> Any:
         """An actor's names on `date` (`names_from`: Soviet Russia (RSFSR), then the USSR from 30 Dec
-        1922); its general names without a date or a dated name. None for an unknown actor."""
+        1922); its general names without a date or a dated name. None for an unknown actor. `in_text`: the
+        names as they stand inside a sentence ("the USSR"), where the data gives them."""
         actor = self.timeline.actors.get(actor_id)
         if actor is None:
             return None
-        if date is None:
-            return actor.names
-        day = parse_date(date)
         current = actor.names
-        for period in actor.names_from:
-            if period.start <= day:
-                current = period.names
+        sentence = actor.in_text
+        if date is not None:
+            day = parse_date(date)
+            for period in actor.names_from:
+                if period.start <= day:
+                    current, sentence = period.names, period.in_text
+        if in_text and sentence is not None:
+            return {**current.model_dump(), **sentence.model_dump(exclude_none=True)}
         return current
 
     def government_periods(self, perspective: str) -> list[dict[str, Any]]:

@@ -191,10 +191,11 @@ class PartialNames(_Model):
 
 class DatedNames(_Model):
     """What an actor was called from `start` on (Soviet Russia, then the USSR from 30 Dec 1922);
-    `short` is the form a narrow control shows."""
+    `short` is the form a narrow control shows, `in_text` the form inside a sentence where it differs ("the USSR")."""
     start: Date
     names: Names
     short: Names | None = None
+    in_text: PartialNames | None = None
 
 
 class Actor(_Model):
@@ -203,6 +204,8 @@ class Actor(_Model):
     names: Names
     # Names by period, in date order, within [start, end); `names` stays the name where no date applies.
     names_from: list[DatedNames] = Field(default_factory=list)
+    # The name inside a sentence where it differs from the name alone: English takes its article ("the United States").
+    in_text: PartialNames | None = None
     # The point of view this actor speaks for while it is that state's government (e.g. the
     # Provisional Government for `russia` from 15 Mar to 7 Nov 1917), and when: [start, end).
     government_of: SnakeId | None = None
@@ -486,6 +489,8 @@ class _Loose(BaseModel):
 
 class RegistryItem(_Loose):
     names: PartialNames
+    in_text: PartialNames | None = None  # inside a sentence, where it differs ("the Habomai islets")
+    plural: bool = False  # a sentence speaks of it as "they" ("the Habomai islets were promised")
 
 
 class RegistryUnit(RegistryItem):
