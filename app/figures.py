@@ -192,6 +192,13 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
             marker={"line": {"color": styles.INK, "width": 1}},
             hovertext=[initial["hover"][locs.index(loc)] for loc in ilocs],
             hovertemplate="%{hovertext}<extra></extra>", name="inset " + inset["id"], uid="paint-" + inset["id"]))
+        # tap targets in the inset (Shikotan, the Habomai islets at ×4: a finger's size apart); sized in the browser
+        inner = [t for t in targets if locs[t["loc"]] in ilocs]
+        fig.add_trace(go.Scattergeo(
+            lon=[t["lon"] for t in inner], lat=[t["lat"] for t in inner], customdata=[locs[t["loc"]] for t in inner],
+            geo=geo, mode="markers", name="tap targets " + inset["id"], uid="targets-" + inset["id"], hoverinfo="text",
+            hovertext=[initial["hover"][t["loc"]] for t in inner],
+            marker={"size": [0] * len(inner), "opacity": 0, "color": styles.INK}))
         ipos = rung["insets"][inset["id"]][names]["pos"]
         if not ipos:
             continue
