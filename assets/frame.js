@@ -40,6 +40,10 @@
     function setSheet(state, height) {
         var d = details();
         if (!d) return;
+        // the peek's row keeps its height while the sheet floats over the map, so the map never resizes nor moves
+        if (d.getAttribute("data-sheet") === "peek" && d.offsetHeight) {
+            document.documentElement.style.setProperty("--peek-h", d.offsetHeight + "px");
+        }
         d.setAttribute("data-sheet", state);
         if (height) d.style.setProperty("--sheet-half", height + "px"); else d.style.removeProperty("--sheet-half");
         var handle = byId(ID.SHEET_HANDLE);

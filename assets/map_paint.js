@@ -473,6 +473,9 @@
     function hookTaps(gd) {
         if (gd._skTaps) return;
         gd._skTaps = true;
+        // a double tap (a phone's dblclick) reset a map's view to plotly's first one: the main map jumped to the
+        // inset's corner and the next taps missed; the modebar's reset and the arrangement keep the view instead
+        gd.addEventListener("dblclick", function (e) { e.stopPropagation(); }, true);
         gd.on("plotly_click", function (ev) {
             var pointer = ev && ev.event;
             if (pointer && (pointer.pointerType === "touch" || (window.matchMedia &&
