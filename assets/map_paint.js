@@ -345,7 +345,7 @@
         if (!table || !table.labelLadder || !gd._fullLayout || !gd._fullLayout.geo) return;
         var sp = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
         if (!sp || !sp.projection) return;
-        // the figure's view or a phone's (app/figures.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
+        // the figure's view or a phone's (app/cartography/views.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
         var range = JSON.stringify(gd.layout.geo.lonaxis.range);
         if (!gd._skHome) gd._skHome = range;
         var phone = table.phoneRange && range === JSON.stringify(table.phoneRange);

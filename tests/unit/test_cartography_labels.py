@@ -111,7 +111,7 @@ def test_the_committed_ladder_is_the_one_the_code_builds():
 
 def test_the_phone_view_the_page_switches_to_is_the_one_placed_for():
     """assets/classroom.js switches a phone's tall box to a preset view; the ladder places labels for
-    app/figures.py PHONE_VIEW: the two must be the same view."""
+    app/cartography/views.py PHONE_VIEW: the two must be the same view."""
     import json
     import re
     from pathlib import Path
