@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from app import styles
-from app.cartography.key import KeyLine, KeyRow, KeyState, key_rows, map_kind_of
-from app.cartography.paint_table import event_line_status, line_name
+from app.cartography.key import KeyRow, key_rows, key_state, map_kind_of
+from app.cartography.resolve import Frame
 from app.export import caption, finish, geometry, paint, placement, projection
 from app.export.request import (
     ExportParamError,
@@ -75,7 +75,7 @@ class Type:
 @dataclass
 class Panel:
     req: ExportRequest
-    paint: paint.Paint
+    frame: Frame
     box: tuple[float, float, float, float]  # x, y, w, h (CSS px from the page's top-left)
     lon: tuple[float, float]
     lat: tuple[float, float]
@@ -86,31 +86,6 @@ class Panel:
 
 
 # ------------------------------------------------------------------------------------------ what is shown
-def key_state(engine: Any, ctx: paint.Context, req: ExportRequest, p: paint.Paint) -> KeyState:
-    """The paint keys, proposed strait regimes, lines and diff of one map, for its key."""
-    table = ctx.table
-    keys = {table["keys"][k]["key"] for k in set(p.keys)}
-    proposed: set[str] = set()
-    if req.mode != "event":
-        state = engine.state(p.date.isoformat(), req.pov)
-        day = p.date.isoformat()
-        in_force = {r.get("role") for rows in state.get("regimes", {}).values() for r in rows
-                    if caption._in_force(r, day)}
-        proposed = set(styles.STRAIT_REGIMES) - in_force
-    lines = []
-    for line_id, on in p.lines.items():
-        if not on:
-            continue
-        name = line_name(engine, line_id, (ctx.line_props.get(line_id, {}).get(f"name_{req.lang}")
-                                           or ctx.line_props.get(line_id, {}).get("name_en") or line_id), req.lang)
-        if req.mode == "event":
-            status = "proposed" if event_line_status(engine.event_dict(req.event)) == 2 else "provided"
-        else:  # on a date a line is drawn only while it is in force (paint_table.line_runs)
-            status = "in_force"
-        lines.append(KeyLine(line_id, name, status))
-    return KeyState(keys, proposed, lines, bool(p.diff and any(p.diff)))
-
-
 def panel_requests(req: ExportRequest) -> list[ExportRequest]:
     return [req, req.side_b()] if req.view == "compare" else [req]
 
@@ -135,7 +110,7 @@ def _wrapped_rows(rows: list[KeyRow], size: float, width: float, sw: float) -> l
         bold = row.kind == "header"
         lines = wrap(row.text, size, width - (0 if bold else sw + 5), bold)
         h = len(lines) * size * 1.22 + size * (0.55 if bold else 0.45)
-        if not bold:
+        if row.kind in ("swatch", "line"):
             h = max(h, sw + size * 0.4)
         out.append((row, lines, h))
     return out
@@ -157,7 +132,7 @@ def _columns(wrapped: list, n: int) -> list[list]:
 
 def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     """The plotly figure (a plain dict) and what finishing needs."""
-    ctx = paint.context(engine)
+    ctx = paint.context(engine, req.lang)
     page = req.page
     W, H = page.width_css, page.height_css
     s = page.pt_scale
@@ -168,14 +143,13 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     margin = mm(3) * min(s, 1.5)
     inner = W - 2 * margin
     reqs = panel_requests(req)
-    paints = [paint.resolve(ctx, r, engine) for r in reqs]
-    states = [key_state(engine, ctx, r, p) for r, p in zip(reqs, paints, strict=True)]
+    frames = [paint.frame_for(engine, r) for r in reqs]
+    states = [key_state(ctx.table, f) for f in frames]
     kind = map_kind_of(req.mode, req.pov)
     if req.view == "compare":
         kinds = {map_kind_of(r.mode, r.pov) for r in reqs}
         kind = kinds.pop() if len(kinds) == 1 else "government" if "government" in kinds else kind
-    rows = req.key_rows if req.key_rows is not None else tuple(
-        key_rows(states[0].merge(states[1]) if len(states) > 1 else states[0], kind, lang))
+    rows = tuple(key_rows(states[0].merge(states[1]) if len(states) > 1 else states[0], kind, lang))
     title, subtitle = caption.titles(engine, req)
     if req.view == "compare":
         title = t("{a} | {b}", a=_panel_title(engine, reqs[0]), b=_panel_title(engine, reqs[1]))
@@ -237,11 +211,11 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         boxes = [(mx, my + ptitle_h, mw, ph - ptitle_h), (mx, my + ph + gap + ptitle_h, mw, ph - ptitle_h)]
     else:
         boxes = [map_area]
-    for r, p, box, st in zip(reqs, paints, boxes, states, strict=True):
+    for r, f, box in zip(reqs, frames, boxes, strict=True):
         lon, lat, with_inset = view_of(engine, ctx, r)
-        panels.append(Panel(r, p, box, lon, lat, _panel_title(engine, r) if two else "",
-                            _inset_box(box, s) if with_inset else None, line_status={ln.id: ln.status
-                                                                                     for ln in st.lines}))
+        panels.append(Panel(r, f, box, lon, lat, _panel_title(engine, r) if two else "",
+                            _inset_box(box, s) if with_inset else None,
+                            line_status={ln.id: ln.status for ln in f.lines}))
 
     data: list[dict] = []
     ann: list[dict] = []
@@ -302,10 +276,10 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                              "z": list(range(len(locs))), "zmin": -0.5, "zmax": len(locs) - 0.5,
                              "colorscale": _discrete([sentinel(offset + index[x]) for x in locs]),
                              "marker": {"line": {"color": "#FFFFFF", "width": 0.8}}})
-            for line_id, on in pan.paint.lines.items():
-                if on and line_id in layers.lines:
-                    style = styles.line_style(styles.LinePaint(pan.line_status.get(line_id) != "proposed"))
-                    lons, lats = layers.lines[line_id]
+            for line in pan.frame.lines:
+                if line.id in layers.lines:
+                    style = styles.line_style(styles.LinePaint(line.status != "proposed"))
+                    lons, lats = layers.lines[line.id]
                     data.append({"type": "scattergeo", "geo": gid, "lon": lons, "lat": lats, "mode": "lines",
                                  "hoverinfo": "skip", "line": {"color": style["stroke"],
                                                                "width": style["width"] * width_scale * 0.8,
@@ -341,18 +315,17 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 ann.append(text_ann(text, x, y, ty.small, anchor, "bottom"))
             blocked.append(sb["box"])
             labels = []
-            for lab, text in zip(ctx.labels, pan.paint.labels, strict=True):
+            for lab in ctx.table["labels"]:
                 inside_inset = INSET_LON[0] <= lab["lon"] <= INSET_LON[1] and INSET_LAT[0] <= lab["lat"] <= \
                     INSET_LAT[1]
                 if role == "main" and pan.inset is not None and inside_inset:
                     continue
                 if role == "inset" and not inside_inset:
                     continue
-                if role == "main" and lab["id"] in paint.PRINT_ONLY_LABELS + ("group_habomai",) and not pan.req.unit:
+                if role == "main" and lab["tier"] >= paint.PRINT_ONLY_TIER and not pan.req.unit:
                     continue
-                alt = text.split(" ")[0] if lab["id"] == "group_habomai" else None  # "Habomai" if the rest won't fit
                 labels.append({"id": lab["id"], "kind": lab.get("kind", "island"), "lon": lab["lon"],
-                               "lat": lab["lat"], "text": text, "alt": alt, "names": lab.get("names", ())})
+                               "lat": lab["lat"], "text": pan.frame.labels[lab["id"]], "names": lab.get("names", ())})
             frame = (gx, gy, gx + gw, gy + gh)
             placed = placement.place(labels, project, frame, ty.label, blocked,
                                      territories=_territories(layers, fit, gx, gy))
@@ -374,11 +347,11 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                     on_map.append(len(ann))
                     ann.append(text_ann(inset_title, gx + 3, gy + 2, ty.small, v="top", bold=True))
         for i in range(len(ctx.table["locations"])):
-            k = ctx.table["keys"][pan.paint.keys[i]]
+            k = ctx.table["keys"][pan.frame.keys[i]]
             st = {"fill": k["fill"], "pattern": k["pattern"], "stroke": k["stroke"],
                   "width": (k["width"] or 0) * width_scale, "dash": k["dash"], "opacity": 1.0}
-            if pan.paint.diff is not None:
-                if pan.paint.diff[i]:
+            if pan.frame.diff is not None:
+                if pan.frame.diff[i]:
                     st.update(stroke="#000000", width=max(st["width"], 2.5 * width_scale), dash="")
                 else:
                     st["opacity"] = 0.3
@@ -408,6 +381,12 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 yy += h
                 continue
             cy = yy + h / 2
+            if row.kind == "note":  # whose marker it is: words under the marker's row, no symbol
+                ann.append({"text": "<br>".join(f"<i>{esc(t_)}</i>" for t_ in lines), "x": fx(x + sw + 5),
+                            "y": fy(cy), "xanchor": "left", "yanchor": "middle", "align": "left",
+                            "font": {"size": ty.key, "color": styles.INK}})
+                yy += h
+                continue
             if row.kind == "swatch":
                 sid += 1
                 shapes.append({"type": "rect", "xref": "paper", "yref": "paper", "x0": fx(x + 1),
@@ -579,11 +558,6 @@ def _keywords(engine: Any, req: ExportRequest) -> list[str]:
     if req.event:
         words.append(caption.event_title(engine, req.event, "en"))
     return words
-
-
-def with_key(req: ExportRequest, rows: tuple) -> ExportRequest:
-    """The request drawing `rows` as its key (one key for a whole series)."""
-    return replace(req, key_rows=tuple(rows))
 
 
 __all__ = ["ExportRequest", "ExportResult", "ExportParamError", "export_figure", "validate", "filename",

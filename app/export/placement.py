@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.export.text import text_width
 
 # Lower number = placed first. Islands of the southern Kurils and Habomai first: the dispute is about them.
-PRIORITY = {"group_habomai": 0, "island_kunashir": 0, "island_shikotan": 0, "island_iturup": 0, "island_zelyony": 1,
+PRIORITY = {"island_habomai": 0, "island_kunashir": 0, "island_shikotan": 0, "island_iturup": 0, "island_zelyony": 1,
             "island_polonsky": 1, "island_tanfilyev": 1, "island_yuri": 1, "island_anuchina": 2,
             "island_demina": 2, "island_signalny": 2}
 KIND_PRIORITY = {"island": 3, "strait": 4, "region": 5, "sea": 6, "town": 7}

@@ -90,7 +90,7 @@ def test_every_size_and_language_is_print_true(engine, size, lang, tmp_path, mon
         all_boxes += [p.box for p in placed]
     assert placement.overlapping(all_boxes) == []
     ids = {p.id for _g, placed, _f in meta["labels"] for p in placed}
-    assert {"island_shikotan", "island_kunashir", "group_habomai"} <= ids
+    assert {"island_shikotan", "island_kunashir", "island_habomai"} <= ids
     # the inset: there, and painted from the same state (the same sentinel colour per location as the main map)
     geos = [d for d in compose.build_figure(engine, compose.validate(engine, req))[0]["data"]
             if d["type"] == "choropleth" and "zmin" in d]
@@ -189,7 +189,7 @@ def test_unit_zooms_to_the_territory(engine):
     meta = compose.export_figure(engine, ExportRequest(date=DATE, unit="habomai", fmt="svg")).meta
     pan = meta["panels"][0]
     assert pan.inset is None and pan.lon[1] - pan.lon[0] < 3
-    assert "group_habomai" in {p.id for _g, placed, _f in meta["labels"] for p in placed}
+    assert "island_habomai" in {p.id for _g, placed, _f in meta["labels"] for p in placed}
 
 
 def test_small_custom_sizes_are_refused_not_overprinted(engine):
