@@ -3,12 +3,15 @@ labels, a title, one key, scale bars and the printed caption; then render and fi
 
     result = export_figure(engine, ExportRequest(date=…, pov="japan", fmt="pdf", size="double"))
 
-Modules: request (parameters), paint (what the map shows), geometry (shapely: clipping, print
-simplification), projection (where plotly draws a lon/lat), placement (label boxes), text (fonts, widths),
-caption (words), app.cartography.key (the key's rows), finish (patterns into the SVG; PDF and PNG), render
-(kaleido). How patterns reach a static file: plotly's choropleth has no pattern fill, so each painted location
-and key swatch is drawn with a unique sentinel colour rgb(1, hi, lo), which finish.finish_svg swaps for the
-page's fill, pattern tile, outline and dash. The inset is painted with the same sentinels: the same state.
+Modules: request (parameters), paint (what the map shows: app/cartography/resolve.py), geometry (shapely:
+clipping, print simplification), text (wrapping; widths from app/cartography/fonts.py), caption (words),
+app.cartography.key (the key's rows), finish (patterns into the SVG; PDF and PNG), render (kaleido). Where a
+lon/lat lands and where labels go are the page's own: app/cartography/projection.py (MapProjection.in_figure)
+and app/cartography/labels.py (place).
+
+How patterns reach a static file: plotly's choropleth has no pattern fill, so each painted location and key swatch
+is drawn with a unique sentinel colour rgb(1, hi, lo), which finish.finish_svg swaps for the page's fill, pattern
+tile, outline and dash. The inset is painted with the same sentinels: the same state.
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ from typing import Any
 
 from app import styles
 from app.cartography.key import KeyRow, key_rows, key_state, map_kind_of
+from app.cartography.labels import label_specs, place, territories_px
+from app.cartography.projection import MapProjection
 from app.cartography.resolve import Frame
-from app.export import caption, finish, geometry, paint, placement, projection
+from app.cartography.views import print_view
+from app.export import caption, finish, geometry, paint
 from app.export.request import (
     ExportParamError,
     ExportRequest,
@@ -117,12 +123,14 @@ def _wrapped_rows(rows: list[KeyRow], size: float, width: float, sw: float) -> l
 
 
 def _columns(wrapped: list, n: int) -> list[list]:
-    """Rows split into n columns of about equal height, a header never last in a column."""
+    """Rows split into n columns of about equal height, a header never last in a column and a note (whose
+    marker the row above is) never first."""
     total = sum(h for _r, _l, h in wrapped)
     cols: list[list] = [[]]
     acc = 0.0
     for i, item in enumerate(wrapped):
-        if len(cols) < n and acc >= total / n * len(cols) and cols[-1] and cols[-1][-1][0].kind != "header":
+        if len(cols) < n and acc >= total / n * len(cols) and cols[-1] and cols[-1][-1][0].kind != "header" \
+                and item[0].kind != "note":
             cols.append([])
         cols[-1].append(item)
         acc += item[2]
@@ -251,9 +259,9 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             box = geometry.view_box(lon, lat, 0.4 if role == "inset" or pan.req.unit else geometry.CLIP_MARGIN)
             layers = geometry.layers_for(ctx.fc, tol, box)
             domain = {"x": [fx(gx), fx(gx + gw)], "y": [fy(gy + gh), fy(gy)]}
+            view = print_view(tuple(lon), tuple(lat))
             layout_geo[gid] = {"domain": domain, "visible": False, "bgcolor": styles.SEA, "showframe": False,
-                               "projection": projection.PROJECTION, "lonaxis": {"range": list(lon)},
-                               "lataxis": {"range": list(lat)}}
+                               **view}
             frame_rect = {"type": "rect", "xref": "paper", "yref": "paper", "x0": domain["x"][0],
                           "x1": domain["x"][1], "y0": domain["y"][0], "y1": domain["y"][1]}
             if role == "inset":  # a white ground under the inset's map, hiding the main map there
@@ -284,12 +292,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                                  "hoverinfo": "skip", "line": {"color": style["stroke"],
                                                                "width": style["width"] * width_scale * 0.8,
                                                                "dash": _dash(style["dash"])}})
-            fit = projection.fit(round(gw, 2), round(gh, 2), tuple(lon), tuple(lat))
-
-            def project(lo: float, la: float, fit=fit, gx=gx, gy=gy) -> tuple[float, float]:
-                x, y = fit(lo, la)
-                return gx + x, gy + y
-
+            project = MapProjection.in_figure(view, (gx, gy, gw, gh), (W, H))
             blocked = []
             if role == "inset":
                 blocked.append((gx, gy, gx + text_width(t("Southern Kurils"), ty.small, True) + 6,
@@ -306,7 +309,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                              "lon": [ilon[0], ilon[1], ilon[1], ilon[0], ilon[0]],
                              "lat": [ilat[0], ilat[0], ilat[1], ilat[1], ilat[0]],
                              "line": {"color": "#555555", "width": 0.8}})
-            sb = _scale_bar(fit, (gx, gy, gw, gh), ty)
+            sb = _scale_bar(project, (gx, gy, gw, gh), ty)
             for x0_, y0_, x1_, y1_ in sb["segments"]:
                 shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x0_), "y0": fy(y0_),
                                "x1": fx(x1_), "y1": fy(y1_), "line": {"color": styles.INK, "width": 1.0}})
@@ -314,7 +317,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 on_map.append(len(ann))
                 ann.append(text_ann(text, x, y, ty.small, anchor, "bottom"))
             blocked.append(sb["box"])
-            labels = []
+            names = set()
             for lab in ctx.table["labels"]:
                 inside_inset = INSET_LON[0] <= lab["lon"] <= INSET_LON[1] and INSET_LAT[0] <= lab["lat"] <= \
                     INSET_LAT[1]
@@ -324,23 +327,23 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                     continue
                 if role == "main" and lab["tier"] >= paint.PRINT_ONLY_TIER and not pan.req.unit:
                     continue
-                labels.append({"id": lab["id"], "kind": lab.get("kind", "island"), "lon": lab["lon"],
-                               "lat": lab["lat"], "text": pan.frame.labels[lab["id"]], "names": lab.get("names", ())})
+                names.add(lab["id"])
             frame = (gx, gy, gx + gw, gy + gh)
-            placed = placement.place(labels, project, frame, ty.label, blocked,
-                                     territories=_territories(layers, fit, gx, gy))
+            placed = place([spec for spec in label_specs(ctx.fc) if spec.id in names], project, frame,
+                           pan.frame.labels, {tier: ty.label for tier in (1, 2, 3, 4)},
+                           _territories(layers, project), [(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in blocked])
             placed_all.append((gid, placed, frame))
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
                 on_map.append(len(ann))
-                ann.append({"text": f"<i>{esc(pl.text)}</i>" if italic else esc(pl.text), "x": fx(pl.x),
-                            "y": fy(pl.y), "xanchor": pl.anchor, "yanchor": "middle",
+                x = pl.x if pl.align == "left" else pl.x + pl.w if pl.align == "right" else pl.x + pl.w / 2
+                ann.append({"text": f"<i>{esc(pl.text)}</i>" if italic else esc(pl.text), "x": fx(x),
+                            "y": fy(pl.y + pl.h / 2), "xanchor": pl.align, "yanchor": "middle",
                             "font": {"size": ty.label, "color": "#2B4A63" if italic else styles.INK}})
-                if pl.leader:
-                    near = (min(max(pl.point[0], pl.box[0]), pl.box[2]), min(max(pl.point[1], pl.box[1]), pl.box[3]))
-                    shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(pl.point[0]),
-                                   "y0": fy(pl.point[1]), "x1": fx(near[0]), "y1": fy(near[1]),
-                                   "line": {"color": "#444444", "width": 0.5}})
+                if pl.leader_px:
+                    (x0_, y0_), (x1_, y1_) = pl.leader_px
+                    shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x0_), "y0": fy(y0_),
+                                   "x1": fx(x1_), "y1": fy(y1_), "line": {"color": "#444444", "width": 0.5}})
             if role == "inset":
                 inset_title = t("Southern Kurils")
                 if text_width(inset_title, ty.small, True) < gw - 6:
@@ -425,18 +428,19 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     return {"data": data, "layout": layout}, meta
 
 
-_TERRITORIES: dict[tuple, placement.Territories] = {}
+_TERRITORIES: dict[tuple, list] = {}
 
 
-def _territories(layers: geometry.PrintLayers, fit: projection.Fit, gx: float, gy: float) -> placement.Territories:
-    """The map's territories in page px (request-independent: cached per layers, fit and position)."""
-    key = (id(layers), fit, round(gx, 3), round(gy, 3))
+def _territories(layers: geometry.PrintLayers, proj: MapProjection) -> list:
+    """The map's territories in page px (request-independent: cached per layers and projection)."""
+    key = (id(layers), repr(proj))
     found = _TERRITORIES.get(key)
     if found is None:
         if len(_TERRITORIES) > 64:
             _TERRITORIES.clear()
-        found = _TERRITORIES[key] = placement.Territories(
-            layers.shapes, lambda xy: fit.many(xy) + (gx, gy))
+        found = _TERRITORIES[key] = territories_px(
+            ((fid, f["geometry"]) for fid, f in layers.shapes.items() if f["properties"].get("layer") == "territory"),
+            proj)
     return found
 
 
@@ -476,10 +480,10 @@ def _nice_km(max_km: float) -> int:
     return 1
 
 
-def _scale_bar(fit: projection.Fit, box: tuple, ty: Type) -> dict:
+def _scale_bar(proj: MapProjection, box: tuple, ty: Type) -> dict:
     """A straight scale bar in the subplot's lower-left, measured on SCALE_LAT, where the scale is true."""
     gx, gy, gw, gh = box
-    km_px = fit.km_per_px(SCALE_LAT)
+    km_px = proj.km_per_px(SCALE_LAT)
     km = _nice_km(gw * 0.25 * km_px)
     length = km / km_px
     x0 = gx + 4 + ty.small * 0.5

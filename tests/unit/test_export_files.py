@@ -17,8 +17,9 @@ import zlib
 import pytest
 from flask import Flask
 
+from app.cartography.labels import overlapping
 from app.data import load_engine
-from app.export import compose, finish, placement, render
+from app.export import compose, finish, render
 from app.export.request import ExportParamError, ExportRequest
 from app.export.sizes import page_size
 
@@ -88,7 +89,7 @@ def test_every_size_and_language_is_print_true(engine, size, lang, tmp_path, mon
         for p in placed:
             assert frame[0] <= p.box[0] and p.box[2] <= frame[2] and frame[1] <= p.box[1] and p.box[3] <= frame[3]
         all_boxes += [p.box for p in placed]
-    assert placement.overlapping(all_boxes) == []
+    assert overlapping(all_boxes) == []
     ids = {p.id for _g, placed, _f in meta["labels"] for p in placed}
     assert {"island_shikotan", "island_kunashir", "island_habomai"} <= ids
     # the inset: there, and painted from the same state (the same sentinel colour per location as the main map)
@@ -198,7 +199,7 @@ def test_small_custom_sizes_are_refused_not_overprinted(engine):
     assert "at least" in err.value.message
     ok = compose.export_figure(engine, ExportRequest(size="custom", width_mm=100, height_mm=150, fmt="svg")).meta
     boxes = [p.box for _g, placed, _f in ok["labels"] for p in placed]
-    assert placement.overlapping(boxes) == []
+    assert overlapping(boxes) == []
 
 
 def test_route_headers_and_bad_params(client):
