@@ -228,6 +228,7 @@ class PlacedLabel:
     align: str = "center"          # where the text sits in its box: left | right | center
     text_lon: float = 0.0          # the text's anchor: the box's left, right or centre point at mid-height
     text_lat: float = 0.0
+    anchor_px: tuple[float, float] = (0.0, 0.0)   # the place it names, in px
 
     @property
     def box(self) -> tuple[float, float, float, float]:
@@ -350,7 +351,7 @@ def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, 
             text_lon, text_lat = proj.invert(tx, by + h / 2)
             geo_leader = (proj.invert(*leader[0]), proj.invert(*leader[1])) if leader else None
             placed.append(PlacedLabel(spec.id, text, spec.tier, font_px, bx, by, w, h, lon, lat, geo_leader, leader,
-                                      align, text_lon, text_lat))
+                                      align, text_lon, text_lat, (ax, ay)))
             break
     return placed
 

@@ -278,7 +278,6 @@ def test_no_label_points_under_the_inset(engine, size):
         ix, iy, iw, ih = meta["panels"][0].inset
         inset = box(ix, iy, ix + iw, iy + ih)
         for p in meta["labels"][0][1]:
-            assert not (ix <= p.point[0] <= ix + iw and iy <= p.point[1] <= iy + ih), (size, lang, p.id)
-            if p.leader:
-                end = (min(max(p.point[0], p.box[0]), p.box[2]), min(max(p.point[1], p.box[1]), p.box[3]))
-                assert not LineString([p.point, end]).intersects(inset), (size, lang, p.id)
+            assert not (ix <= p.anchor_px[0] <= ix + iw and iy <= p.anchor_px[1] <= iy + ih), (size, lang, p.id)
+            if p.leader_px:
+                assert not LineString(p.leader_px).intersects(inset), (size, lang, p.id)

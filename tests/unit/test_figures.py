@@ -181,5 +181,7 @@ def test_placed_labels_reach_the_map(built):
         assert (trace.lon[i] is None) == (pos is None), ids_[i]
     named = {ids_[i] for i, pos in enumerate(rung["pos"]) if pos}
     assert {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"} <= named
-    assert dict(zip(ids_, trace.text, strict=True))["island_iturup"] == "Etorofu"   # 1905: the Japanese name
+    texts = dict(zip(ids_, trace.text, strict=True))
+    assert texts["island_iturup"] == "Iturup"  # the name its captions use, in 1905 too
+    assert texts["town_yuzhno_sakhalinsk"] == "Toyohara"  # 1905: the Japanese name of the town
     assert {t.uid for t in fig.data} >= {"proxies", "targets", "leaders", "paint-south_kurils", "paint-tsushima"}
