@@ -18,9 +18,11 @@ from typing import Any
 
 from app.i18n import BABEL_LOCALE, _, gettext_for, normalise_lang
 
-TIER_ORDER = {"primary": 0, "scholarship": 1, "seed": 2}
+# The reading order of sources everywhere (Help, captions, handouts): primary texts, scholarship, the seed
+# documents, then web pages (additional references only, never a row's sole support).
+TIER_ORDER = {"primary": 0, "scholarship": 1, "seed": 2, "web": 3}
 TIER_LABELS = {"primary": _("Primary source"), "scholarship": _("Scholarship or reference work"),
-               "seed": _("Seed document")}
+               "seed": _("Seed document"), "web": _("Web page (additional reference)")}
 _LINES_RE = re.compile(r"^L(\d+)(?:\s*[–-]\s*(\d+))?$")
 
 
@@ -133,8 +135,9 @@ def reader_source(engine: Any, key: str, lang: str = "en") -> dict[str, Any]:
     when verbatim. Nothing about where the text was read during development."""
     src = engine.timeline.sources[key]
     c = cite(engine, key, lang)
-    out: dict[str, Any] = {"key": key, "tier": src.tier, "short_citation": c.short,
-                           "citation": c.full}
+    out: dict[str, Any] = {"key": key, "tier": src.tier,
+                           "tier_label": gettext_for(lang)(TIER_LABELS.get(src.tier, src.tier)),
+                           "short_citation": c.short, "citation": c.full}
     if src.tier == "seed":
         seed = engine.timeline.seeds[src.seed]
         out.update(seed=src.seed, author=seed.author, title=seed.title, date=seed.date,
@@ -146,4 +149,4 @@ def reader_source(engine: Any, key: str, lang: str = "en") -> dict[str, Any]:
     return out
 
 
-__all__ = ["Citation", "cite", "cite_many", "reader_source", "format_reference_date", "TIER_LABELS"]
+__all__ = ["Citation", "cite", "cite_many", "reader_source", "format_reference_date", "TIER_LABELS", "TIER_ORDER"]

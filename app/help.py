@@ -26,7 +26,8 @@ SEED_DOCUMENTS = [  # ids of geodata/timeline/seeds.yaml
 ]
 TIERS = [("primary", _("Primary sources (treaties, government documents)")),
          ("scholarship", _("Scholarship and reference works")),
-         ("seed", _("Seed documents (read line by line; locators are line numbers)"))]
+         ("seed", _("Seed documents (read line by line; locators are line numbers)")),
+         ("web", _("Web pages (additional references, never a status's only support)"))]
 COASTLINE_CREDIT = "Coastlines: GSHHG 2.3.6 (Wessel & Smith 1996), LGPL-3.0-or-later"
 
 T = styles.TerritoryPaint
@@ -108,7 +109,9 @@ METHOD = [
        "force.")),
     (_("What a point of view means"),
      _("“De facto control” shows who actually held each place on the ground, a fact that is the same for "
-       "everyone, and the treaty obligations in force between the parties. “Japan's view”, “Russia's / the "
+       "everyone, the treaty obligations in force between the parties, and each government's public claim to "
+       "a place another held, in stripes of the claimant's colour, from the day the claim was made public; "
+       "secret, internal or not-yet-public positions are not drawn there. “Japan's view”, “Russia's / the "
        "USSR's view” and “The USA's view” show whom that government officially held sovereign on that day, "
        "and only the claims, promises and proposals that government made or knew of on that day. When a "
        "government states no position (for example the USSR on the Kurils between 1925 and 1941), the place is "
@@ -124,6 +127,11 @@ METHOD = [
        "choice the map makes (below). Dates uncertain in the sources are kept as written, and the map uses "
        "the earliest defensible day. A claim from a seed document that is a known error is recorded here "
        "but never drawn as fact.")),
+    (_("Which sources count"),
+     _("Every status rests on a primary text (a treaty, a government document, a record of the Diet) or on "
+       "published scholarship, with the article, paragraph or page. The seed documents the project started "
+       "from and web pages are listed as additional references, labelled as such, and are never a status's "
+       "only support. A position the sources imply but do not state is marked “(inferred)”.")),
     (_("Colour is never the only encoding"),
      _("Colours are the Okabe–Ito palette, safe for colour-blind readers and distinct in grayscale; every "
        "status also has a pattern or outline, and the text table under the map says the same in words.")),

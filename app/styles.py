@@ -11,7 +11,7 @@ stay apart in grayscale). Everything else has a second, shape-based encoding tha
 * grey cross-hatch ....... sovereignty undetermined
 * grey single hatch ...... renounced without a recipient named
 * strait zone marks ...... free navigation (arrows → parallel rules), no fortification / demilitarised (crosses),
-                           closed to foreign warships (bars), fishing rights / limits (small circles)
+                           closed to non-riparian warships (bars), fishing rights / limits (small circles)
 * red line ............... solid: a boundary or line in force on the day; dotted: a line the document shown in
                            Treaty mode proposes. Lines outside their period are not drawn.
 """
@@ -33,19 +33,18 @@ GROUP_COLOURS: dict[str, str] = {
     "none": "#F2EFE8",  # not held by anyone we track
 }
 GROUP_LABELS = {
-    "japan": {"en": _("Japan"), "ja": "日本", "ru": "Япония", "zh": "日本"},
-    "russia": {"en": _("Russia / USSR (incl. FER)"), "ja": "ロシア／ソ連", "ru": "Россия / СССР",
-               "zh": "俄罗斯／苏联"},
-    "usa": {"en": _("USA (incl. SCAP)"), "ja": "米国（GHQ含む）", "ru": "США (вкл. SCAP)", "zh": "美国（含盟军总部）"},
-    "other": {"en": _("Other state"), "ja": "その他", "ru": "Другие", "zh": "其他国家"},
-    "undetermined": {"en": _("Undetermined"), "ja": "未定", "ru": "Не определено", "zh": "未定"},
-    "none": {"en": _("No stated position"), "ja": "なし", "ru": "Нет", "zh": "无"},
+    "japan": _("Japan"),
+    "russia": _("Russia / USSR"),
+    "usa": _("USA (incl. SCAP)"),
+    "other": _("Other state"),
+    "undetermined": _("Undetermined"),
+    "none": _("No stated position"),
 }
 
 
 def group_label(group: str, lang: str = "en") -> str:
     """An actor group's name in the interface language (legend, hover text, panels)."""
-    return gettext_for(lang)(GROUP_LABELS.get(group, GROUP_LABELS["other"])["en"])
+    return gettext_for(lang)(GROUP_LABELS.get(group, GROUP_LABELS["other"]))
 
 ACTOR_GROUP_DEFAULT = {
     "japan": "japan", "russia": "russia", "soviet": "russia", "fer": "russia", "usa": "usa", "scap": "usa",
@@ -68,7 +67,7 @@ REGIME_LABELS = {
     "free_navigation": _("Free navigation"),
     "no_fortification": _("No fortification"),
     "demilitarised": _("Demilitarised"),
-    "closed_to_foreign_warships": _("Closed to foreign warships"),
+    "closed_to_foreign_warships": _("Closed to non-riparian warships"),
     "fishing_rights": _("Fishing rights"),
     "fishing_limit": _("Fishing limit"),
 }

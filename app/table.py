@@ -25,6 +25,26 @@ HEADERS = {
     "sources": _("Sources"),
 }
 NO_POSITION = _("No stated position")
+# A strait regime in words with the state its row names (docs/data_model.md: the state bound or benefiting).
+REGIME_PHRASES = {
+    "free_navigation": _("free navigation for {actor}"),
+    "no_fortification": _("no fortification by {actor}"),
+    "demilitarised": _("demilitarised on {actor}'s side"),
+    "closed_to_foreign_warships": _("closed to non-riparian warships, {actor} to bar them"),
+    "fishing_rights": _("fishing rights of {actor}"),
+    "fishing_limit": _("fishing limit binding {actor}"),
+}
+# What a proposal would have done, by the role it proposed; the proposers are named first.
+PROPOSED_PHRASES = {
+    "sovereignty": _("{proposers} proposed that it pass to {actor} ({event})"),
+    "renounced": _("{proposers} proposed that {actor} renounce all right, title and claim to it ({event})"),
+    "military_occupation": _("{proposers} proposed its occupation by {actor} ({event})"),
+    "concession": _("{proposers} proposed a concession for {actor} ({event})"),
+}
+CONCESSIONS_GIVEN_UP = _("{proposers} proposed that {actor} give up its concessions here ({event})")
+RIGHTS_GIVEN_UP = _("{proposers} proposed that {actor} give up its rights here ({event})")
+PROPOSED_OTHER = _("{proposers} proposed: {role} for {actor} ({event})")
+PROPOSED_REGIME = _("{proposers} proposed: {regime} ({event})")
 ROLE_WORDS = {
     "sovereignty": _("sovereignty"), "military_occupation": _("military occupation"),
     "administration": _("administration"), "claim": _("claim"),
@@ -108,46 +128,120 @@ def _sovereign_text(engine: Any, terr: dict, pov: str, lang: str = "en", day: An
     t = gettext_for(lang)
     sov = terr.get("sovereign")
     if sov == "undetermined":
-        return t("Undetermined")
-    if sov:
-        return _actor(engine, sov, lang, day)
-    if pov == "de_facto":
-        return t("None (military occupation or no sovereignty row)")
-    if any(m[0] == pov for m in (terr.get("markers") or {}).get("renounced", [])):
+        text = t("Undetermined")
+    elif sov:
+        text = _actor(engine, sov, lang, day)
+    elif pov == "de_facto":
+        kind = terr.get("control_kind")
+        if kind in ("military_occupation", "administration"):
+            return t("None: held under {role}, not as sovereign", role=role_word(kind, lang))
+        if kind == "divided":
+            return t("Divided (see control)")
+        return t("None recorded")
+    elif any(m[0] == pov for m in (terr.get("markers") or {}).get("renounced", [])):
         return t("Renounced, no recipient named")  # the government's stated position is its renunciation
-    return t(NO_POSITION)
+    else:
+        return t(NO_POSITION)
+    return t("{position} (inferred)", position=text) if terr.get("sovereign_inferred") else text
 
 
-def _marker_texts(engine: Any, markers: dict, lang: str = "en", asserters: dict | None = None,
-                  day: Any = None) -> list[str]:
-    """What each marker says; one the view shows only because its government knew of it is prefixed with
-    the governments that asserted it ("United Kingdom: renounced by Japan, …")."""
+def _names(engine: Any, actors: list[str], lang: str, day: Any) -> str:
+    return gettext_for(lang)(", ").join(_actor(engine, a, lang, day) for a in actors)
+
+
+def _proposers(rows: list[dict], role: str, actor: str | None, proposed_role: str | None, event: str) -> list[str]:
+    """The governments that made a proposal: the asserters of its rows among `rows`."""
+    out: list[str] = []
+    for row in rows:
+        if (row["role"], row.get("actor"), row.get("proposed_role"), row.get("event")) == (
+                role, actor, proposed_role, event):
+            out += [a for a in row.get("asserted_by") or [] if a != "de_facto" and a not in out]
+    return out
+
+
+def _proposal_text(engine: Any, terr: dict, item: list, lang: str, day: Any) -> str:
+    """A proposal in words, naming who proposed what for whom ("USSR proposed giving it to Japan (…)")."""
     t = gettext_for(lang)
-    out = []
+    actor, proposed_role, event = item
+    rows = terr.get("statuses") or []
+    proposers = _names(engine, _proposers(rows, "proposed", actor, proposed_role, event), lang, day)
+    words = {"proposers": proposers, "actor": _actor(engine, actor, lang, day),
+             "event": _event_title(engine, event, lang)}
+    concessions = [c[0] for c in (terr.get("markers") or {}).get("concession") or []]
+    if proposed_role == "renounced" and actor in concessions:
+        return t(CONCESSIONS_GIVEN_UP, **words)
+    template = PROPOSED_PHRASES.get(proposed_role or "sovereignty")
+    if template is None:
+        return t(PROPOSED_OTHER, role=role_word(proposed_role, lang), **words)
+    return t(template, **words)
 
-    def add(role: str, i: int, text: str) -> None:
-        by = ((asserters or {}).get(role) or [])
-        who = by[i] if i < len(by) else []
-        out.append(t("{who}: {what}", who=t(", ").join(_actor(engine, a, lang, day) for a in who), what=text)
-                   if who else text)
+
+def _marker_texts(engine: Any, terr: dict, pov: str, lang: str = "en", day: Any = None) -> list[str]:
+    """What each marker says. A proposal names its proposers; where the view also shows markers of other
+    governments (it knew of them), every other item is prefixed with whose it is, the view's own government
+    included ("United Kingdom: promised to USSR (…); Japan: renounced by Japan, …")."""
+    t = gettext_for(lang)
+    markers = terr.get("markers") or {}
+    asserters = terr.get("marker_asserters") or {}
+    items: list[tuple[list[str] | None, str]] = []  # (whose, text); None: the text names its authors
+
+    def whose(role: str, i: int) -> list[str]:
+        by = asserters.get(role) or []
+        return by[i] if i < len(by) else []
 
     for i, (actor, event) in enumerate(markers.get("promised") or []):
-        add("promised", i, t("promised to {actor} ({event})", actor=_actor(engine, actor, lang, day),
-                             event=_event_title(engine, event, lang)))
-    for i, (actor, role, event) in enumerate(markers.get("proposed") or []):
-        add("proposed", i, t("proposed: {role} for {actor} ({event})", role=role_word(role or "sovereignty", lang),
-                             actor=_actor(engine, actor, lang, day), event=_event_title(engine, event, lang)))
+        items.append((whose("promised", i), t("promised to {actor} ({event})", actor=_actor(engine, actor, lang, day),
+                                              event=_event_title(engine, event, lang))))
+    for item in markers.get("proposed") or []:
+        items.append((None, _proposal_text(engine, terr, item, lang, day)))
     for i, (actor, recipient, event) in enumerate(markers.get("renounced") or []):
         who, what = _actor(engine, actor, lang, day), _event_title(engine, event, lang)
         if recipient:
-            add("renounced", i, t("renounced by {actor} to {recipient} ({event})", actor=who,
-                                  recipient=_actor(engine, recipient, lang, day), event=what))
+            text = t("renounced by {actor} to {recipient} ({event})", actor=who,
+                     recipient=_actor(engine, recipient, lang, day), event=what)
         else:
-            add("renounced", i, t("renounced by {actor}, no recipient named ({event})", actor=who, event=what))
+            text = t("renounced by {actor}, no recipient named ({event})", actor=who, event=what)
+        items.append((whose("renounced", i), text))
     for i, (actor, event) in enumerate(markers.get("concession") or []):
-        add("concession", i, t("concession held by {actor} ({event})", actor=_actor(engine, actor, lang, day),
-                               event=_event_title(engine, event, lang)))
+        items.append((whose("concession", i), t("concession held by {actor} ({event})",
+                                                 actor=_actor(engine, actor, lang, day),
+                                                 event=_event_title(engine, event, lang))))
+    own = engine.government_of(pov, day) if pov != "de_facto" and hasattr(engine, "government_of") else None
+    prefixed = any(by for by, _text in items)
+    out = []
+    for by, text in items:
+        if by is None or not (by or (prefixed and own)):
+            out.append(text)
+        else:
+            out.append(t("{who}: {what}", who=_names(engine, by or [own], lang, day), what=text))
     return out
+
+
+def _regime_text(engine: Any, row: dict, lang: str, day: Any) -> str:
+    """A strait or zone row in words: the regime with the state it concerns; a proposal names its proposers."""
+    t = gettext_for(lang)
+    proposed = row["role"] == "proposed"
+    regime = row.get("proposed_role") if proposed else row["role"]
+    actor = row.get("actor")
+    if proposed and regime not in REGIME_PHRASES:  # a proposal about rights or control in a strait or zone
+        words = {"proposers": _names(engine, [a for a in row.get("asserted_by") or [] if a != "de_facto"], lang, day),
+                 "actor": _actor(engine, actor, lang, day), "event": _event_title(engine, row.get("event"), lang)}
+        if regime == "renounced":
+            return t(RIGHTS_GIVEN_UP, **words)
+        if regime in PROPOSED_PHRASES:
+            return t(PROPOSED_PHRASES[regime], **words)
+        return t(PROPOSED_OTHER, role=role_word(regime, lang), **words)
+    if regime in REGIME_PHRASES and actor:
+        what = t(REGIME_PHRASES[regime], actor=_actor(engine, actor, lang, day))
+    else:
+        what = role_word(regime, lang)
+        if actor:
+            what = t("{role} for {actor}", role=what, actor=_actor(engine, actor, lang, day))
+    if not proposed:
+        return what
+    proposers = [a for a in row.get("asserted_by") or [] if a != "de_facto"]
+    return t(PROPOSED_REGIME, proposers=_names(engine, proposers, lang, day), regime=what,
+             event=_event_title(engine, row.get("event"), lang))
 
 
 def state_rows(engine: Any, date: str, pov: str = "de_facto", lang: str = "en") -> list[dict]:
@@ -164,8 +258,7 @@ def state_rows(engine: Any, date: str, pov: str = "de_facto", lang: str = "en") 
             "control": _control_text(engine, terr, lang, date),
             "sovereign": _sovereign_text(engine, terr, pov, lang, date),
             "claimed_by": t(", ").join(_actor(engine, a, lang, date) for a in terr.get("claimed_by") or []) or "—",
-            "other_roles": sep.join(_marker_texts(engine, terr.get("markers") or {}, lang,
-                                                  terr.get("marker_asserters"), date)) or "—",
+            "other_roles": sep.join(_marker_texts(engine, terr, pov, lang, date)) or "—",
             "sources": _sources(terr.get("statuses") or []),
         })
     for target, statuses in state["regimes"].items():
@@ -173,9 +266,7 @@ def state_rows(engine: Any, date: str, pov: str = "de_facto", lang: str = "en") 
             continue
         roles = []
         for s in statuses:
-            text = role_word(s["role"], lang)
-            if s.get("actor"):
-                text = t("{actor} ({role})", actor=text, role=_actor(engine, s["actor"], lang))
+            text = _regime_text(engine, s, lang, date)
             if text not in roles:
                 roles.append(text)
         rows.append({"target": target, "kind": "regime", "place": _place_name(engine, target, lang),

@@ -19,7 +19,7 @@ from typing import Any
 
 from app import mapstate as us
 from app import narration
-from app.citations import Citation, cite, cite_many
+from app.citations import TIER_ORDER, Citation, cite, cite_many
 from app.export import series
 from app.export.caption import event_title, pov_label, source_keys
 from app.export.request import ExportParamError, ExportRequest, validate
@@ -89,8 +89,7 @@ class Lesson:
         for step in self.steps:
             for c in (*step.words.sources, *step.map_sources):
                 seen.setdefault((c.short, c.full), c)
-        order = {"primary": 0, "scholarship": 1, "seed": 2}
-        return sorted(seen.values(), key=lambda c: (order.get(c.tier, 9), c.short))
+        return sorted(seen.values(), key=lambda c: (TIER_ORDER.get(c.tier, 9), c.short))
 
     def permalink(self) -> str | None:
         """The public address of the lesson's first step (none without a public base URL)."""

@@ -29,6 +29,7 @@ ROLE_SENTENCES = {
     "concession": _("{period}, {actor} held a concession in {place} ({event})."),
 }
 MARKER_ROLES = ("promised", "proposed", "renounced")
+CLAIM_ROLES = ("claim", "sovereignty")
 
 
 def _in_force(row: dict, day: dt.date) -> bool:
@@ -70,9 +71,14 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
         if not _in_force(row, day):
             continue
         views = set(row.get("asserted_by") or [])
-        wanted = "de_facto" in views or views & mine or (row["role"] in MARKER_ROLES and row.get("id") in drawn)
+        claim = pov == "de_facto" and "de_facto" not in views and row["role"] in CLAIM_ROLES \
+            and row.get("id") in drawn  # a public claim, told as one: "Japan claimed Iturup"
+        wanted = "de_facto" in views or views & mine or (row["role"] in MARKER_ROLES and row.get("id") in drawn) \
+            or claim
         if not wanted:
             continue
+        if claim:
+            row = {**row, "role": "claim"}
         key = (row["role"], row.get("actor"), row.get("start"), row.get("end"), row.get("event"),
                tuple(sorted(views)))
         if key in seen:
@@ -89,7 +95,8 @@ def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
     t = gettext_for(lang)
     ev = engine.events.get(row.get("event"))
     template = ROLE_SENTENCES.get(row["role"], ROLE_SENTENCES["sovereignty"])
-    return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang), place=place,
+    named_on = max(row.get("start") or "1905-01-01", "1905-01-01")  # the actor's name when the row began
+    return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang, named_on), place=place,
              event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
 
 
@@ -134,6 +141,9 @@ def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: s
                        actor=_actor(engine, holder, lang, day), place=place))
     else:
         parts.append(t("On {date} no one is recorded as holding {place}.", date=when, place=place))
+    if pov == "de_facto" and terr.get("claimed_by"):
+        parts.append(t("{actors} claimed it.", actors=t(", ").join(
+            _actor(engine, a, lang, day) for a in terr["claimed_by"])))
     if pov != "de_facto":
         sov = terr.get("sovereign")
         view = _view_name(engine, pov, day, lang)

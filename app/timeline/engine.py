@@ -197,10 +197,11 @@ class Engine:
             for day in (s.start, s.end):
                 if day is not None and RANGE_START < day < RANGE_STOP:
                     points.add(day)
-        for event_id in self._by_event:  # a publication changes who knew of an event's rows
-            published = timeline.events[event_id].dates.get("published")
-            if published is not None and RANGE_START < published < RANGE_STOP:
-                points.add(published)
+        for event_id in self._by_event:  # a publication or a later knowledge changes who knew of its rows
+            event = timeline.events[event_id]
+            for day in (event.dates.get("published"), *event.known_from.values()):
+                if day is not None and RANGE_START < day < RANGE_STOP:
+                    points.add(day)
         self.breakpoints: list[dt.date] = sorted(points)
         self._segment_ends = self.breakpoints[1:] + [RANGE_STOP]
         self._segments: list[dict[str, Any]] = [
@@ -267,23 +268,40 @@ class Engine:
                 out.append({"start": start, "actor": actor.id, "names": names, "short": short})
         return out
 
-    def _known(self, event_id: str, perspective: str, day: dt.date) -> bool:
-        """Did the government(s) of `perspective` know of the event on `day`? Public events are
-        known to all; others to their parties and `known_to` until published."""
+    def _public(self, event_id: str, day: dt.date) -> bool:
+        """Was the event public on `day`: public by its disclosure, or published by then?"""
         event = self.events.get(event_id)
         if event is None:
             return False
         published = event.dates.get("published")
-        if event.disclosed == "public" or (published is not None and published <= day):
+        return event.disclosed == "public" or (published is not None and published <= day)
+
+    def _known(self, event_id: str, perspective: str, day: dt.date) -> bool:
+        """Did the government(s) of `perspective` know of the event on `day`? Public events are
+        known to all; others to their parties and `known_to`, and to a government of `known_from`
+        from the day a document shows it knew, until published."""
+        if self._public(event_id, day):
             return True
-        return bool(self.asserters[perspective] & (set(event.parties) | set(event.known_to)))
+        event = self.events.get(event_id)
+        if event is None:
+            return False
+        mine = self.asserters[perspective]
+        if mine & (set(event.parties) | set(event.known_to)):
+            return True
+        return any(actor in mine and since <= day for actor, since in event.known_from.items())
+
+    def public_claim(self, row: Row, day: dt.date) -> bool:
+        """A government's own title (a claim, or its sovereignty as it sees it) made public by `day`:
+        a fact of the dispute the de facto view draws where another holds the land."""
+        return (row.role in CLAIM_ROLES and row.actor is not None and row.actor in row.asserted_by
+                and DE_FACTO not in row.asserted_by and self._public(row.event, day))
 
     def visible(self, row: Row, perspective: str, day: dt.date) -> bool:
         """The point-of-view rule for markers and claims (docs/data_model.md): the de facto view
-        shows what is in force between the parties (rows asserted `de_facto`); a government's view
-        shows what that government asserted, or knew of on that day."""
+        shows what is in force between the parties (rows asserted `de_facto`) and the public claims;
+        a government's view shows what that government asserted, or knew of on that day."""
         if perspective == DE_FACTO:
-            return DE_FACTO in row.asserted_by
+            return DE_FACTO in row.asserted_by or self.public_claim(row, day)
         return bool(row.asserted_by & self.asserters[perspective]) or self._known(
             row.event, perspective, day)
 
@@ -313,22 +331,44 @@ class Engine:
             return None
         return max(rows, key=lambda s: (s.start, s.uid))
 
-    def _sovereign(self, unit_rows: list[Row], feature_rows: list[Row],
-                   perspective: str) -> str | None:
+    def _sovereign_row(self, unit_rows: list[Row], feature_rows: list[Row], perspective: str) -> Row | None:
+        """The row that says whom `perspective` holds sovereign (the latest of the first level that has one)."""
         mine = self.asserters[perspective]
         for rows in (unit_rows, feature_rows):
             found = [s for s in rows if s.asserted_by & mine
                      and s.role in ("sovereignty", "undetermined")]
             if found:
-                best = max(found, key=lambda s: (s.start, s.uid))
-                return "undetermined" if best.role == "undetermined" else best.actor
+                return max(found, key=lambda s: (s.start, s.uid))
         return None
+
+    def _sovereign(self, unit_rows: list[Row], feature_rows: list[Row],
+                   perspective: str) -> str | None:
+        best = self._sovereign_row(unit_rows, feature_rows, perspective)
+        if best is None:
+            return None
+        return "undetermined" if best.role == "undetermined" else best.actor
 
     def _claimants(self, rows: Iterable[Row]) -> list[str]:
         """Actors asserting title themselves (own sovereignty or a claim) among `rows`."""
         found = {s.actor for s in rows if s.role in CLAIM_ROLES and s.actor
                  and s.actor in s.asserted_by}
         return sorted(found, key=self._actor_key)
+
+    @staticmethod
+    def _inferred(row: Row | None) -> bool:
+        return row is not None and row.status.inferred
+
+    def _group(self, actor: str | None) -> str | None:
+        known = self.timeline.actors.get(actor or "")
+        return known.group if known is not None else actor
+
+    def _claims(self, vis: list[Row], perspective: str, holders: set[str | None]) -> list[str]:
+        """Who claims, as `perspective` draws it. In the de facto view a claim is one against the
+        holders on the ground: a claimant of the holders' colour group is not drawn (nor named)."""
+        claimants = self._claimants(vis)
+        if perspective != DE_FACTO:
+            return claimants
+        return [a for a in claimants if self._group(a) not in holders]
 
     @staticmethod
     def _marker_item(s: Row) -> list[Any]:
@@ -351,8 +391,8 @@ class Engine:
     def _marker_asserters(self, rows: list[Row], perspective: str) -> dict[str, list[list[str]]]:
         """Aligned with `_markers(rows)`: for each marker a government's view shows only because it knew
         of it, the governments that asserted it (e.g. the UK's 'renounced' on Iturup in Japan's view
-        of 1956), so a reader is told whose position it is; [] where the view's own government
-        asserts it, and always in the de facto view."""
+        of 1956, the USSR's and Japan's Joint Declaration in the US view), so a reader is told whose
+        position it is; [] where the view's own government asserts it, and always in the de facto view."""
         markers = self._markers(rows)
         out: dict[str, list[list[str]]] = {role: [[] for _ in markers[role]] for role in MARKER_ROLES}
         if perspective == DE_FACTO:
@@ -363,10 +403,12 @@ class Engine:
             if s.role not in MARKER_ROLES:
                 continue
             i = markers[s.role].index(self._marker_item(s))
-            if s.asserted_by & mine or DE_FACTO in s.asserted_by:
+            governments = s.asserted_by - {DE_FACTO}
+            # an obligation in force between other parties (the Joint Declaration in the US view) is theirs
+            if s.asserted_by & mine or not governments:
                 own.add((s.role, i))
             else:
-                out[s.role][i] = sorted(set(out[s.role][i]) | set(s.asserted_by), key=self._actor_key)
+                out[s.role][i] = sorted(set(out[s.role][i]) | governments, key=self._actor_key)
         for role, i in own:
             out[role][i] = []
         return out
@@ -379,7 +421,8 @@ class Engine:
         def shown(rows: list[Row], p: str) -> list[Row]:
             # markers and claims drawn in `p` (the point-of-view rule)
             if p == DE_FACTO:
-                return [s for s in rows if s.role in MARKER_ROLES and DE_FACTO in s.asserted_by]
+                return [s for s in rows if (s.role in MARKER_ROLES and DE_FACTO in s.asserted_by)
+                        or self.public_claim(s, day)]
             return [s for s in rows if (s.role in MARKER_ROLES or s.role in CLAIM_ROLES)
                     and self.visible(s, p, day)]
 
@@ -407,11 +450,12 @@ class Engine:
             rows = unit_rows + feat_rows
             control_ids = {c.uid for c in control.values() if c is not None}
             f_rows_of = {f: [s for s in feat_rows if s.target == f] for f in features}
+            holders = {self._group(c.actor) for c in control.values() if c is not None}
             for p in self.perspectives:
                 mine = self.asserters[p]
                 vis = shown(rows, p)
                 vis_ids = {s.uid for s in vis}
-                claimed_by = [] if p == DE_FACTO else self._claimants(vis)
+                claimed_by = self._claims(vis, p, holders)
                 chosen = [s for s in rows if s.asserted_by & mine or s.uid in control_ids
                           or s.uid in vis_ids]
                 territories[p][unit] = {
@@ -419,6 +463,7 @@ class Engine:
                     "control_kind": control_kind,
                     "claimed_by": claimed_by,
                     "sovereign": self._sovereign(unit_rows, feat_rows, p),
+                    "sovereign_inferred": self._inferred(self._sovereign_row(unit_rows, feat_rows, p)),
                     "features": feats_json,
                     "markers": self._markers(vis),
                     "marker_asserters": self._marker_asserters(vis, p),
@@ -426,15 +471,12 @@ class Engine:
                 }
                 unit_vis = [s for s in vis if s.target == unit] if feat_rows else vis
                 unit_markers = self._markers(unit_vis)
-                unit_claims = [] if p == DE_FACTO else self._claimants(unit_vis)
                 for f in features:
                     f_rows = f_rows_of[f]
-                    if f_rows:
-                        f_vis = [s for s in vis if s.target in (unit, f)]
-                        markers = self._markers(f_vis)
-                        claims = [] if p == DE_FACTO else self._claimants(f_vis)
-                    else:
-                        markers, claims = unit_markers, unit_claims
+                    f_vis = [s for s in vis if s.target in (unit, f)] if f_rows else unit_vis
+                    markers = self._markers(f_vis) if f_rows else unit_markers
+                    holder = {self._group(control[f].actor)} if control[f] is not None else set()
+                    claims = self._claims(f_vis, p, holder)
                     feature_values[p][f] = {
                         **feats_json[f],
                         "claimed_by": claims,

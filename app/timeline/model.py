@@ -69,7 +69,7 @@ DISCLOSURE_BY_KIND = {
     "military_operation": "public",
 }
 DateCertainty = Literal["exact", "approximate", "month", "year", "disputed"]
-SourceTier = Literal["primary", "scholarship", "seed"]
+SourceTier = Literal["primary", "scholarship", "seed", "web"]
 OutcomeStatus = Literal[
     "rejected", "superseded", "never_delivered", "became", "withdrawn", "adopted_in_part",
 ]
@@ -360,6 +360,8 @@ class Event(_Model):
     # until `dates.published`. Default by kind (DISCLOSURE_BY_KIND).
     disclosure: Literal["public", "parties"] | None = None
     known_to: list[ActorRef] = Field(default_factory=list)
+    # Governments that learnt of it later: actor → the first day a document shows they knew.
+    known_from: dict[ActorRef, Date] = Field(default_factory=dict)
     outcome: Outcome | None = None
     clause: Clause | None = None
     sources: list[SourceRef] = Field(min_length=1)
@@ -400,6 +402,11 @@ class Status(_Model):
     @property
     def file(self) -> str:
         return self._file
+
+    @property
+    def inferred(self) -> bool:
+        """A position the sources imply but do not state: its note begins with "Inferred"."""
+        return bool(self.note) and self.note.startswith("Inferred")
 
     @property
     def index(self) -> int:

@@ -25,7 +25,7 @@ def test_help001_everything_is_there(page, live_server, engine):
     # encodings: every actor colour, every strait regime, generated from styles
     rows = body.locator(".help-table tbody tr")
     for group in ("japan", "russia", "usa", "other", "undetermined", "none"):
-        expect(body.locator(f".help-table tr[data-key={group}]")).to_contain_text(styles.GROUP_LABELS[group]["en"])
+        expect(body.locator(f".help-table tr[data-key={group}]")).to_contain_text(styles.GROUP_LABELS[group])
     for regime in styles.STRAIT_REGIMES:
         expect(body.locator(f".help-table tr[data-key={regime}]")).to_contain_text(styles.REGIME_LABELS[regime])
     assert rows.count() == len(help_module.encoding_rows())

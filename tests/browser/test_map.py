@@ -442,3 +442,57 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
     wait_painted(page, "1956-12-31:de_facto:local")
     assert iturup() == "Iturup" and label("town_yuzhno_sakhalinsk") == "Yuzhno-Sakhalinsk"   # the town's 1946 name
     assert page.evaluate("window.__redraws") == redraws
+
+
+# Screen points inside a painted path (its own fill, not its bounding box), sampled on a grid.
+INSIDE_POINTS_JS = """
+([loc, n]) => {
+  const p = document.querySelector(`#map path.choroplethlocation[data-loc='${loc}']`);
+  const bb = p.getBBox(), m = p.getScreenCTM(), svg = p.ownerSVGElement, out = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    const pt = svg.createSVGPoint();
+    pt.x = bb.x + bb.width * (i + 0.5) / n; pt.y = bb.y + bb.height * (j + 0.5) / n;
+    if (p.isPointInFill(pt)) { const s = pt.matrixTransform(m); out.push([s.x, s.y]); }
+  }
+  return out;
+}
+"""
+
+
+def _colour_share(page, loc: str, hex_colour: str, tolerance: int = 40) -> tuple[float, int]:
+    """The share of screen pixels inside `loc`'s painted path that show `hex_colour` (within `tolerance` per
+    channel), read from a screenshot: what a person sees, not what the DOM says."""
+    import io
+
+    from PIL import Image
+
+    points = page.evaluate(INSIDE_POINTS_JS, [loc, 60])
+    image = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    target = tuple(int(hex_colour.lstrip("#")[k:k + 2], 16) for k in (0, 2, 4))
+    hits = 0
+    for x, y in points:
+        px = image.getpixel((min(image.width - 1, round(x)), min(image.height - 1, round(y))))
+        hits += all(abs(a - b) <= tolerance for a, b in zip(px, target, strict=True))
+    return hits / max(len(points), 1), len(points)
+
+
+@pytest.mark.parametrize(("date", "loc", "claimant", "holder", "claimed"), [
+    ("1956-12-12", "iturup", "japan", "russia", True),      # Japan's public claim (11 Feb 1956) on the default map
+    ("1956-12-12", "kunashir", "japan", "russia", True),
+    ("1956-02-10", "iturup", "japan", "russia", False),     # the London claim was confidential: no stripes
+    ("1923-06-01", "sakhalin_north", "russia", "japan", True),  # the USSR's claim to the occupied north
+])
+def test_map020_default_map_shows_public_claims_in_the_claimants_colour(page, live_server, date, loc, claimant,
+                                                                       holder, claimed):
+    open_map(page, live_server, f"?date={date}", f"{date}:de_facto")
+    page.mouse.move(0, 0)  # no hover outline over the island
+    shown = read_paint(page)[loc]
+    assert shown["base"] == rgb(styles.GROUP_COLOURS[holder]), shown
+    assert (shown["stripes"] > 0) is claimed, shown
+    share, n = _colour_share(page, loc, styles.GROUP_COLOURS[claimant])
+    assert n >= 40, (loc, n)  # enough of the island is on screen to judge
+    if claimed:
+        assert share >= 0.015, (date, loc, share)  # 3–5 % measured (a 2-px stripe core every 12 px)
+    else:
+        assert share < 0.01, (date, loc, share)
+    shot(page, f"map020_{date}_{loc}")

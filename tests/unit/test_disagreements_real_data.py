@@ -74,8 +74,9 @@ def test_disagreements_in_force_on_a_date_are_not_decades_away(engine):
     assert "south_sakhalin_occupation_date" not in {d["id"] for d in engine.disagreements_for(date="1905-10-15")}
     assert "south_sakhalin_occupation_date" in {d["id"] for d in engine.disagreements_for(
         target="sakhalin_south", date="1945-08-25")}
-    # the question who held North Sakhalin in 1918–1920 bears on those years, not on 1905 or 1952
+    # the question who held North Sakhalin from the fall of the Provisional Government to the Japanese landing
+    # (7 Nov 1917 – 21 Apr 1920) bears on those years, not on 1905 or 1952
     def north(day: str) -> bool:
         return "north_sakhalin_1918_1920" in {d["id"] for d in engine.disagreements_for(date=day)}
-    assert not north("1918-03-19") and north("1918-03-20") and north("1920-04-21") and not north("1920-04-22")
+    assert not north("1917-11-06") and north("1917-11-07") and north("1920-04-21") and not north("1920-04-22")
     assert not north("1952-04-28")

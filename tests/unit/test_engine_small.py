@@ -104,9 +104,12 @@ def test_statuses_filtered_by_perspective(engine):
 
 
 def test_claimed_by(engine):
-    # The de facto view shows no unilateral positions.
-    assert unit(engine, "1945-03-01", "isle_a")["claimed_by"] == []
-    assert unit(engine, "1956-12-31", "group_b")["claimed_by"] == []
+    # The de facto view draws a public claim against the holder, never a secret one or the holder's own.
+    assert unit(engine, "1945-03-01", "isle_a")["claimed_by"] == []  # Yalta is secret; Japan holds it
+    assert unit(engine, "1905-08-01", "isle_a")["claimed_by"] == ["russia"]  # occupied, Russia's title
+    assert unit(engine, "1950-01-01", "isle_a")["claimed_by"] == ["japan"]  # held by the USSR, Japan's title
+    assert unit(engine, "1952-04-28", "isle_a")["claimed_by"] == []  # renounced
+    assert unit(engine, "1956-12-31", "group_b")["claimed_by"] == ["japan"]
     # The Soviet claim rests on the secret Yalta agreement: its parties (USA, USSR) see it ...
     assert unit(engine, "1945-03-01", "isle_a", "usa")["claimed_by"] == ["japan", "soviet"]
     assert unit(engine, "1945-03-01", "isle_a", "russia")["claimed_by"] == ["japan", "soviet"]
@@ -276,3 +279,27 @@ def test_unknown_perspective(engine):
 
 def test_no_control_problems_in_fixture(engine):
     assert engine.control_problems() == []
+
+
+@pytest.mark.parametrize(("date", "claims"), [("1955-05-31", []), ("1955-06-01", []), ("1955-09-30", []),
+                                              ("1955-10-01", ["japan"])])
+def test_de_facto_draws_a_claim_from_its_publication(engine, date, claims):
+    # Japan's claim of 1 Jun 1955 was a confidential negotiating position until published on 1 Oct 1955.
+    assert unit(engine, date, "isle_a")["claimed_by"] == claims
+    painted = [v["claimed_by"] for start, end, v in engine.paint_segments("de_facto")["features"]["isle_a"]
+               if start <= date < end]
+    assert painted == [claims]
+
+
+@pytest.mark.parametrize(("date", "shown"), [("1955-09-17", False), ("1955-09-18", True)])
+def test_known_from_dates_a_later_knowledge(engine, date, shown):
+    # The US learnt of the talks' position on 18 Sep 1955 (known_from), before its publication.
+    assert ("japan" in unit(engine, date, "isle_a", "usa")["claimed_by"]) is shown
+    assert "japan" in unit(engine, date, "isle_a", "russia")["claimed_by"]  # a party
+
+
+def test_a_claimant_holding_the_land_is_not_drawn_as_claiming_it(engine):
+    # 1946-1952: the USSR holds Isle A as sovereign; its own title is no claim against itself.
+    assert "soviet" not in unit(engine, "1950-01-01", "isle_a")["claimed_by"]
+    values = engine.paint_segments("de_facto")["features"]["b1"]
+    assert all("soviet" not in (v["claimed_by"] or []) for _s, _e, v in values)

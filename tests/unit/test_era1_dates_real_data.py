@@ -37,10 +37,10 @@ CONTROL_CHANGES = [
     ("1905-10-15", "sakhalin_south", ("japan", "military_occupation"), ("japan", "sovereignty")),    # Art. XIV
     ("1905-10-15", "sakhalin_north", ("japan", "military_occupation"), ("russia", "sovereignty")),
     ("1917-03-15", "sakhalin_north", ("russia", "sovereignty"), ("russia_provisional", "sovereignty")),
-    ("1918-03-20", "sakhalin_north", ("russia_provisional", "sovereignty"), ("sakhalin_local", "sovereignty")),
-    ("1918-11-18", "sakhalin_north", ("sakhalin_local", "sovereignty"), ("russia_white", "sovereignty")),
-    ("1920-01-04", "sakhalin_north", ("russia_white", "sovereignty"), ("soviet", "sovereignty")),
-    ("1920-04-22", "sakhalin_north", ("soviet", "sovereignty"), ("japan", "military_occupation")),
+    ("1917-11-07", "sakhalin_north", ("russia_provisional", "sovereignty"), ("sakhalin_local", "administration")),
+    ("1918-11-18", "sakhalin_north", ("sakhalin_local", "administration"), ("russia_white", "administration")),
+    ("1920-01-04", "sakhalin_north", ("russia_white", "administration"), ("sakhalin_local", "administration")),
+    ("1920-04-22", "sakhalin_north", ("sakhalin_local", "administration"), ("japan", "military_occupation")),
 ]
 
 
@@ -64,7 +64,6 @@ SOVEREIGN_CHANGES = [
     ("1945-08-09", "sakhalin_south", "russia", "japan", None),                          # USSR at war (F14)
     ("1945-08-09", "kurils_north", "russia", "japan", None),
     ("1945-08-09", "iturup", "russia", "japan", None),
-    ("1952-04-28", "shikotan", "usa", "japan", "undetermined"),                        # not from Potsdam (F6)
 ]
 
 

@@ -74,8 +74,6 @@ SOVEREIGN_CHANGES = [
     ("1952-04-28", "kurils_central", "usa", "japan", "undetermined"),
     ("1952-04-28", "iturup", "usa", "japan", "undetermined"),
     ("1952-04-28", "kunashir", "usa", "japan", "undetermined"),
-    # US: Shikotan part of Hokkaido from the aide-mémoire of 4 Jul 1955 (F01)
-    ("1955-07-04", "shikotan", "usa", "undetermined", "japan"),
     # US: Etorofu and Kunashiri Japanese from the aide-mémoire of 7 Sep 1956
     ("1956-09-07", "iturup", "usa", "undetermined", "japan"),
     ("1956-09-07", "kunashir", "usa", "undetermined", "japan"),

@@ -142,7 +142,7 @@ def test_filenames_say_size_language_and_both_sides(engine):
         "1951-09-08_san-francisco-treaty_japan_double_en.svg"
     assert request.filename(engine, ExportRequest(mode="event", event="us_draft_1951_03", fmt="png", dpi=600,
                                                   size="single", lang="ja")) == \
-        "1951-03-30_us-draft_provides_single_ja_600dpi.png"
+        "1951-03-29_us-draft_provides_single_ja_600dpi.png"
     assert request.filename(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan", view="compare", pov2="usa",
                                                   date2=dt.date(1952, 4, 28), size="custom", width_mm=120,
                                                   height_mm=100)) == \

@@ -106,9 +106,9 @@ def test_hover_descriptions_are_translated():
     from app import styles
 
     paint = styles.TerritoryPaint("russia", "military_occupation", ("japan",))
-    assert styles.describe_territory(paint, "ja") == "ロシア／ソ連（極東共和国を含む）：軍事占領；日本が領有を主張"  # noqa: E501
+    assert styles.describe_territory(paint, "ja") == "ロシア／ソ連：軍事占領；日本が領有を主張"
     assert "военная оккупация" in styles.describe_territory(paint, "ru")
-    assert styles.describe_territory(paint) == "Russia / USSR (incl. FER): military occupation; claimed by Japan"  # noqa: E501
+    assert styles.describe_territory(paint) == "Russia / USSR: military occupation; claimed by Japan"
 
 
 def test_event_options_search_the_page_language_english_and_the_places():

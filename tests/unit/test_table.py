@@ -34,7 +34,8 @@ def test_rows_follow_the_engine_state(engine, date, pov):
         elif sov == "undetermined":
             assert row["sovereign"] == "Undetermined"
         elif sov:
-            assert row["sovereign"] == engine.names_on(sov, date).en
+            name = engine.names_on(sov, date).en
+            assert row["sovereign"] == (f"{name} (inferred)" if terr["sovereign_inferred"] else name)
         for actor in terr["claimed_by"]:
             assert engine.names_on(actor, date).en in row["claimed_by"]
         status_sources = {k for s in terr["statuses"] for k in s["sources"]}
@@ -93,3 +94,50 @@ def test_table_model_is_what_the_page_draws(engine):
     assert "Gromyko" in treaty["caption"]
     soya = {r["target"]: r["cells"] for r in treaty["rows"]}["strait_soya"]
     assert "demilitarised" in soya[1] and isinstance(soya[2], dict)
+
+
+@pytest.mark.parametrize(("date", "pov", "unit", "expected"), [
+    ("1942-06-01", "russia", "iturup", "Japan (inferred)"),  # the Neutrality Pact, not a statement
+    ("1905-06-01", "usa", "sakhalin_north", "Russian Empire (inferred)"),
+    ("1942-06-01", "japan", "iturup", "Japan"),
+])
+def test_an_inferred_position_says_so(engine, date, pov, unit, expected):
+    row = next(r for r in table.state_rows(engine, date, pov) if r["target"] == unit)
+    assert row["sovereign"] == expected
+
+
+def test_proposals_name_who_proposed_what_for_whom(engine):
+    def other(date, pov, target):
+        return next(r for r in table.state_rows(engine, date, pov) if r["target"] == target)["other_roles"]
+
+    soya = other("1955-10-01", "japan", "strait_soya")
+    assert soya.startswith("USSR proposed: closed to non-riparian warships, Japan to bar them")
+    assert "proposed (Japan)" not in soya
+    assert other("1951-09-06", "japan", "strait_tsugaru").startswith("USSR proposed: demilitarised on Japan's side")
+    molotov = other("1941-01-01", "japan", "sakhalin_north")
+    assert "USSR proposed that Japan give up its concessions here" in molotov and "renounced for" not in molotov
+    assert other("1955-10-01", "japan", "shikotan").startswith("USSR proposed that it pass to Japan")
+    assert other("1951-07-10", "russia", "iturup").endswith(
+        "United States, United Kingdom proposed that Japan renounce all right, title and claim to it "
+        "(US–UK joint draft of July 1951)")
+
+
+def test_every_marker_is_prefixed_once_another_governments_is_shown(engine):
+    # Japan's view 1952-56: the UK's Yalta promise and Japan's own renunciation each say whose they are.
+    text = next(r for r in table.state_rows(engine, "1955-10-01", "japan") if r["target"] == "kurils_north")
+    assert text["other_roles"] == ("United Kingdom: promised to USSR (Yalta Agreement regarding Japan); "
+                                   "Japan: renounced by Japan, no recipient named (Treaty of Peace with Japan "
+                                   "(San Francisco))")
+    # a view showing only its own markers prefixes none
+    own = next(r for r in table.state_rows(engine, "1956-12-12", "de_facto") if r["target"] == "shikotan")
+    assert own["other_roles"] == "promised to Japan (Soviet–Japanese Joint Declaration)"
+
+
+@pytest.mark.parametrize(("date", "unit", "expected"), [
+    ("1923-06-01", "sakhalin_north", "None: held under military occupation, not as sovereign"),
+    ("1956-12-12", "iturup", "USSR"),
+])
+def test_de_facto_sovereign_column_says_what_happened(engine, date, unit, expected):
+    row = next(r for r in table.state_rows(engine, date, "de_facto") if r["target"] == unit)
+    assert row["sovereign"] == expected
+    assert "sovereignty row" not in " ".join(r["sovereign"] for r in table.state_rows(engine, date, "de_facto"))
