@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import app
+from app import pov_label as names
+from app.citations import cite_many
 from app.export import paint
 from app.export.paint import day_of as frame_date
 from app.export.request import ExportRequest, shown_date
 from app.i18n import _, format_date_for, gettext_for, localised
+from app.mapstate import normalise_pov
 from app.timeline import milestones
 
 ATTRIBUTION = "Coastlines: GSHHG 2.3.6 (Wessel & Smith 1996), LGPL-3.0"
@@ -32,9 +35,6 @@ HEADLINE_WORDS = {"in_force": _("{view} · in force: {event}"), "signed": _("{vi
 def pov_label(pov: str, lang: str, engine: Any = None, day: Any = None) -> str:
     """A point of view's name as the page says it; with the engine and a day, Russia's view names the
     government on that day (app.pov_label)."""
-    from app import pov_label as names
-    from app.mapstate import normalise_pov
-
     return names.pov_label(engine, normalise_pov(pov), day, lang)
 
 
@@ -147,8 +147,6 @@ def _in_force(row: dict, day: str) -> bool:
 
 def short_citations(engine: Any, keys: list[str], lang: str) -> list[str]:
     """The readable short form of each source (app.citations: primary sources first), never a key."""
-    from app.citations import cite_many
-
     out: list[str] = []
     for c in cite_many(engine, keys, lang):
         if c.short and c.short not in out:

@@ -21,6 +21,7 @@ from app.cartography.resolve import Frame as MapFrame
 from app.export import paint
 from app.export.request import ExportParamError, ExportRequest, event_slug, size_tag
 from app.i18n import format_date_for, gettext_for, localised
+from app.narration import TOURS
 from app.timeline import milestones
 
 WHAT = ("signed", "in_force", "dated", "end_state", "provides")
@@ -47,8 +48,6 @@ def event_ids(engine: Any, events: str | None = None, tour: str | None = None) -
                                    "events)")
         return ids
     if tour:
-        from app.narration import TOURS
-
         if tour not in TOURS:
             raise ExportParamError("tour", f"unknown tour {tour!r}", ", ".join(TOURS))
         return list(dict.fromkeys(step[0] for step in TOURS[tour]))
