@@ -73,7 +73,7 @@ def test_de_facto_paint_carries_the_claim(engine, date, feature, expected):
 def test_only_claims_made_public_are_drawn(engine):
     # The rule itself, over every day the default map can show: every claimant drawn comes from a `claim` row
     # whose event was public that day and which is not inferred; never from a title (a sovereignty row).
-    for i, day in enumerate(engine.breakpoints):
+    for day in engine.breakpoints:
         for unit, terr in engine.state(day, "de_facto")["territories"].items():
             for actor in terr["claimed_by"]:
                 rows = [s for s in engine._rows_for_unit(unit) if s.actor == actor and s.role == "claim"
