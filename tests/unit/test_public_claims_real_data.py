@@ -116,3 +116,23 @@ def test_the_claimants_sources_reach_the_table(engine):
     # The claim is a row the reader can check: its source is listed beside the place.
     row = next(r for r in state_rows(engine, "1956-12-12", "de_facto", "en") if r["target"] == "iturup")
     assert {"diet_1955_12_09_nakagawa", "morishita_diet_1956"} <= set(row["sources"])
+
+
+def _story(engine, date: str, unit: str, pov: str, lang: str = "en") -> list[str]:
+    import datetime as dt
+
+    from app.page.story import rows_in_force, sentence
+    return [sentence(engine, r, unit, lang) for r in rows_in_force(engine, unit, dt.date.fromisoformat(date), pov)]
+
+
+def test_story_tells_claims_made_public_and_a_title_as_a_title(engine):
+    # referee2 R4: 3.0.0 told "From 7 February 1855, Japan claimed Habomai islets" while Japan held them.
+    assert not any("claimed" in s for s in _story(engine, "1930-01-01", "habomai", "de_facto"))
+    assert not any("claimed" in s for s in _story(engine, "1910-01-01", "sakhalin_north", "de_facto"))
+    assert not any("claimed" in s for s in _story(engine, "1948-06-01", "iturup", "de_facto"))
+    assert "From 7 February 1855 to 28 April 1952, Japan held title to iturup (Treaty of Shimoda)." in _story(
+        engine, "1948-06-01", "iturup", "japan")
+    told = _story(engine, "1956-12-12", "iturup", "de_facto")
+    assert any(s.startswith("From 9 December 1955, Japan claimed iturup") for s in told), told
+    told_ja = _story(engine, "1923-06-01", "sakhalin_north", "de_facto", "ja")
+    assert any("ソビエト" in s and "主張" in s for s in told_ja), told_ja
