@@ -12,25 +12,11 @@ import plotly.graph_objects as go
 from dash import html
 
 from app import styles
+from app.cartography.ladder import inset_context
+from app.cartography.views import GEO_VIEW, LABEL_FONT_FAMILY
 from app.i18n import _, format_date_for, gettext_for
+from app.mapstate import MAX_DATE, MIN_DATE
 
-# Default view: Hokkaido in the south, the whole of Sakhalin and the Kuril chain. Centred east of the rotation
-# (146 E), where Plotly centres a conic map by default: that gave a third of the map to the mainland and cut
-# Kamchatka's name and the Northern Kuril labels at the east edge.
-GEO_VIEW = {
-    "projection": {"type": "conic conformal", "parallels": [44, 52], "rotation": {"lon": 146}},
-    "lonaxis": {"range": [137.5, 161.0]},
-    "lataxis": {"range": [41.0, 54.9]},
-    "center": {"lon": 150.5, "lat": 47.95},
-}
-# A phone's tall box shows this view instead (assets/classroom.js switches to it; app/cartography/ladder.py places
-# the labels for it): the islands fill the width instead of a strip across a wide view.
-PHONE_VIEW = {
-    "projection": GEO_VIEW["projection"],
-    "lonaxis": {"range": [139.5, 157.8]},
-    "lataxis": {"range": [41.2, 54.6]},
-    "center": {"lon": 148.6, "lat": 47.9},
-}
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
     "showSendToCloud": False,
@@ -140,9 +126,6 @@ def _rung(table: dict, km: float = INITIAL_RUNG_KM) -> dict:
 def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial: dict) -> None:
     """Locator rings, small-island symbols, tap targets, leader lines and labels of the main map, then each
     inset's land, paint and labels (app/cartography; positions from the ladder's rung, repainted in the browser)."""
-    from app.cartography.labels import LABEL_FONT_FAMILY
-    from app.cartography.ladder import inset_context
-
     names = initial.get("names", "local")
     rung = _rung(table)
     halo = {"family": LABEL_FONT_FAMILY, "color": styles.INK, "shadow": "auto"}
@@ -334,7 +317,7 @@ def with_date_line(figure: dict, shown: dt.date) -> dict:
 
 
 def unit_timeline_figure(rows: list[dict], shown: dt.date | None, actor_groups: dict[str, str] | None = None,
-                         lo: dt.date = dt.date(1905, 1, 1), hi: dt.date = dt.date(1956, 12, 31),
+                         lo: dt.date = MIN_DATE, hi: dt.date = MAX_DATE,
                          lang: str = "en") -> go.Figure:
     """Every role of a unit over 1905–1956 as horizontal bars coloured by actor group.
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from app.i18n import _
 
 from .projection import MapProjection
+from .views import GEO_VIEW
 
 KM_PER_DEG_LAT = 111.2
 FRAME_MARGIN_PX = 6
@@ -90,7 +91,6 @@ def inset_domain(frame: tuple[float, float, float, float], width: float, height:
 
 def inset_view(inset: Inset, main_view: dict | None = None) -> dict:
     """The inset's geo layout (projection as the main map's, its own range and centre), without domain."""
-    from app.figures import GEO_VIEW
 
     main = main_view or GEO_VIEW
     lon0, lat0, lon1, lat1 = inset.bbox

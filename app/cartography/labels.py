@@ -8,7 +8,8 @@ an inset frame or a small-island symbol. What does not fit is dropped, least imp
 
 Example (what the figure export calls for a fixed page size; sizes in CSS px at 96 per inch, so 6 pt = 8 px):
 
-    from app.cartography.labels import LABEL_FONT_FAMILY, place_labels
+    from app.cartography.labels import place_labels
+    from app.cartography.views import LABEL_FONT_FAMILY
     placed = place_labels(680, 470, lang="en", names="local", date=dt.date(1952, 4, 28),
                           font_px={1: 11, 2: 9.5, 3: 8.5, 4: 8.5})
     for lab in placed:            # PlacedLabel, most important first
@@ -40,6 +41,10 @@ from typing import Any
 
 import yaml
 
+from app.i18n import gettext_for
+from app.layers import load_layers
+from app.mapstate import LANGS, MIN_DATE
+
 from .insets import (
     INSETS,
     TITLE_PX,
@@ -51,17 +56,16 @@ from .insets import (
     title_box,
 )
 from .projection import MapProjection
+from .symbols import proxy_items
+from .views import GEO_VIEW
 
 ROOT = Path(__file__).resolve().parents[2]
 LABEL_DATA = ROOT / "geodata" / "label_names.yaml"
-LABEL_FONT_FAMILY = "Noto Sans, Noto Sans CJK JP, sans-serif"
 FONT_FILES = {
     "latin": ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", 0),
     "cjk": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
 }
 NAMES_CONVENTIONS = ("local", "ja", "ru", "both")
-LANGS = ("en", "ja", "ru", "zh")
-MIN_DATE = dt.date(1905, 1, 1)
 BOX_PAD = 2.0        # px kept clear around each label box (the halo)
 EDGE_MARGIN = 3.0    # px between a label and the map's edge
 TOWN_DOT_PX = 6.0
@@ -215,8 +219,6 @@ def _form_at(spec: LabelSpec, day: int) -> int:
 # ------------------------------------------------------------------------------------------ geometry
 @functools.lru_cache(maxsize=1)
 def _layers_fc() -> dict:
-    from app.layers import load_layers
-
     return load_layers("interactive").collection
 
 
@@ -419,8 +421,6 @@ def _texts(specs: Iterable[LabelSpec], lang: str, names: str, day: int | None) -
 
 def _protected_symbols(proj: MapProjection, fc: dict) -> list[tuple[str, float, float, float]]:
     """Small-island symbols (proxies) a label must not cover: (feature, x, y, radius px)."""
-    from .symbols import proxy_items
-
     out = []
     for item in proxy_items(proj, fc):
         if item.shown:
@@ -442,7 +442,6 @@ def place_labels(width: float, height: float, *, lang: str = "en", names: str = 
     inset frames to keep clear (placed by app/cartography/insets.py); obstacles: more (x, y, w, h) px boxes
     to keep clear (a legend, a scale bar). Returns the placed labels, most important first.
     """
-    from app.figures import GEO_VIEW
 
     fc = layers_fc if layers_fc is not None else _layers_fc()
     proj = MapProjection(view or GEO_VIEW, width, height)
@@ -460,8 +459,6 @@ def place_labels(width: float, height: float, *, lang: str = "en", names: str = 
 
 def inset_title(inset: Inset, lang: str, proj: MapProjection) -> str:
     """The inset's title in `lang` ("Habomai and Shikotan ×4"): its scale against the main map is fixed."""
-    from app.i18n import gettext_for
-
     return gettext_for(lang)(inset.title, factor=scale_factor(proj, inset, inset_frame(proj, inset)))
 
 
@@ -500,7 +497,6 @@ def _range_aspect(view: dict) -> float:
 def reference_box(km_per_px: float, view: dict | None = None) -> tuple[float, float]:
     """The box (w, h px) that the view's range box fills exactly at `km_per_px`: any box of that scale shows at
     least this (Plotly centres the range box and adds sea around it), so its placements hold in every aspect."""
-    from app.figures import GEO_VIEW
 
     v = view or GEO_VIEW
     aspect = _range_aspect(v)

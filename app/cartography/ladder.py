@@ -14,7 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from .insets import INSETS, inset_frame
+from app.layers import load_layers
+
+from .insets import INSETS, clipped_features, inset_frame
 from .labels import (
     LADDER_KM_PER_PX,
     LANGS,
@@ -28,6 +30,7 @@ from .labels import (
 )
 from .projection import MapProjection
 from .symbols import proxy_items, tap_targets
+from .views import GEO_VIEW, PHONE_VIEW
 
 LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "label_ladder.json"
 
@@ -47,8 +50,7 @@ PHONE_KM_PER_PX = (2.75, 3.15, 3.6, 4.15, 4.8, 5.5)
 def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
                  phone_scales: tuple[float, ...] = PHONE_KM_PER_PX) -> dict:
     """The ladder of one interface language (see the module's docstring); `scales` in km per px. A phone's tall
-    box shows app/figures.py PHONE_VIEW: its rungs are under "phone"."""
-    from app.figures import GEO_VIEW, PHONE_VIEW
+    box shows app/cartography/views.py PHONE_VIEW: its rungs are under "phone"."""
 
     main = _rungs(lang, scales, GEO_VIEW)
     phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
@@ -56,8 +58,6 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
 
 
 def _rungs(lang: str, scales: tuple[float, ...], view: dict) -> dict:
-    from app.layers import load_layers
-
     fc = _layers_fc()
     specs = label_specs(fc)
     main_ids = [s.id for s in specs if s.tier < 4]
@@ -92,11 +92,6 @@ def _rungs(lang: str, scales: tuple[float, ...], view: dict) -> dict:
 def build_shared() -> dict:
     """What every language shares: the small-island symbols and tap targets (place, the location whose paint and
     click they carry) and each inset's land cut to the inset."""
-    from app.figures import GEO_VIEW
-    from app.layers import load_layers
-
-    from .insets import clipped_features
-
     fc = _layers_fc()
     proj = MapProjection(GEO_VIEW, 1000, 800)
     unit_features = dict(load_layers("interactive").unit_features)

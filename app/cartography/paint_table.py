@@ -27,11 +27,17 @@ from typing import Any
 
 from app import styles
 from app.i18n import HTML_LANG, date_pattern_for, format_date_for, gettext_for, localised, normalise_lang
-from app.mapstate import MAX_DAY, MIN_DATE
+from app.layers import load_layers, load_registry
+from app.mapstate import LANGS, MAX_DAY, MIN_DATE, POVS
 
+from .insets import INSETS, TITLE_PX, locator_ring
 from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED
+from .labels import inset_title, label_specs
+from .ladder import ladder_for, shared
+from .projection import MapProjection
+from .symbols import TARGET_PX, TOUCH_TARGET_PX
+from .views import GEO_VIEW, PHONE_VIEW
 
-POVS = ("de_facto", "japan", "russia", "usa")
 GOVERNMENTS = ("japan", "russia", "usa")
 CONTROL = ("sovereignty", "military_occupation", "administration")
 
@@ -469,10 +475,8 @@ def initial_paint(table: dict, day: int, pov: str = "de_facto", names: str = "bo
 def page_labels(lang: str) -> list[dict]:
     """The main map's labels for the page, in priority order: id, kind, tier, the place (lon/lat), and the
     date-correct forms per language (`starts` day indices; en/ja/ru/zh texts from each start)."""
-    from .labels import label_specs
-
     return [{"id": s.id, "kind": s.kind, "tier": s.tier, "lon": s.lon, "lat": s.lat, "starts": list(s.starts),
-             **{code: list(s.forms[code]) for code in ("en", "ja", "ru", "zh")}}
+             **{code: list(s.forms[code]) for code in LANGS}}
             for s in label_specs() if s.tier < 4]
 
 
@@ -481,15 +485,6 @@ def add_page_cartography(table: dict, lang: str) -> dict:
     by scale (labels, leader lines, small-island symbols, tap targets, inset labels), the insets and the
     symbols. Everything placed comes from the committed ladder (app/cartography/ladder.py): no geometry or font
     library at start-up."""
-    from app.figures import GEO_VIEW, PHONE_VIEW
-    from app.layers import load_layers
-
-    from .insets import INSETS, TITLE_PX, locator_ring
-    from .labels import inset_title, label_specs
-    from .ladder import ladder_for, shared
-    from .projection import MapProjection
-    from .symbols import TARGET_PX, TOUCH_TARGET_PX
-
     layers = load_layers("interactive")
     index = {loc: i for i, loc in enumerate(table["locations"])}
     names = dict(zip(table["locations"], table["names"], strict=True))
@@ -515,7 +510,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
             "widthKm": inset.width_km, "heightKm": inset.height_km, "bbox": list(inset.bbox),
             "zoom": list(inset.bbox), "ring": [ring[0], ring[1]], "locations": inset_locs,
             "labels": [{"id": lid, "kind": specs[lid].kind, "tier": specs[lid].tier, "starts": list(specs[lid].starts),
-                        **{code: list(specs[lid].forms[code]) for code in ("en", "ja", "ru", "zh")}}
+                        **{code: list(specs[lid].forms[code]) for code in LANGS}}
                        for lid in inset.labels if lid in specs],
             "title": inset_title(inset, lang, proj), "titlePx": TITLE_PX,
         })
@@ -524,8 +519,6 @@ def add_page_cartography(table: dict, lang: str) -> dict:
 
 def layers_unit_names(unit: str) -> dict | None:
     """A territory unit's four names (registry), or None for an id that is not a unit."""
-    from app.layers import load_registry
-
     d = load_registry()["territory_units"].get(unit)
     return d.get("names") if d else None
 

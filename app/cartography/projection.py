@@ -72,7 +72,7 @@ class MapProjection:
     """lon/lat → CSS px inside a geo subplot of `width` × `height` px placed at (`left`, `top`) in the figure.
 
     `view` is a Plotly geo layout dict with projection {type 'conic conformal', parallels, rotation},
-    lonaxis.range, lataxis.range and center (app/figures.py GEO_VIEW).
+    lonaxis.range, lataxis.range and center (app/cartography/views.py GEO_VIEW).
     """
 
     view: dict

@@ -29,9 +29,9 @@ from app.lessons.plan import Lesson
 STATIC = Path(__file__).resolve().parent / "static"
 PLOTLY_BUNDLE = PROJECT_ROOT / "bundles" / "plotly" / "plotly-atlas.min.js"
 PAINTER = ASSETS_DIR / "map_paint.js"
+CONSTANTS = ASSETS_DIR / "constants.js"  # the painter's ids and date range (app/jsconst.py)
 TOPOJSON = ("world_50m", "world_110m", "asia_50m", "asia_110m")
 MAX_BYTES = 6 * 1024 * 1024
-POVS = ("de_facto", "japan", "russia", "usa")
 
 
 def _script_text(text: str) -> str:
@@ -69,7 +69,7 @@ def key_table(engine: Any, lesson: Lesson, change_days: list[int]) -> dict:
         return out
 
     by_pov: dict[str, list] = {}
-    for pov in POVS:
+    for pov in us.POVS:
         seen: list = []
         for day in change_days:
             req = ExportRequest(date=us.MIN_DATE + dt.timedelta(days=day), pov=pov,
@@ -113,7 +113,7 @@ def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
     return {
         "title": lesson.title, "range": lesson.range_text, "lang": lesson.lang, "pov": lesson.pov,
         "start": start, "end": end, "steps": steps,
-        "povs": [{"id": p, "label": caption.pov_label(p, lesson.lang)} for p in POVS],
+        "povs": [{"id": p, "label": caption.pov_label(p, lesson.lang)} for p in us.POVS],
         "key": key_table(engine, lesson, change_days(table, start, end)),
         "footer": t("{attribution}. Sakhalin–Kurils atlas {version}, data {data}.", attribution=caption.ATTRIBUTION,
                     version=f"v{app.__version__}", data=caption.dataset_label(engine)),
@@ -148,6 +148,7 @@ def build_html(engine: Any, lesson: Lesson) -> bytes:
         "GEO": "window.PlotlyGeoAssets = {topojson: " + _json(geo_assets) + "};",
         "PLOTLY": _script_text(PLOTLY_BUNDLE.read_text(encoding="utf-8")),
         "SHIM": "window.dash_clientside = {no_update: {}, set_props: function () {}, callback_context: {}};",
+        "CONSTANTS": _script_text(CONSTANTS.read_text(encoding="utf-8")),
         "PAINTER": _script_text(PAINTER.read_text(encoding="utf-8")),
         "TABLE": _json(table), "EVENTS": _json(events), "FIGURE": _json(figure),
         "LESSON": _json(lesson_data(engine, lesson, table)),

@@ -14,6 +14,7 @@ from dash import html
 
 from app import pov_label, styles
 from app.i18n import _, format_date_for, gettext_for, localised, localised_span
+from app.mapstate import MIN_DATE
 from app.page.cite import cite_list
 
 # One sentence per role; {period} is "From 2 February 1946" or "From 4 September 1945 to 2 February 1946".
@@ -96,7 +97,8 @@ def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
     if role == "sovereignty" and "de_facto" not in (row.get("asserted_by") or []):
         role = "title"  # a government's view of whose the place was, not who held it on the ground
     template = ROLE_SENTENCES.get(role, ROLE_SENTENCES["sovereignty"])
-    named_on = max(row.get("start") or "1905-01-01", "1905-01-01")  # the actor's name when the row began
+    first = MIN_DATE.isoformat()
+    named_on = max(row.get("start") or first, first)  # the actor's name when the row began
     return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang, named_on), place=place,
              event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from app import mapstate
 from app.timeline.model import (
     CONTROL_ROLES,
     DE_FACTO,
@@ -28,12 +29,12 @@ from app.timeline.model import (
     Timeline,
 )
 
-RANGE_START = dt.date(1905, 1, 1)
-RANGE_END = dt.date(1956, 12, 31)  # last day shown (inclusive)
+RANGE_START = mapstate.MIN_DATE  # the map's range and points of view are the map state's (app/mapstate.py)
+RANGE_END = mapstate.MAX_DATE  # last day shown (inclusive)
 RANGE_STOP = RANGE_END + dt.timedelta(days=1)  # exclusive end of the last segment
-CORE_PERSPECTIVES = ("de_facto", "japan", "russia", "usa")
+CORE_PERSPECTIVES = mapstate.POVS
 # Old point-of-view ids still accepted wherever a point of view is read (normalised to the new id).
-PERSPECTIVE_ALIASES = {"soviet": "russia"}
+PERSPECTIVE_ALIASES = mapstate.POV_ALIASES
 MARKER_ROLES = ("promised", "proposed", "renounced", "concession")
 CLAIM_ROLES = ("sovereignty", "claim")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

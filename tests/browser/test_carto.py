@@ -130,7 +130,7 @@ def test_cart004_python_projection_is_the_one_plotly_draws(page, live_server):
     plotly.js draws the same lon/lat — in the view the page shows at that size (a phone's tall box shows
     PHONE_VIEW, assets/classroom.js phoneView; the label ladder's phone rungs are placed for it)."""
     from app.cartography.projection import MapProjection
-    from app.figures import GEO_VIEW, PHONE_VIEW
+    from app.cartography.views import GEO_VIEW, PHONE_VIEW
 
     points = [[150.5, 47.95], [146.75, 43.8], [137.5, 41.0], [161.0, 54.9], [142.0, 50.0]]
     for (width, height), view in zip(SIZES[::3], (PHONE_VIEW, GEO_VIEW), strict=True):

@@ -11,7 +11,7 @@ from app.cartography import labels as L
 from app.cartography.insets import INSETS, inset_frame
 from app.cartography.ladder import LADDER_FILE, build_ladder
 from app.cartography.projection import MapProjection
-from app.figures import GEO_VIEW
+from app.cartography.views import GEO_VIEW
 from app.layers import load_layers
 
 # Box sizes in px: the print engineer's page maps (single column 85 mm, double 180 mm, a slide) and the page.
@@ -116,7 +116,7 @@ def test_the_phone_view_the_page_switches_to_is_the_one_placed_for():
     import re
     from pathlib import Path
 
-    from app.figures import PHONE_VIEW
+    from app.cartography.views import PHONE_VIEW
 
     js = (Path(__file__).resolve().parents[2] / "assets" / "classroom.js").read_text()
     block = re.search(r"var PHONE_GEO = (\{.*?\});", js, re.S).group(1)

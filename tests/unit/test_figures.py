@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from app import figures, ids, styles
+from app import figures, styles
 from app.cartography.paint_table import add_page_cartography, build_table, initial_paint, territory_paint
+from app.cartography.views import GEO_VIEW
 from app.layout import load_layers_fc
 from app.mapstate import day_index
 
@@ -94,13 +95,6 @@ def test_map_figure_is_vector_geo_without_builtin_borders(built):
     assert figures.GRAPH_CONFIG["topojsonURL"] == "/assets/topojson/"
 
 
-def test_javascript_uses_the_ids_of_app_ids():
-    js = (ROOT / "assets" / "map_paint.js").read_text()
-    block = re.search(r"var IDS = \{(.*?)\};", js, re.S).group(1)
-    for value in re.findall(r'"([a-z-]+)"', block):
-        assert value in ids.ALL_IDS, value
-
-
 def test_unit_timeline_chart(engine):
     hist = engine.history("iturup")
     rows = [{"role": s["role"], "actor": s["actor"], "asserted_by": s["asserted_by"],
@@ -152,8 +146,8 @@ def test_map_figure_follows_its_box_and_holds_the_whole_chain(built):
 
     fig = figures.map_figure(load_layers_fc(), built["table"], initial_paint(built["table"], 0))
     assert fig.layout.height is None and fig.layout.autosize is True
-    (lon0, lon1), (lat0, lat1) = figures.GEO_VIEW["lonaxis"]["range"], figures.GEO_VIEW["lataxis"]["range"]
-    assert lon0 < figures.GEO_VIEW["center"]["lon"] < lon1 and lat0 < figures.GEO_VIEW["center"]["lat"] < lat1
+    (lon0, lon1), (lat0, lat1) = GEO_VIEW["lonaxis"]["range"], GEO_VIEW["lataxis"]["range"]
+    assert lon0 < GEO_VIEW["center"]["lon"] < lon1 and lat0 < GEO_VIEW["center"]["lat"] < lat1
     reg = load_registry()
     kurils = [f for u in ("kurils_north", "kurils_central", "iturup", "kunashir", "shikotan")
               for f in reg["territory_units"][u]["features"] if "ref" in reg["features"][f]]

@@ -1,0 +1,42 @@
+"""The map's views and its label type: cartographic constants every floor reads (the page's figure, the label
+ladder, the insets, the print figure), kept at the bottom so nothing above has to be imported to know them."""
+
+from __future__ import annotations
+
+# The projection of every map: Lambert conformal conic, standard parallels 44° and 52° N, rotated to 146° E.
+PARALLELS = (44, 52)
+ROTATION_LON = 146
+PROJECTION = {"type": "conic conformal", "parallels": list(PARALLELS), "rotation": {"lon": ROTATION_LON}}
+
+# Default view: Hokkaido in the south, the whole of Sakhalin and the Kuril chain. Centred east of the rotation
+# (146 E), where Plotly centres a conic map by default: that gave a third of the map to the mainland and cut
+# Kamchatka's name and the Northern Kuril labels at the east edge.
+GEO_VIEW = {
+    "projection": PROJECTION,
+    "lonaxis": {"range": [137.5, 161.0]},
+    "lataxis": {"range": [41.0, 54.9]},
+    "center": {"lon": 150.5, "lat": 47.95},
+}
+# A phone's tall box shows this view instead (assets/classroom.js switches to it; app/cartography/ladder.py places
+# the labels for it): the islands fill the width instead of a strip across a wide view.
+PHONE_VIEW = {
+    "projection": PROJECTION,
+    "lonaxis": {"range": [139.5, 157.8]},
+    "lataxis": {"range": [41.2, 54.6]},
+    "center": {"lon": 148.6, "lat": 47.9},
+}
+# The printed map's whole view (app/export): the page's view without the sea east of the Kurils that the page
+# keeps for its insets (print sets its inset in the south-east corner of this box), centred by Plotly.
+PRINT_LON = (137.0, 158.5)
+PRINT_LAT = (41.2, 54.6)
+# Print geometry further than this (degrees) outside the view is dropped before drawing.
+PRINT_CLIP_MARGIN = 1.5
+
+# The labels' type on the page and in print: Noto Sans for Latin and Cyrillic, Noto Sans CJK for Japanese and
+# Chinese (app/cartography/type.py measures with the same faces).
+LABEL_FONT_FAMILY = "Noto Sans, Noto Sans CJK JP, sans-serif"
+
+
+def print_view(lon: tuple[float, float] = PRINT_LON, lat: tuple[float, float] = PRINT_LAT) -> dict:
+    """A printed subplot's view as a Plotly geo dict (no centre: Plotly centres the range box)."""
+    return {"projection": PROJECTION, "lonaxis": {"range": list(lon)}, "lataxis": {"range": list(lat)}}
