@@ -8,7 +8,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
-  plotly-bundle
+  plotly-bundle constants
 
 # Runtime only: what `make run` needs (no geometry libraries, no browser).
 $(VENV)/.app-installed: pyproject.toml
@@ -72,6 +72,11 @@ fuzz: install
 
 lint: install
 	$(PY) -m ruff check .
+
+# assets/constants.js: the ids, date range and state values the browser's scripts read, written from app/ids.py and
+# app/mapstate.py (tests/unit/test_jsconst.py fails when the committed file is stale).
+constants: install-app
+	$(PY) -m app.jsconst
 
 # Rebuild the committed layers from GSHHG (build-time input; running and testing use the committed files).
 geodata: install

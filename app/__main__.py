@@ -7,6 +7,8 @@
     python -m app diff --from 1945-08-01 --to 1946-03-01 [--perspective russia]
     python -m app paint [--perspective usa]
 
+    python -m app export …               # a figure, a series (app/export/cli.py) or a lesson (app/lessons/cli.py)
+
 Bad input: a message naming the parameter on stderr, exit code 2. Broken data: exit code 1.
 To add a subcommand, write `add_<name>(subparsers)` that sets `func` and append it to COMMANDS.
 """
@@ -19,7 +21,8 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app import DataFileError
-from app.export.cli import add_export
+from app.export.cli import add_export, run_export
+from app.lessons.cli import LESSON_FORMATS, add_lesson_args, is_lesson, run_lesson
 from app.timeline import serialize
 from app.timeline.engine import Engine, QueryError
 
@@ -67,7 +70,16 @@ def add_paint(subparsers: Any) -> None:
     p.set_defaults(func=lambda a, e: serialize.paint_payload(e, a.perspective))
 
 
-COMMANDS: list[Callable[[Any], None]] = [add_state, add_events, add_history, add_diff, add_paint, add_export]
+def add_figure_or_lesson(subparsers: Any) -> None:
+    """`export`: a figure or a series (app/export/cli.py), or with --animate / --handout / --lesson a lesson
+    (app/lessons/cli.py): this dispatcher is the one place that knows both."""
+    p, what = add_export(subparsers, formats=LESSON_FORMATS)
+    add_lesson_args(p, what)
+    p.set_defaults(func=lambda a, e: run_lesson(a, e) if is_lesson(a) else run_export(a, e))
+
+
+COMMANDS: list[Callable[[Any], None]] = [add_state, add_events, add_history, add_diff, add_paint,
+                                         add_figure_or_lesson]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, request
 
+from app import mapstate
 from app.timeline import serialize
 from app.timeline.engine import Engine, QueryError
 
@@ -35,17 +36,22 @@ def _load_layers_collection() -> dict[str, Any]:
 
 
 STATE_KEYS = ("date", "perspective")
+OWN_CHECKS = ("date", "pov")  # the payload checks the date; `pov` names any perspective of the engine, as here
 
 
 def _perspective(args: Any) -> str | None:
     """`perspective`, or the page's name for it (`pov`); unknown parameters are refused, the page's other
-    URL parameters (lang, names, view, …) are accepted and have no effect on the state."""
-    from app.mapstate import KNOWN_KEYS
-
-    known = (*STATE_KEYS, *KNOWN_KEYS)
+    parameters (lang, names, view, …) are checked by the page's one strict parser (app/mapstate.py) and have no
+    effect on the state."""
+    known = (*STATE_KEYS, *mapstate.KNOWN_KEYS)
     for key in args:
         if key not in known:
             raise QueryError(key, f"unknown parameter {key!r}", ", ".join(dict.fromkeys(known)))
+    try:
+        mapstate.parse({k: v for k, v in args.items() if k in mapstate.KNOWN_KEYS and k not in OWN_CHECKS},
+                       strict=True)
+    except mapstate.ParamError as exc:
+        raise QueryError(exc.parameter, exc.message, exc.allowed) from None
     values = {v for v in (args.get("perspective"), args.get("pov")) if v}
     if len(values) > 1:
         raise QueryError("pov", "perspective and pov name different points of view", "one of them")

@@ -16,6 +16,7 @@ from app.cartography.ladder import inset_context
 from app.cartography.resolve import Frame, hover_texts
 from app.cartography.views import GEO_VIEW, LABEL_FONT_FAMILY
 from app.i18n import _, format_date_for, gettext_for
+from app.mapstate import MAX_DATE, MIN_DATE
 
 GRAPH_CONFIG = {
     "topojsonURL": "/assets/topojson/",
@@ -318,7 +319,7 @@ def with_date_line(figure: dict, shown: dt.date) -> dict:
 
 
 def unit_timeline_figure(rows: list[dict], shown: dt.date | None, actor_groups: dict[str, str] | None = None,
-                         lo: dt.date = dt.date(1905, 1, 1), hi: dt.date = dt.date(1956, 12, 31),
+                         lo: dt.date = MIN_DATE, hi: dt.date = MAX_DATE,
                          lang: str = "en") -> go.Figure:
     """Every role of a unit over 1905–1956 as horizontal bars coloured by actor group.
 

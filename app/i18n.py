@@ -21,9 +21,9 @@ How to use it:
 * Data text (event titles/summaries, actor, unit and place names) is already in four languages in
   the data: `localised(obj, lang)` picks it, falling back to English (FALLBACK_MARKER).
 
-The UI language is kept in the URL (`lang=`, app/mapstate.py); a language change reloads the page,
-which is built in that language (`language_from_request`). The map labels' names convention
-(`names=ja|ru|both`) is separate.
+The UI language is kept in the URL (`lang=`, read by app/mapstate.py, where the languages are listed); a
+language change reloads the page, which is built in that language (`language_from_request`). The map labels'
+names convention (`names=ja|ru|both`) is separate.
 """
 
 from __future__ import annotations
@@ -34,16 +34,15 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
-LANGUAGES = ("en", "ja", "ru", "zh")
-DEFAULT_LANG = "en"
-# Shown in the language switch, each in its own language.
-LANGUAGE_NAMES = {"en": "English", "ja": "日本語", "ru": "Русский", "zh": "中文（简体）"}
-# BCP 47 tags for <html lang> and lang= attributes.
-HTML_LANG = {"en": "en", "ja": "ja", "ru": "ru", "zh": "zh-Hans"}
-# Babel locales for dates.
-BABEL_LOCALE = {"en": "en_GB", "ja": "ja_JP", "ru": "ru_RU", "zh": "zh_Hans_CN"}
+from app import mapstate
+from app.mapstate import DEFAULT_LANG
+
+LANGUAGES = mapstate.LANGS  # the languages and their facts are app/mapstate.py's LANGUAGES
+LANGUAGE_NAMES = {code: lang.name for code, lang in mapstate.LANGUAGES.items()}  # in the switch, in its own words
+HTML_LANG = {code: lang.html for code, lang in mapstate.LANGUAGES.items()}  # <html lang> and lang= attributes
+BABEL_LOCALE = {code: lang.babel for code, lang in mapstate.LANGUAGES.items()}  # dates
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
@@ -181,10 +180,11 @@ def localised_span(obj: Any, lang: str, **props: Any) -> Any:
     return html.Span(text, lang=HTML_LANG[got], **props)
 
 
-def language_from_search(search: str | None) -> str:
-    """The `lang` parameter of a query string ("?…&lang=ja"), or the default."""
-    values = parse_qs((search or "").lstrip("?")).get("lang")
-    return normalise_lang(values[-1].strip() if values else None)
+def notice_text(item: str, lang: str) -> str:
+    """A notice of the state's parser (app/mapstate.Notice) in the interface language; a plain string as it is."""
+    if isinstance(item, mapstate.Notice):
+        return translate(item.msgid, lang, **item.params)
+    return item
 
 
 def language_from_request() -> str:
@@ -201,7 +201,7 @@ def language_from_request() -> str:
     if not has_request_context():
         return DEFAULT_LANG
     if "lang" in request.args:
-        return normalise_lang(request.args.get("lang"))
+        return mapstate.parse(request.args).lang
     ref = request.referrer
     if ref:
         try:
@@ -209,7 +209,7 @@ def language_from_request() -> str:
         except ValueError:
             return DEFAULT_LANG
         if parts.netloc in ("", request.host):
-            return language_from_search(parts.query)
+            return mapstate.parse(parts.query).lang
     return DEFAULT_LANG
 
 
@@ -237,17 +237,3 @@ def install(dash_app: Any, build: Callable[[str], Any]) -> None:
 
     dash_app.interpolate_index = interpolate_index
     dash_app.layout = layout
-    register_language_switch(dash_app)
-
-
-def register_language_switch(dash_app: Any) -> None:
-    """The switch, and back/forward across languages, reload the page in it (assets/i18n.js)."""
-    from dash import ClientsideFunction, Input, Output, State
-
-    from app import ids
-
-    dash_app.clientside_callback(
-        ClientsideFunction("i18n", "follow"),
-        Output(ids.LANG_STORE, "data"), Input(ids.LANG, "value"), Input(ids.URL, "search"),
-        State(ids.LANG_STORE, "data"), prevent_initial_call=True,
-    )

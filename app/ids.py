@@ -1,12 +1,11 @@
-"""Every component id of the map page, in one place (layout, callbacks, assets/*.js and tests use these).
-
-The JavaScript in assets/map_*.js repeats the ids it needs; tests/unit/test_figures.py checks they agree.
+"""Every component id of the map page, in one place: the layout, the callbacks and the tests use these, and the
+JavaScript reads them from assets/constants.js, written from this module (python -m app.jsconst).
 """
 
 from __future__ import annotations
 
-URL = "url"
 NOTICE = "url-notice"
+BOOT = "sk-boot"  # the index page's boot state (app/page/boot.py), a JSON data block
 
 # time
 SLIDER = "date-slider"
@@ -120,21 +119,44 @@ SHARE_DIALOG = "share-dialog"
 SHARE_LINK = "share-link"
 SHARE_COPY = "share-copy"
 SHARE_QR = "share-qr"
+SHARE_COPIED = "share-copied"
+KEYS_OPEN = "keys-open"
+SHEET_HANDLE = "sheet-handle"
+DETAILS_CLOSE = "details-close"
+CMP_DATE2_INPUT = "compare-date2-input"
 DOWNLOAD_OPEN = "download-open"
 DOWNLOAD_DIALOG = "download-dialog"
 KEYS_DIALOG = "keys-dialog"
 PRESENT_POV = "present-pov"
 
-ALL_IDS = [
-    URL, NOTICE, SLIDER, DATE_BIG, EVENT_IN_FORCE, PREV_EVENT, NEXT_EVENT, PLAY, SPEED, TICKER, MODE, POV,
-    DIFF, EVENT_PICK, NAMES, CLAUSE, MODE_DATE_BOX, MODE_EVENT_BOX, MAP_CAPTION, MAP, LEGEND, PAINT_STORE,
-    EVENT_STORE, JS_READY, SETTLED, UNIT, UNIT_BUTTONS, PANEL, PANEL_CHART, PANEL_BODY, CLOSE_PANEL,
-    PAGE, NAV, VIEW, TOUR, STEP, TOUR_STORE, AUTOPLAY, PRESENT_BAR, PRESENT_CAPTION, PRESENT_STEP, PRESENT_LEGEND,
-    TOUR_START, FULLSCREEN, EXIT_VIEW, COMPARE, CMP_A, CMP_B, CMP_A_TITLE, CMP_B_TITLE, CMP_A_LINES, CMP_B_LINES,
-    CMP_DATE2, CMP_DATE2_TEXT,
-    CMP_POV2, CMP_EVENT2, CMP_EVENT2_BOX, CMP_DATE2_BOX, CMP_SHOW, CMP_CHANGES, CMP_PAINTED, TABLE, TABLE_BODY,
-    TABLE_DATA, TABLE_CSV, TABLE_DOWNLOAD, HELP, HELP_BODY, EMBED_BAR, EMBED_LINK, EMBED_CODE, LANG, LANG_STORE,
-    APP_BAR, MENU_BUTTON, MAP_HEADER, SETTINGS, TIME_BAR, DATE_INPUT, SLIDER_TICKS, DOC_HEADLINE, DOC_PREV, DOC_NEXT,
-    DETAILS, DETAILS_TOGGLE, KEY_IN_USE, KEY_CHIP, SOURCES_LIST, WHY, DOC_STORE, GOV_STORE, SHARE_OPEN,
-    SHARE_DIALOG, SHARE_LINK, SHARE_COPY, SHARE_QR, DOWNLOAD_OPEN, DOWNLOAD_DIALOG, KEYS_DIALOG, PRESENT_POV,
-]
+# the Download dialog (app/page/download.py, assets/download.js): the figure, then the lesson
+EXPORT_PANEL = "export-panel"
+EXPORT_FORMAT = "export-format"
+EXPORT_SIZE = "export-size"
+EXPORT_WIDTH = "export-width-mm"
+EXPORT_HEIGHT = "export-height-mm"
+EXPORT_DPI = "export-dpi"
+EXPORT_LANG = "export-lang"
+EXPORT_NAMES = "export-names"
+EXPORT_GRAY = "export-grayscale"
+EXPORT_BUTTON = "export-button"
+EXPORT_STATUS = "export-status"
+EXPORT_LINK = "export-link"
+LESSON_PANEL = "lesson-panel"
+LESSON_WHAT = "lesson-what"
+LESSON_FROM = "lesson-from"
+LESSON_TO = "lesson-to"
+LESSON_BY = "lesson-by"
+LESSON_OUTPUT = "lesson-output"
+LESSON_RESOLUTION = "lesson-resolution"
+LESSON_SECONDS = "lesson-seconds"
+LESSON_MAKE = "lesson-make"
+LESSON_SAVE = "lesson-save"
+LESSON_PROGRESS = "lesson-progress"
+LESSON_STATUS = "lesson-status"
+LESSON_LINK = "lesson-link"
+
+# The page's size classes, in CSS px (assets/map.css's media queries; tests/unit/test_jsconst.py checks them):
+# a phone up to PHONE_MAX_PX wide (bottom sheet), a drawer up to DRAWER_MAX_PX, a side panel above.
+PHONE_MAX_PX = 767
+DRAWER_MAX_PX = 1199

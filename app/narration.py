@@ -21,11 +21,9 @@ import yaml
 
 from app import PROJECT_ROOT, DataFileError
 from app.i18n import _, gettext_for, language_from_request, localised, normalise_lang
-from app.mapstate import MAX_DATE, MIN_DATE, day_index
+from app.mapstate import LANGS, MAX_DATE, MIN_DATE, MODES, day_index
 
 CONTENT_FILE = PROJECT_ROOT / "content" / "narration.yaml"
-LANGS = ("en", "ja", "ru", "zh")
-MODES = ("date", "event")
 
 
 def _fail(item: str, field: str, problem: str) -> DataFileError:

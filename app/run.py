@@ -3,8 +3,9 @@
 import os
 import sys
 
-from app import DataFileError, create_app
+from app import DataFileError
 from app.security import ConfigError
+from app.server import create_app
 
 
 def main() -> None:

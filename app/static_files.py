@@ -272,19 +272,3 @@ def install(dash_app: Any, root: Path | None = None) -> Path:
     server.wsgi_app = make_static_server(server.wsgi_app, root, headers)
     server.extensions["atlas_static_root"] = root
     return root
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m app.static_files [DIR]`: build the static tree (e.g. for nginx on another host)."""
-    from app import create_app
-
-    args = argv if argv is not None else sys.argv[1:]
-    if args:
-        os.environ[STATIC_ROOT_ENV] = str(Path(args[0]).resolve())
-    app = create_app()
-    print(f"static tree: {app.server.extensions['atlas_static_root']}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

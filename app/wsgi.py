@@ -7,8 +7,9 @@ Debug stays off: nothing here calls app.run(debug=True) or enable_dev_tools().
 
 import sys
 
-from app import DataFileError, create_app
+from app import DataFileError
 from app.security import ConfigError, warm_caches
+from app.server import create_app
 
 try:
     app = create_app()

@@ -6,15 +6,13 @@
  * tourGo    a tour step sets the date, the mode and the event (tour data shipped once in "tour-data").
  * autoplay  ?play=1 starts playing, never when the reader asks for reduced motion (prefers-reduced-motion).
  * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js.
- * Keys: Page Up / Page Down (presentation clickers) and the arrows step the tour; Esc leaves a view.
+ * Keys (assets/keys.js calls these): in Present, Page Up / Page Down and the arrows step the tour; Esc leaves a view.
  * No inline scripts or handlers anywhere (CSP): listeners are added here.
  */
 (function () {
     "use strict";
-    var IDS = {page: "page", view: "view-store", step: "step-store", tour: "tour-store", slider: "date-slider",
-               prev: "prev-event", next: "next-event", play: "play-pause", ticker: "play-ticker",
-               fullscreen: "fullscreen", notice: "url-notice", map: "map", cmpA: "compare-a", cmpB: "compare-b",
-               tableBody: "table-body", presentLegend: "present-legend"};
+    /* The component ids (assets/constants.js: loaded after this file, so read when first needed). */
+    function ID() { return window.skconst.ids; }
     var state = {view: "map", tour: null, step: 1, tours: null};
 
     function nu() { return window.dash_clientside.no_update; }
@@ -37,7 +35,7 @@
     /* The map fills its grid cell (assets/map.css); Plotly follows a window resize by itself, a view change
      * resizes the cell without one. Labels grow on a large presentation screen. */
     function fitMap() {
-        var holder = document.getElementById(IDS.map);
+        var holder = document.getElementById(ID().MAP);
         var gd = holder && holder.querySelector(".js-plotly-plot");
         if (!gd || !plotly() || !gd._fullLayout || !holder.offsetWidth) return;
         var box = holder.getBoundingClientRect();
@@ -74,9 +72,14 @@
         n = Math.max(1, Math.min(steps.length, n));
         if (n !== state.step) {
             state.step = n;   // at once: a clicker may send the next key before the tour callback has run
-            window.dash_clientside.set_props(IDS.step, {data: n});
+            window.dash_clientside.set_props(ID().STEP, {data: n});
         }
         return true;
+    }
+    /* The tour's step on screen: its day, mode and event, as tourGo sets them. */
+    function stepShown(steps, n) {
+        var s = steps[Math.max(1, Math.min(steps.length, n)) - 1];
+        return {day: s.day, mode: s.mode, event: s.mode === "event" ? s.event : null};
     }
 
     window.skclass = {
@@ -89,42 +92,51 @@
         state: function () { return state; }
     };
 
-    /* Keys: a presentation clicker sends Page Up / Page Down (some send arrows). Runs before the map's own
-     * handler (window, capture phase). */
-    window.addEventListener("keydown", function (e) {
-        var t = e.target, tag = (t && t.tagName) || "";
-        if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
-        if (t && t.closest && t.closest(".dash-dropdown, [role=listbox], [role=combobox], .Select")) return;
-        if (e.altKey || e.ctrlKey || e.metaKey) return;
-        if (e.key === "Escape" && document.querySelector("dialog[open]")) return;   // the dialog closes itself
-        if (e.key === "Escape" && state.view !== "map") {
-            leave();
-            e.preventDefault();
-            return;
-        }
-        if (state.view !== "present") {
-            if (e.key === "PageDown" || e.key === "PageUp") {
-                if (state.view === "map" || state.view === "embed") return;   // let the page scroll
-            }
-            return;
-        }
-        var dir = 0;
-        if (e.key === "PageDown" || e.key === "ArrowDown" || (e.key === "ArrowRight" && !e.shiftKey)) dir = 1;
-        else if (e.key === "PageUp" || e.key === "ArrowUp" || (e.key === "ArrowLeft" && !e.shiftKey)) dir = -1;
-        if (!dir) return;
-        e.preventDefault();
-        e.stopPropagation();
+    /* Present's keys: a clicker's Page Down / Page Up (some send arrows) step the tour, else the ◀ ▶ buttons
+     * (changes, or documents in treaty mode). */
+    window.skclass.presentStep = function (dir) {
         if (state.tour) { setStep(state.step + dir); return; }
-        var btn = document.getElementById(dir > 0 ? IDS.next : IDS.prev);
+        var btn = document.getElementById(dir > 0 ? ID().NEXT_EVENT : ID().PREV_EVENT);
         if (btn) btn.click();
-    }, true);
+    };
+    /* The map moved away from the tour's step (the slider touched, a month stepped): the tour is left, so the
+     * caption speaks of the map's own moment; the Tour button comes back to the step. */
+    window.skclass.mapMoved = function (req) {
+        var steps = state.tours && state.tour && state.tours[state.tour];
+        // a step asked for (a clicker's quick run) and not yet on the map: the map is on its way there
+        if (state.view !== "present" || !steps || state.applied !== state.step) return;
+        var on = stepShown(steps, state.step);
+        var same = req.mode === on.mode && (on.mode === "event" ? req.event === on.event : req.day === on.day);
+        if (!same) {
+            keep(state.tour, state.step);
+            state.tour = null;
+            window.dash_clientside.set_props(ID().TOUR, {data: null});
+        }
+    };
+    /* The embed view's "open the full map" link and Help's iframe code, for the state the page holds. */
+    window.skclass.embedLinks = function (mapState, serialise) {
+        var full = window.location.pathname + serialise(Object.assign({}, mapState, {view: "map"}));
+        var src = window.location.origin + window.location.pathname +
+                  serialise(Object.assign({}, mapState, {view: "embed"}));
+        var code = '<iframe src="' + src + '" title="' + escapeAttr(tr(null, "iframeTitle")) + '" ' +
+                   'width="100%" height="760" style="border:0" loading="lazy"></iframe>';
+        if (state.embedFull !== full) {
+            state.embedFull = full;
+            window.dash_clientside.set_props(ID().EMBED_LINK, {href: full});
+        }
+        if (state.embedCode !== code) {
+            state.embedCode = code;
+            window.dash_clientside.set_props(ID().EMBED_CODE, {children: code});
+        }
+    };
+    window.skclass.leave = function () { leave(); };
 
     /* Leaving Present keeps the tour's step: the Tour button (or Esc, then Tour) comes back to it. */
     function leave() {
         if (document.fullscreenElement && document.exitFullscreen) document.exitFullscreen().catch(function () {});
         if (state.tour) keep(state.tour, state.step);
-        window.dash_clientside.set_props(IDS.view, {data: "map"});
-        window.dash_clientside.set_props(IDS.tour, {data: null});
+        window.dash_clientside.set_props(ID().VIEW, {data: "map"});
+        window.dash_clientside.set_props(ID().TOUR, {data: null});
     }
     function keep(tour, step) {
         state.kept = {tour: tour, step: step};
@@ -136,7 +148,7 @@
     }
 
     document.addEventListener("click", function (e) {
-        var el = e.target && e.target.closest && e.target.closest("#" + IDS.fullscreen);
+        var el = e.target && e.target.closest && e.target.closest("#" + ID().FULLSCREEN);
         if (!el) return;
         var root = document.documentElement;
         if (document.fullscreenElement) {
@@ -153,8 +165,8 @@
         var onChange = function () {
             if (!mq.matches) return;
             var t = window.skmap && window.skmap.store && window.skmap.store.table;
-            window.dash_clientside.set_props(IDS.ticker, {disabled: true});
-            window.dash_clientside.set_props(IDS.play, {children: (t && t.i18n && t.i18n.play) || "\u25B6 Play"});
+            window.dash_clientside.set_props(ID().TICKER, {disabled: true});
+            window.dash_clientside.set_props(ID().PLAY, {children: (t && t.i18n && t.i18n.play) || "\u25B6 Play"});
         };
         if (mq.addEventListener) mq.addEventListener("change", onChange);
     }
@@ -236,7 +248,7 @@
     /* Present's key: every row in its box (it is drawn after the map paints, so after the caption); its type
     steps down a little before a row would be cut. */
     function fitKey() {
-        var key = document.getElementById(IDS.presentLegend);
+        var key = document.getElementById(ID().PRESENT_LEGEND);
         if (!key || state.view !== "present" || !key.clientHeight) return;
         var fit = 1;
         key.style.setProperty("--key-fit", "1");
@@ -248,8 +260,8 @@
     }
     window.addEventListener("resize", function () { setTimeout(fitCaption, 80); });
     (function watchCaption() {
-        var el = document.getElementById("present-caption");
-        var key = document.getElementById(IDS.presentLegend);
+        var el = window.skconst && document.getElementById(ID().PRESENT_CAPTION);
+        var key = el && document.getElementById(ID().PRESENT_LEGEND);
         if (!el || !key) { setTimeout(watchCaption, 300); return; }
         new MutationObserver(function () { fitCaption(); }).observe(el, {childList: true, subtree: true, characterData: true});
         // the key's rows arrive after the caption (when the map has painted) and take height from the caption's
@@ -265,7 +277,8 @@
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         skclass: {
-            view: function (view, tour) {
+            view: function (view, tour, tours) {
+                state.tours = tours || state.tours;
                 state.view = view || "map";
                 state.tour = tour || null;
                 if (state.tour) keep(state.tour, state.step);
@@ -302,31 +315,22 @@
                 if (!steps) return [nu(), nu(), nu()];
                 var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
                 keep(tour, state.step);
+                state.applied = state.step;
                 return [s.day, s.mode, s.mode === "event" ? s.event : null];
             },
             autoplay: function (flag, tours) {
                 if (!flag) return [nu(), nu()];
                 if (reducedMotion()) {
-                    window.dash_clientside.set_props(IDS.notice, {children: tr(tours, "reducedMotion")});
+                    if (window.skstate) window.skstate.notice(tr(tours, "reducedMotion"));
                     return [true, nu()];
                 }
                 var label = (window.skmap && window.skmap.store && window.skmap.store.table &&
                              window.skmap.store.table.i18n && window.skmap.store.table.i18n.pause) || "\u23F8 Pause";
                 return [false, label];
             },
-            embedLinks: function (search, tours) {
-                var params = new URLSearchParams(search || "");
-                params.delete("view");
-                var full = "/" + (params.toString() ? "?" + params.toString() : "");
-                params.set("view", "embed");
-                var src = window.location.origin + "/?" + params.toString();
-                var code = '<iframe src="' + src + '" title="' + escapeAttr(tr(tours, "iframeTitle")) + '" ' +
-                           'width="100%" height="760" style="border:0" loading="lazy"></iframe>';
-                return [full, code];
-            },
             /* The map as a table (callbacks/classroom.py table_model), drawn as DOM: text only, never HTML. */
             table: function (model) {
-                var holder = document.getElementById(IDS.tableBody);
+                var holder = document.getElementById(ID().TABLE_BODY);
                 if (!holder || !model) return nu();
                 var el = function (tag, text, attrs) {
                     var node = document.createElement(tag);
@@ -358,7 +362,7 @@
                     });
                 });
                 holder.replaceChildren(tbl);
-                var list = document.getElementById("sources-list");
+                var list = document.getElementById(ID().SOURCES_LIST);
                 if (list) {
                     var ol = el("ol", null, {"class": "sources-all"});
                     all.sort(function (a, b) { return a.short.localeCompare(b.short); });
@@ -369,7 +373,7 @@
             },
             cmpShow: function (show) {
                 setTimeout(function () {
-                    [IDS.cmpA, IDS.cmpB].forEach(function (id) {
+                    [ID().CMP_A, ID().CMP_B].forEach(function (id) {
                         var gd = document.querySelector("#" + id + " .js-plotly-plot");
                         if (gd && gd.offsetWidth && plotly()) plotly().Plots.resize(gd);
                     });
@@ -388,17 +392,17 @@
                 if (mode === "event" && !event2) reqB.mode = "date";
                 var tries = 0;
                 var run = function () {
-                    [[IDS.cmpA, reqA], [IDS.cmpB, reqB]].forEach(function (p) {
+                    [[ID().CMP_A, reqA], [ID().CMP_B, reqB]].forEach(function (p) {
                         var gd = document.querySelector("#" + p[0] + " .js-plotly-plot");
                         if (gd && plotly() && gd._fullLayout && gd.offsetWidth &&
                             Math.abs(gd._fullLayout.width - gd.offsetWidth) > 2) {
                             plotly().Plots.resize(gd);
                         }
                     });
-                    var a = window.skmap.paintGraph(IDS.cmpA, reqA), b = window.skmap.paintGraph(IDS.cmpB, reqB);
+                    var a = window.skmap.paintGraph(ID().CMP_A, reqA), b = window.skmap.paintGraph(ID().CMP_B, reqB);
                     if (!(a && b) && ++tries < 200) setTimeout(run, 50);
-                    nameLines(IDS.cmpA + "-lines", reqA);
-                    nameLines(IDS.cmpB + "-lines", reqB);
+                    nameLines(ID().CMP_A + "-lines", reqA);
+                    nameLines(ID().CMP_B + "-lines", reqB);
                 };
                 run();
                 return [reqA.stamp + "|" + reqB.stamp, dayText];

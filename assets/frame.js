@@ -1,31 +1,33 @@
 /* The frame around the map (app/page/): details tabs, drawer and bottom sheet, the ☰ menu, dialogs, the date
- * input, the key rows in use, the treaty-mode headline, keyboard shortcuts. All in the browser: none of it
- * adds a Dash component that a store update visits (the repaint bench, scripts/bench_slider.py).
+ * input, the key rows in use, the treaty-mode headline; the actions the keyboard controller (assets/keys.js) calls.
+ * All in the browser: none of it adds a Dash component that a store update visits (scripts/bench_slider.py).
  * State the frame shows lives in <body data-*> (Dash owns the page's className):
  *   data-mode=date|event   data-details=open (drawer, M)   data-menu=open (☰, S)
  * No inline scripts or handlers (CSP): listeners are added here. */
 (function () {
     "use strict";
-    var IDS = {page: "page", details: "details", slider: "date-slider", dateInput: "date-input", map: "map",
-               pov: "pov", mode: "mode", names: "names", diff: "diff-toggle", eventPick: "event-pick",
-               view: "view-store", tour: "tour-store", keyChip: "key-chip", keyInUse: "key-in-use",
-               presentLegend: "present-legend", share: "share-dialog", download: "download-dialog",
-               keys: "keys-dialog", exportPanel: "export-panel", shareLink: "share-link"};
+    var K = window.skconst, ID = K.ids;   // assets/constants.js
     var frame = {mode: "date", event: null, docs: null, docOrder: []};   // the page's frame state (not a Frame)
-    var MIN = Date.UTC(1905, 0, 1), DAY = 86400000;
+    var MIN = Date.parse(K.EPOCH + "T00:00:00Z"), DAY = 86400000;
 
     function byId(id) { return document.getElementById(id); }
     function nu() { return window.dash_clientside.no_update; }
     function setProps(id, props) { window.dash_clientside.set_props(id, props); }
     function isoOf(day) { return new Date(MIN + day * DAY).toISOString().slice(0, 10); }
+    /* A typed day as the slider's value: any day of MIN … MAX_DAY; a malformed one is null, one outside -1. */
     function dayOf(iso) {
         var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
         if (!m) return null;
-        var day = Math.round((Date.UTC(+m[1], +m[2] - 1, +m[3]) - MIN) / DAY);
-        return day >= 0 && day <= 18627 ? day : null;
+        var time = Date.UTC(+m[1], +m[2] - 1, +m[3]);
+        if (isoOf(Math.round((time - MIN) / DAY)) !== iso) return null;   // 1956-02-30 is no day
+        var day = Math.round((time - MIN) / DAY);
+        return day >= 0 && day <= K.MAX_DAY ? day : -1;
     }
-    function narrow() { return window.matchMedia("(max-width: 767px)").matches; }
-    function drawer() { return window.matchMedia("(min-width: 768px) and (max-width: 1199px)").matches; }
+    function narrow() { return window.matchMedia("(max-width: " + K.PHONE_MAX_PX + "px)").matches; }
+    function drawer() {
+        return window.matchMedia("(min-width: " + (K.PHONE_MAX_PX + 1) + "px) and (max-width: " + K.DRAWER_MAX_PX +
+                                 "px)").matches;
+    }
 
     /* The slider's tooltip shows the date, never the day number (dcc.Slider tooltip.transform). */
     window.dccFunctions = window.dccFunctions || {};
@@ -34,12 +36,12 @@
     };
 
     /* ---- details: tabs, drawer, sheet ------------------------------------------------------------------- */
-    function details() { return byId(IDS.details); }
+    function details() { return byId(ID.DETAILS); }
     function setSheet(state) {
         var d = details();
         if (!d) return;
         d.setAttribute("data-sheet", state);
-        var handle = byId("sheet-handle");
+        var handle = byId(ID.SHEET_HANDLE);
         if (handle) handle.setAttribute("aria-expanded", state === "peek" ? "false" : "true");
     }
     function openDetails() {
@@ -48,14 +50,14 @@
             if (d && d.getAttribute("data-sheet") === "peek") setSheet("half");
         } else if (drawer()) {
             document.body.setAttribute("data-details", "open");
-            var toggle = byId("details-toggle");
+            var toggle = byId(ID.DETAILS_TOGGLE);
             if (toggle) toggle.setAttribute("aria-expanded", "true");
         }
     }
     function closeDetails() {
         setSheet("peek");
         document.body.removeAttribute("data-details");
-        var toggle = byId("details-toggle");
+        var toggle = byId(ID.DETAILS_TOGGLE);
         if (toggle) toggle.setAttribute("aria-expanded", "false");
     }
     function selectTab(tab, focus) {
@@ -77,9 +79,8 @@
             if (show) panels[i].scrollTop = 0;
         }
         if (tab === "key") drawKey();
+        if (window.skstate) window.skstate.set({tab: tab});
     }
-    window.skframe = {selectTab: selectTab, openDetails: openDetails, closeDetails: closeDetails,
-                      state: function () { return frame; }};
 
     document.addEventListener("click", function (e) {
         var el = e.target && e.target.closest ? e.target : null;
@@ -92,58 +93,54 @@
             openDetails();
             return;
         }
-        if (el.closest("#sheet-handle")) {
+        if (el.closest("#" + ID.SHEET_HANDLE)) {
             var state = details().getAttribute("data-sheet");
             setSheet(state === "peek" ? "half" : state === "half" ? "full" : "peek");
             return;
         }
-        if (el.closest("#details-close")) { closeDetails(); return; }
-        if (el.closest("#details-toggle")) {
+        if (el.closest("#" + ID.DETAILS_CLOSE)) { closeDetails(); return; }
+        if (el.closest("#" + ID.DETAILS_TOGGLE)) {
             if (document.body.getAttribute("data-details") === "open") closeDetails(); else openDetails();
             return;
         }
-        if (el.closest("#" + IDS.keyChip)) { selectTab("key"); openDetails(); return; }
-        if (el.closest("#menu-button")) {
+        if (el.closest("#" + ID.KEY_CHIP)) { selectTab("key"); openDetails(); return; }
+        if (el.closest("#" + ID.MENU_BUTTON)) {
             var open = document.body.getAttribute("data-menu") === "open";
             if (open) document.body.removeAttribute("data-menu"); else document.body.setAttribute("data-menu", "open");
-            el.closest("#menu-button").setAttribute("aria-expanded", open ? "false" : "true");
+            el.closest("#" + ID.MENU_BUTTON).setAttribute("aria-expanded", open ? "false" : "true");
             return;
         }
         if (el.closest(".nav-btn")) {
             document.body.removeAttribute("data-menu");
-            var mb = byId("menu-button");
+            var mb = byId(ID.MENU_BUTTON);
             if (mb) mb.setAttribute("aria-expanded", "false");
         }
-        if (el.closest("#share-open")) { openDialog(IDS.share); return; }
-        if (el.closest("#download-open")) { openDialog(IDS.download); return; }
-        if (el.closest("#keys-open")) { openDialog(IDS.keys); return; }
+        if (el.closest("#" + ID.SHARE_OPEN)) { openDialog(ID.SHARE_DIALOG); return; }
+        if (el.closest("#" + ID.DOWNLOAD_OPEN)) { openDialog(ID.DOWNLOAD_DIALOG); return; }
+        if (el.closest("#" + ID.KEYS_OPEN)) { openDialog(ID.KEYS_DIALOG); return; }
         if (el.closest("[data-close]")) { var dlg = el.closest("dialog"); if (dlg) dlg.close(); return; }
-        if (el.closest("#share-copy")) { copyLink(); return; }
+        if (el.closest("#" + ID.SHARE_COPY)) { copyLink(); return; }
         // a click outside an open settings / language menu closes it
         var menus = document.querySelectorAll("details.menu[open]");
         for (var i = 0; i < menus.length; i++) if (!menus[i].contains(el)) menus[i].open = false;
     });
 
-    /* Tabs: arrow keys move between them (WAI-ARIA tabs pattern). */
-    document.addEventListener("keydown", function (e) {
-        var tab = e.target && e.target.closest && e.target.closest(".tab[data-tab]");
-        if (!tab || (e.key !== "ArrowRight" && e.key !== "ArrowLeft" && e.key !== "Home" && e.key !== "End")) return;
+    /* Tabs: arrow keys move between them (WAI-ARIA tabs pattern; called by assets/keys.js). */
+    function tabKey(tab, key) {
         var tabs = Array.prototype.slice.call(tab.parentNode.querySelectorAll(".tab"));
         var i = tabs.indexOf(tab);
-        if (e.key === "ArrowRight") i = (i + 1) % tabs.length;
-        else if (e.key === "ArrowLeft") i = (i - 1 + tabs.length) % tabs.length;
-        else if (e.key === "Home") i = 0;
+        if (key === "ArrowRight") i = (i + 1) % tabs.length;
+        else if (key === "ArrowLeft") i = (i - 1 + tabs.length) % tabs.length;
+        else if (key === "Home") i = 0;
         else i = tabs.length - 1;
-        e.preventDefault();
-        e.stopPropagation();
         selectTab(tabs[i].getAttribute("data-tab"), true);
-    }, true);
+    }
 
     /* The sheet follows a drag on its head (phones): released, it snaps to peek, half or full. */
     (function sheetDrag() {
         var start = null;
         document.addEventListener("pointerdown", function (e) {
-            if (!narrow() || !e.target.closest || !e.target.closest("#sheet-handle")) return;
+            if (!narrow() || !e.target.closest || !e.target.closest("#" + ID.SHEET_HANDLE)) return;
             start = {y: e.clientY, moved: false};
         });
         document.addEventListener("pointermove", function (e) {
@@ -161,19 +158,38 @@
         });
     })();
 
+    /* An opened picker puts the cursor in its search box (Radix first focuses the chosen option), so typing searches
+     * and never fires a shortcut. A list is made anew at each opening: the first focus inside it is the opening. */
+    var openedLists = new WeakSet();
+    document.addEventListener("focusin", function (e) {
+        var list = e.target && e.target.closest && e.target.closest(".dash-dropdown-content");
+        if (!list || openedLists.has(list)) return;
+        openedLists.add(list);
+        var search = list.querySelector("input.dash-dropdown-search");
+        if (search && e.target !== search) requestAnimationFrame(function () { search.focus(); });
+    });
+
     /* ---- dialogs -------------------------------------------------------------------------------------- */
     function openDialog(id) {
         var dlg = byId(id);
         if (!dlg || dlg.open) return;
-        if (id === IDS.download) { var panel = byId(IDS.exportPanel); if (panel) panel.open = true; }
-        var copied = byId("share-copied");
+        if (id === ID.DOWNLOAD_DIALOG) { var panel = byId(ID.EXPORT_PANEL); if (panel) panel.open = true; }
+        if (id === ID.SHARE_DIALOG) share();
+        var copied = byId(ID.SHARE_COPIED);
         if (copied) copied.textContent = "";
         if (dlg.showModal) dlg.showModal(); else dlg.setAttribute("open", "");
     }
+    /* Share offers the map as shown: the link of the state the browser holds, and its QR code (drawn by the server
+     * from that link, app/page/share.py; the link never waits for it). */
+    function share() {
+        var link = window.skstate ? window.skstate.link() : window.location.href;
+        setProps(ID.SHARE_LINK, {children: link});
+        setProps(ID.SHARE_QR, {src: "/share/qr.svg?link=" + encodeURIComponent(link)});
+    }
     function copyLink() {
-        var link = byId(IDS.shareLink), text = link ? link.textContent : window.location.href;
+        var link = byId(ID.SHARE_LINK), text = link ? link.textContent : window.location.href;
         var done = function () {
-            var out = byId("share-copied");
+            var out = byId(ID.SHARE_COPIED);
             if (out) out.textContent = (frame.i18n && frame.i18n.copied) || "Copied";
         };
         if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -191,14 +207,26 @@
         sel.addRange(range);
     }
 
-    /* ---- the date input: typed or picked, the map goes there ------------------------------------------- */
+    /* ---- the date input: typed or picked, the map goes there; a day outside the map's range is said so ----- */
     document.addEventListener("change", function (e) {
         var t = e.target;
         if (!t || !t.id) return;
-        if (t.id === IDS.dateInput || t.id === "compare-date2-input") {
-            var day = dayOf(t.value);
+        if (t.id === ID.DATE_INPUT || t.id === ID.CMP_DATE2_INPUT) {
+            var day = dayOf(t.value), main = t.id === ID.DATE_INPUT;
             if (day === null) return;
-            setProps(t.id === IDS.dateInput ? IDS.slider : "compare-date2", {value: day});
+            if (day < 0) {
+                var req = window.skmap && window.skmap.lastRequest && window.skmap.lastRequest();
+                var shown = main ? (req ? isoOf(req.day) : "") : (window.skstate ? window.skstate.current().date2 : "");
+                var words = (frame.i18n && frame.i18n.outside) || "{value} is outside {first} \u2026 {last}; " +
+                            "the map stays on {shown}.";
+                if (window.skstate) {
+                    window.skstate.notice(words.replace("{value}", t.value).replace("{first}", K.EPOCH)
+                                               .replace("{last}", K.LAST_DAY).replace("{shown}", shown));
+                }
+                return;
+            }
+            if (window.skstate) window.skstate.notice(null);
+            setProps(main ? ID.SLIDER : ID.CMP_DATE2, {value: day});
         }
     });
 
@@ -207,7 +235,7 @@
     function afterPaint(gd) {
         var req = window.skmap && window.skmap.lastRequest && window.skmap.lastRequest();
         if (!req) return;
-        var input = byId(IDS.dateInput), iso = isoOf(req.day);
+        var input = byId(ID.DATE_INPUT), iso = isoOf(req.day);
         if (input && document.activeElement !== input && input.value !== iso) input.value = iso;
         clearTimeout(keyTimer);
         keyTimer = setTimeout(function () { drawKey(); nameGovernment(req.day); }, 120);   // outside the measured frame
@@ -217,14 +245,14 @@
     function nameGovernment(day) {
         var sk = window.skmap, gov = sk && sk.governmentOf && sk.governmentOf("russia", day);
         if (!gov) return;
-        var label = document.querySelector("#" + IDS.pov + " [data-pov=russia]");
+        var label = document.querySelector("#" + ID.POV + " [data-pov=russia]");
         if (!label) return;
         var long = label.querySelector(".seg-long"), short = label.querySelector(".seg-short");
         if (long && long.textContent !== gov.name) long.textContent = gov.name;
         if (short && short.textContent !== gov.short) short.textContent = gov.short;
     }
     function watchMap() {
-        var gd = document.querySelector("#" + IDS.map + " .js-plotly-plot");
+        var gd = document.querySelector("#" + ID.MAP + " .js-plotly-plot");
         if (!gd) { setTimeout(watchMap, 200); return; }
         if (gd._skFrame) return;
         gd._skFrame = true;
@@ -261,7 +289,7 @@
         var rows = keyRows();
         if (!rows) return;
         var sig = rows.map(function (r) { return r.text + (r.note ? "/" + r.note : ""); }).join("|");
-        [IDS.keyInUse, IDS.presentLegend].forEach(function (id) {
+        [ID.KEY_IN_USE, ID.PRESENT_LEGEND].forEach(function (id) {
             var holder = byId(id);
             if (!holder || holder.getAttribute("data-sig") === sig) return;
             holder.setAttribute("data-sig", sig);
@@ -285,7 +313,7 @@
             });
             holder.replaceChildren(frag);
         });
-        var chip = byId(IDS.keyChip);
+        var chip = byId(ID.KEY_CHIP);
         if (chip) {
             var label = ((frame.i18n && frame.i18n.keyChip) || "Key · {n}").replace("{n}", rows.length);
             if (chip.textContent !== label) chip.textContent = label;
@@ -298,10 +326,9 @@
         var i = frame.docOrder.indexOf(frame.event);
         var next = i < 0 ? (dir > 0 ? 0 : frame.docOrder.length - 1)
                          : Math.max(0, Math.min(frame.docOrder.length - 1, i + dir));
-        if (frame.docOrder[next] !== frame.event) setProps(IDS.eventPick, {value: frame.docOrder[next]});
+        if (frame.docOrder[next] !== frame.event) setProps(ID.EVENT_PICK, {value: frame.docOrder[next]});
         return true;
     }
-    window.skframe.stepDoc = stepDoc;
 
     function currentEventId() {
         var sk = window.skmap, fr = sk && sk.frame && sk.frame();
@@ -310,7 +337,7 @@
         return marks[0] ? marks[0].id : null;
     }
 
-    /* ---- keyboard shortcuts (single keys, like Grapher's) ---------------------------------------------- */
+    /* ---- single-key shortcuts (like Grapher's), called by the keyboard controller (assets/keys.js) -------- */
     function clickInput(containerId, value) {
         var input = document.querySelector("#" + containerId + " input[value='" + value + "']");
         if (input && !input.checked) input.click();
@@ -324,65 +351,39 @@
         var el = document.querySelector("#" + containerId + " input:checked");
         return el ? el.value : null;
     }
-    window.addEventListener("keydown", function (e) {
-        var t = e.target, tag = (t && t.tagName) || "";
-        if (e.altKey || e.ctrlKey || e.metaKey) return;
-        if (tag === "INPUT" && t.type !== "radio" && t.type !== "checkbox") return;
-        if (tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
-        if (t && t.closest && t.closest(".dash-dropdown, [role=listbox], .dash-dropdown-content")) return;
-        if (document.querySelector("dialog[open]")) return;
-        var view = (window.skclass && window.skclass.state().view) || "map";
-        var key = e.key;
-        if (frame.mode === "event" && view !== "compare" && (key === "ArrowLeft" || key === "ArrowRight") &&
-            !e.shiftKey && !(window.skclass && window.skclass.state().tour && view === "present")) {
-            if (tag === "INPUT") return;   // a radio group's own arrows
-            e.preventDefault();
-            e.stopPropagation();
-            stepDoc(key === "ArrowRight" ? 1 : -1);
-            return;
-        }
-        if ((key === "PageUp" || key === "PageDown") && (view === "map" || view === "embed")) {
-            var req = window.skmap && window.skmap.lastRequest && window.skmap.lastRequest();
-            if (!req || frame.mode === "event") return;
-            var d = new Date(MIN + req.day * DAY);
-            d.setUTCFullYear(d.getUTCFullYear() + (key === "PageDown" ? 1 : -1));
-            var day = Math.max(0, Math.min(18627, Math.round((d.getTime() - MIN) / DAY)));
-            e.preventDefault();
-            e.stopPropagation();
-            setProps(IDS.slider, {value: day});
-            return;
-        }
-        if (key.length !== 1 || tag === "INPUT" && (key === " ")) return;
-        var povs = radioValues(IDS.pov);
-        var handled = true;
+    /* Runs the shortcut of a single key in a view; false when the key has none. */
+    function shortcut(key, view) {
+        var povs = radioValues(ID.POV);
         switch (key.toLowerCase()) {
         case "1": case "2": case "3": case "4":
-            if (povs[+key - 1]) clickInput(IDS.pov, povs[+key - 1]);
-            break;
+            if (povs[+key - 1]) clickInput(ID.POV, povs[+key - 1]);
+            return true;
         case "m":
-            if (frame.mode === "event") { setProps(IDS.mode, {value: "date"}); break; }
+            if (frame.mode === "event") { setProps(ID.MODE, {value: "date"}); return true; }
             var ev = frame.event || currentEventId();
-            if (ev) setProps(IDS.eventPick, {value: ev});
-            setProps(IDS.mode, {value: "event"});
-            break;
-        case "w": var box = document.querySelector("#" + IDS.diff + " input"); if (box) box.click(); break;
+            if (ev) setProps(ID.EVENT_PICK, {value: ev});
+            setProps(ID.MODE, {value: "event"});
+            return true;
+        case "w": var box = document.querySelector("#" + ID.DIFF + " input"); if (box) box.click(); return true;
         case "n":
-            var names = radioValues(IDS.names), cur = names.indexOf(checkedValue(IDS.names));
-            if (names.length) clickInput(IDS.names, names[(cur + 1) % names.length]);
-            break;
-        case "y": selectTab("why"); openDetails(); break;
-        case "k": selectTab("key"); openDetails(); break;
-        case "t": selectTab("table"); openDetails(); break;
-        case "s": selectTab("sources"); openDetails(); break;
-        case "p": selectTab("place"); openDetails(); break;
-        case "f": setProps(IDS.view, {data: "present"}); break;
-        case "c": setProps(IDS.view, {data: view === "compare" ? "map" : "compare"}); break;
-        case "d": openDialog(IDS.download); break;
-        case "?": openDialog(IDS.keys); break;
-        default: handled = false;
+            var names = radioValues(ID.NAMES), cur = names.indexOf(checkedValue(ID.NAMES));
+            if (names.length) clickInput(ID.NAMES, names[(cur + 1) % names.length]);
+            return true;
+        case "y": selectTab("why"); openDetails(); return true;
+        case "k": selectTab("key"); openDetails(); return true;
+        case "t": selectTab("table"); openDetails(); return true;
+        case "s": selectTab("sources"); openDetails(); return true;
+        case "p": selectTab("place"); openDetails(); return true;
+        case "f": setProps(ID.VIEW, {data: "present"}); return true;
+        case "c": setProps(ID.VIEW, {data: view === "compare" ? "map" : "compare"}); return true;
+        case "d": openDialog(ID.DOWNLOAD_DIALOG); return true;
+        case "?": openDialog(ID.KEYS_DIALOG); return true;
+        default: return false;
         }
-        if (handled) { e.preventDefault(); e.stopPropagation(); }
-    }, true);
+    }
+    window.skframe = {selectTab: selectTab, openDetails: openDetails, closeDetails: closeDetails, tabKey: tabKey,
+                      openDialog: openDialog, stepDoc: stepDoc, shortcut: shortcut,
+                      state: function () { return frame; }};
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {
         skframe: {
@@ -408,9 +409,13 @@
             },
             /* A territory chosen (map click, button, URL): its story opens in the details panel, in view. */
             showPlace: function (unit) {
-                var tab = byId("tab-place");
+                var tab = byId("tab-place");   // the Place tab's panel (app/page/details.py: "tab-" + its tab)
                 if (tab) tab.classList.toggle("has-unit", !!unit);   // the story first, the buttons after it
-                if (unit) { selectTab("place"); openDetails(); }
+                if (window.skstate) window.skstate.set({unit: unit || null});
+                if (unit) {   // its story, in view; the address's own territory opens on the address's tab
+                    selectTab((window.skstate && window.skstate.bootTab(unit)) || "place");
+                    openDetails();
+                }
                 var buttons = document.querySelectorAll(".unit-btn");
                 for (var i = 0; i < buttons.length; i++) {
                     var id = buttons[i].id || "";

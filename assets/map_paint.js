@@ -11,14 +11,11 @@
  */
 (function () {
     "use strict";
-    var IDS = {map: "map", slider: "date-slider", play: "play-pause", ticker: "play-ticker",
-               prev: "prev-event", next: "next-event",
-               paintStore: "paint-store", eventStore: "event-store", settled: "settled-date",
-               dateBig: "date-big", eventInForce: "event-in-force"};
-    var SETTLE_MS = 350, SETTLE_CHECK_MS = 800, SETTLE_TRIES = 6;
+    var K = window.skconst, ID = K.ids;   // assets/constants.js, written from app/ids.py and app/mapstate.py
+    var SETTLE_MS = 350;
     var settleTimer = null, settledDay = null;
-    var MIN = Date.UTC(1905, 0, 1);
     var DAY = 86400000;
+    var MIN = Date.parse(K.EPOCH + "T00:00:00Z");
     var last = null;          // last paint request, re-applied after Plotly redraws
     var store = {table: null, events: null};
     var hooked = null;        // the graph div whose plotly_afterplot we listen to
@@ -50,7 +47,7 @@
         }).join("");
     }
     function graphDiv() {
-        return document.querySelector("#" + IDS.map + " .js-plotly-plot");
+        return document.querySelector("#" + ID.MAP + " .js-plotly-plot");
     }
     function dayToIso(day) {
         return new Date(MIN + day * DAY).toISOString().slice(0, 10);
@@ -565,22 +562,19 @@
             if (gd.querySelector("path.choroplethlocation:not([data-loc])")) apply(req, gd);
         }).observe(gd, {childList: true, subtree: true});
     }
-    /* The slider's day once it stops changing reaches the server (URL, panels) through ids.SETTLED. A
-     * set_props from a timer is not always acted on at once (a request lost or superseded while other
-     * callbacks run would leave the URL one action late until the next interaction), so the day is sent
-     * again, a few times, until the URL holds the date shown: a shared link always holds it. */
-    function urlDate() {
-        var m = /[?&]date=([0-9]{4}-[0-9]{2}-[0-9]{2})(&|$)/.exec(window.location.search);
-        return m ? m[1] : null;
-    }
-    function settle(day, tries) {
+    /* The slider's day once it stops changing reaches the server's panels (Why, Place, Present, Table) through
+     * ids.SETTLED; the address and Share never wait for it (assets/mapstate.js writes them from the state). */
+    function settle(day) {
         if (!last || last.day !== day) return;          // a newer change has its own timer
         settledDay = day;
-        if (tries > 0 && urlDate() === dayToIso(day)) return;
-        if (tries > SETTLE_TRIES) return;
-        window.dash_clientside.set_props(IDS.settled, {data: day});
-        clearTimeout(settleTimer);
-        settleTimer = setTimeout(function () { settle(day, tries + 1); }, SETTLE_CHECK_MS);
+        window.dash_clientside.set_props(ID.SETTLED, {data: day});
+    }
+    /* The map's part of the state (assets/mapstate.js): the day, mode, view, disagreements, event and names shown. */
+    function follow(req) {
+        if (!window.skstate) return;   // the one-file lesson has no address
+        window.skstate.set({date: dayToIso(req.day), mode: req.mode, pov: req.pov, diff: !!req.diff,
+                            event: req.event || null, names: req.names});
+        if (window.skclass && window.skclass.mapMoved) window.skclass.mapMoved(req);
     }
     /* Paint another graph drawn from the same figure (compare view): `req` as built by request(). */
     function paintGraph(graphId, req) {
@@ -607,16 +601,24 @@
                        (diff ? ":diff" : "") + ":" + (names || "local")};
     }
     /* The slider's accessible value: the date and the event in force (aria-valuetext), after React's render. */
-    function setValueText(text) {
-        function set() {
-            var thumbs = document.querySelectorAll("#" + IDS.slider + " [role=slider]");
-            for (var i = 0; i < thumbs.length; i++) {
-                if (thumbs[i].getAttribute("aria-valuetext") !== text) thumbs[i].setAttribute("aria-valuetext", text);
-            }
+    var valueText = null, valueWatched = false;
+    function applyValueText() {
+        var thumbs = document.querySelectorAll("#" + ID.SLIDER + " [role=slider]");
+        for (var i = 0; i < thumbs.length; i++) {
+            if (thumbs[i].getAttribute("aria-valuetext") !== valueText) thumbs[i].setAttribute("aria-valuetext", valueText);
         }
-        set();
-        setTimeout(set, 0);
-        setTimeout(set, 120);
+    }
+    /* The slider (a chunk loaded on demand) may draw its thumb after the first paint and redraws it on each value:
+     * the text is put back whenever the thumb appears or moves. */
+    function setValueText(text) {
+        valueText = text;
+        applyValueText();
+        var box = document.getElementById(ID.SLIDER);
+        if (valueWatched || !window.MutationObserver) return;
+        if (!box) { setTimeout(function () { setValueText(valueText); }, 200); return; }
+        valueWatched = true;
+        new MutationObserver(applyValueText).observe(box, {childList: true, subtree: true, attributes: true,
+                                                           attributeFilter: ["aria-valuenow"]});
     }
 
     /* The big date and the headline (or, in treaty mode, what the map shows) for a request. */
@@ -632,8 +634,9 @@
         var req = request(day, last.mode, last.pov, last.diff, last.event, last.names);
         last = req;
         apply(req);
-        var text = headline(req), big = document.getElementById(IDS.dateBig),
-            evEl = document.getElementById(IDS.eventInForce);
+        follow(req);
+        var text = headline(req), big = document.getElementById(ID.DATE_BIG),
+            evEl = document.getElementById(ID.EVENT_IN_FORCE);
         if (big && big.textContent !== text[0]) big.textContent = text[0];
         if (big) big.setAttribute("data-date", dayToIso(day));
         if (evEl && evEl.textContent !== text[1]) evEl.textContent = text[1];
@@ -644,7 +647,7 @@
                     pendingFrame = null;
                     var d = pendingDay;
                     pendingDay = null;
-                    if (d !== null) window.dash_clientside.set_props(IDS.slider, {value: d});
+                    if (d !== null) window.dash_clientside.set_props(ID.SLIDER, {value: d});
                 });
             });
         }
@@ -667,6 +670,9 @@
                     frame: function () { return last ? frameOf(last) : null; },
                     swatch: swatch, lineSwatch: lineSwatch,
                     governmentOf: function (pov, day) { return store.table ? governmentOf(store.table, pov, day) : null; },
+                    stepTo: function (day) { if (last && last.table) stepTo(day); },
+                    nextChange: function (day, dir) { return stepEvent(last.table, day, dir); },
+                    addMonths: function (day, n) { return addMonths(day, n); },
                     eventText: function (day) {
                         return store.table ? frameHeadline(store.table, store.events && store.events.titles, day).text
                                            : tr("before");
@@ -682,8 +688,8 @@
                 store.table = table;
                 store.events = events;
                 if (table.i18n && table.i18n.htmlLang) document.documentElement.lang = table.i18n.htmlLang;
-                window.dash_clientside.set_props(IDS.paintStore, {data: null});
-                window.dash_clientside.set_props(IDS.eventStore, {data: null});
+                window.dash_clientside.set_props(ID.PAINT_STORE, {data: null});
+                window.dash_clientside.set_props(ID.EVENT_STORE, {data: null});
                 return "ready";
             },
             /* Inputs: day, mode, pov, diff, event, names, ready. */
@@ -698,6 +704,7 @@
                 var painted = last && last.stamp === req.stamp && gd && gd.getAttribute("data-painted") === req.stamp;
                 last = req;
                 if (gd) hook(gd);
+                follow(req);
                 if (!painted && !apply(req)) {
                     // the graph is not drawn yet: paint as soon as it is
                     var tries = 0, timer = setInterval(function () {
@@ -708,9 +715,9 @@
                 }
                 if (day !== settledDay) {
                     clearTimeout(settleTimer);
-                    settleTimer = setTimeout(function () { settle(last.day, 0); }, SETTLE_MS);
+                    settleTimer = setTimeout(function () { settle(last.day); }, SETTLE_MS);
                 }
-                var text = headline(req), big = document.getElementById(IDS.dateBig);
+                var text = headline(req), big = document.getElementById(ID.DATE_BIG);
                 if (big) big.setAttribute("data-date", dayToIso(req.day));  // the ISO day, for scripts and tests
                 setValueText(text[0] + ", " + text[1]);
                 return text;
@@ -721,10 +728,10 @@
                 var trig = window.dash_clientside.callback_context.triggered_id;
                 if (!table) return window.dash_clientside.no_update;
                 // in a guided tour (assets/classroom.js) the buttons step through the tour instead
-                if (window.skclass && window.skclass.tourStep(trig === IDS.prev ? -1 : 1)) {
+                if (window.skclass && window.skclass.tourStep(trig === ID.PREV_EVENT ? -1 : 1)) {
                     return window.dash_clientside.no_update;
                 }
-                return stepEvent(table, day, trig === IDS.prev ? -1 : 1);
+                return stepEvent(table, day, trig === ID.PREV_EVENT ? -1 : 1);
             },
             /* play / pause: returns [interval disabled, button label] */
             toggle: function (clicks, disabled) {
@@ -735,8 +742,7 @@
                 var nu = window.dash_clientside.no_update;
                 if (disabled) return [nu, nu, nu];
                 var next = day + (speed || 30);
-                var MAXDAY = isoToDay("1956-12-31");
-                if (next >= MAXDAY) return [MAXDAY, true, tr("play")];
+                if (next >= K.MAX_DAY) return [K.MAX_DAY, true, tr("play")];
                 return [next, nu, nu];
             }
         }
@@ -759,34 +765,4 @@
         t.setUTCDate(Math.min(dd, dim));
         return Math.round((t.getTime() - MIN) / DAY);
     }
-    function currentTable() {
-        return last && last.table;
-    }
-
-    /* Keyboard: ←/→ previous/next event, Shift+←/→ one month, Home/End, Space play/pause. */
-    document.addEventListener("keydown", function (e) {
-        var t = e.target, tag = (t && t.tagName) || "";
-        if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
-        if (t && t.closest && t.closest(".dash-dropdown, [role=listbox], [role=combobox], .Select")) return;
-        if (e.altKey || e.ctrlKey || e.metaKey) return;
-        var table = currentTable();
-        if (!table || !last) return;
-        var day = last.day, next = null;
-        if (e.key === "ArrowRight") next = e.shiftKey ? addMonths(day, 1) : stepEvent(table, day, 1);
-        else if (e.key === "ArrowLeft") next = e.shiftKey ? addMonths(day, -1) : stepEvent(table, day, -1);
-        else if (e.key === "Home") next = 0;
-        else if (e.key === "End") next = table.max_day;
-        else if (e.key === " " || e.key === "Spacebar") {
-            if (tag === "BUTTON" && t.id !== IDS.play) return;   // Space activates other buttons
-            e.preventDefault();
-            e.stopPropagation();
-            if (tag !== "BUTTON") document.getElementById(IDS.play).click();
-            else document.getElementById(IDS.play).click();
-            return;
-        } else return;
-        e.preventDefault();
-        e.stopPropagation();
-        next = Math.max(0, Math.min(table.max_day, next));
-        if (next !== day) stepTo(next);
-    }, true);
 })();

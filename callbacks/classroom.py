@@ -1,37 +1,25 @@
 """Callbacks of the classroom views: view switching, presentation and guided tour, compare, text table, help, embed.
 
 Registered from callbacks/__init__.py with `app.callback` / `app.clientside_callback` (never the global
-dash.callback). The URL state of these views (view, tour, step, date2, pov2, event2, play) is read and written by
-the page's one URL callback (callbacks/__init__.py sync_url). Instant things run in the browser
-(assets/classroom.js: page class, tour steps, compare painting, keys, autoplay); the server answers text:
-narration, the compare changes, the table and its CSV, the help content.
+dash.callback). The state of these views (view, tour, step, date2, pov2, event2, play) is part of the map state
+(app/mapstate.py): the browser holds it and writes the address (assets/mapstate.js). Instant things run in the
+browser (assets/classroom.js: page class, tour steps, compare painting, autoplay, embed links); the server answers
+text: narration, the compare changes, the table and its CSV, the help content.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
-from app import compare, ids, narration, styles, table
-from app import mapstate as us
+from app import compare, ids, mapstate, narration, styles, table
 from app.help import help_content
-from app.i18n import LANGUAGES, gettext_for, localised_span, normalise_lang
+from app.i18n import LANGUAGES, gettext_for, localised_span
 from app.page.cite import cite_dicts
 from app.page.present import present_caption
 
 PRESENT = "present"
-
-
-def _date_of(day: Any) -> dt.date:
-    ok = isinstance(day, (int, float)) and not isinstance(day, bool) and 0 <= day <= us.MAX_DAY
-    return us.from_day_index(day) if ok else us.DEFAULT_DATE
-
-
-def _str(value: Any) -> str | None:
-    """A callback input that should be a string id: anything else (list, dict, number…) counts as none."""
-    return value if isinstance(value, str) else None
 
 
 def table_model(engine: Any, mode: str, date: str, pov: str, event: str | None, lang: str = "en") -> dict:
@@ -85,6 +73,7 @@ def register_classroom(app: Dash, engine: Any) -> None:
     app.clientside_callback(
         ClientsideFunction("skclass", "view"),
         Output(ids.PAGE, "className"), Input(ids.VIEW, "data"), Input(ids.TOUR, "data"),
+        State(ids.TOUR_STORE, "data"),
     )
     app.clientside_callback(
         ClientsideFunction("skclass", "nav"),
@@ -107,11 +96,6 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Output(ids.TICKER, "disabled", allow_duplicate=True), Output(ids.PLAY, "children", allow_duplicate=True),
         Input(ids.AUTOPLAY, "data"), State(ids.TOUR_STORE, "data"), prevent_initial_call=True,
     )
-    app.clientside_callback(
-        ClientsideFunction("skclass", "embedLinks"),
-        Output(ids.EMBED_LINK, "href"), Output(ids.EMBED_CODE, "children"), Input(ids.URL, "search"),
-        State(ids.TOUR_STORE, "data"),
-    )
 
     @app.callback(
         Output(ids.PRESENT_CAPTION, "children"), Output(ids.PRESENT_STEP, "children"),
@@ -120,25 +104,22 @@ def register_classroom(app: Dash, engine: Any) -> None:
         State(ids.LANG_STORE, "data"),
     )
     def present(view, tour, step, _settled, mode, event, pov, day, lang="en"):
-        view, tour, mode, event, pov = _str(view), _str(tour), _str(mode), _str(event), _str(pov)
-        pov = pov if pov in us.POVS else "de_facto"
-        lang = normalise_lang(lang)
-        t = gettext_for(lang)
-        step = step if isinstance(step, int) and not isinstance(step, bool) else 1
-        if view not in (PRESENT, "embed"):
+        state = mapstate.from_controls(view=view, tour=tour, step=step, mode=mode, event=event, pov=pov, date=day,
+                                       lang=lang)
+        t = gettext_for(state.lang)
+        if state.view not in (PRESENT, "embed"):
             return no_update, no_update
-        tours = steps[lang]
-        if tour in tours:
-            n = step if isinstance(step, int) and 1 <= step <= len(tours[tour]) else 1
-            s = tours[tour][n - 1]
-            label = t("Step {n} of {total} · {tour}", n=n, total=len(tours[tour]),
-                      tour=narration.tour_title(tour, lang))
-            return present_caption(engine, s.event, s.date, pov, s.mode, lang), label
-        if mode == "event" and event in engine.events:
-            return present_caption(engine, event, _date_of(day), pov, "event", lang), ""
-        shown = _date_of(day)
-        current = engine.state(shown.isoformat(), "de_facto").get("current_event")
-        return present_caption(engine, current, shown, pov, "date", lang), ""
+        tours = steps[state.lang]
+        if state.tour in tours:
+            n = state.step if state.step <= len(tours[state.tour]) else 1
+            s = tours[state.tour][n - 1]
+            label = t("Step {n} of {total} · {tour}", n=n, total=len(tours[state.tour]),
+                      tour=narration.tour_title(state.tour, state.lang))
+            return present_caption(engine, s.event, s.date, state.pov, s.mode, state.lang), label
+        if state.mode == "event" and state.event in engine.events:
+            return present_caption(engine, state.event, state.date, state.pov, "event", state.lang), ""
+        current = engine.state(state.date.isoformat(), "de_facto").get("current_event")
+        return present_caption(engine, current, state.date, state.pov, "date", state.lang), ""
 
     # --- compare --------------------------------------------------------------------------------------------
     app.clientside_callback(
@@ -167,17 +148,18 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Input(ids.CMP_EVENT2, "value"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
     def compare_view(view, _settled, day2, mode, pov, pov2, event, event2, day, lang="en"):
-        lang = normalise_lang(lang)
-        view, mode, pov, pov2, event, event2 = map(_str, (view, mode, pov, pov2, event, event2))
-        if view != "compare":
+        state = mapstate.from_controls(view=view, date2=day2, pov=pov, pov2=pov2, event2=event2, date=day, lang=lang)
+        if state.view != "compare":
             return no_update, no_update, no_update, no_update, no_update
-        mode = mode if mode in us.MODES else "date"
-        a = compare.Side(mode, _date_of(day).isoformat(), pov if pov in us.POVS else "de_facto", event)
-        b = compare.Side(mode, _date_of(day2).isoformat(), pov2 if pov2 in us.POVS else "de_facto", event2)
+        # treaty mode stays on while its document is being chosen: compare's side B box follows the switch
+        mode = mode if mode in mapstate.MODES else "date"
+        event = event if isinstance(event, str) else None
+        a = compare.Side(mode, state.date.isoformat(), state.pov, event)
+        b = compare.Side(mode, state.date2.isoformat(), state.pov2, state.event2)
         hidden, shown = {"display": "none"}, {}
         event_mode = mode == "event"
-        return (changes_view(engine, a, b, lang), "A: " + compare.title(engine, a, lang),
-                "B: " + compare.title(engine, b, lang),
+        return (changes_view(engine, a, b, state.lang), "A: " + compare.title(engine, a, state.lang),
+                "B: " + compare.title(engine, b, state.lang),
                 shown if event_mode else hidden, hidden if event_mode else shown)
 
     # --- text table and CSV ---------------------------------------------------------------------------------
@@ -187,11 +169,12 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Input(ids.VIEW, "data"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
     def text_table(_settled, mode, pov, event, view, day, lang="en"):
-        mode, pov, event, view = map(_str, (mode, pov, event, view))
-        if view in (PRESENT, "embed", "help"):
+        state = mapstate.from_controls(view=view, pov=pov, date=day, lang=lang)
+        if state.view in (PRESENT, "embed", "help"):
             return no_update
-        return table_model(engine, mode if mode in us.MODES else "date", _date_of(day).isoformat(),
-                          pov if pov in us.POVS else "de_facto", event, normalise_lang(lang))
+        mode = mode if mode in mapstate.MODES else "date"
+        event = event if isinstance(event, str) else None
+        return table_model(engine, mode, state.date.isoformat(), state.pov, event, state.lang)
 
     app.clientside_callback(
         ClientsideFunction("skclass", "table"),
@@ -204,18 +187,19 @@ def register_classroom(app: Dash, engine: Any) -> None:
         State(ids.EVENT_PICK, "value"), State(ids.SLIDER, "value"), prevent_initial_call=True,
     )
     def table_csv(_clicks, mode, pov, event, day):
-        mode, pov, event = map(_str, (mode, pov, event))
-        mode = mode if mode in us.MODES else "date"
-        pov = pov if pov in us.POVS else "de_facto"
-        date = _date_of(day).isoformat()
-        rows = table.rows_for(engine, mode, date, pov, event)
+        state = mapstate.from_controls(pov=pov, date=day)
+        mode = mode if mode in mapstate.MODES else "date"
+        event = event if isinstance(event, str) else None
+        date = state.date.isoformat()
+        rows = table.rows_for(engine, mode, date, state.pov, event)
         name = f"sakhalin_kurils_{event}.csv" if mode == "event" and event in engine.events else \
-            f"sakhalin_kurils_{date}_{pov}.csv"
+            f"sakhalin_kurils_{date}_{state.pov}.csv"
         return dcc.send_string(table.to_csv(engine, rows), name, type="text/csv")
 
     # --- help -----------------------------------------------------------------------------------------------
     @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"), State(ids.LANG_STORE, "data"))
     def help_body(view, lang="en"):
-        if _str(view) != "help":
+        state = mapstate.from_controls(view=view, lang=lang)
+        if state.view != "help":
             return no_update
-        return help_content(engine, normalise_lang(lang))
+        return help_content(engine, state.lang)

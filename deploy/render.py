@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("kind", choices=["site", "standalone"])
     parser.add_argument("--listen", default="80")
     parser.add_argument("--app", action="append", required=True, help="host:port of an app host (repeat)")
-    parser.add_argument("--static", type=Path, required=True, help="the static tree (python -m app.static_files)")
+    parser.add_argument("--static", type=Path, required=True, help="the static tree (python -m app.server)")
     parser.add_argument("--cache", type=Path, default=Path("/var/cache/nginx/atlas"))
     parser.add_argument("--server-name", default="_")
     parser.add_argument("--access-log", default="off")

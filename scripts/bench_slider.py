@@ -32,12 +32,13 @@ from dash import Dash, Input, Output, dcc, html  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
-from app import create_app, figures  # noqa: E402
+from app import figures  # noqa: E402
 from app.cartography.paint_table import add_page_cartography, build_table  # noqa: E402
 from app.cartography.resolve import hover_texts, resolve  # noqa: E402
 from app.data import load_engine  # noqa: E402
 from app.layout import load_layers_fc  # noqa: E402
 from app.mapstate import MapState  # noqa: E402
+from app.server import create_app  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run"]

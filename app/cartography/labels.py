@@ -43,6 +43,7 @@ import yaml
 
 from app.i18n import gettext_for
 from app.layers import load_layers
+from app.mapstate import LANGS, MIN_DATE
 
 from .fonts import text_size
 from .insets import (
@@ -63,8 +64,6 @@ from .views import GEO_VIEW
 ROOT = Path(__file__).resolve().parents[2]
 LABEL_DATA = ROOT / "geodata" / "label_names.yaml"
 NAMES_CONVENTIONS = ("local", "ja", "ru", "both")
-LANGS = ("en", "ja", "ru", "zh")
-MIN_DATE = dt.date(1905, 1, 1)
 BOX_PAD = 2.0        # px kept clear around each label box (the halo)
 EDGE_MARGIN = 3.0    # px between a label and the map's edge
 TOWN_DOT_PX = 6.0

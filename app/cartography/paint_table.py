@@ -37,7 +37,7 @@ from typing import Any
 from app import pov_label, styles
 from app.i18n import HTML_LANG, date_pattern_for, gettext_for, localised, normalise_lang
 from app.layers import load_layers, load_registry
-from app.mapstate import MAX_DAY, MIN_DATE, POVS
+from app.mapstate import LANGS, MAX_DAY, MIN_DATE, POVS
 from app.timeline import milestones
 
 from .insets import INSETS, TITLE_PX, locator_ring
@@ -512,7 +512,7 @@ def label_entries(max_tier: int = 3, with_names: bool = False) -> list[dict]:
     forms per language (`starts` day indices; en/ja/ru/zh texts from each start); with the territory features
     each names (`names`) for a placer. The page's main map shows tiers 1–3, its insets and print tier 4 too."""
     return [{"id": s.id, "kind": s.kind, "tier": s.tier, "lon": s.lon, "lat": s.lat, "starts": list(s.starts),
-             **{code: list(s.forms[code]) for code in ("en", "ja", "ru", "zh")},
+             **{code: list(s.forms[code]) for code in LANGS},
              **({"names": list(s.names)} if with_names else {})}
             for s in label_specs() if s.tier <= max_tier]
 
@@ -546,7 +546,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
             "widthKm": inset.width_km, "heightKm": inset.height_km, "bbox": list(inset.bbox),
             "zoom": list(inset.bbox), "ring": [ring[0], ring[1]], "locations": inset_locs,
             "labels": [{"id": lid, "kind": specs[lid].kind, "tier": specs[lid].tier, "starts": list(specs[lid].starts),
-                        **{code: list(specs[lid].forms[code]) for code in ("en", "ja", "ru", "zh")}}
+                        **{code: list(specs[lid].forms[code]) for code in LANGS}}
                        for lid in inset.labels if lid in specs],
             "title": inset_title(inset, lang, proj), "titlePx": TITLE_PX,
         })

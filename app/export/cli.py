@@ -11,31 +11,38 @@ app/export/series.py: in-force dates, signature frames, the end state, unchanged
 and DIR/index.csv (number, event, what, date, file, title, caption). A progress bar goes to stderr; each
 file is written to a temporary name and renamed, so an interrupted run resumes (--force redoes them).
 The caption's permalink uses --base-url, else ATLAS_PUBLIC_URL; with neither, the figure has none.
+The flags are read as the page's parameters (--perspective is pov, --compare-date date2, …) by the one strict
+parser (app/mapstate.py, app/export/request.py); the lesson flags are app/lessons/cli.py's (app/__main__.py).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import io
-import os
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from app import mapstate as us
+from app import mapstate
+from app.cli_io import atomic_write, progress_bar
 from app.export import compose, finish, render, series
-from app.export.request import LANGS, NAMES, ExportParamError, ExportRequest, povs
+from app.export.request import ExportParamError, ExportRequest, povs, request_from_args
 from app.export.sizes import DPIS, FORMATS, SIZES
-from app.lessons.cli import LESSON_FORMATS, add_lesson_args, is_lesson, run_lesson
 
 INDEX_COLUMNS = ["number", "event", "what", "date", "file", "title", "caption"]
+# The page's name of each flag that is a map-state parameter, for messages and the one parser.
+FLAGS = {"date": "--date", "event": "--event", "pov": "--perspective", "diff": "--diff", "unit": "--unit",
+         "names": "--names", "lang": "--lang", "date2": "--compare-date", "pov2": "--compare-perspective",
+         "event2": "--compare-event", "format": "--format", "size": "--size", "width_mm": "--width-mm",
+         "height_mm": "--height-mm", "dpi": "--dpi", "grayscale": "--grayscale"}
 
 
-def add_export(subparsers: Any) -> None:
+def add_export(subparsers: Any, formats: tuple[str, ...] = ()) -> tuple[argparse.ArgumentParser, Any]:
+    """The `export` sub-command; `formats`: more --format values (the lessons', app/__main__.py). Returns the parser
+    and its group of mutually exclusive "what" flags, for the lesson flags to join."""
     p = subparsers.add_parser("export", help="the map as a print-ready SVG, PDF or PNG file",
                               description=__doc__.split("\n\n")[0])
     what = p.add_mutually_exclusive_group()
@@ -51,21 +58,22 @@ def add_export(subparsers: Any) -> None:
     p.add_argument("--compare-perspective", help="two panels: side B in this point of view")
     p.add_argument("--compare-event", help="two panels: side B shows what this event provides")
     p.add_argument("--as-event-maps", action="store_true", help="a series of what each event provides")
-    p.add_argument("--format", default=None, choices=(*FORMATS, *LESSON_FORMATS),
+    p.add_argument("--format", default=None, choices=(*FORMATS, *formats),
                    help="default: the --out file's extension, else svg (mp4, webm, gif: --animate)")
     p.add_argument("--size", default="double", choices=SIZES)
     p.add_argument("--width-mm", type=float)
     p.add_argument("--height-mm", type=float)
     p.add_argument("--dpi", type=int, default=300, choices=DPIS)
-    p.add_argument("--lang", default="en", choices=LANGS, help="title, key, caption (and place names by default)")
-    p.add_argument("--names", default="local", choices=NAMES, help="place names: local = the --lang")
+    p.add_argument("--lang", default=mapstate.DEFAULT_LANG, choices=mapstate.LANGS,
+                   help="title, key, caption (and place names by default)")
+    p.add_argument("--names", default="local", choices=mapstate.FIGURE_NAMES, help="place names: local = the --lang")
     p.add_argument("--grayscale", action="store_true")
     p.add_argument("--base-url", default=None, help="public address for the caption's permalink "
                    "(default: $ATLAS_PUBLIC_URL; none: no permalink)")
     p.add_argument("--out", required=True, help="a file or an existing directory; a directory for a series")
     p.add_argument("--force", action="store_true", help="series: redo existing files")
-    add_lesson_args(p, what)
     p.set_defaults(func=run_export)
+    return p, what
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -85,42 +93,24 @@ def _format(args: argparse.Namespace) -> str:
     return "svg"
 
 
-def _date(parameter: str, text: str | None, default: dt.date) -> dt.date:
-    if not text:
-        return default
+def query_of(args: argparse.Namespace, fmt: str) -> dict[str, str | None]:
+    """The flags as the page's query parameters (GET /export's): one parser reads both."""
+    compare = bool(args.compare_date or args.compare_perspective or args.compare_event)
+    num = lambda v: None if v is None else f"{v:g}"  # noqa: E731
+    return {"date": args.date, "mode": "event" if args.event else None, "event": args.event,
+            "pov": args.perspective, "diff": "1" if args.diff else None, "unit": args.unit, "names": args.names,
+            "lang": args.lang, "view": "compare" if compare else None,
+            "date2": (args.compare_date or args.date) if compare else None,
+            "pov2": (args.compare_perspective or args.perspective) if compare else None,
+            "event2": args.compare_event, "format": fmt, "size": args.size, "width_mm": num(args.width_mm),
+            "height_mm": num(args.height_mm), "dpi": str(args.dpi), "grayscale": "1" if args.grayscale else None}
+
+
+def _request(args: argparse.Namespace, fmt: str, engine: Any | None = None) -> ExportRequest:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ExportParamError(parameter, f"{text!r} is not a date YYYY-MM-DD",
-                               "a date YYYY-MM-DD from 1905-01-01 to 1956-12-31") from None
-
-
-def _request(args: argparse.Namespace, fmt: str) -> ExportRequest:
-    req = ExportRequest(pov=args.perspective, diff=args.diff, unit=args.unit, names=args.names, lang=args.lang,
-                        fmt=fmt, size=args.size, width_mm=args.width_mm, height_mm=args.height_mm, dpi=args.dpi,
-                        grayscale=args.grayscale, base_url=args.base_url,
-                        date=_date("date", args.date, us.DEFAULT_DATE))
-    if args.event:
-        req = replace(req, mode="event", event=args.event)
-    if args.compare_date or args.compare_perspective or args.compare_event:
-        req = replace(req, view="compare", date2=_date("compare-date", args.compare_date, req.date),
-                      pov2=args.compare_perspective or req.pov, event2=args.compare_event)
-    return req
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except FileNotFoundError:
-        raise ExportParamError("out", f"the folder {path.parent} does not exist", "an existing folder") from None
-    except PermissionError:
-        raise ExportParamError("out", f"cannot write into {path.parent} (permission denied)",
-                               "a folder you can write to") from None
+        return request_from_args(query_of(args, fmt), base_url=args.base_url, engine=engine)
+    except ExportParamError as exc:
+        raise ExportParamError(FLAGS.get(exc.parameter, exc.parameter), exc.message, exc.allowed) from None
 
 
 def _complete(path: Path, fmt: str) -> bool:
@@ -142,16 +132,6 @@ def _complete(path: Path, fmt: str) -> bool:
     return b"</svg>" in tail
 
 
-def _bar(done: int, total: int, started: float, label: str) -> None:
-    width = 30
-    filled = int(width * done / max(total, 1))
-    elapsed = time.monotonic() - started
-    eta = elapsed / done * (total - done) if done else 0
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} "
-                     f"{elapsed:5.0f}s eta {eta:4.0f}s {label[:40]:<40}")
-    sys.stderr.flush()
-
-
 def run_series(engine: Any, args: argparse.Namespace, fmt: str) -> str:
     outdir = Path(args.out)
     if not outdir.is_dir():
@@ -159,7 +139,7 @@ def run_series(engine: Any, args: argparse.Namespace, fmt: str) -> str:
             raise ExportParamError("out", f"the folder {outdir.parent} does not exist", "an existing folder")
         outdir.mkdir()
     ids = series.event_ids(engine, args.events, args.tour)
-    base = compose.validate(engine, replace(_request(args, fmt), view="map"))
+    base = compose.validate(engine, replace(_request(args, fmt, engine), view="map"))
     items = series.frames(engine, base, ids, args.as_event_maps)
     started = time.monotonic()
     rows = []
@@ -167,19 +147,19 @@ def run_series(engine: Any, args: argparse.Namespace, fmt: str) -> str:
     try:
         for i, item in enumerate(items):
             path = outdir / item.file
-            _bar(i, len(items), started, item.file)
+            progress_bar(i, len(items), started, item.file)
             if not args.force and _complete(path, fmt):
                 skipped += 1
                 caption = compose.build_figure(engine, compose.validate(engine, item.req))[1]["caption"]
             else:
                 result = compose.export_figure(engine, item.req)
-                _atomic_write(path, result.data)
+                atomic_write(path, result.data)
                 written += 1
                 caption = result.caption
             rows.append({"number": item.number, "event": item.event or "", "what": item.what,
                          "date": item.date.isoformat(), "file": item.file, "title": item.title,
                          "caption": caption.replace("\n", " | ")})
-        _bar(len(items), len(items), started, "done")
+        progress_bar(len(items), len(items), started, "done")
         sys.stderr.write("\n")
     finally:
         if rows:
@@ -187,7 +167,7 @@ def run_series(engine: Any, args: argparse.Namespace, fmt: str) -> str:
             w = csv.DictWriter(buf, fieldnames=INDEX_COLUMNS, lineterminator="\n")
             w.writeheader()
             w.writerows(rows)
-            _atomic_write(outdir / "index.csv", buf.getvalue().encode("utf-8"))
+            atomic_write(outdir / "index.csv", buf.getvalue().encode("utf-8"))
     return (f"{len(items)} frames from {len(ids)} events: {written} written, {skipped} already complete, "
             f"{time.monotonic() - started:.1f} s → {outdir}/index.csv\n")
 
@@ -195,21 +175,17 @@ def run_series(engine: Any, args: argparse.Namespace, fmt: str) -> str:
 def run_export(args: argparse.Namespace, engine: Any) -> str:
     from app.timeline.engine import QueryError
 
-    if is_lesson(args):
-        return run_lesson(args, engine)
     try:
         if args.all_events or args.events or args.tour:
             if Path(args.out).suffix and not Path(args.out).is_dir():
                 raise ExportParamError("out", f"a series needs a folder, not {args.out}", "a folder")
             return run_series(engine, args, args.format or "svg")
         fmt = _format(args)
-        if args.event and args.event not in engine.events:
-            raise ExportParamError("event", f"unknown event {args.event!r}", "python -m app events")
-        result = compose.export_figure(engine, _request(args, fmt))
+        result = compose.export_figure(engine, _request(args, fmt, engine))
         out = Path(args.out)
         if out.is_dir():
             out = out / result.filename
-        _atomic_write(out, result.data)
+        atomic_write(out, result.data)
         return f"{out} ({len(result.data)} bytes)\n{result.caption}\n"
     except ExportParamError as exc:
         raise QueryError(exc.parameter, exc.message, exc.allowed) from None

@@ -8,7 +8,8 @@
 What the lesson shows: --tour NAME (the classroom tour's steps), --events a,b,c (the export series' frames),
 --all-events, or --from/--to with --by day|month|year; with none of them, the key tour. --perspective, --names,
 --lang and --base-url (the end card's and the handout's permalink: a public address only) as for figures.
-A progress bar goes to stderr; the file appears only when complete.
+A progress bar goes to stderr; the file appears only when complete. These flags join the `export` sub-command
+(app/__main__.py dispatches to run_lesson when one of --animate, --handout, --lesson is given).
 """
 
 from __future__ import annotations
@@ -20,9 +21,12 @@ import time
 from pathlib import Path
 from typing import Any
 
+from app import mapstate
+from app.cli_io import atomic_write, progress_bar
 from app.export.request import ExportParamError
 from app.lessons import plan
 from app.lessons.naming import lesson_filename
+from app.narration import tour_lengths
 
 LESSON_FORMATS = ("mp4", "webm", "gif", "html")
 OUTPUTS = ("animate", "handout", "lesson")
@@ -30,7 +34,7 @@ OUTPUTS = ("animate", "handout", "lesson")
 
 def add_lesson_args(p: argparse.ArgumentParser, what: Any) -> None:
     what.add_argument("--from", dest="date_from", help="a lesson over a date range from YYYY-MM-DD (with --to, --by)")
-    p.add_argument("--to", dest="date_to", help="the range's last day, YYYY-MM-DD (default 1956-12-31)")
+    p.add_argument("--to", dest="date_to", help=f"the range's last day, YYYY-MM-DD (default {mapstate.MAX_DATE})")
     p.add_argument("--by", default="year", choices=plan.BY, help="a range's step: day, month or year")
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--animate", action="store_true", help="the lesson as a video: mp4 (default), webm or gif")
@@ -56,7 +60,14 @@ def _day(parameter: str, text: str | None) -> dt.date | None:
 
 
 def spec_from_args(args: argparse.Namespace, engine: Any) -> plan.LessonSpec:
-    common = {"pov": args.perspective, "names": args.names, "lang": args.lang, "base_url": args.base_url}
+    """The lesson a command asks for; its point of view, names, language and tour read by the one strict parser."""
+    query = {"pov": args.perspective, "names": args.names, "lang": args.lang, "tour": args.tour}
+    try:
+        state = mapstate.parse(query, strict=True, tours=tour_lengths())
+    except ExportParamError as exc:
+        flag = {"pov": "--perspective"}.get(exc.parameter, f"--{exc.parameter}")
+        raise ExportParamError(flag, exc.message, exc.allowed) from None
+    common = {"pov": state.pov, "names": state.names, "lang": state.lang, "base_url": args.base_url}
     if args.date_from or args.date_to:
         return plan.LessonSpec(start=_day("from", args.date_from), end=_day("to", args.date_to), by=args.by, **common)
     if args.events:
@@ -65,7 +76,7 @@ def spec_from_args(args: argparse.Namespace, engine: Any) -> plan.LessonSpec:
         from app.export import series
 
         return plan.LessonSpec(events=",".join(series.event_ids(engine)), **common)
-    return plan.LessonSpec(tour=args.tour or "key", **common)
+    return plan.LessonSpec(tour=state.tour or "key", **common)
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -98,7 +109,6 @@ def _target(args: argparse.Namespace, name: str) -> Path:
 
 def run_lesson(args: argparse.Namespace, engine: Any) -> str:
     from app.export import finish, render
-    from app.export.cli import _atomic_write, _bar
     from app.lessons.video import EncodeError
     from app.timeline.engine import QueryError
 
@@ -110,7 +120,7 @@ def run_lesson(args: argparse.Namespace, engine: Any) -> str:
         at = (done * 60 // max(total, 1), label)
         if at != shown["at"]:
             shown["at"] = at
-            _bar(done, total, started, label)
+            progress_bar(done, total, started, label)
 
     try:
         fmt = _format(args)
@@ -126,14 +136,14 @@ def run_lesson(args: argparse.Namespace, engine: Any) -> str:
             from app.lessons.handout import handout
 
             target = _target(args, lesson_filename(lesson, "pdf", args.paper))
-            _atomic_write(target, handout(engine, lesson, args.paper, progress))
+            atomic_write(target, handout(engine, lesson, args.paper, progress))
             what = "handout"
         else:
             from app.lessons.onefile import build_html
 
             target = _target(args, lesson_filename(lesson, "html", "lesson"))
             progress(0, 1, "lesson")
-            _atomic_write(target, build_html(engine, lesson))
+            atomic_write(target, build_html(engine, lesson))
             what = "one-file lesson"
         progress(1, 1, "done")
         sys.stderr.write("\n")

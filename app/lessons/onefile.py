@@ -26,6 +26,7 @@ from app.lessons.plan import Lesson
 STATIC = Path(__file__).resolve().parent / "static"
 PLOTLY_BUNDLE = PROJECT_ROOT / "bundles" / "plotly" / "plotly-atlas.min.js"
 PAINTER = ASSETS_DIR / "map_paint.js"
+CONSTANTS = ASSETS_DIR / "constants.js"  # the painter's ids and date range (app/jsconst.py)
 TOPOJSON = ("world_50m", "world_110m", "asia_50m", "asia_110m")
 MAX_BYTES = 6 * 1024 * 1024
 
@@ -90,6 +91,7 @@ def build_html(engine: Any, lesson: Lesson) -> bytes:
         "GEO": "window.PlotlyGeoAssets = {topojson: " + _json(geo_assets) + "};",
         "PLOTLY": _script_text(PLOTLY_BUNDLE.read_text(encoding="utf-8")),
         "SHIM": "window.dash_clientside = {no_update: {}, set_props: function () {}, callback_context: {}};",
+        "CONSTANTS": _script_text(CONSTANTS.read_text(encoding="utf-8")),
         "PAINTER": _script_text(PAINTER.read_text(encoding="utf-8")),
         "TABLE": _json(table), "EVENTS": _json(events), "FIGURE": _json(figure),
         "LESSON": _json(lesson_data(engine, lesson, table)),

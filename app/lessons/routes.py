@@ -13,19 +13,22 @@ The permalink printed on the end card and the handout is the public address (ATL
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from flask import jsonify, request, send_file
 
-from app.export.request import LANGS, NAMES, ExportParamError, povs
+from app import mapstate
+from app.export.request import ExportParamError, public_base_url
 from app.export.routes import content_disposition
 from app.lessons import jobs, plan
 from app.lessons.naming import lesson_filename
+from app.narration import tour_lengths
 
 OUTPUTS = {"video": ("mp4", "webm", "gif"), "handout": ("pdf",), "html": ("html",)}
-KNOWN = ("output", "format", "tour", "events", "from", "to", "by", "pov", "lang", "names", "resolution",
-         "step_seconds", "paper")
+STATE_KEYS = ("tour", "pov", "lang", "names")  # the map state's parameters a lesson takes (app/mapstate.py)
+LESSON_KEYS = ("output", "format", "events", "from", "to", "by", "resolution", "step_seconds", "paper")
 MIME = {"mp4": "video/mp4", "webm": "video/webm", "gif": "image/gif", "pdf": "application/pdf",
         "html": "text/html; charset=utf-8"}
 
@@ -47,15 +50,15 @@ def _day(name: str, value: str | None) -> dt.date | None:
 
 
 def parse(args: Any) -> tuple[dict[str, str], plan.LessonSpec]:
-    """The request's parameters, checked and normalised (what the job id is made of), and the lesson's spec."""
+    """The request's parameters, checked and normalised (what the job id is made of), and the lesson's spec. The
+    map state's parameters (point of view, language, names, tour) go through the one strict parser."""
     for key in args:
-        if key not in KNOWN:
-            raise ExportParamError(key, f"unknown parameter {key!r}", ", ".join(KNOWN))
+        if key not in (*STATE_KEYS, *LESSON_KEYS):
+            raise ExportParamError(key, f"unknown parameter {key!r}", ", ".join((*STATE_KEYS, *LESSON_KEYS)))
+    state = mapstate.parse({k: v for k, v in args.items() if k in STATE_KEYS}, strict=True, tours=tour_lengths())
     output = _choice("output", args.get("output"), tuple(OUTPUTS), "video")
     fmt = _choice("format", args.get("format"), OUTPUTS[output], OUTPUTS[output][0])
-    params = {"output": output, "format": fmt, "pov": _choice("pov", args.get("pov"), povs(), "de_facto"),
-              "lang": _choice("lang", args.get("lang"), LANGS, "en"),
-              "names": _choice("names", args.get("names"), NAMES, "local")}
+    params = {"output": output, "format": fmt, "pov": state.pov, "lang": state.lang, "names": state.names}
     if output == "video":
         params["resolution"] = _choice("resolution", args.get("resolution"), ("720p", "1080p"), "1080p")
         try:
@@ -72,14 +75,9 @@ def parse(args: Any) -> tuple[dict[str, str], plan.LessonSpec]:
         params["events"] = args["events"]
         spec = plan.LessonSpec(events=args["events"])
     else:
-        params["tour"] = args.get("tour") or "key"
+        params["tour"] = state.tour or "key"
         spec = plan.LessonSpec(tour=params["tour"])
-    from dataclasses import replace
-
-    from app.export.request import normalise_pov, public_base_url
-
-    spec = replace(spec, pov=normalise_pov(params["pov"]), lang=params["lang"], names=params["names"],
-                   base_url=public_base_url(None))
+    spec = replace(spec, pov=state.pov, lang=state.lang, names=state.names, base_url=public_base_url(None))
     return params, spec
 
 

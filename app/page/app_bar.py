@@ -6,11 +6,11 @@ from dash import dcc, html
 
 from app import ids
 from app.i18n import HTML_LANG, LANGUAGE_NAMES, LANGUAGES, _, gettext_for
+from app.mapstate import LANGUAGES as LANGUAGE_FACTS
 
 # (view, label, keyboard shortcut shown in the tooltip); "tour" is the presentation view with the guided tour
 VIEW_LABELS = [("map", _("Map")), ("compare", _("Compare")), ("present", _("Present")), ("tour", _("Tour")),
                ("help", _("Help"))]
-SHORT_LANG = {"en": "EN", "ja": "日本語", "ru": "RU", "zh": "中文"}
 
 
 def create_views(lang: str) -> html.Nav:
@@ -31,7 +31,7 @@ def create_language_menu(lang: str) -> html.Details:
     t = gettext_for(lang)
     return html.Details([
         html.Summary([html.Span(t("Language") + ": ", className="sr-only"),
-                      html.Span(SHORT_LANG[lang], lang=HTML_LANG[lang]), " ▾"],
+                      html.Span(LANGUAGE_FACTS[lang].short, lang=HTML_LANG[lang]), " ▾"],
                      className="bar-btn", title=t("Language")),
         html.Fieldset([
             html.Legend(t("Language")),
@@ -51,7 +51,7 @@ def create_app_bar(lang: str) -> html.Header:
         create_views(lang),
         html.Div([
             create_language_menu(lang),
-            html.Button("?", id="keys-open", className="bar-btn keys-btn", title=t("Keyboard shortcuts"),
+            html.Button("?", id=ids.KEYS_OPEN, className="bar-btn keys-btn", title=t("Keyboard shortcuts"),
                         **{"aria-haspopup": "dialog", "aria-label": t("Keyboard shortcuts")}),
             html.Button([html.Span("⤴", **{"aria-hidden": "true"}), html.Span(t("Share"), className="bar-label")],
                         id=ids.SHARE_OPEN, className="bar-btn", title=t("Share"), **{"aria-haspopup": "dialog"}),

@@ -8,8 +8,7 @@ from dash import dcc, html
 
 from app import figures, ids, styles
 from app.i18n import gettext_for
-from app.mapstate import DEFAULT_DATE2, MAX_DATE, MAX_DAY, MIN_DATE, day_index
-from app.page.map_header import POVS
+from app.mapstate import DEFAULT_DATE2, MAX_DATE, MAX_DAY, MIN_DATE, POVS, day_index
 
 
 def _compare_graph(id_: str) -> dcc.Graph:
@@ -29,7 +28,7 @@ def create_compare(engine: Any, event_options: list[dict], lang: str = "en") -> 
                                     tooltip={"always_visible": False, "placement": "top", "transform": "skDate"}),
                          className="slider-box", title=t("Side B date")),
                 html.Label([html.Span(t("Side B date"), className="sr-only"),
-                            dcc.Input(id="compare-date2-input", type="date", min=MIN_DATE.isoformat(),
+                            dcc.Input(id=ids.CMP_DATE2_INPUT, type="date", min=MIN_DATE.isoformat(),
                                       max=MAX_DATE.isoformat(), debounce=True, className="date-input")]),
             ], id=ids.CMP_DATE2_BOX, className="cmp-date2"),
             html.Div([html.Label(t("Side B point of view"), htmlFor=ids.CMP_POV2, className="cmp-label"),

@@ -1,6 +1,7 @@
 """Details: Why · Place · Key · Table · Sources. A side panel at ≥ 1200 px, a drawer at 768–1199 px and a
 bottom sheet (peek / half / full) on phones; each tab scrolls inside itself (assets/map.css). Tabs switch in
-the browser (assets/classroom.js): no server round trip, no Dash component per tab state."""
+the browser (assets/frame.js; the open tab is part of the map state, app/mapstate.py): no server round trip, no
+Dash component per tab state."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from dash import dcc, html
 
 from app import figures, ids
 from app.i18n import _, gettext_for, localised
+from app.mapstate import TABS
 
-TABS = [("why", _("Why")), ("place", _("Place")), ("key", _("Key")), ("table", _("Table")),
-        ("sources", _("Sources"))]
+TAB_LABELS = {"why": _("Why"), "place": _("Place"), "key": _("Key"), "table": _("Table"), "sources": _("Sources")}
 
 
 def unit_button_text(names: Any, lang: str = "en") -> str:
@@ -26,7 +27,7 @@ def create_tab_list(lang: str) -> html.Div:
         html.Button(t(label), id=f"{ids.DETAILS_TAB}-{tab}", className="tab", role="tab",
                     **{"aria-selected": "true" if tab == "why" else "false", "aria-controls": f"tab-{tab}",
                        "data-tab": tab, "tabIndex": "0" if tab == "why" else "-1"})
-        for tab, label in TABS
+        for tab, label in ((tab, TAB_LABELS[tab]) for tab in TABS)
     ], className="tab-list", role="tablist", **{"aria-label": t("Details")})
 
 
@@ -98,10 +99,10 @@ def create_details(engine: Any, lang: str, extra_why: Any = None) -> html.Aside:
     t = gettext_for(lang)
     return html.Aside([
         html.Div([
-            html.Button(html.Span(className="handle-bar"), id="sheet-handle", className="sheet-handle",
+            html.Button(html.Span(className="handle-bar"), id=ids.SHEET_HANDLE, className="sheet-handle",
                         title=t("Details"), **{"aria-label": t("Details"), "aria-expanded": "false"}),
             create_tab_list(lang),
-            html.Button("✕", id="details-close", className="icon-btn details-close", title=t("Close"),
+            html.Button("✕", id=ids.DETAILS_CLOSE, className="icon-btn details-close", title=t("Close"),
                         **{"aria-label": t("Close")}),
         ], className="details-head"),
         html.Div([create_why(lang, extra_why), create_place(engine, lang), create_key(lang), create_table(lang),

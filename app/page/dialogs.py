@@ -1,20 +1,18 @@
-"""Dialogs opened from the app bar (native <dialog>, opened by assets/classroom.js): Share, Download and the
-keyboard shortcuts. Esc closes each; focus returns to the button that opened it."""
+"""Dialogs opened from the app bar (native <dialog>, opened by assets/frame.js): Share and the keyboard
+shortcuts (Download: app/page/download.py). Esc closes each; focus returns to the button that opened it."""
 
 from __future__ import annotations
 
 from dash import html
 
 from app import ids
-from app.export.ui import export_panel
 from app.i18n import _, gettext_for
-from app.lessons.ui import lesson_panel
 
 # (keys, what they do): the one list the dialog and Help show
 SHORTCUTS = [
     ("← →", _("Previous / next change (in treaty mode: document)")),
     ("Shift + ← →", _("One month back / forward")),
-    ("Page Up / Page Down", _("One year back / forward (in Present: previous / next step)")),
+    ("Page Up / Page Down", _("Previous / next change, for a clicker (in Present: previous / next step)")),
     ("Home / End", _("1905 / 1956")),
     ("Space", _("Play / pause")),
     ("1 2 3 4", _("Point of view: de facto, Japan, Russia/USSR, USA")),
@@ -30,7 +28,7 @@ SHORTCUTS = [
 ]
 
 
-def _close(lang: str) -> html.Button:
+def close_button(lang: str) -> html.Button:
     t = gettext_for(lang)
     return html.Button("✕", className="icon-btn dialog-close", title=t("Close"), **{"aria-label": t("Close"),
                                                                                   "data-close": "1"})
@@ -39,33 +37,15 @@ def _close(lang: str) -> html.Button:
 def create_share_dialog(lang: str) -> html.Dialog:
     t = gettext_for(lang)
     return html.Dialog([
-        html.Div([html.H2(t("Share this view")), _close(lang)], className="dialog-head"),
+        html.Div([html.H2(t("Share this view")), close_button(lang)], className="dialog-head"),
         html.P(t("This link opens the map exactly as it is now: date, point of view, treaty, territory and view.")),
         html.Div([
             html.Code(id=ids.SHARE_LINK, className="share-link", tabIndex="0"),
             html.Button(t("Copy link"), id=ids.SHARE_COPY, className="btn"),
         ], className="share-row"),
-        html.P(id="share-copied", className="hint", role="status", **{"aria-live": "polite"}),
+        html.P(id=ids.SHARE_COPIED, className="hint", role="status", **{"aria-live": "polite"}),
         html.Img(id=ids.SHARE_QR, alt=t("QR code of this link"), className="share-qr"),
     ], id=ids.SHARE_DIALOG, className="dialog share-dialog", **{"aria-labelledby": ids.SHARE_DIALOG + "-h"})
-
-
-def create_download_dialog(lang: str) -> html.Dialog:
-    t = gettext_for(lang)
-    return html.Dialog([
-        html.Div([html.H2(t("Download")), _close(lang)], className="dialog-head"),
-        html.H3(t("Figure")),
-        export_panel(lang),
-        html.H3(t("Lesson: video, handout, one file")),
-        lesson_panel(lang),
-        html.H3(t("Data")),
-        html.Ul([
-            html.Li(html.A(t("The whole timeline (JSON)"), href="/api/download/dataset.json", download="")),
-            html.Li(html.A(t("Every status (CSV)"), href="/api/download/statuses.csv", download="")),
-            html.Li(html.A(t("The map layers (GeoJSON)"), href="/api/download/layers.geojson", download="")),
-        ], className="data-links"),
-        html.P(t("The table of what the map shows now is in Details → Table (CSV)."), className="hint"),
-    ], id=ids.DOWNLOAD_DIALOG, className="dialog download-dialog")
 
 
 def create_keys_dialog(lang: str) -> html.Dialog:
@@ -74,6 +54,6 @@ def create_keys_dialog(lang: str) -> html.Dialog:
     for keys, what in SHORTCUTS:
         rows += [html.Dt(html.Kbd(keys)), html.Dd(t(what))]
     return html.Dialog([
-        html.Div([html.H2(t("Keyboard shortcuts")), _close(lang)], className="dialog-head"),
+        html.Div([html.H2(t("Keyboard shortcuts")), close_button(lang)], className="dialog-head"),
         html.Dl(rows, className="keys-list"),
     ], id=ids.KEYS_DIALOG, className="dialog keys-dialog")

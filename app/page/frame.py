@@ -12,7 +12,8 @@ from app.i18n import gettext_for, localised
 from app.page.app_bar import create_app_bar
 from app.page.compare import create_changes, create_compare
 from app.page.details import create_details
-from app.page.dialogs import create_download_dialog, create_keys_dialog, create_share_dialog
+from app.page.dialogs import create_keys_dialog, create_share_dialog
+from app.page.download import create_download_dialog
 from app.page.embed import create_embed_bar
 from app.page.help import create_help
 from app.page.map_header import create_map_header
@@ -34,13 +35,13 @@ def doc_store(engine: Any, lang: str) -> dict:
                          "dates": " · ".join(dates)}
     out["i18n"] = {"noDoc": t("Choose a treaty, agreement or proposal"), "copied": t("Copied"),
                    "keyChip": t("Key · {n}"),
-                   "disagree": t("The points of view disagree here")}
+                   "disagree": t("The points of view disagree here"),
+                   "outside": t("{value} is outside {first} … {last}; the map stays on {shown}.")}
     return out
 
 
 def stores(engine: Any, table: dict, events: dict, lang: str) -> list:
     return [
-        dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.VIEW, data="map"),
         dcc.Store(id=ids.TOUR, data=None),
         dcc.Store(id=ids.STEP, data=1),

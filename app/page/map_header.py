@@ -7,9 +7,9 @@ from dash import dcc, html
 
 from app import ids, styles
 from app.i18n import _, gettext_for
+from app.mapstate import POVS
 
-POVS = ("de_facto", "japan", "russia", "usa")
-POV_KEYS = {"de_facto": "1", "japan": "2", "russia": "3", "usa": "4"}
+POV_KEYS = {pov: str(n) for n, pov in enumerate(POVS, start=1)}  # the keys 1–4 (assets/frame.js shortcut)
 NAMES_OPTIONS = [("local", _("In this language")), ("ja", _("Japanese names")), ("ru", _("Russian names")),
                  ("both", _("Both"))]
 SHORT_LABELS = {"de_facto": _("De facto"), "japan": _("Japan"), "russia": _("USSR"), "usa": _("USA")}

@@ -35,7 +35,7 @@ def ticks_uri(marks: list[dict], kinds: dict[str, str]) -> str:
 def year_marks() -> dict:
     """Labels every ten years (five on wide screens would collide on a phone); ticks carry the events."""
     marks: dict = {}
-    for year in range(1905, 1957, 10):
+    for year in range(MIN_DATE.year, MAX_DATE.year + 1, 10):
         marks[(dt.date(year, 1, 1) - MIN_DATE).days] = {"label": str(year)}
     return marks
 

@@ -1,37 +1,23 @@
-"""Export in the browser: the panel downloads the file of the page's URL state; the modebar camera
-is set to SVG and there is no cloud button."""
+"""Export in the browser: the panel downloads the file of the map as shown (the state the browser holds); the
+modebar camera is set to SVG and there is no cloud button."""
 
 import socket
 import threading
 import xml.etree.ElementTree as ET
 
 import pytest
-from dash import html
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
-from app import create_app
-from app.data import load_engine
 from app.export import render
-from app.export.routes import register_export_routes
-from app.export.ui import BUTTON, FORMAT, export_panel, register_export_callbacks
-
-
-def _wired(path: str, needle: str) -> bool:
-    try:
-        return needle in open(path, encoding="utf-8").read()
-    except OSError:
-        return False
+from app.ids import EXPORT_BUTTON, EXPORT_FORMAT
+from app.server import create_app
+from tests.browser.helpers import wait_painted
 
 
 @pytest.fixture(scope="module")
 def export_server():
     app = create_app()
-    engine = load_engine()
-    if not _wired("app/__init__.py", "register_export_routes"):
-        register_export_routes(app.server, engine)
-    if not _wired("app/page/dialogs.py", "export_panel"):
-        app.layout = html.Div([app.layout, export_panel()])
-        register_export_callbacks(app, engine)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -43,14 +29,19 @@ def export_server():
     render.stop()
 
 
-def test_expo001_panel_downloads_the_url_state(page, export_server):
-    page.goto(export_server + "/?date=1951-09-08&pov=japan")
+def test_expo001_panel_downloads_the_map_as_shown(page, export_server):
+    page.goto(export_server + "/?date=1951-09-08&pov=usa")
+    wait_painted(page, "1951-09-08:usa")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("2")   # Japan's view, chosen after the page opened
+    wait_painted(page, "1951-09-08:japan")
     page.locator("#download-open").click()  # the panel lives in the Download dialog, opened for use
-    page.locator(f"#{FORMAT} input[value=svg]").check()
+    page.locator(f"#{EXPORT_FORMAT} input[value=svg]").check()
     with page.expect_download(timeout=120_000) as info:
-        page.locator(f"#{BUTTON}").click()
+        page.locator(f"#{EXPORT_BUTTON}").click()
     download = info.value
     assert download.suggested_filename == "1951-09-08_san-francisco-treaty_japan_double_en.svg"
+    expect(page.locator("#export-status")).to_have_text(f"Exported {download.suggested_filename}")
     root = ET.parse(download.path()).getroot()
     text = " ".join("".join(el.itertext()) for el in root.iter() if el.tag.endswith("text"))
     assert "8 September 1951" in text and "Japan's view" in text

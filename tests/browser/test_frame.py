@@ -226,7 +226,8 @@ def test_fram009_keys_choose_the_point_of_view_and_the_share_dialog(page, live_s
     page.locator("#share-open").click()
     expect(page.locator("#share-dialog")).to_be_visible()
     expect(page.locator("#share-link")).to_contain_text("date=1956-12-31")
-    expect(page.locator("#share-qr")).to_have_attribute("src", re.compile("^data:image/svg"))
+    expect(page.locator("#share-qr")).to_have_attribute("src", re.compile(r"^/share/qr\.svg\?link="))
+    page.wait_for_function("() => document.getElementById('share-qr').naturalWidth > 100")   # drawn, offline
     page.keyboard.press("Escape")
     expect(page.locator("#share-dialog")).to_be_hidden()
 

@@ -19,9 +19,13 @@ def full_plotly_js() -> bytes:
 
 
 def _plots_drawn(page) -> None:
+    """Both plots drawn, the map's labels and insets arranged for its box (assets/map_paint.js arrange: data-rung)
+    and their geography fetched: the page at rest, whatever the machine's load."""
     page.wait_for_function(
         "() => { const g = [...document.querySelectorAll('.js-plotly-plot')];"
-        " return g.length >= 2 && g.every((d) => d._fullLayout && d.querySelector('.main-svg')); }", timeout=60000)
+        " return g.length >= 2 && g.every((d) => d._fullLayout && d.querySelector('.main-svg'))"
+        " && document.querySelector('#map .js-plotly-plot').hasAttribute('data-rung'); }", timeout=60000)
+    page.wait_for_load_state("networkidle")
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
     page.wait_for_timeout(500)
 

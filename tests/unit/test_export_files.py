@@ -217,11 +217,11 @@ def test_route_headers_and_bad_params(client):
 
 
 def _cli(engine, *argv):
+    """`python -m app export …` as app/__main__.py dispatches it (a figure, a series or a lesson)."""
     from app.__main__ import build_parser
-    from app.export import cli
 
     args = build_parser().parse_args(["export", *argv])
-    return cli.run_export(args, engine)
+    return args.func(args, engine)
 
 
 def test_cli_edges_are_clear_errors(engine, tmp_path):

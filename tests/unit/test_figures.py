@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from app import figures, ids, styles
+from app import figures, styles
 from app.cartography.paint_table import add_page_cartography, build_table, territory_paint
 from app.cartography.resolve import resolve
 from app.cartography.views import GEO_VIEW
@@ -98,13 +98,6 @@ def test_map_figure_is_vector_geo_without_builtin_borders(built):
     paint = next(t for t in fig.data if t.uid == "paint")
     assert list(paint.locations) == built["table"]["locations"]
     assert figures.GRAPH_CONFIG["topojsonURL"] == "/assets/topojson/"
-
-
-def test_javascript_uses_the_ids_of_app_ids():
-    js = (ROOT / "assets" / "map_paint.js").read_text()
-    block = re.search(r"var IDS = \{(.*?)\};", js, re.S).group(1)
-    for value in re.findall(r'"([a-z-]+)"', block):
-        assert value in ids.ALL_IDS, value
 
 
 def test_unit_timeline_chart(engine):

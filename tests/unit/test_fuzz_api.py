@@ -36,7 +36,7 @@ PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror=window.__
 
 @functools.lru_cache(maxsize=1)
 def client():
-    from app import create_app
+    from app.server import create_app
 
     return create_app().server.test_client()
 

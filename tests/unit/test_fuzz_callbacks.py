@@ -47,7 +47,7 @@ JSON_VALUES = st.recursive(SCALARS, lambda children: st.one_of(
 
 @functools.lru_cache(maxsize=1)
 def app_and_client():
-    from app import create_app
+    from app.server import create_app
 
     app = create_app()
     return app, app.server.test_client()

@@ -39,7 +39,7 @@ def _report_cases():
 
 @functools.lru_cache(maxsize=1)
 def client():
-    from app import create_app
+    from app.server import create_app
 
     app = create_app()
     server = app.server

@@ -46,25 +46,26 @@ def check(state: us.MapState) -> None:
     CASES["parse"] += 1
     assert us.MIN_DATE <= state.date <= us.MAX_DATE
     assert state.mode in us.MODES and state.pov in us.POVS and state.names in us.NAMES
+    assert state.tab is None or state.tab in us.TABS
     assert state.event is None or state.event in EVENTS
     assert state.unit is None or state.unit in UNITS
     assert not (state.mode == "event" and state.event is None)
     assert all(isinstance(n, str) for n in state.notices)
-    again = us.parse(us.serialise(state), EVENTS, UNITS)
+    again = us.parse(us.serialise(state), events=EVENTS, units=UNITS)
     assert again == state and again.notices == ()
 
 
 @given(st.one_of(st.none(), st.text(max_size=300)))
 def test_fuzz_url_state_any_text(search):
-    check(us.parse(search, EVENTS, UNITS))
+    check(us.parse(search, events=EVENTS, units=UNITS))
 
 
 @given(st.lists(st.tuples(KEYS, VALUES), max_size=10), st.booleans())
 def test_fuzz_url_state_hostile_parameters(pairs, with_mark):
     search = ("?" if with_mark else "") + urlencode(pairs, quote_via=quote)
-    check(us.parse(search, EVENTS, UNITS))
+    check(us.parse(search, events=EVENTS, units=UNITS))
 
 
 @given(st.binary(max_size=200))
 def test_fuzz_url_state_raw_bytes(raw):
-    check(us.parse(raw.decode("latin-1"), EVENTS, UNITS))
+    check(us.parse(raw.decode("latin-1"), events=EVENTS, units=UNITS))

@@ -81,10 +81,12 @@ def test_localised_span_marks_fallback():
 
 
 @pytest.mark.parametrize("search, lang", [
-    ("?date=1951-09-08&lang=ja", "ja"), ("?lang=zh", "zh"), ("", "en"), ("?lang=fr", "en"), (None, "en"),  # noqa: E501
+    ("?date=1951-09-08&lang=ja", "ja"), ("?lang=zh", "zh"), ("", "en"), ("?lang=fr", "en"), (None, "en"),
 ])
-def test_language_from_search(search, lang):
-    assert i18n.language_from_search(search) == lang
+def test_the_language_of_an_address_is_the_map_states(search, lang):
+    from app import mapstate
+
+    assert mapstate.parse(search).lang == lang
 
 
 def test_language_from_request_reads_the_query_then_the_referer():

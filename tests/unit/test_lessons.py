@@ -32,10 +32,11 @@ def engine():
 
 
 def _cli(engine, *argv):
+    """`python -m app export …` as app/__main__.py dispatches it (a figure, a series or a lesson)."""
     from app.__main__ import build_parser
-    from app.export import cli
 
-    return cli.run_export(build_parser().parse_args(["export", *argv]), engine)
+    args = build_parser().parse_args(["export", *argv])
+    return args.func(args, engine)
 
 
 # ------------------------------------------------------------------------------------------ the plan

@@ -13,7 +13,7 @@ import subprocess
 import pytest
 from plotly.offline import get_plotlyjs_version
 
-from app import create_app
+from app.server import create_app
 from app.static_files import BUNDLE_DIR, plotly_bundle
 
 

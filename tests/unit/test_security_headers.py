@@ -14,7 +14,7 @@ from app.security import ConfigError, content_security_policy, parse_frame_ances
 
 @functools.lru_cache(maxsize=1)
 def app():
-    from app import create_app
+    from app.server import create_app
 
     return create_app()
 
@@ -78,7 +78,7 @@ def test_security_frame_ancestors_rejects_anything_else(value):
 
 def test_security_frame_ancestors_from_env(monkeypatch):
     monkeypatch.setenv("ATLAS_FRAME_ANCESTORS", "https://school.example")
-    from app import create_app
+    from app.server import create_app
 
     response = create_app().server.test_client().get("/")
     assert csp_of(response)["frame-ancestors"] == ["https://school.example"]
@@ -87,7 +87,7 @@ def test_security_frame_ancestors_from_env(monkeypatch):
 
 def test_security_bad_frame_ancestors_stop_the_app(monkeypatch):
     monkeypatch.setenv("ATLAS_FRAME_ANCESTORS", "https://x.example; script-src *")
-    from app import create_app
+    from app.server import create_app
 
     with pytest.raises(ConfigError, match="ATLAS_FRAME_ANCESTORS"):
         create_app()

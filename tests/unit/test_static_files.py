@@ -16,7 +16,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 @functools.lru_cache(maxsize=1)
 def app():
-    from app import create_app
+    from app.server import create_app
 
     return create_app()
 

@@ -149,12 +149,7 @@
         for (var i = 0; i < inputs.length; i++) inputs[i].checked = inputs[i].value === pov;
         paint();
     }
-    function addMonths(day, n) {
-        var d = new Date(Date.UTC(1905, 0, 1) + day * 86400000), t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
-        var dim = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
-        t.setUTCDate(Math.min(d.getUTCDate(), dim));
-        return Math.round((t.getTime() - Date.UTC(1905, 0, 1)) / 86400000);
-    }
+    var addMonths = window.skmap.addMonths;   // the page's own month step (assets/map_paint.js)
     function step(dir) {
         if (state.mode === "date" && steps[state.step].day !== state.day && dir < 0) goStep(state.step);
         else goStep(state.step + dir);

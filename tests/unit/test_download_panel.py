@@ -1,9 +1,11 @@
-"""The export panel speaks the page's language and exports in it by default."""
+"""The Download dialog's figure panel (app/page/download.py) speaks the page's language and exports in it by
+default; its names conventions are the ones a figure takes."""
 
 import pytest
 
-from app.export import ui
+from app import ids, mapstate
 from app.i18n import gettext_for
+from app.page import download as ui
 
 
 def _texts(component) -> list[str]:
@@ -23,7 +25,8 @@ def _texts(component) -> list[str]:
     return out
 
 
-def _value(panel, id_: str):
+def _component(panel, id_: str):
+    """The component with this id in a layout tree."""
     found = []
 
     def walk(c) -> None:
@@ -32,17 +35,21 @@ def _value(panel, id_: str):
                 walk(x)
         elif c is not None and not isinstance(c, str):
             if getattr(c, "id", None) == id_:
-                found.append(c.value)
+                found.append(c)
             walk(getattr(c, "children", None))
     walk(panel)
     return found[0]
+
+
+def _value(panel, id_: str):
+    return _component(panel, id_).value
 
 
 def test_default_panel_is_english():
     panel = ui.export_panel()
     texts = _texts(panel)
     assert "Export figure (SVG, PDF, PNG)" in texts and "Download figure" in texts
-    assert _value(panel, ui.LANG) == "en"
+    assert _value(panel, ids.EXPORT_LANG) == "en"
 
 
 @pytest.mark.parametrize("lang", ["ja", "ru", "zh"])
@@ -54,21 +61,13 @@ def test_panel_in_the_page_language(lang):
                   "Place names on the map"):
         assert t(msgid) != msgid and t(msgid) in texts
     assert "Download figure" not in texts
-    assert _value(panel, ui.LANG) == lang  # the figure's language defaults to the page's
+    assert _value(panel, ids.EXPORT_LANG) == lang  # the figure's language defaults to the page's
 
 
 def test_unknown_language_falls_back_to_english():
-    assert _value(ui.export_panel("xx"), ui.LANG) == "en"
+    assert _value(ui.export_panel("xx"), ids.EXPORT_LANG) == "en"
 
 
-def test_export_language_defaults_to_the_page_language():
-    args = ui.args_from("?date=1951-09-08&lang=ru", "svg", "double", None, None, "300", None, "both", [])
-    assert args["lang"] == "ru" and "date" in args
-    assert ui.page_lang("?lang=zh") == "zh" and ui.page_lang("?lang=<x>") == "en" and ui.page_lang(None) == "en"
-
-
-def test_a_compare_page_exports_two_panels():
-    args = ui.args_from("?date=1952-04-28&pov=japan&view=compare&pov2=usa&date2=1952-04-28&tour=key", "pdf",
-                        "double", None, None, "300", "en", "local", [])
-    assert args["view"] == "compare" and args["pov2"] == "usa" and "tour" not in args
-    assert ui.args_from("?view=present", "pdf", "double", None, None, "300", "en", "local", []).get("view") is None
+def test_the_figures_names_are_the_states():
+    options = _component(ui.export_panel(), ids.EXPORT_NAMES).options
+    assert tuple(o["value"] for o in options) == mapstate.FIGURE_NAMES

@@ -1,0 +1,63 @@
+"""assets/constants.js, written from app/ids.py and app/mapstate.py: the one place the browser's scripts take the
+page's component ids, the date range, the points of view, the languages, the state's defaults and the size classes
+from. `python -m app.jsconst` (make constants) writes it; tests/unit/test_jsconst.py fails when the committed file
+differs from what this writes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from app import ASSETS_DIR, ids, mapstate
+
+TARGET = ASSETS_DIR / "constants.js"
+
+
+def constants() -> dict:
+    state = mapstate.MapState()
+    return {
+        "ids": {name: value for name, value in vars(ids).items() if name.isupper() and isinstance(value, str)},
+        "EPOCH": mapstate.MIN_DATE.isoformat(),
+        "LAST_DAY": mapstate.MAX_DATE.isoformat(),
+        "MAX_DAY": mapstate.MAX_DAY,
+        "MODES": mapstate.MODES,
+        "POVS": mapstate.POVS,
+        "POV_ALIASES": mapstate.POV_ALIASES,
+        "NAMES": mapstate.NAMES,
+        "LANGS": mapstate.LANGS,
+        "VIEWS": mapstate.VIEWS,
+        "FIGURE_VIEWS": mapstate.FIGURE_VIEWS,
+        "TABS": mapstate.TABS,
+        "KNOWN_KEYS": mapstate.KNOWN_KEYS,
+        "DEFAULTS": mapstate.to_json(state),
+        "CONTROLS": [list(c) for c in mapstate.CONTROLS],
+        "PHONE_MAX_PX": ids.PHONE_MAX_PX,
+        "DRAWER_MAX_PX": ids.DRAWER_MAX_PX,
+    }
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def render() -> str:
+    values = constants()
+    id_lines = ",\n".join(f"        {name}: {_compact(value)}" for name, value in values.pop("ids").items())
+    lines = [f"    ids: Object.freeze({{\n{id_lines}\n    }})"]
+    lines += [f"    {name}: {_compact(value)}" for name, value in values.items()]
+    body = ",\n".join(lines)
+    return ("/* Written by `python -m app.jsconst` (make constants) from app/ids.py and app/mapstate.py: do not edit.\n"
+            " * The page's component ids, the date range, the state's values and defaults, the size classes. */\n"
+            f"window.skconst = Object.freeze({{\n{body}\n}});\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    path = Path(argv[0]) if argv else TARGET
+    path.write_text(render(), encoding="utf-8")
+    print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
