@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from app import mapstate
+from app.timeline import milestones
 from app.timeline.model import (
     CONTROL_ROLES,
     DE_FACTO,
@@ -189,12 +190,6 @@ class Engine:
         # Events in timeline order.
         self.events = timeline.events
         self._events_sorted = sorted(timeline.events.values(), key=lambda e: (e.sort_date, e.id))
-        # An event happens on its date and again when it enters into force (San Francisco: signed
-        # 8 Sep 1951, in force 28 Apr 1952), so "the latest event" on a day weighs both.
-        self._milestones = sorted(
-            {(day, e.sort_date, e.id) for e in self._events_sorted
-             for day in (e.sort_date, e.dates.get("in_force")) if day is not None})
-        self._milestone_dates = [m[0] for m in self._milestones]
         self._event_order = {e.id: i for i, e in enumerate(self._events_sorted)}
 
         # Segments.
@@ -532,9 +527,10 @@ class Engine:
     # --- queries --------------------------------------------------------------------------------
 
     def current_event(self, day: dt.date) -> str | None:
-        """The latest event on `day`: the one signed, issued or entered into force most recently."""
-        i = bisect.bisect_right(self._milestone_dates, day)
-        return self._milestones[i - 1][2] if i else None
+        """The headline event of `day` (app/timeline/milestones.py: the one rule the page, the Why panel and
+        the figures share)."""
+        found = milestones.headline(self.events, day)
+        return found.event if found else None
 
     def state(self, date: Any, perspective: str = "de_facto") -> dict[str, Any]:
         """Who controls, claims and holds sovereign each unit on `date`, in `perspective`."""

@@ -407,12 +407,13 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
     page.wait_for_function("() => document.querySelector('#map .js-plotly-plot').getAttribute('data-rung')")
     page.wait_for_timeout(300)
 
-    def iturup() -> str:
-        return page.evaluate(READ_LABELS_JS)["labels"]["island_iturup"]["text"]
+    def label(lid: str = "island_iturup") -> str:
+        return page.evaluate(READ_LABELS_JS)["labels"][lid]["text"]
 
-    assert iturup() == "Etorofu"
+    iturup = label
+    assert iturup() == "Iturup" and label("town_yuzhno_sakhalinsk") == "Toyohara"
     page.locator("#settings summary").click()   # names live behind ⚙
-    for names, expected in (("ru", "Итуруп"), ("ja", "択捉島"), ("local", "Etorofu")):
+    for names, expected in (("ru", "Итуруп"), ("ja", "択捉島"), ("local", "Iturup")):
         page.locator(f"#names input[value={names}]").check()
         wait_painted(page, f"1940-01-01:de_facto:{names}")
         page.wait_for_function("(n) => { const g = document.querySelector('#map .js-plotly-plot');"
@@ -427,7 +428,7 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
     page.locator("#date-slider [role=slider]").focus()
     page.keyboard.press("End")
     wait_painted(page, "1956-12-31:de_facto:local")
-    assert iturup() == "Iturup"
+    assert iturup() == "Iturup" and label("town_yuzhno_sakhalinsk") == "Yuzhno-Sakhalinsk"   # the town's 1946 name
     assert page.evaluate("window.__redraws") == redraws
 
 
