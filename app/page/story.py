@@ -47,8 +47,13 @@ def _period(row: dict, lang: str) -> str:
     return t("From {start}", start=start)
 
 
-def _actor(engine: Any, actor: str | None, lang: str, day: Any = None) -> str:
-    names = engine.names_on(actor, day) if actor and hasattr(engine, "names_on") else None
+def _actor(engine: Any, actor: str | None, lang: str, day: Any = None, in_text: bool = False) -> str:
+    """The actor's name on `day`; `in_text` for its form inside a sentence ("the USSR"), not as a label."""
+    names = None
+    if actor and in_text and hasattr(engine, "names_in_text_on"):
+        names = engine.names_in_text_on(actor, day)
+    if names is None and actor and hasattr(engine, "names_on"):
+        names = engine.names_on(actor, day)
     if names is None:
         a = engine.timeline.actors.get(actor) if actor else None
         names = a.names if a is not None else None
@@ -58,6 +63,16 @@ def _actor(engine: Any, actor: str | None, lang: str, day: Any = None) -> str:
 def _view_name(engine: Any, pov: str, day: Any, lang: str) -> str:
     """The point of view's name on `day` (Russia's names its government then: app.pov_label)."""
     return pov_label.pov_label(engine, pov, day, lang) if pov in styles.POV_LABELS else pov
+
+
+def _in_text(label: str, lang: str) -> str:
+    """A label inside a sentence: English capitalises a label's article ("The USSR's view") only where it begins one."""
+    return "the" + label[3:] if lang.startswith("en") and label.startswith("The ") else label
+
+
+def _sentence_start(text: str) -> str:
+    """A sentence that opens with a name in its in-text form ("the USSR claimed it") starts with a capital."""
+    return text[:1].upper() + text[1:]
 
 
 def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
@@ -99,7 +114,8 @@ def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
     template = ROLE_SENTENCES.get(role, ROLE_SENTENCES["sovereignty"])
     first = MIN_DATE.isoformat()
     named_on = max(row.get("start") or first, first)  # the actor's name when the row began
-    return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang, named_on), place=place,
+    return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang, named_on, in_text=True),
+             place=place,
              event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
 
 
@@ -135,32 +151,34 @@ def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: s
     kind = terr.get("control_kind")
     if holder and kind == "military_occupation":
         parts.append(t("On {date} {actor} held {place} under military occupation.", date=when,
-                       actor=_actor(engine, holder, lang, day), place=place))
+                       actor=_actor(engine, holder, lang, day, in_text=True), place=place))
     elif holder and kind == "administration":
-        parts.append(t("On {date} {actor} administered {place}.", date=when, actor=_actor(engine, holder, lang, day),
-                       place=place))
+        parts.append(t("On {date} {actor} administered {place}.", date=when,
+                       actor=_actor(engine, holder, lang, day, in_text=True), place=place))
     elif holder:
         parts.append(t("On {date} {actor} held {place} as its own territory.", date=when,
-                       actor=_actor(engine, holder, lang, day), place=place))
+                       actor=_actor(engine, holder, lang, day, in_text=True), place=place))
     else:
         parts.append(t("On {date} no one is recorded as holding {place}.", date=when, place=place))
     if pov == "de_facto" and terr.get("claimed_by"):
-        parts.append(t("{actors} claimed it.", actors=t(", ").join(
-            _actor(engine, a, lang, day) for a in terr["claimed_by"])))
+        parts.append(_sentence_start(t("{actors} claimed it.", actors=t(", ").join(
+            _actor(engine, a, lang, day, in_text=True) for a in terr["claimed_by"]))))
     if pov != "de_facto":
         sov = terr.get("sovereign")
         view = _view_name(engine, pov, day, lang)
+        inside = _in_text(view, lang)
         if sov == "undetermined":
-            parts.append(t("In {view}, its sovereignty was undetermined.", view=view))
+            parts.append(t("In {view}, its sovereignty was undetermined.", view=inside))
         elif sov:
-            parts.append(t("In {view}, it belonged to {actor}.", view=view, actor=_actor(engine, sov, lang, day)))
+            parts.append(t("In {view}, it belonged to {actor}.", view=inside,
+                           actor=_actor(engine, sov, lang, day, in_text=True)))
         elif _renounced_in_own_view(terr):
-            parts.append(t("In {view}, it had been renounced, with no recipient named.", view=view))
+            parts.append(t("In {view}, it had been renounced, with no recipient named.", view=inside))
         else:
             parts.append(t("{view} stated no position on it.", view=view))
     by = (terr.get("marker_asserters") or {}).get("promised") or []
     for i, (actor, _event) in enumerate((terr.get("markers") or {}).get("promised") or []):
-        promised = t("It had been promised to {actor}.", actor=_actor(engine, actor, lang, day))
+        promised = t("It had been promised to {actor}.", actor=_actor(engine, actor, lang, day, in_text=True))
         others = by[i] if i < len(by) else []
         if others:  # a promise this government only knew of is named as the other governments'
             promised = t("{who}: {what}", who=t(", ").join(_actor(engine, a, lang, day) for a in others),

@@ -252,6 +252,23 @@ class Engine:
                 current = period.names
         return current
 
+    def names_in_text_on(self, actor_id: str, date: Any = None) -> dict[str, str] | None:
+        """The actor's names on `date` as they stand inside a sentence ("the USSR" in English, where a story says
+        "… claimed it"); each language falls back to the plain name. None for an unknown actor."""
+        actor = self.timeline.actors.get(actor_id)
+        names = self.names_on(actor_id, date)
+        if actor is None or names is None:
+            return None
+        in_text = actor.in_text
+        if date is not None:
+            day = parse_date(date)
+            for period in actor.names_from:
+                if period.start <= day:
+                    in_text = period.in_text
+        plain = names.model_dump()
+        extra = in_text.model_dump() if in_text is not None else {}
+        return {code: extra.get(code) or plain[code] for code in plain}
+
     def government_periods(self, perspective: str) -> list[dict[str, Any]]:
         """Each stretch in which one government spoke for `perspective` under one name, in date order:
         {start (None = from the beginning), actor, names, short (None when not given)}."""

@@ -195,12 +195,16 @@ class DatedNames(_Model):
     start: Date
     names: Names
     short: Names | None = None
+    # The name inside a sentence where it differs (English takes an article: "the USSR").
+    in_text: PartialNames | None = None
 
 
 class Actor(_Model):
     id: SnakeId
     group: SnakeId
     names: Names
+    # The name inside a sentence where it differs from `names` (English takes an article: "the Russian Empire").
+    in_text: PartialNames | None = None
     # Names by period, in date order, within [start, end); `names` stays the name where no date applies.
     names_from: list[DatedNames] = Field(default_factory=list)
     # The point of view this actor speaks for while it is that state's government (e.g. the

@@ -465,7 +465,7 @@ def _colour_share(page, loc: str, hex_colour: str, tolerance: int = 40) -> tuple
 
 
 @pytest.mark.parametrize(("date", "loc", "claimant", "holder", "claimed"), [
-    ("1956-12-12", "iturup", "japan", "russia", True),      # Japan's claim made public (9 Dec 1955) on the default map
+    ("1956-12-12", "iturup", "japan", "russia", True),      # Japan's claim made public (10 Dec 1955) on the default map
     ("1956-12-12", "kunashir", "japan", "russia", True),
     ("1955-12-08", "iturup", "japan", "russia", False),     # the London claim was confidential: no stripes
     ("1948-06-01", "iturup", "japan", "russia", False),     # Japan's old title is no claim made public

@@ -125,7 +125,7 @@ def test_story_says_whose_position_each_marker_is(engine):
     assert ("United Kingdom", "renounced") in told and ("United Kingdom", "promised") in told
     assert ("Japan's view", "sovereignty") in told
     terr = engine.state(day.isoformat(), "japan")["territories"]["iturup"]
-    assert "United Kingdom: It had been promised to USSR." in summary(engine, terr, "Iturup", day, "japan", "en")
+    assert "United Kingdom: It had been promised to the USSR." in summary(engine, terr, "Iturup", day, "japan", "en")
 
 
 def test_story_in_russias_view_tells_the_soviet_rows(engine):
