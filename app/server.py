@@ -23,7 +23,7 @@ from app.lessons.routes import register_lesson_routes
 from app.page.boot import install_boot
 from app.page.share import register_qr_route
 from app.security import apply_security
-from app.static_files import STATIC_ROOT_ENV
+from app.static_files import STATIC_ROOT_ENV, compress_pending
 from app.static_files import install as install_static_files
 from callbacks import register_callbacks
 
@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     if args:
         os.environ[STATIC_ROOT_ENV] = str(Path(args[0]).resolve())
     app = create_app()
-    print(f"static tree: {app.server.extensions['atlas_static_root']}")
+    root = app.server.extensions["atlas_static_root"]
+    compress_pending(root)  # nginx serves the tree itself: wait for its Brotli/gzip copies
+    print(f"static tree: {root}")
     return 0
 
 
