@@ -28,6 +28,7 @@ from app.static_files import STATIC_ROOT_ENV, compress_pending
 from app.static_files import install as install_static_files
 from callbacks import register_callbacks
 
+
 def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     """Build the Dash app: load and validate the data, lay out the page, register callbacks and routes.
 
