@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from flask import Response, jsonify, request
 
-from app.export import compose, finish, queue, render
+from app.export import compose, finish, queue, render, tools
 from app.export.request import ExportParamError, request_from_args
 
 
@@ -42,6 +42,11 @@ def register_export_routes(server: Any, engine: Any) -> None:
     def export_file():  # noqa: ANN202
         args = request.args.copy()
         ticket = args.pop("ticket", None)
+        absent = tools.missing()
+        if absent:
+            resp, status = _bad("render", tools.missing_message(absent), "", status=503)
+            resp.headers["Retry-After"] = str(tools.RETRY_AFTER_S)
+            return resp, status
         try:
             req = request_from_args(args, base_url=request.host_url)
             with queue.turn(ticket):

@@ -116,3 +116,19 @@ def test_queu004_route_answers_places_and_busy(folder, monkeypatch):
     assert busy.status_code == 503 and busy.json["parameter"] == "render" and int(busy.headers["Retry-After"]) > 0
     bad = client.get("/export?date=1945-13-05&format=svg&ticket=abcdefgh12")
     assert bad.status_code == 400 and bad.json["parameter"] == "date"  # the ticket is not a state parameter
+
+
+def test_queu005_without_the_figure_tools_a_figure_or_lesson_says_try_again_not_a_traceback(monkeypatch):
+    """`make run` serves the page before it installs kaleido, shapely, numpy and pikepdf (issue 21)."""
+    from app.export import tools
+    from app.server import create_app
+
+    monkeypatch.setattr(tools, "_present", set())
+    real = tools.importlib.util.find_spec
+    monkeypatch.setattr(tools.importlib.util, "find_spec", lambda name: None if name == "shapely" else real(name))
+    client = create_app().server.test_client()
+    for url in ("/export?date=1945-09-05&format=svg", "/lesson/start?tour=key&output=html"):
+        got = client.get(url)
+        assert got.status_code == 503 and int(got.headers["Retry-After"]) > 0, url
+        assert "shapely" in got.json["error"] and "try again" in got.json["error"]
+    assert client.get("/").status_code == 200
