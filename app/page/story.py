@@ -23,6 +23,7 @@ ROLE_SENTENCES = {
     "military_occupation": _("{period}, {actor} held {place} under military occupation ({event})."),
     "administration": _("{period}, {actor} administered {place} ({event})."),
     "claim": _("{period}, {actor} claimed {place} ({event})."),
+    "title": _("{period}, {actor} held title to {place} ({event})."),
     "undetermined": _("{period}, the sovereignty of {place} was undetermined ({event})."),
     "renounced": _("{period}, {actor} had renounced {place} ({event})."),
     "promised": _("{period}, {place} was promised to {actor}: {event}."),
@@ -30,7 +31,6 @@ ROLE_SENTENCES = {
     "concession": _("{period}, {actor} held a concession in {place} ({event})."),
 }
 MARKER_ROLES = ("promised", "proposed", "renounced")
-CLAIM_ROLES = ("claim", "sovereignty")
 
 
 def _in_force(row: dict, day: dt.date) -> bool:
@@ -66,20 +66,18 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
     seen: set[tuple] = set()
     out = []
     mine = set(getattr(engine, "asserters", {}).get(pov) or {pov})
-    # a marker is told where the point-of-view rule draws it (docs/data_model.md, "Points of view")
+    # a marker or claim is told where the point-of-view rule draws it (docs/data_model.md, "Points of view"):
+    # in the de facto view a claim made public against the holder, never a title from an old treaty
     drawn = {r.get("id") for r in engine.state(day.isoformat(), pov)["territories"][unit].get("statuses") or []}
     for row in engine.history(unit)["statuses"]:
         if not _in_force(row, day):
             continue
         views = set(row.get("asserted_by") or [])
-        claim = pov == "de_facto" and "de_facto" not in views and row["role"] in CLAIM_ROLES \
-            and row.get("id") in drawn  # a public claim, told as one: "Japan claimed Iturup"
-        wanted = "de_facto" in views or views & mine or (row["role"] in MARKER_ROLES and row.get("id") in drawn) \
-            or claim
+        told_as_drawn = row["role"] in MARKER_ROLES or (pov == "de_facto" and row["role"] == "claim")
+        wanted = "de_facto" in views or views & mine or (
+            told_as_drawn and row.get("id") in drawn)
         if not wanted:
             continue
-        if claim:
-            row = {**row, "role": "claim"}
         key = (row["role"], row.get("actor"), row.get("start"), row.get("end"), row.get("event"),
                tuple(sorted(views)))
         if key in seen:
@@ -95,7 +93,10 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
 def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
     t = gettext_for(lang)
     ev = engine.events.get(row.get("event"))
-    template = ROLE_SENTENCES.get(row["role"], ROLE_SENTENCES["sovereignty"])
+    role = row["role"]
+    if role == "sovereignty" and "de_facto" not in (row.get("asserted_by") or []):
+        role = "title"  # a government's view of whose the place was, not who held it on the ground
+    template = ROLE_SENTENCES.get(role, ROLE_SENTENCES["sovereignty"])
     first = MIN_DATE.isoformat()
     named_on = max(row.get("start") or first, first)  # the actor's name when the row began
     return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang, named_on), place=place,

@@ -297,14 +297,16 @@ class Engine:
         return any(actor in mine and since <= day for actor, since in event.known_from.items())
 
     def public_claim(self, row: Row, day: dt.date) -> bool:
-        """A government's own title (a claim, or its sovereignty as it sees it) made public by `day`:
-        a fact of the dispute the de facto view draws where another holds the land."""
-        return (row.role in CLAIM_ROLES and row.actor is not None and row.actor in row.asserted_by
-                and DE_FACTO not in row.asserted_by and self._public(row.event, day))
+        """A claim its government had made public by `day` (a statement, note, law or published position):
+        a fact of the dispute the de facto view draws where another holds the land. A title as its holder
+        sees it (a `sovereignty` row from an old treaty) is no claim made public, nor is an inferred one."""
+        return (row.role == "claim" and row.actor is not None and row.actor in row.asserted_by
+                and DE_FACTO not in row.asserted_by and not row.status.inferred
+                and self._public(row.event, day))
 
     def visible(self, row: Row, perspective: str, day: dt.date) -> bool:
         """The point-of-view rule for markers and claims (docs/data_model.md): the de facto view
-        shows what is in force between the parties (rows asserted `de_facto`) and the public claims;
+        shows what is in force between the parties (rows asserted `de_facto`) and the claims made public;
         a government's view shows what that government asserted, or knew of on that day."""
         if perspective == DE_FACTO:
             return DE_FACTO in row.asserted_by or self.public_claim(row, day)
@@ -376,6 +378,12 @@ class Engine:
             return claimants
         return [a for a in claimants if self._group(a) not in holders]
 
+    def _against_holder(self, row: Row, control: dict[str, Row | None]) -> bool:
+        """Does another colour group hold one of the features the row applies to (a claim drawn against it)?"""
+        features = [row.target] if row.target in control else list(control)
+        return any(control[f] is None or self._group(control[f].actor) != self._group(row.actor)
+                   for f in features)
+
     @staticmethod
     def _marker_item(s: Row) -> list[Any]:
         if s.role == "proposed":
@@ -424,11 +432,12 @@ class Engine:
         feature_values: dict[str, dict[str, Any]] = {p: {} for p in self.perspectives}
         all_in_force: list[Row] = []
 
-        def shown(rows: list[Row], p: str) -> list[Row]:
-            # markers and claims drawn in `p` (the point-of-view rule)
+        def shown(rows: list[Row], p: str, control: dict[str, Row | None] | None = None) -> list[Row]:
+            # markers and claims drawn in `p` (the point-of-view rule); in the de facto view a public claim
+            # only where another group holds at least one of the row's features
             if p == DE_FACTO:
                 return [s for s in rows if (s.role in MARKER_ROLES and DE_FACTO in s.asserted_by)
-                        or self.public_claim(s, day)]
+                        or (self.public_claim(s, day) and self._against_holder(s, control or {}))]
             return [s for s in rows if (s.role in MARKER_ROLES or s.role in CLAIM_ROLES)
                     and self.visible(s, p, day)]
 
@@ -459,7 +468,7 @@ class Engine:
             holders = {self._group(c.actor) for c in control.values() if c is not None}
             for p in self.perspectives:
                 mine = self.asserters[p]
-                vis = shown(rows, p)
+                vis = shown(rows, p, control)
                 vis_ids = {s.uid for s in vis}
                 claimed_by = self._claims(vis, p, holders)
                 chosen = [s for s in rows if s.asserted_by & mine or s.uid in control_ids
@@ -746,6 +755,8 @@ class Engine:
             # On a date, a disagreement about an event bears on the rows the event starts (a row it
             # only ends, like the 50th-parallel line of 1905–1945, would show a 1945 question in 1905).
             dated = [s for s in rows if s.event == about.event] if about.event else rows
+            if day is not None and about.until is not None and day >= about.until:
+                continue
             if day is not None and about.event != current and not any(
                     _in_force(s, day) and (family is None or s.target in family) for s in dated):
                 continue

@@ -452,6 +452,9 @@ class About(_Model):
     status_target: TargetRef | None = None
     role: Role | None = None
     source: SourceRef | None = None
+    # A question about a few days of a long row (the 1905 handover of a row that runs to 1917) bears on a date
+    # only before `until` (exclusive).
+    until: Date | None = None
 
     @model_validator(mode="after")
     def _something(self) -> About:

@@ -464,9 +464,10 @@ def _colour_share(page, loc: str, hex_colour: str, tolerance: int = 40) -> tuple
 
 
 @pytest.mark.parametrize(("date", "loc", "claimant", "holder", "claimed"), [
-    ("1956-12-12", "iturup", "japan", "russia", True),      # Japan's public claim (11 Feb 1956) on the default map
+    ("1956-12-12", "iturup", "japan", "russia", True),      # Japan's claim made public (9 Dec 1955) on the default map
     ("1956-12-12", "kunashir", "japan", "russia", True),
-    ("1956-02-10", "iturup", "japan", "russia", False),     # the London claim was confidential: no stripes
+    ("1955-12-08", "iturup", "japan", "russia", False),     # the London claim was confidential: no stripes
+    ("1948-06-01", "iturup", "japan", "russia", False),     # Japan's old title is no claim made public
     ("1923-06-01", "sakhalin_north", "russia", "japan", True),  # the USSR's claim to the occupied north
 ])
 def test_map020_default_map_shows_public_claims_in_the_claimants_colour(page, live_server, date, loc, claimant,
