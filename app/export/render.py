@@ -42,7 +42,7 @@ RENDER_TIMEOUT_S = 40.0  # one render; below gunicorn's 60 s worker timeout
 START_TIMEOUT_S = 30.0  # a browser start
 LOCK_WAIT_S = 50.0  # waiting behind other exports
 CLOSE_TIMEOUT_S = 5.0
-EXPORT_NICE = int(os.environ.get("ATLAS_EXPORT_NICE", "10"))
+EXPORT_NICE = queue.EXPORT_NICE  # $ATLAS_EXPORT_NICE
 FINISHED_TASKS_LIMIT = 450  # ~50 renders' worth (forget_finished_tasks)
 
 _LOCK = threading.Lock()

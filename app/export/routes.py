@@ -50,7 +50,7 @@ def register_export_routes(server: Any, engine: Any) -> None:
         try:
             req = request_from_args(args, base_url=request.host_url)
             with queue.turn(ticket):
-                result = compose.export_figure(engine, req)
+                result = queue.draw(compose.export_figure, engine, req)
         except ExportParamError as exc:
             return _bad(exc.parameter, exc.message, exc.allowed)
         except queue.QueueBusy as exc:

@@ -132,3 +132,20 @@ def test_queu005_without_the_figure_tools_a_figure_or_lesson_says_try_again_not_
         assert got.status_code == 503 and int(got.headers["Retry-After"]) > 0, url
         assert "shapely" in got.json["error"] and "try again" in got.json["error"]
     assert client.get("/").status_code == 200
+
+
+def test_queu006_figures_are_drawn_on_one_low_priority_thread_inside_their_turn(folder):
+    """One export thread per process, niced like the export browser; a render inside a figure's turn does not
+    queue again (one slot: it would wait for itself)."""
+    import threading
+
+    def where_am_i():
+        with queue.turn():  # what render() does: a no-op inside the figure's own turn
+            me = threading.get_native_id()
+            return me, os.getpriority(os.PRIO_PROCESS, me), threading.current_thread().name
+
+    with queue.turn("the-figure-ticket"):
+        first = queue.draw(where_am_i)
+        second = queue.draw(where_am_i)
+    assert first[0] == second[0] != threading.get_native_id()
+    assert first[1] >= min(queue.EXPORT_NICE, 19) and first[2].startswith("export-draw")
