@@ -35,7 +35,7 @@ def test_fault_export_browser_dies_then_next_export_works(gunicorn_server):
     base, master = gunicorn_server(env={"ATLAS_WORKERS": "1", "ATLAS_THREADS": "2"})
     status, kind, body = get(base + EXPORT, timeout=50)
     assert status == 200 and kind.startswith("image/") and len(body) > 1000, (status, body[:300])
-    worker = children(master.pid)[0]
+    worker = children(master.pid, "gunicorn")[0]
     browsers = _browsers(worker)
     assert browsers, "the export browser is not a child of the worker"
     _kill_all(browsers)
@@ -45,7 +45,7 @@ def test_fault_export_browser_dies_then_next_export_works(gunicorn_server):
     print(f"\nfault: killed {len(browsers)} Chromium processes; next export HTTP {status} "
           f"{kind} in {time.monotonic() - started:.1f} s")
     assert status == 200 and kind.startswith("image/") and len(body) > 1000
-    assert children(master.pid) == [worker], "the worker itself should have survived"
+    assert children(master.pid, "gunicorn") == [worker], "the worker itself should have survived"
     assert _browsers(worker), "a new browser should be running"
     # and the one after that too (it used to hang > 45 s holding the lock)
     status, kind, body = get(base + EXPORT, timeout=50)
