@@ -10,19 +10,26 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
   plotly-bundle constants zh-hant
 
-# Runtime only: what `make run` needs (no geometry libraries, no browser).
-$(VENV)/.app-installed: pyproject.toml
+# The page's packages only (pyproject's dependencies), not the project itself: the app runs from this folder. No pip
+# upgrade and no byte-compiling of the thousands of files the page never imports: `make run` serves sooner.
+$(VENV)/.page-installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e . --config-settings editable_mode=compat
+	$(PYTHON) scripts/requirements.py page > $(VENV)/requirements-page.txt
+	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check -r $(VENV)/requirements-page.txt
+	touch $@
+
+# A server's runtime: the page, figures and lessons (kaleido, shapely, numpy, pikepdf) and gunicorn.
+$(VENV)/.app-installed: $(VENV)/.page-installed
+	$(PYTHON) scripts/requirements.py figures serve > $(VENV)/requirements-figures.txt
+	$(PY) -m pip install --quiet --no-compile --disable-pip-version-check -r $(VENV)/requirements-figures.txt
 	touch $@
 
 # Everything the app, the layer build and the tests need.
 $(VENV)/.all-installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[geo,test]' --config-settings editable_mode=compat
-	touch $(VENV)/.app-installed $@
+	$(PY) -m pip install --quiet -e '.[figures,serve,geo,test]' --config-settings editable_mode=compat
+	touch $(VENV)/.page-installed $(VENV)/.app-installed $@
 
 install-app: $(VENV)/.app-installed
 install: $(VENV)/.all-installed
@@ -41,7 +48,12 @@ system-deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-run: install-app
+# The first page as soon as the page's packages are in; the figure tools install meanwhile (install-figures.log):
+# a Download before they are in answers "try again in a minute".
+run: $(VENV)/.page-installed
+	@[ -f $(VENV)/.app-installed ] || { echo "make run: installing the figure tools in the background"\
+	  "($(VENV)/install-figures.log)"; $(MAKE) --no-print-directory $(VENV)/.app-installed \
+	  > $(VENV)/install-figures.log 2>&1 & }
 	$(PY) -m app.run
 
 test: install system-deps

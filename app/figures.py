@@ -13,6 +13,7 @@ from dash import html
 
 from app import styles
 from app.cartography.ladder import inset_context
+from app.cartography.resolve import Frame, hover_texts
 from app.cartography.views import GEO_VIEW, LABEL_FONT_FAMILY
 from app.i18n import _, format_date_for, gettext_for
 from app.mapstate import MAX_DATE, MIN_DATE
@@ -58,14 +59,14 @@ def discrete_colourscale(fills: list[str]) -> list[list]:
     return scale
 
 
-def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
+def map_figure(layers_fc: dict, table: dict, frame: Frame) -> go.Figure:
     """The map: context land, one paintable choropleth (straits, zones, territories), lines, labels.
 
     `table` is the page's paint table (app/cartography/paint_table.py build_table + add_page_cartography):
-    `locations` in drawing order, `keys` (styles), `lines`, `labels` and their ladder of placements. `initial` holds
-    the first paint: `z` (key index per location), `hover` (text per location), `labels` (text per label) — what
-    the clientside painter would produce for the default state.
+    `locations` in drawing order, `keys` (styles), `lines`, `labels` and their ladder of placements. `frame` is
+    what the map shows first (app/cartography/resolve.py), as the clientside painter paints it.
     """
+    hover = hover_texts(table, frame)
     fig = go.Figure()
     context = _features(layers_fc, "context")
     fig.add_trace(go.Choropleth(
@@ -83,14 +84,14 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
     fills = [k["fill"] or "#FFFFFF" for k in table["keys"]]
     fig.add_trace(go.Choropleth(
         geojson={"type": "FeatureCollection", "features": paintable}, featureidkey="properties.id",
-        locations=table["locations"], z=initial["z"], zmin=-0.5, zmax=len(fills) - 0.5,
+        locations=table["locations"], z=list(frame.keys), zmin=-0.5, zmax=len(fills) - 0.5,
         colorscale=discrete_colourscale(fills), showscale=False,
         marker={"line": {"color": "#FFFFFF", "width": 0.8}},
-        hovertext=initial["hover"], hovertemplate="%{hovertext}<extra></extra>", name="territories",
+        hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", name="territories",
         uid="paint",
     ))
-    drawn = initial.get("lines") or [False] * len(table["lines"])
-    for line, on in zip(table["lines"], drawn, strict=True):
+    for line in table["lines"]:
+        on = frame.line_on(line["id"])
         lons, lats = _line_coords(line["geometry"])
         style = styles.line_style(styles.LinePaint(True))
         # every line has a trace (assets/map_paint.js shows it while it exists); one outside its period is
@@ -100,7 +101,7 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
             line={"color": style["stroke"] if on else "rgba(0,0,0,0)", "width": style["width"]},
             hoverinfo="text" if on else "skip", text=line["name"], name=line["id"], uid="line-" + line["id"],
         ))
-    _add_page_cartography(fig, layers_fc, table, initial)
+    _add_page_cartography(fig, layers_fc, table, frame, hover)
     fig.update_layout(
         geo={"visible": False, "resolution": 50, "bgcolor": styles.SEA, "showframe": False,
              "domain": {"x": [0, 1], "y": [0, 1]}, **GEO_VIEW},
@@ -111,7 +112,7 @@ def map_figure(layers_fc: dict, table: dict, initial: dict) -> go.Figure:
         uirevision="map",
     )
     for inset in table.get("insets") or []:
-        fig.update_layout({inset["geo"]: _inset_geo(inset, initial.get("domains", {}).get(inset["id"]))})
+        fig.update_layout({inset["geo"]: _inset_geo(inset)})
     return fig
 
 
@@ -123,10 +124,10 @@ def _rung(table: dict, km: float = INITIAL_RUNG_KM) -> dict:
     return min(rungs, key=lambda r: abs(r["km"] - km))
 
 
-def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial: dict) -> None:
+def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, frame: Frame, hover: list[str]) -> None:
     """Locator rings, small-island symbols, tap targets, leader lines and labels of the main map, then each
     inset's land, paint and labels (app/cartography; positions from the ladder's rung, repainted in the browser)."""
-    names = initial.get("names", "local")
+    names = frame.names
     rung = _rung(table)
     halo = {"family": LABEL_FONT_FAMILY, "color": styles.INK, "shadow": "auto"}
     for inset in table.get("insets") or []:
@@ -138,7 +139,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     fig.add_trace(go.Scattergeo(
         lon=[p["lon"] for p in proxies], lat=[p["lat"] for p in proxies], customdata=[locs[p["loc"]] for p in proxies],
         mode="markers", name="small islands", uid="proxies", hoverinfo="text",
-        hovertext=[initial["hover"][p["loc"]] for p in proxies],
+        hovertext=[hover[p["loc"]] for p in proxies],
         marker={"size": [10 if shown else 0 for shown in rung["proxies"]], "color": styles.GROUP_COLOURS["none"],
                 "line": {"color": styles.INK, "width": 1.5}, "symbol": "circle"},
     ))
@@ -146,7 +147,7 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     fig.add_trace(go.Scattergeo(
         lon=[t["lon"] for t in targets], lat=[t["lat"] for t in targets], customdata=[locs[t["loc"]] for t in targets],
         mode="markers", name="tap targets", uid="targets", hoverinfo="text",
-        hovertext=[initial["hover"][t["loc"]] for t in targets],
+        hovertext=[hover[t["loc"]] for t in targets],
         marker={"size": [table["targetPx"][0] if shown else 0 for shown in rung["targets"]], "opacity": 0,
                 "color": styles.INK},
     ))
@@ -161,7 +162,8 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
     kinds = [lab["kind"] for lab in table["labels"]]
     fig.add_trace(go.Scattergeo(
         lon=[p[0] if p else None for p in pos], lat=[p[1] if p else None for p in pos],
-        text=initial["labels"], mode="text", hoverinfo="skip", name="labels", uid="labels",
+        text=[frame.labels[lab["id"]] for lab in table["labels"]], mode="text", hoverinfo="skip", name="labels",
+        uid="labels",
         textfont={**halo, "size": [rung["sizes"][str(lab["tier"])] for lab in table["labels"]],
                   "color": [LABEL_COLOURS.get(k, styles.INK) for k in kinds]},
         textposition=[_textposition(p) for p in pos],
@@ -187,17 +189,17 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, initial:
         ilocs = inset["locations"]
         fig.add_trace(go.Choropleth(
             geojson={"type": "FeatureCollection", "features": [paintable[loc] for loc in ilocs]},
-            featureidkey="properties.id", locations=ilocs, z=[initial["z"][locs.index(loc)] for loc in ilocs],
+            featureidkey="properties.id", locations=ilocs, z=[frame.keys[locs.index(loc)] for loc in ilocs],
             zmin=-0.5, zmax=len(fills) - 0.5, colorscale=discrete_colourscale(fills), showscale=False, geo=geo,
             marker={"line": {"color": styles.INK, "width": 1}},
-            hovertext=[initial["hover"][locs.index(loc)] for loc in ilocs],
+            hovertext=[hover[locs.index(loc)] for loc in ilocs],
             hovertemplate="%{hovertext}<extra></extra>", name="inset " + inset["id"], uid="paint-" + inset["id"]))
         # tap targets in the inset (Shikotan, the Habomai islets at ×4: a finger's size apart); sized in the browser
         inner = [t for t in targets if locs[t["loc"]] in ilocs]
         fig.add_trace(go.Scattergeo(
             lon=[t["lon"] for t in inner], lat=[t["lat"] for t in inner], customdata=[locs[t["loc"]] for t in inner],
             geo=geo, mode="markers", name="tap targets " + inset["id"], uid="targets-" + inset["id"], hoverinfo="text",
-            hovertext=[initial["hover"][t["loc"]] for t in inner],
+            hovertext=[hover[t["loc"]] for t in inner],
             marker={"size": [0] * len(inner), "opacity": 0, "color": styles.INK}))
         ipos = rung["insets"][inset["id"]][names]["pos"]
         if not ipos:
@@ -221,9 +223,9 @@ def _textposition(pos: list | None) -> str:
     return {"l": "middle right", "r": "middle left"}.get(align, "middle center")
 
 
-def _inset_geo(inset: dict, domain: dict | None) -> dict:
+def _inset_geo(inset: dict) -> dict:
     lon0, lat0, lon1, lat1 = inset["bbox"]
-    return {"domain": domain or {"x": [0.7, 0.98], "y": [0.02, 0.3]},
+    return {"domain": {"x": [0.7, 0.98], "y": [0.02, 0.3]},
             "projection": {**GEO_VIEW["projection"], "rotation": {"lon": (lon0 + lon1) / 2}},
             "lonaxis": {"range": [lon0, lon1]}, "lataxis": {"range": [lat0, lat1]},
             "center": {"lon": (lon0 + lon1) / 2, "lat": (lat0 + lat1) / 2},

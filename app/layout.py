@@ -11,9 +11,10 @@ from typing import Any
 from dash import html
 
 from app import figures
-from app.cartography.paint_table import add_page_cartography, initial_paint
+from app.cartography.paint_table import add_page_cartography, build_table
+from app.cartography.resolve import resolve
 from app.i18n import format_date_for, gettext_for, localised
-from app.mapstate import DEFAULT_DATE, day_index
+from app.mapstate import DEFAULT_DATE, MapState, day_index, from_day_index
 from app.terms import kind_label
 
 
@@ -63,14 +64,13 @@ def event_options(engine: Any, lang: str = "en") -> list[dict]:
 def page_map(engine: Any, lang: str = "en", day: int | None = None) -> tuple[dict, dict, Any]:
     """The page's paint table (with its cartography), the event paints and the map figure painted for `day`:
     what the page ships once, and what a one-file lesson carries (app/lessons/onefile.py)."""
-    from app.cartography.paint_table import build_table
-
     layers_fc = load_layers_fc()
     built = build_table(engine, layers_fc, lang=lang)
     table, events = built["table"], built["events"]
     add_page_cartography(table, lang)
     day = day_index(DEFAULT_DATE) if day is None else day
-    return table, events, figures.map_figure(layers_fc, table, initial_paint(table, day, names="local"))
+    frame = resolve(table, MapState(date=from_day_index(day), lang=lang), events)
+    return table, events, figures.map_figure(layers_fc, table, frame)
 
 
 def build_layout(engine: Any, lang: str = "en") -> html.Div:
@@ -81,6 +81,6 @@ def build_layout(engine: Any, lang: str = "en") -> html.Div:
     return create_frame(engine, lang, table, events, fig, day, event_options(engine, lang))
 
 
-__all__ = ["build_layout", "event_options", "initial_paint", "load_layers_fc", "page_map"]
+__all__ = ["build_layout", "event_options", "load_layers_fc", "page_map"]
 
 

@@ -14,6 +14,9 @@ from app.timeline.engine import parse_date as parse_day
 
 GENERAL_POV = "russia"  # the point of view whose government changed within the map's range
 GOV_SHORT = {"russia": _("Russia"), "russia_provisional": _("Russia"), "soviet": _("USSR")}
+# The short names of the points of view (the page's narrow control); Russia's follows its government.
+POV_SHORT = {"de_facto": _("De facto"), "japan": _("Japan"), "russia": _("USSR"), "usa": _("USA")}
+POVS = tuple(POV_SHORT)
 
 
 def _pov(pov: str) -> str:
@@ -56,4 +59,13 @@ def government_segments(engine: Any, lang: str, first_day: dt.date) -> list[list
         short = (localised(period["short"], lang)[0] if period["short"] is not None
                  else t(GOV_SHORT.get(period["actor"], "USSR")))
         out.append([max(0, (start - first_day).days), pov_label(engine, GENERAL_POV, start, lang), short])
+    return out
+
+
+def government_table(engine: Any, lang: str, first_day: dt.date) -> dict[str, list[list]]:
+    """Per point of view, [day index from `first_day`, name, short name] from each day its name changes: what the
+    map's view is called on a date (app/cartography/resolve.py and its mirror in assets/map_paint.js)."""
+    t = gettext_for(lang)
+    out = {pov: [[0, pov_label(engine, pov, first_day, lang), t(POV_SHORT[pov])]] for pov in POVS}
+    out[GENERAL_POV] = government_segments(engine, lang, first_day)
     return out

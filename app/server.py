@@ -21,13 +21,12 @@ from app.i18n import install as install_i18n
 from app.layout import build_layout
 from app.lessons.routes import register_lesson_routes
 from app.page.boot import install_boot
+from app.page.head import TITLE, install_head
 from app.page.share import register_qr_route
 from app.security import apply_security
-from app.static_files import STATIC_ROOT_ENV
+from app.static_files import STATIC_ROOT_ENV, compress_pending
 from app.static_files import install as install_static_files
 from callbacks import register_callbacks
-
-TITLE = "Sakhalin and the Kurils, 1905–1956"
 
 
 def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
@@ -39,7 +38,7 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     engine = load_engine()
     app = Dash(
         "app",
-        title=TITLE,
+        title=TITLE,  # in the page's language: app/page/head.py
         assets_folder=str(ASSETS_DIR),
         compress=True,
         serve_locally=True,
@@ -49,6 +48,7 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
         suppress_callback_exceptions=True,
     )
     install_i18n(app, lambda lang: build_layout(engine, lang))  # the layout in the URL's lang=
+    install_head(app)  # the title and description in the page's language, /robots.txt
     install_boot(app, engine)  # the index page carries the state its address asks for (app/mapstate.py)
     register_callbacks(app, engine)
     register_api(app.server, engine)
@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     if args:
         os.environ[STATIC_ROOT_ENV] = str(Path(args[0]).resolve())
     app = create_app()
-    print(f"static tree: {app.server.extensions['atlas_static_root']}")
+    root = app.server.extensions["atlas_static_root"]
+    compress_pending(root)  # nginx serves the tree itself: wait for its Brotli/gzip copies
+    print(f"static tree: {root}")
     return 0
 
 

@@ -20,6 +20,7 @@ import re
 import shutil
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -130,44 +131,109 @@ def _source_stamp(path: Path) -> list:
 
 
 _build_lock = threading.Lock()
+MANIFEST = "manifest.json"
+COMPRESS_LOCK = ".compress.lock"
 
 
-def build_tree(files: dict[str, Path], root: Path) -> int:
-    """Copy each file to root/<url path>, with .br/.gz beside it (WhiteNoise's compressor: Brotli 11, gzip 9,
-    kept when ≥ 5 % smaller). Files whose source is unchanged (manifest.json: path, size, mtime) are left
-    alone, so a restart costs nothing. Returns how many files were (re)written. Safe for concurrent builders:
-    every file is written to a temporary name and renamed."""
+def _read_manifest(root: Path) -> dict:
+    """{"files": {url: source stamp}, "pending": [urls written but not yet compressed]} (older or broken
+    manifests read as empty: everything is rebuilt)."""
+    try:
+        found = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"files": {}, "pending": []}
+    if not isinstance(found, dict) or not isinstance(found.get("files"), dict):
+        return {"files": {}, "pending": []}
+    return {"files": found["files"], "pending": list(found.get("pending") or [])}
+
+
+def _write_manifest(root: Path, manifest: dict) -> None:
+    tmp = root / f".manifest.{os.getpid()}.{threading.get_ident()}.tmp"
+    tmp.write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, root / MANIFEST)
+
+
+def _compress_file(target: Path) -> None:
+    """target.br and target.gz beside it (WhiteNoise's compressor: Brotli 11, gzip 9, each kept when ≥ 5 %
+    smaller), written under temporary names and renamed, so a reader never sees half a file."""
     from whitenoise.compress import Compressor
 
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.ztmp")
+    shutil.copy2(target, tmp)
+    try:
+        for made in Compressor(quiet=True).compress(str(tmp)):
+            os.replace(made, str(target) + made[len(str(tmp)):])
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def build_tree(files: dict[str, Path], root: Path, compress: bool = True) -> int:
+    """Copy each file to root/<url path>; with `compress`, write its .br/.gz copies too, else list it as
+    pending for `compress_pending` (the first page need not wait ~5 s of Brotli 11). Files whose source is
+    unchanged (manifest.json: path, size, mtime) are left alone, so a restart costs nothing. Returns how many
+    files were (re)written. Safe for concurrent builders: every file is written to a temporary name and renamed."""
     root.mkdir(parents=True, exist_ok=True)
-    manifest_path = root / "manifest.json"
     with _build_lock:
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            manifest = {}
-        compressor = Compressor(quiet=True)
+        manifest = _read_manifest(root)
+        stamps, pending = manifest["files"], set(manifest["pending"])
         written = 0
         for url, source in files.items():
             stamp = _source_stamp(source)
             target = root / url.lstrip("/")
-            if manifest.get(url) == stamp and target.is_file():
+            if stamps.get(url) == stamp and target.is_file():
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             shutil.copy2(source, tmp)  # keeps the mtime: the same ETag on every host of one build
             for suffix in (".br", ".gz"):
                 Path(str(target) + suffix).unlink(missing_ok=True)
-            if source.suffix in _COMPRESSIBLE:
-                for made in compressor.compress(str(tmp)):
-                    os.replace(made, str(target) + made[len(str(tmp)):])
             os.replace(tmp, target)
-            manifest[url] = stamp
+            pending.discard(url)
+            if source.suffix in _COMPRESSIBLE:
+                if compress:
+                    _compress_file(target)
+                else:
+                    pending.add(url)
+            stamps[url] = stamp
             written += 1
-        tmp_manifest = manifest_path.with_name(f".manifest.{os.getpid()}.tmp")
-        tmp_manifest.write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")
-        os.replace(tmp_manifest, manifest_path)
+        _write_manifest(root, {"files": stamps, "pending": sorted(pending)})
     return written
+
+
+def compress_pending(root: Path) -> int:
+    """Write the .br/.gz copies `build_tree(compress=False)` left for later; one compressor per tree at a time
+    (an exclusive lock on root/.compress.lock), each file's manifest entry updated as it is done. Returns how
+    many files were compressed."""
+    import fcntl
+
+    root.mkdir(parents=True, exist_ok=True)
+    done = 0
+    with open(root / COMPRESS_LOCK, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        while True:
+            with _build_lock:
+                pending = _read_manifest(root)["pending"]
+            if not pending:
+                return done
+            url = pending[0]
+            target = root / url.lstrip("/")
+            if target.is_file():
+                _compress_file(target)
+                done += 1
+            with _build_lock:
+                manifest = _read_manifest(root)
+                manifest["pending"] = [u for u in manifest["pending"] if u != url]
+                _write_manifest(root, manifest)
+
+
+def start_compressor(root: Path) -> Any:
+    """Compress the tree's pending files in a separate process at a low CPU priority (nice 10): the server
+    answers meanwhile, sending those files plain, and picks up each copy when it is ready (make_static_server)."""
+    import subprocess
+
+    return subprocess.Popen([sys.executable, "-m", "app.static_files", "--compress", str(root)],
+                            cwd=str(PROJECT_ROOT), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True, preexec_fn=lambda: os.nice(10))
 
 
 def _immutable(path: str, url: str) -> bool:  # noqa: ARG001
@@ -205,11 +271,59 @@ def make_static_server(application: Any, root: Path, headers: dict[str, str] | N
         for name, value in (headers or {}).items():
             file_headers[name] = value
 
-    server = _StaticFiles(application, root=None, autorefresh=False, allow_all_origins=False, index_file=None,
-                          immutable_file_test=_immutable, add_headers_function=add_headers)
-    server.add_files(str(root), prefix="/")
-    server.files.pop("/manifest.json", None)
-    return server
+    def scan() -> _StaticFiles:
+        server = _StaticFiles(application, root=None, autorefresh=False, allow_all_origins=False, index_file=None,
+                              immutable_file_test=_immutable, add_headers_function=add_headers)
+        server.add_files(str(root), prefix="/")
+        for url in [u for u in server.files if u == "/" + MANIFEST or "/." in u]:
+            del server.files[url]  # the manifest, the compressor's lock and half-written temporary files
+        return server
+
+    return _FollowingTree(root, scan)
+
+
+class _FollowingTree:
+    """The WSGI app over the tree while its compressed copies are still being written: every second at most it
+    looks at the manifest and, when it changed, scans the tree again (WhiteNoise learns a file's .br/.gz copies
+    when it scans). Once nothing is pending it only serves."""
+
+    CHECK_EVERY_S = 1.0
+
+    def __init__(self, root: Path, scan: Any) -> None:
+        self.root, self.scan = root, scan
+        self.current = scan()
+        self.files = self.current.files
+        self._stamp = self._manifest_stamp()
+        self.following = bool(_read_manifest(root)["pending"])
+        self._checked = time.monotonic()
+        self._lock = threading.Lock()
+
+    def _manifest_stamp(self) -> int:
+        try:
+            return (self.root / MANIFEST).stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def _refresh(self) -> None:
+        now = time.monotonic()
+        if now - self._checked < self.CHECK_EVERY_S or not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._checked = now
+            stamp = self._manifest_stamp()
+            if stamp != self._stamp:
+                self._stamp = stamp
+                self.following = bool(_read_manifest(self.root)["pending"])
+                self.current = self.scan()
+                self.files = self.current.files
+        finally:
+            self._lock.release()
+
+    def __call__(self, environ: dict, start_response: Any) -> Any:
+        if self.following:
+            self._refresh()
+        return self.current(environ, start_response)
+
 
 
 def layout_chunks(dash_app: Any) -> list[str]:
@@ -255,14 +369,19 @@ def use_plotly_bundle(dash_app: Any) -> None:
     dash_app.interpolate_index = interpolate_index
 
 
-def install(dash_app: Any, root: Path | None = None) -> Path:
-    """Serve the page's static files from the tree (built or refreshed now); call last in create_app."""
+def install(dash_app: Any, root: Path | None = None, compress: str = "background") -> Path:
+    """Serve the page's static files from the tree (built or refreshed now); call last in create_app.
+
+    `compress`: "background" writes the plain files now and their Brotli/gzip copies in a separate process
+    (start_compressor), "now" waits for them (a tree built for nginx), "off" leaves them pending."""
     from app.security import ConfigError
 
     use_plotly_bundle(dash_app)
     root = root or static_root()
     try:
-        build_tree(page_files(dash_app), root)
+        build_tree(page_files(dash_app), root, compress=compress == "now")
+        if compress == "background" and _read_manifest(root)["pending"]:
+            dash_app.server.extensions["atlas_compressor"] = start_compressor(root)
     except OSError as error:
         raise ConfigError(f"{STATIC_ROOT_ENV}: cannot write the static files to {root} ({error.strerror}); "
                           "point it at a writable directory") from None
@@ -272,3 +391,10 @@ def install(dash_app: Any, root: Path | None = None) -> Path:
     server.wsgi_app = make_static_server(server.wsgi_app, root, headers)
     server.extensions["atlas_static_root"] = root
     return root
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--compress"] and len(sys.argv) == 3:
+        compress_pending(Path(sys.argv[2]))
+    else:
+        sys.exit("usage: python -m app.static_files --compress ROOT   (the page's tree: python -m app.server)")

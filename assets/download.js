@@ -7,7 +7,7 @@
 (function () {
     "use strict";
     var K = window.skconst, ID = K.ids;
-    var POLL_MS = 700;
+    var POLL_MS = 700, QUEUE_POLL_MS = 1000;
     function $(id) { return document.getElementById(id); }
     function checked(id) {
         var el = document.querySelector("#" + id + " input:checked");
@@ -45,11 +45,35 @@
         m = /filename="([^"]+)"/i.exec(cd);
         return m ? m[1] : "map";
     }
+    /* While the figure waits in the host's export queue (app/export/queue.py), its place in line, asked once a
+     * second by the ticket the request carries; "making" once it is being drawn. */
+    function followQueue(ticket, panel, status, making) {
+        var live = true;
+        function ask() {
+            if (!live) return;
+            fetch("/export/queue?ticket=" + ticket, {credentials: "same-origin", cache: "no-store"})
+                .then(function (r) { return r.json(); })
+                .then(function (q) {
+                    if (!live) return;
+                    status.textContent = q.state === "waiting" ? words(panel, "queued", {place: String(q.ahead + 1)})
+                                                               : making;
+                    setTimeout(ask, QUEUE_POLL_MS);
+                })
+                .catch(function () { if (live) setTimeout(ask, QUEUE_POLL_MS); });
+        }
+        setTimeout(ask, QUEUE_POLL_MS);
+        return function () { live = false; };
+    }
     function exportFigure() {
         var panel = $(ID.EXPORT_PANEL), status = $(ID.EXPORT_STATUS), link = $(ID.EXPORT_LINK);
-        status.textContent = words(panel, "making", {label: (checked(ID.EXPORT_FORMAT) || "pdf").toUpperCase()});
-        fetch("/export" + figureQuery(), {credentials: "same-origin"})
+        var making = words(panel, "making", {label: (checked(ID.EXPORT_FORMAT) || "pdf").toUpperCase()});
+        var ticket = Array.from(crypto.getRandomValues(new Uint8Array(9)), function (b) {
+            return ("0" + b.toString(16)).slice(-2); }).join("");
+        status.textContent = making;
+        var stop = followQueue(ticket, panel, status, making);
+        fetch("/export" + figureQuery() + "&ticket=" + ticket, {credentials: "same-origin"})
             .then(function (r) {
+                stop();
                 if (!r.ok) {
                     return r.json().then(function (body) { throw new Error(body.parameter + ": " + body.error); });
                 }
@@ -62,7 +86,7 @@
                 link.click();
                 status.textContent = words(panel, "done", {filename: res[0]});
             })
-            .catch(function (e) { status.textContent = words(panel, "failed", {reason: e.message}); });
+            .catch(function (e) { stop(); status.textContent = words(panel, "failed", {reason: e.message}); });
     }
     /* Width and height are asked for a custom size only; the resolution only matters for a PNG. */
     function fileOptions() {

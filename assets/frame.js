@@ -7,7 +7,7 @@
 (function () {
     "use strict";
     var K = window.skconst, ID = K.ids;   // assets/constants.js
-    var frame = {mode: "date", event: null, docs: null, docOrder: []};
+    var frame = {mode: "date", event: null, docs: null, docOrder: []};   // the page's frame state (not a Frame)
     var MIN = Date.parse(K.EPOCH + "T00:00:00Z"), DAY = 86400000;
 
     function byId(id) { return document.getElementById(id); }
@@ -272,17 +272,16 @@
         clearTimeout(keyTimer);
         keyTimer = setTimeout(function () { drawKey(); nameGovernment(req.day); }, 120);   // outside the measured frame
     }
-    /* "Russia's / the USSR's view" names the government that spoke for it on the date shown. */
+    /* "Russia's / the USSR's view" names the government that spoke for it on the date shown (the Frame's
+     * government of that view: app/pov_label.py through the paint table). */
     function nameGovernment(day) {
-        var segs = frame.docs && frame.docs.gov;
-        if (!segs || !segs.length) return;
-        var cur = segs[0];
-        for (var i = 0; i < segs.length; i++) if (segs[i][0] <= day) cur = segs[i];
+        var sk = window.skmap, gov = sk && sk.governmentOf && sk.governmentOf("russia", day);
+        if (!gov) return;
         var label = document.querySelector("#" + ID.POV + " [data-pov=russia]");
         if (!label) return;
         var long = label.querySelector(".seg-long"), short = label.querySelector(".seg-short");
-        if (long && long.textContent !== cur[1]) long.textContent = cur[1];
-        if (short && short.textContent !== cur[2]) short.textContent = cur[2];
+        if (long && long.textContent !== gov.name) long.textContent = gov.name;
+        if (short && short.textContent !== gov.short) short.textContent = gov.short;
     }
     function watchMap() {
         var gd = document.querySelector("#" + ID.MAP + " .js-plotly-plot");
@@ -302,60 +301,26 @@
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchMap); else watchMap();
 
-    /* The key: one row per paint in use on the map shown (same tiles and outlines as the map). */
-    var SVGNS = "http://www.w3.org/2000/svg";
-    var swatchSeq = 0;
-    function swatch(k) {
-        var svg = document.createElementNS(SVGNS, "svg");
-        svg.setAttribute("width", "28");
-        svg.setAttribute("height", "28");
-        svg.setAttribute("viewBox", "0 0 28 28");
-        svg.setAttribute("aria-hidden", "true");
-        var fill = k.fill || "#fff", body = "";
-        if (k.pattern) {
-            var pid = "skkey-" + (++swatchSeq);   // unique per drawing: url(#id) resolves to the first in the page
-            body += '<defs><pattern id="' + pid + '" width="12" height="12" patternUnits="userSpaceOnUse" ' +
-                    'patternTransform="rotate(45)">' + k.pattern + "</pattern></defs>";
-            fill = "url(#" + pid + ")";
-        }
-        var w = Math.max(1, Math.min(4, k.width || 1));
-        body += '<rect x="2" y="2" width="24" height="24" fill="' + fill + '" stroke="' + (k.stroke || "#555") +
-                '" stroke-width="' + w + '"' + (k.dash ? ' stroke-dasharray="' + k.dash + '"' : "") + "/>";
-        svg.innerHTML = body;
-        return svg;
-    }
-    function lineSwatch(style) {
-        var svg = document.createElementNS(SVGNS, "svg");
-        svg.setAttribute("width", "28");
-        svg.setAttribute("height", "28");
-        svg.setAttribute("aria-hidden", "true");
-        svg.innerHTML = '<line x1="2" y1="14" x2="26" y2="14" stroke="' + style.stroke + '" stroke-width="' +
-                        Math.max(2, style.width) + '"' + (style.dash ? ' stroke-dasharray="' + style.dash + '"' : "") + "/>";
-        return svg;
-    }
+    /* The key: one row per paint in use on the map shown (same tiles and outlines as the map: skmap.swatch). */
+    /* The Key rows of the map shown: its Frame's paints in use (with whose marker each is), its lines, and
+     * the disagreement outline when it is marked. */
     function keyRows() {
         var sk = window.skmap, req = sk && sk.lastRequest && sk.lastRequest();
         if (!req || !req.table) return null;
-        var table = req.table, res = sk.resolve(req), seen = {}, rows = [];
-        res.keys.forEach(function (k) {
-            var key = table.keys[k];
-            if (seen[k] || !key || !key.text || key.key === "S|" || key.key === "T|none|none||||") return;
-            seen[k] = true;
-            rows.push({key: key, text: key.text});
+        var table = req.table, fr = sk.resolve(req), rows = [];
+        fr.key.forEach(function (entry) {
+            rows.push({key: table.keys[entry.key], text: entry.text, note: entry.note});
         });
-        // every drawn line by name (app/cartography/paint_table.py line_entry): none is drawn anonymously
         sk.drawnLines(req).forEach(function (line) { rows.push({line: line.style, text: line.text, id: line.id}); });
-        var i18n = frame.i18n || {};
-        if (res.diff && res.diff.some(function (v) { return v; })) {
-            rows.push({key: {fill: "#fff", stroke: "#000", width: 3},
-                       text: i18n.disagree || "The points of view disagree here"});
+        if (fr.diff && fr.diff.some(function (v) { return v; })) {
+            rows.push({key: {fill: "#fff", stroke: "#000", width: 3}, text: table.i18n.disagree});
         }
         return rows;
     }
     function drawKey() {
         var rows = keyRows();
         if (!rows) return;
-        var sig = rows.map(function (r) { return r.text; }).join("|");
+        var sig = rows.map(function (r) { return r.text + (r.note ? "/" + r.note : ""); }).join("|");
         [ID.KEY_IN_USE, ID.PRESENT_LEGEND].forEach(function (id) {
             var holder = byId(id);
             if (!holder || holder.getAttribute("data-sig") === sig) return;
@@ -365,9 +330,16 @@
                 var row = document.createElement("div");
                 row.className = "key-row";
                 if (r.id) row.setAttribute("data-line", r.id);
-                row.appendChild(r.line ? lineSwatch(r.line) : swatch(r.key));
+                row.appendChild(r.line ? window.skmap.lineSwatch(r.line) : window.skmap.swatch(r.key));
                 var span = document.createElement("span");
                 span.textContent = r.text;
+                if (r.note) {   // whose marker it is (a position the view only knew of)
+                    var note = document.createElement("span");
+                    note.className = "key-note";
+                    note.textContent = r.note;
+                    span.appendChild(document.createElement("br"));
+                    span.appendChild(note);
+                }
                 row.appendChild(span);
                 frag.appendChild(row);
             });
@@ -391,11 +363,10 @@
     }
 
     function currentEventId() {
-        var sk = window.skmap, req = sk && sk.lastRequest && sk.lastRequest();
-        if (!req || !req.table) return null;
-        var marks = req.table.marks, best = null;
-        for (var i = 0; i < marks.length; i++) { if (marks[i].day <= req.day) best = marks[i]; else break; }
-        return best ? best.id : (marks[0] && marks[0].id);
+        var sk = window.skmap, fr = sk && sk.frame && sk.frame();
+        if (fr && fr.headline.event) return fr.headline.event;
+        var marks = sk && sk.store.table ? sk.store.table.marks : [];
+        return marks[0] ? marks[0].id : null;
     }
 
     /* ---- single-key shortcuts (like Grapher's), called by the keyboard controller (assets/keys.js) -------- */

@@ -30,8 +30,9 @@
     }
     /* The big date, as Babel writes it in the page's language (app.i18n.date_pattern_for: the long date pattern as
      * parts, a literal or [field, width], and the month names), the same words as the figures and the panels. */
-    function formatDay(day) {
-        var spec = store.table && store.table.i18n && store.table.i18n.date;
+    function formatDay(day, table) {
+        table = table || store.table;
+        var spec = table && table.i18n && table.i18n.date;
         var d = new Date(MIN + day * DAY);
         if (!spec) return dayToIso(day);
         var y = d.getUTCFullYear(), m = d.getUTCMonth(), dd = d.getUTCDate();
@@ -97,21 +98,134 @@
         }
         return -1;
     }
-    /* The paint of every location for a request: {keys: [...], diff: [...] | null}. */
-    function resolve(req) {
-        var table = req.table, n = table.locations.length, keys = new Array(n), diff = null, i;
-        if (req.mode === "event" && req.event && req.events && req.events[req.event]) {
-            var ev = req.events[req.event];
+    /* ---- what the map shows for a state: the mirror of app/cartography/resolve.py ----------------------
+     * resolve(req) returns the Frame of app/cartography/resolve.py as JSON data, field for field (the browser
+     * test test_resol001 compares both on 200+ states); the painter, the Key (assets/frame.js), the headline and
+     * the one-file lesson read it and decide nothing again. */
+    var POV_ALIASES = {soviet: "russia"}, EMPTY_KEYS = {"S|": 1, "T|none|none||||": 1};
+    function lastAt(list, day, at) {       // the last item whose day (at(item)) is <= day, or null
+        var lo = 0, hi = list.length - 1, ans = -1;
+        while (lo <= hi) {
+            var mid = (lo + hi) >> 1;
+            if (at(list[mid]) <= day) { ans = mid; lo = mid + 1; } else { hi = mid - 1; }
+        }
+        return ans < 0 ? null : list[ans];
+    }
+    function labelText(lab, day, names, lang) {
+        var idx = 0, st = lab.starts;
+        for (var q = 0; q < st.length; q++) if (st[q] <= day) idx = q;
+        if (names === "both") {
+            var ja = lab.ja[idx], ru = lab.ru[idx];
+            return ja === ru ? ja : ja + " / " + ru;
+        }
+        var code = names === "local" ? lang : names;
+        return (lab[code] || lab.en)[idx];
+    }
+    function frameHeadline(table, titles, day) {
+        var mark = lastAt(table.marks, day, function (m) { return m.day; }) || table.prelude || null, words = table.i18n;
+        if (!mark) return {event: null, what: "none", status: "none", day: null, title: "", text: words.before};
+        var status = mark.status;
+        if (status === "in_force" && mark.end !== undefined && mark.end !== null && day >= mark.end) status = "dated";
+        var title = (titles && titles[mark.id]) || mark.id;
+        return {event: mark.id, what: mark.what, status: status, day: mark.day, title: title,
+                text: words[mark.what].replace("{title}", title).replace("{date}", formatDay(mark.day, table))};
+    }
+    function governmentOf(table, pov, day) {
+        var rows = table.govs[pov] || table.govs.de_facto, row = lastAt(rows, day, function (r) { return r[0]; }) || rows[0];
+        return {name: row[1], short: row[2]};
+    }
+    function keyRowsOf(table, keys, notes) {
+        var seen = {}, out = [], texts = table.notes.texts;
+        for (var i = 0; i < keys.length; i++) {
+            var k = keys[i], n = notes ? notes[i] : 0, entry = table.keys[k], id = k + ":" + n;
+            if (seen[id] || !entry.text || EMPTY_KEYS[entry.key]) continue;
+            seen[id] = true;
+            out.push({key: k, text: entry.text, note: texts[n]});
+        }
+        return out;
+    }
+    function resolveFrame(req) {
+        var table = req.table, evs = req.evs || {}, n = table.locations.length, keys = new Array(n), i;
+        var day = Math.max(0, Math.min(table.max_day, req.day));
+        var pov = POV_ALIASES[req.pov] || req.pov;
+        if (!table.pov[pov]) pov = "de_facto";
+        var names = req.names === undefined ? "local" : req.names, lang = req.lang || table.i18n.lang;
+        var diff = null, notes = null, lines = [], headline, mode;
+        var eventKeys = evs.keys || {};
+        if (req.mode === "event" && req.event && eventKeys[req.event]) {
+            mode = "event";
+            var ev = eventKeys[req.event], on = (evs.lines || {})[req.event] || {};
             for (i = 0; i < n; i++) keys[i] = ev[i];
+            table.lines.forEach(function (ln) {
+                if (!on[ln.id]) return;
+                var word = on[ln.id] === 2 ? "proposed" : "provided";
+                lines.push({id: ln.id, status: word, name: ln.name, text: ln.key[word]});
+            });
+            var title = evs.titles[req.event];
+            headline = {event: req.event, what: "provides", status: "provides", day: null, title: title,
+                        text: table.i18n.showing.replace("{title}", title)};
         } else {
-            var pov = table.pov[req.pov] || table.pov.de_facto;
-            for (i = 0; i < n; i++) keys[i] = lookup(pov[i], req.day);
+            mode = "date";
+            var per = table.pov[pov];
+            for (i = 0; i < n; i++) keys[i] = lookup(per[i], day);
             if (req.diff) {
                 diff = new Array(n);
-                for (i = 0; i < n; i++) diff[i] = lookup(table.diff[i], req.day);
+                for (i = 0; i < n; i++) diff[i] = lookup(table.diff[i], day);
             }
+            var runs = table.notes.pov[pov];
+            if (runs) {
+                notes = new Array(n);
+                for (i = 0; i < n; i++) notes[i] = 0;
+                Object.keys(runs).forEach(function (j) { notes[+j] = lookup(runs[j], day); });
+            }
+            table.lines.forEach(function (ln) {
+                if (lookup(ln.seg, day)) lines.push({id: ln.id, status: "in_force", name: ln.name, text: ln.key.in_force});
+            });
+            headline = frameHeadline(table, evs.titles, day);
         }
-        return {keys: keys, diff: diff};
+        var labels = {};
+        table.labels.forEach(function (lab) { labels[lab.id] = labelText(lab, day, names, lang); });
+        (table.insets || []).forEach(function (inset) {
+            inset.labels.forEach(function (lab) { labels[lab.id] = labelText(lab, day, names, lang); });
+        });
+        return {day: day, mode: mode, pov: pov, names: names, keys: keys, diff: diff, notes: notes, lines: lines,
+                labels: labels, key: keyRowsOf(table, keys, notes), headline: headline,
+                in_force: lookup(table.inForce, day).slice(), government: governmentOf(table, pov, day)};
+    }
+    /* A Key row's symbol: the map's own pattern tile and outline (or a line's stroke) in a 28 px square. */
+    var SVGNS = "http://www.w3.org/2000/svg", swatchSeq = 0;
+    function swatch(k) {
+        var svg = document.createElementNS(SVGNS, "svg");
+        svg.setAttribute("width", "28");
+        svg.setAttribute("height", "28");
+        svg.setAttribute("viewBox", "0 0 28 28");
+        svg.setAttribute("aria-hidden", "true");
+        var fill = k.fill || "#fff", body = "";
+        if (k.pattern) {
+            var pid = "skkey-" + (++swatchSeq);   // unique per drawing: url(#id) resolves to the first in the page
+            body += '<defs><pattern id="' + pid + '" width="12" height="12" patternUnits="userSpaceOnUse" ' +
+                    'patternTransform="rotate(45)">' + k.pattern + "</pattern></defs>";
+            fill = "url(#" + pid + ")";
+        }
+        var w = Math.max(1, Math.min(4, k.width || 1));
+        body += '<rect x="2" y="2" width="24" height="24" fill="' + fill + '" stroke="' + (k.stroke || "#555") +
+                '" stroke-width="' + w + '"' + (k.dash ? ' stroke-dasharray="' + k.dash + '"' : "") + "/>";
+        svg.innerHTML = body;
+        return svg;
+    }
+    function lineSwatch(style) {
+        var svg = document.createElementNS(SVGNS, "svg");
+        svg.setAttribute("width", "28");
+        svg.setAttribute("height", "28");
+        svg.setAttribute("aria-hidden", "true");
+        svg.innerHTML = '<line x1="2" y1="14" x2="26" y2="14" stroke="' + style.stroke + '" stroke-width="' +
+                        Math.max(2, style.width) + '"' + (style.dash ? ' stroke-dasharray="' + style.dash + '"' : "") + "/>";
+        return svg;
+    }
+    /* The Frame of a request, computed once per request. */
+    function frameOf(req) {
+        if (!req.frame) req.frame = resolveFrame(req);
+        return req.frame;
     }
     /* Every drawn trace of the graph by uid: its index in gd.data and its <g class="trace"> layer. */
     function traceLayers(gd) {
@@ -205,15 +319,16 @@
         var table = req.table, t = paintTrace(gd);
         if (t < 0) return false;
         ensurePatterns(gd, table);
-        var res = resolve(req), keys = res.keys, diff = res.diff;
+        var frame = frameOf(req), keys = frame.keys, diff = frame.diff, notes = frame.notes;
         if (!table.locIndex) {
             table.locIndex = {};
             table.locations.forEach(function (loc, i) { table.locIndex[loc] = i; });
         }
         var index = table.locIndex;
         var hover = new Array(keys.length);
-        for (var i = 0; i < keys.length; i++) {
+        for (var i = 0; i < keys.length; i++) {   // app/cartography/resolve.py hover_texts
             hover[i] = table.names[i] + "<br>" + table.keys[keys[i]].text +
+                       (notes && notes[i] ? "<br>" + table.notes.texts[notes[i]] : "") +
                        (diff && diff[i] ? "<br><b>" + tr("disagree") + "</b>" : "");
         }
         var layers = traceLayers(gd);
@@ -243,27 +358,18 @@
         }
         return 0;
     }
-    /* 0: not drawn; 1: in force (on the day, or provided by the document shown); 2: proposed by that document
-    (app/cartography/paint_table.py event_line_status). */
-    function lineStatus(req, line) {
-        if (req.mode === "event" && req.events) return (req.eventLines[req.event] || {})[line.id] || 0;
-        return lookup(line.seg, req.day) ? 1 : 0;
-    }
-    /* The lines a request draws, each with its Key words (paint_table.line_entry): no drawn line goes unnamed. */
+    /* The lines a request draws (its Frame's), each with its style and Key words: no drawn line goes unnamed. */
     function drawnLines(req) {
-        var out = [];
-        (req.table.lines || []).forEach(function (line) {
-            var status = lineStatus(req, line);
-            if (!status) return;
-            var words = status === 2 ? "proposed" : (req.mode === "event" ? "provided" : "in_force");
-            out.push({id: line.id, status: status, style: req.table.lineStyles[status === 2 ? 0 : 1],
-                      text: line.key[words], name: line.name});
+        return frameOf(req).lines.map(function (line) {
+            return {id: line.id, status: line.status, name: line.name, text: line.text,
+                    style: req.table.lineStyles[line.status === "proposed" ? 0 : 1]};
         });
-        return out;
     }
     function applyLines(gd, req) {
         var table = req.table;
         if (!table.lines || !table.lines.length) return;
+        var status = {};
+        frameOf(req).lines.forEach(function (line) { status[line.id] = line.status; });
         var groups = gd.querySelectorAll("g.trace.scattergeo");
         for (var g = 0; g < groups.length; g++) {
             var cd = groups[g].__data__, uid = cd && cd[0] && cd[0].trace && cd[0].trace.uid;
@@ -272,14 +378,14 @@
             if (!line) continue;
             var path = groups[g].querySelector("path.js-line");
             if (!path) continue;
-            var status = lineStatus(req, line), ti = cd[0].trace.index;
+            var st = status[line.id], ti = cd[0].trace.index;
             [gd.data[ti], gd._fullData[ti]].forEach(function (trc) {   // a hidden line has no hover either
-                if (trc && trc.uid === uid) trc.hoverinfo = status ? "text" : "skip";
+                if (trc && trc.uid === uid) trc.hoverinfo = st ? "text" : "skip";
             });
-            path.setAttribute("data-active", status === 1 ? "1" : "0");
-            path.setAttribute("data-status", ["", "in_force", "proposed"][status] || "none");
-            if (!status) { path.style.display = "none"; continue; }   // no line outside its period
-            var style = table.lineStyles[status === 1 ? 1 : 0];
+            path.setAttribute("data-active", st && st !== "proposed" ? "1" : "0");
+            path.setAttribute("data-status", st === "proposed" ? "proposed" : st ? "in_force" : "none");
+            if (!st) { path.style.display = "none"; continue; }   // no line outside its period
+            var style = table.lineStyles[st === "proposed" ? 0 : 1];
             path.style.display = "";
             path.style.strokeOpacity = "1";   // figures.py draws a line not in force on the first day transparent
             path.style.stroke = style.stroke;
@@ -287,17 +393,9 @@
             path.style.strokeDasharray = style.dash || "";
         }
     }
-    /* A label's text on a day in a names convention (app/cartography/paint_table.py label_text). */
-    function labelText(lab, day, names) {
-        var idx = 0, st = lab.starts;
-        for (var q = 0; q < st.length; q++) if (st[q] <= day) idx = q;
-        var ja = lab.ja[idx], ru = lab.ru[idx];
-        if (names === "both") return ja === ru ? ja : ja + " / " + ru;
-        var code = names === "local" || !names ? tr("lang") : names;
-        return (lab[code] || lab.en)[idx];
-    }
     function labelTexts(list, req, shown) {
-        return list.map(function (lab, i) { return shown && !shown[i] ? "" : labelText(lab, req.day, req.names); });
+        var labels = frameOf(req).labels;
+        return list.map(function (lab, i) { return shown && !shown[i] ? "" : labels[lab.id]; });
     }
     /* The drawn label texts follow the date and the names convention (scattergeo draws a bare <text> per
      * point; its __data__.i is the point index). */
@@ -357,7 +455,7 @@
         if (!table || !table.labelLadder || !gd._fullLayout || !gd._fullLayout.geo) return;
         var sp = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
         if (!sp || !sp.projection) return;
-        // the figure's view or a phone's (app/figures.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
+        // the figure's view or a phone's (app/cartography/views.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
         var range = JSON.stringify(gd.layout.geo.lonaxis.range);
         if (!gd._skHome) gd._skHome = range;
         var phone = table.phoneRange && range === JSON.stringify(table.phoneRange);
@@ -517,14 +615,6 @@
                             event: req.event || null, names: req.names});
         if (window.skclass && window.skclass.mapMoved) window.skclass.mapMoved(req);
     }
-    function eventInForce(table, day) {
-        var marks = table.marks, best = null;
-        for (var i = 0; i < marks.length; i++) {
-            if (marks[i].day <= day) best = marks[i]; else break;
-        }
-        return best;
-    }
-
     /* Paint another graph drawn from the same figure (compare view): `req` as built by request(). */
     function paintGraph(graphId, req) {
         var gd = document.querySelector("#" + graphId + " .js-plotly-plot");
@@ -545,7 +635,7 @@
             (table.lines || []).forEach(function (l) { table.linesById[l.id] = l; });
         }
         return {day: day, mode: mode, pov: pov, diff: !!diff, event: eventId, names: names || "local",
-                table: table, events: events ? events.keys : null, eventLines: events ? events.lines : {},
+                table: table, evs: events || {}, events: events ? events.keys : null,
                 stamp: (mode === "event" ? "event:" + eventId : dayToIso(day) + ":" + pov) +
                        (diff ? ":diff" : "") + ":" + (names || "local")};
     }
@@ -570,15 +660,9 @@
                                                            attributeFilter: ["aria-valuenow"]});
     }
 
-    /* The big date and the event in force (or, in treaty mode, what the map shows) for a request. */
+    /* The big date and the headline (or, in treaty mode, what the map shows) for a request. */
     function headline(req) {
-        var ev = eventInForce(req.table, req.day);
-        var evText = ev ? (ev.text || (ev.title + " \u2014 " + ev.what + " " + formatDay(ev.day))) : tr("before");
-        var events = store.events;
-        if (req.mode === "event" && events && events.titles[req.event]) {
-            evText = tr("showing").replace("{title}", events.titles[req.event]);
-        }
-        return [formatDay(req.day), evText];
+        return [formatDay(req.day), frameOf(req).headline.text];
     }
     /* A keyboard step paints the map, the big date and the event line in this task, so the very next frame
      * shows them; the slider (Dash's store, whose update costs this page 20-30 ms a step) learns the day
@@ -614,14 +698,23 @@
         ch.port2.postMessage(0);
     }
 
-    window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, resolve: resolve, lookup: lookup, drawnLines: drawnLines,
+    window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, lookup: lookup, drawnLines: drawnLines,
                     lastRequest: function () { return last; }, store: store, paintGraph: paintGraph,
                     request: request, formatDay: function (d) { return formatDay(d); },
+                    /* The Frame of a state {day, mode, pov, diff, event, names, lang} (or of a request). */
+                    resolve: function (state) {
+                        if (state.table) return frameOf(state);
+                        return resolveFrame(Object.assign({table: store.table, evs: store.events || {}}, state));
+                    },
+                    frame: function () { return last ? frameOf(last) : null; },
+                    swatch: swatch, lineSwatch: lineSwatch,
+                    governmentOf: function (pov, day) { return store.table ? governmentOf(store.table, pov, day) : null; },
                     stepTo: function (day) { if (last && last.table) stepTo(day); },
                     nextChange: function (day, dir) { return stepEvent(last.table, day, dir); },
                     addMonths: function (day, n) { return addMonths(day, n); },
                     eventText: function (day) {
-                        return store.table ? headline({table: store.table, day: day, mode: "date"})[1] : tr("before");
+                        return store.table ? frameHeadline(store.table, store.events && store.events.titles, day).text
+                                           : tr("before");
                     }};
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {

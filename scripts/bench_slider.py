@@ -33,10 +33,11 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from app import figures  # noqa: E402
-from app.cartography.paint_table import add_page_cartography, build_table, initial_paint  # noqa: E402
+from app.cartography.paint_table import add_page_cartography, build_table  # noqa: E402
+from app.cartography.resolve import hover_texts, resolve  # noqa: E402
 from app.data import load_engine  # noqa: E402
 from app.layout import load_layers_fc  # noqa: E402
-from app.mapstate import day_index  # noqa: E402
+from app.mapstate import MapState  # noqa: E402
 from app.server import create_app  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -84,32 +85,37 @@ def serve(flask_app) -> tuple[str, object]:
     return f"http://127.0.0.1:{port}", srv
 
 
-def server_baseline(layers_fc: dict, table: dict, dates: list[dt.date]) -> Dash:
+def frame_on(table: dict, events: dict, date: dt.date):  # noqa: ANN201 - an app.cartography.resolve.Frame
+    """What the map shows on `date` (the page's first paint, as a server figure draws it)."""
+    return resolve(table, MapState(date=date), events)
+
+
+def server_baseline(layers_fc: dict, table: dict, events: dict, dates: list[dt.date]) -> Dash:
     app = Dash(__name__ + "_server", compress=True, serve_locally=True, update_title=None,
                # no clientside painter: the server figure is all there is
                assets_folder=str(ROOT / "assets"), assets_ignore=r".*")
-    days = [day_index(d) for d in dates]
-    fig0 = figures.map_figure(layers_fc, table, initial_paint(table, days[0]))
+    fig0 = figures.map_figure(layers_fc, table, frame_on(table, events, dates[0]))
     app.layout = html.Div([dcc.Slider(id="s", min=0, max=len(dates) - 1, step=1, value=0,
                                       allow_direct_input=False, updatemode="drag"),
                            dcc.Graph(id="map", figure=fig0, config=figures.GRAPH_CONFIG)])
 
     @app.callback(Output("map", "figure"), Input("s", "value"), prevent_initial_call=True)
     def redraw(i):
-        return figures.map_figure(layers_fc, table, initial_paint(table, days[i]))
+        return figures.map_figure(layers_fc, table, frame_on(table, events, dates[i]))
 
     return app
 
 
-def animation_baseline(layers_fc: dict, table: dict, dates: list[dt.date]) -> Dash:
+def animation_baseline(layers_fc: dict, table: dict, events: dict, dates: list[dt.date]) -> Dash:
     app = Dash(__name__ + "_anim", compress=True, serve_locally=True, update_title=None,
                assets_folder=str(ROOT / "assets"), assets_ignore=r".*")
-    fig = figures.map_figure(layers_fc, table, initial_paint(table, day_index(dates[0])))
+    fig = figures.map_figure(layers_fc, table, frame_on(table, events, dates[0]))
     paint_trace = next(i for i, t in enumerate(fig.data) if t.uid == "paint")
     frames = []
     for d in dates:
-        p = initial_paint(table, day_index(d))
-        frames.append({"name": d.isoformat(), "data": [{"type": "choropleth", "z": p["z"], "hovertext": p["hover"]}],
+        f = frame_on(table, events, d)
+        frames.append({"name": d.isoformat(), "data": [{"type": "choropleth", "z": list(f.keys),
+                                                        "hovertext": hover_texts(table, f)}],
                        "traces": [paint_trace]})
     fig.frames = frames
     app.layout = html.Div([dcc.Graph(id="map", figure=fig, config=figures.GRAPH_CONFIG)])
@@ -143,10 +149,11 @@ def main() -> None:
 
     engine = load_engine()
     layers_fc = load_layers_fc()
-    table = add_page_cartography(build_table(engine, layers_fc)["table"], "en")  # the page's map, insets included
+    built = build_table(engine, layers_fc)
+    table, events = add_page_cartography(built["table"], "en"), built["events"]  # the page's map, insets included
     real_url, s1 = serve(create_app().server)
-    server_url, s2 = serve(server_baseline(layers_fc, table, dates).server)
-    anim_url, s3 = serve(animation_baseline(layers_fc, table, dates).server)
+    server_url, s2 = serve(server_baseline(layers_fc, table, events, dates).server)
+    anim_url, s3 = serve(animation_baseline(layers_fc, table, events, dates).server)
     results: dict = {"steps": steps, "dates": [dates[0].isoformat(), dates[-1].isoformat()]}
 
     with sync_playwright() as p:

@@ -1,7 +1,7 @@
-"""The map's key: the rows in use, worded for the kind of map they explain.
+"""The printed map's key: the rows a Frame uses (app/cartography/resolve.py), worded for the kind of map.
 
-    from app.cartography.key import KeyState, key_rows
-    rows = key_rows(KeyState(keys={"T|japan|sovereignty||russia|", …}, lines=[…]), "government", "ja")
+    from app.cartography.key import key_rows, key_state
+    rows = key_rows(key_state(table, frame), "government", "ja")
 
 A fill means different things on different maps, so the words follow the map kind:
   * `de_facto`: who held / controlled each place on the day;
@@ -9,13 +9,15 @@ A fill means different things on different maps, so the words follow the map kin
   * `event`: what a treaty, draft or proposal provides, or would have given.
 Renounced (a government gave the place up, naming no recipient) and undetermined (its sovereignty is held
 open) are distinct rows with distinct symbols; everything that is only proposed says "proposed". Each row is
-one complete sentence. Used by the figures (app/export) and the page's Key panel.
+one complete sentence. Which rows are in use, and whose marker each is, is the Frame's answer; this module only
+words and orders them for print (the figures, series, video and handout frames).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from app import styles
 from app.i18n import _, gettext_for
@@ -68,24 +70,33 @@ class KeyLine:
 
 @dataclass
 class KeyState:
-    """What a map shows: the paint keys in use (TerritoryPaint/StraitPaint keys), the strait regimes that are
-    only proposed, the lines drawn, and whether disagreements are marked."""
+    """What a map shows: the paint keys in use (the paint table's keys: TerritoryPaint / StraitPaint keys, a
+    strait's with "|proposed:<regimes>"), the lines drawn, whether disagreements are marked, and whose markers the
+    view shows only because it knew of them (the Frame's notes)."""
 
     keys: set[str] = field(default_factory=set)
     proposed_regimes: set[str] = field(default_factory=set)
     lines: list[KeyLine] = field(default_factory=list)
     diff: bool = False
+    notes: tuple[str, ...] = ()
 
     def merge(self, other: KeyState) -> KeyState:
-        """One key for two panels or a whole series: everything either shows."""
+        """One key for two panels (or a glossary of a lesson): everything either shows."""
         lines = list(self.lines) + [ln for ln in other.lines if ln not in self.lines]
         return KeyState(self.keys | other.keys, self.proposed_regimes | other.proposed_regimes, lines,
-                        self.diff or other.diff)
+                        self.diff or other.diff, tuple(dict.fromkeys((*self.notes, *other.notes))))
+
+
+def key_state(table: dict, frame: Any) -> KeyState:
+    """The Key of a Frame (app/cartography/resolve.py) on `table`: its paints in use, lines, notes and diff."""
+    return KeyState(keys=frame.key_strings(table), lines=[KeyLine(ln.id, ln.name, ln.status) for ln in frame.lines],
+                    diff=bool(frame.diff and any(frame.diff)),
+                    notes=tuple(dict.fromkeys(e.note for e in frame.key if e.note)))
 
 
 @dataclass(frozen=True)
 class KeyRow:
-    kind: str  # header | swatch | line
+    kind: str  # header | swatch | line | note
     style: dict | None
     text: str
     id: str = ""
@@ -105,6 +116,7 @@ def key_rows(state: KeyState, map_kind: str, lang: str = "en") -> list[KeyRow]:
     modes: set[str] = set()
     regimes: set[str] = set()
     claims = promised = proposed = False
+    in_force: set[str] = set()
     for key in state.keys:
         kind, parts = _parse(key)
         if kind == "T":
@@ -119,7 +131,10 @@ def key_rows(state: KeyState, map_kind: str, lang: str = "en") -> list[KeyRow]:
             promised |= bool(prom)
             proposed |= bool(prop)
         elif kind == "S":
-            regimes.update(r for r in (parts[0] if parts else "").split(",") if r)
+            shown = {r for r in (parts[0] if parts else "").split(",") if r}
+            only = {r for p in parts[1:] if p.startswith("proposed:") for r in p.removeprefix("proposed:").split(",")}
+            regimes |= shown
+            in_force |= shown - only
     TP = styles.TerritoryPaint
     rows: list[KeyRow] = []
     order = [g for g in GROUP_ORDER if g in groups]
@@ -149,6 +164,7 @@ def key_rows(state: KeyState, map_kind: str, lang: str = "en") -> list[KeyRow]:
     if proposed:
         status.append(KeyRow("swatch", styles.territory_style(TP("japan", "sovereignty", (), None, "russia")),
                              t(PROPOSED), "proposed"))
+    status += [KeyRow("note", None, note, f"note:{n}") for n, note in enumerate(state.notes)]
     if "none" in modes:
         status.append(KeyRow("swatch", styles.territory_style(TP()), t(NO_POSITION[map_kind]), "mode:none"))
     if state.diff:
@@ -161,7 +177,7 @@ def key_rows(state: KeyState, map_kind: str, lang: str = "en") -> list[KeyRow]:
     if reg:
         rows.append(KeyRow("header", None, t(STRAIT_HEADER), "straits"))
         for r in reg:
-            words = STRAIT_PROPOSED if r in state.proposed_regimes and map_kind != "event" else STRAIT_IN_FORCE
+            words = STRAIT_PROPOSED if r in state.proposed_regimes or r not in in_force else STRAIT_IN_FORCE
             rows.append(KeyRow("swatch", styles.strait_style(styles.StraitPaint((r,))),
                                t(words, regime=t(styles.REGIME_LABELS[r])), f"regime:{r}"))
     if state.lines:

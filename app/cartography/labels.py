@@ -45,6 +45,7 @@ from app.i18n import derived, gettext_for
 from app.layers import load_layers
 from app.mapstate import DATA_LANGS, MIN_DATE
 
+from .fonts import text_size
 from .insets import (
     INSETS,
     TITLE_PX,
@@ -56,15 +57,12 @@ from .insets import (
     title_box,
 )
 from .projection import MapProjection
+from .resolve import label_text
 from .symbols import proxy_items
 from .views import GEO_VIEW
 
 ROOT = Path(__file__).resolve().parents[2]
 LABEL_DATA = ROOT / "geodata" / "label_names.yaml"
-FONT_FILES = {
-    "latin": ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", 0),
-    "cjk": ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 0),
-}
 NAMES_CONVENTIONS = ("local", "ja", "ru", "both")
 BOX_PAD = 2.0        # px kept clear around each label box (the halo)
 EDGE_MARGIN = 3.0    # px between a label and the map's edge
@@ -75,46 +73,6 @@ SIZE_CLASSES = ((600, {1: 13, 2: 12, 3: 12, 4: 12}), (1300, {1: 16, 2: 14, 3: 14
                 (1700, {1: 18, 2: 16, 3: 15, 4: 14}), (math.inf, {1: 22, 2: 19, 3: 17, 4: 15}))
 # Which tiers a box of that class shows at all (tier 4 lives in the insets).
 TIERS_SHOWN = ((600, (1, 2)), (math.inf, (1, 2, 3)))
-
-
-# ------------------------------------------------------------------------------------------ measuring text
-@functools.lru_cache(maxsize=64)
-def _font(kind: str, size: float) -> Any:
-    from PIL import ImageFont  # placing is build- or export-time work: the page's start-up reads the ladder
-
-    path, index = FONT_FILES[kind]
-    try:
-        return ImageFont.truetype(path, size=size, index=index)
-    except OSError as exc:
-        raise RuntimeError(f"label font {path} is missing ({exc}): install the Debian packages "
-                           "fonts-noto-core and fonts-noto-cjk (make system-deps)") from None
-
-
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF) or (0xF900 <= o <= 0xFAFF) or (0xFF00 <= o <= 0xFFEF) or (0x3000 <= o <= 0x30FF)
-
-
-@functools.lru_cache(maxsize=4096)
-def text_size(text: str, font_px: float) -> tuple[float, float]:
-    """Width and height in px of one line of `text` as the browser draws it: runs of Latin/Cyrillic in
-    Noto Sans and runs of CJK in Noto Sans CJK (the browser's fallback for LABEL_FONT_FAMILY)."""
-    if not text:
-        return 0.0, 0.0
-    width, asc, desc = 0.0, 0, 0
-    run, run_cjk = "", None
-    for ch in text + "\0":
-        cjk = _is_cjk(ch) if ch != "\0" else None
-        if run and (ch == "\0" or cjk != run_cjk):
-            font = _font("cjk" if run_cjk else "latin", font_px)
-            width += font.getlength(run)
-            a, d = font.getmetrics()
-            asc, desc = max(asc, a), max(desc, d)
-            run = ""
-        if ch != "\0":
-            run += ch
-            run_cjk = cjk
-    return width, float(asc + desc)
 
 
 # ------------------------------------------------------------------------------------------ label data
@@ -199,23 +157,6 @@ def label_specs(layers_fc: dict | None = None) -> list[LabelSpec]:
     return [s for _t, _o, s in sorted(out, key=lambda x: (x[0], x[1]))]
 
 
-def text_for(spec: LabelSpec, lang: str, names: str, form: int) -> str:
-    """A label's text in a names convention: `local` = the interface language, `ja`, `ru`, or `both`."""
-    if names == "both":
-        ja, ru = spec.forms["ja"][form], spec.forms["ru"][form]
-        return ja if ja == ru else f"{ja} / {ru}"
-    key = lang if names == "local" else names
-    return spec.forms.get(key, spec.forms["en"])[form]
-
-
-def _form_at(spec: LabelSpec, day: int) -> int:
-    idx = 0
-    for i, s in enumerate(spec.starts):
-        if s <= day:
-            idx = i
-    return idx
-
-
 # ------------------------------------------------------------------------------------------ geometry
 @functools.lru_cache(maxsize=1)
 def _layers_fc() -> dict:
@@ -286,6 +227,12 @@ class PlacedLabel:
     align: str = "center"          # where the text sits in its box: left | right | center
     text_lon: float = 0.0          # the text's anchor: the box's left, right or centre point at mid-height
     text_lat: float = 0.0
+    anchor_px: tuple[float, float] = (0.0, 0.0)   # the place it names, in px
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        """The label's box (x0, y0, x1, y1 px)."""
+        return self.x, self.y, self.x + self.w, self.y + self.h
 
     @property
     def textposition(self) -> str:
@@ -327,10 +274,16 @@ def _candidate_offsets(kind: str, w: float, h: float, radius: float) -> list[tup
     return out
 
 
-def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, float, float, float],
-           texts: dict[str, str], sizes: dict[int, float], territories: list[tuple[str, Any]],
-           obstacles: Sequence[tuple[float, float, float, float]], protected: Sequence[tuple[str, float, float, float]],
-           lines: Sequence[Any] = ()) -> list[PlacedLabel]:
+def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, float, float, float],
+          texts: dict[str, str], sizes: dict[int, float], territories: list[tuple[str, Any]],
+          obstacles: Sequence[tuple[float, float, float, float]] = (),
+          protected: Sequence[tuple[str, float, float, float]] = (), lines: Sequence[Any] = ()) -> list[PlacedLabel]:
+    """The one placer of the page's ladder and of every printed map: `specs` in priority order, each with its text
+    (`texts`) at its tier's size (`sizes`, px), placed on its place, beside it or out with a leader, inside
+    `bounds` (x0, y0, x1, y1 px), never over another label, an obstacle (x, y, w, h px: an inset, a scale bar), a
+    protected symbol (feature, x, y, radius px), a leader line, or a territory (fid, px geometry) it does not
+    name. A place under an obstacle is not named, and no leader crosses an obstacle, a label or another
+    territory."""
     from shapely import STRtree
     from shapely.geometry import LineString, Point, box
 
@@ -348,6 +301,8 @@ def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float,
         font_px = sizes[spec.tier]
         w, h = text_size(text, font_px)
         ax, ay = proj(spec.lon, spec.lat)
+        if any(t[0] <= ax <= t[2] and t[1] <= ay <= t[3] for t in rects[:len(obstacles)]):
+            continue          # its place is under an inset or a scale bar: a label there would name nothing seen
         named = set(spec.names)
         own = [extents[f] for f in named if f in extents]
         radius = 0.0
@@ -382,8 +337,10 @@ def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float,
                         continue      # an area's name away from its area is no use; a leader would not help
                     end = _nearest_on_box(ax, ay, bx, by, w, h)
                     seg = LineString([(ax, ay), end])
-                    if any(seg.intersects(box(*t)) for t in rects[len(obstacles):]):
+                    if any(seg.intersects(box(*t)) for t in rects):
                         continue
+                    if any(ids[i] not in named for i in tree.query(seg, predicate="intersects")):
+                        continue      # a leader over another island would seem to name it
                     leader = ((ax, ay), end)
             rects.append(r)
             if leader:
@@ -393,9 +350,28 @@ def _place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float,
             text_lon, text_lat = proj.invert(tx, by + h / 2)
             geo_leader = (proj.invert(*leader[0]), proj.invert(*leader[1])) if leader else None
             placed.append(PlacedLabel(spec.id, text, spec.tier, font_px, bx, by, w, h, lon, lat, geo_leader, leader,
-                                      align, text_lon, text_lat))
+                                      align, text_lon, text_lat, (ax, ay)))
             break
     return placed
+
+
+def territories_px(features: Iterable[tuple[str, dict]], proj: MapProjection) -> list[tuple[str, Any]]:
+    """(id, geometry in the projection's px) of each territory feature (a GeoJSON geometry in lon/lat)."""
+    import shapely
+    from shapely.geometry import shape
+
+    out = []
+    for fid, geometry in features:
+        g = shapely.transform(shape(geometry), proj.many)
+        out.append((fid, g if g.is_valid else g.buffer(0)))
+    return out
+
+
+def overlapping(boxes: Sequence[tuple[float, float, float, float]]) -> list[tuple[int, int]]:
+    """Pairs of boxes (x0, y0, x1, y1) that overlap: what a test of a placement checks is empty."""
+    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
+            if boxes[i][0] < boxes[j][2] and boxes[j][0] < boxes[i][2] and boxes[i][1] < boxes[j][3]
+            and boxes[j][1] < boxes[i][3]]
 
 
 def _circle_hits(r: tuple[float, float, float, float], cx: float, cy: float, rad: float) -> bool:
@@ -408,13 +384,15 @@ def _nearest_on_box(ax: float, ay: float, bx: float, by: float, w: float, h: flo
 
 
 def _texts(specs: Iterable[LabelSpec], lang: str, names: str, day: int | None) -> dict[str, str]:
-    """Per label the text to place; with no date, the widest of its forms (a box that holds every form)."""
+    """Per label the text to place (resolve.label_text: the map's own rule); with no date, the widest of its
+    forms (a box that holds every form)."""
     out = {}
     for spec in specs:
+        lab = {"starts": list(spec.starts), **{code: list(forms) for code, forms in spec.forms.items()}}
         if day is not None:
-            out[spec.id] = text_for(spec, lang, names, _form_at(spec, day))
+            out[spec.id] = label_text(lab, day, names, lang)
         else:
-            forms = [text_for(spec, lang, names, i) for i in range(len(spec.starts))]
+            forms = [label_text(lab, start, names, lang) for start in spec.starts]
             out[spec.id] = max(forms, key=lambda t: text_size(t, 14)[0])
     return out
 
@@ -453,7 +431,7 @@ def place_labels(width: float, height: float, *, lang: str = "en", names: str = 
     titles = [title_box(fr, i, *text_size(inset_title(i, lang, proj), TITLE_PX)) for fr, i in zip(frames, insets,
                                                                                                   strict=True)]
     rings = [_ring_px(proj, i) for i in insets]
-    return _place(specs, proj, proj.visible, _texts(specs, lang, names, day), sizes,
+    return place(specs, proj, proj.visible, _texts(specs, lang, names, day), sizes,
                   _territories_px(fc, proj), [*frames, *titles, *obstacles], _protected_symbols(proj, fc), rings)
 
 
@@ -479,7 +457,7 @@ def inset_labels(inset: Inset, frame: tuple[float, float, float, float], *, lang
     sizes = {t: min(s, sizes[4] if t > 1 else sizes[2]) for t, s in sizes.items()}
     specs = [s for s in label_specs(fc) if s.id in inset.labels]
     day = (date - MIN_DATE).days if date else None
-    return _place(specs, proj, proj.visible, _texts(specs, lang, names, day), sizes,
+    return place(specs, proj, proj.visible, _texts(specs, lang, names, day), sizes,
                   _territories_px(fc, proj), [], [])
 
 

@@ -2,22 +2,31 @@
 
 Built once at start-up from `engine.paint_segments(perspective)` (docs/api.md) for the four core points of
 view, plus the "where they disagree" flags, one paint per event from `engine.event_map(event_id)`, the event
-marks of the slider and the label name forms. The browser (assets/map_paint.js) only looks values up.
+marks of the slider and the label name forms. What the map shows for a state is read from it by one function,
+app/cartography/resolve.py, and its mirror in assets/map_paint.js (`skmap.resolve`).
 
 Table (JSON):
   locations  [id]                          drawn order: straits, zones, territory features
   names      [str]                         hover title per location
   keys       [{key, fill, pattern, stroke, width, dash, text}]
+             `key` is the paint key (styles.TerritoryPaint / StraitPaint), with "|proposed:<regimes>" where a
+             strait's or zone's regimes are only proposed
   pov        {pov: [[starts(day idx)], [key idx]] per location}
   diff       [[starts], [0|1]] per location
+  notes      {texts: [str], pov: {pov: {location idx: [[starts], [text idx]]}}}   whose marker a paint shows
+             when the view shows it only because its government knew of another's position (text 0: none)
   lines      [{id, name, geometry, seg: [[starts], [0|1]], key: {in_force, proposed, provided}}]
              a line is drawn only where seg is 1 (a row of it in force) or in Treaty mode for a document
              that provides it; `name` says what it is and when it ran, `key` its Key rows
   lineStyles [proposed style, in force style]
-  labels     [{lon, lat, starts, ja, ru, en}]
-  marks      [{day, id, title, what, text}]   sorted by day; text: "title — signed date" in the language
+  labels     [{id, kind, tier, lon, lat, starts, en, ja, ru, zh}]   date-correct forms (labels.label_specs)
+  marks      [{day, id, what, status, end?}]   the headline's milestones in the range, in its order
+             (app/timeline/milestones.py); `prelude` the last one before the range
+  inForce    [[starts], [[event ids]]]     the instruments in force (milestones.in_force_on)
+  govs       {pov: [[day, name, short]]}   what each point of view is called from each day (app/pov_label.py)
   max_day
-  i18n       {lang, htmlLang, disagree, before, showing, play, pause, date}  strings the painter writes
+  i18n       {lang, htmlLang, disagree, before, showing, play, pause, signed, in_force, dated, date}  strings
+             the painter writes (`date`: app.i18n.date_pattern_for)
 """
 
 from __future__ import annotations
@@ -25,10 +34,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from app import styles
-from app.i18n import HTML_LANG, date_pattern_for, format_date_for, gettext_for, localised, normalise_lang
+from app import pov_label, styles
+from app.i18n import HTML_LANG, date_pattern_for, gettext_for, localised, normalise_lang
 from app.layers import load_layers, load_registry
 from app.mapstate import LANGS, MAX_DAY, MIN_DATE, POVS
+from app.timeline import milestones
 
 from .insets import INSETS, TITLE_PX, locator_ring
 from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED
@@ -38,7 +48,6 @@ from .projection import MapProjection
 from .symbols import TARGET_PX, TOUCH_TARGET_PX
 from .views import GEO_VIEW, PHONE_VIEW
 
-GOVERNMENTS = ("japan", "russia", "usa")
 CONTROL = ("sovereignty", "military_occupation", "administration")
 
 
@@ -53,37 +62,48 @@ def day_of(iso: str) -> int:
     return (dt.date.fromisoformat(text) - MIN_DATE).days
 
 
-# Labels left off the map: the Habomai islets are too small to carry a name at the default view (their
-# unit is named by the unit buttons and the hover text).
-HIDDEN_LABELS = {"island_anuchina", "island_demina", "island_polonsky", "island_signalny", "island_tanfilyev",
-                 "island_yuri", "island_zelyony",
-                 # towns kept off so the labels stay readable on a projector (the renamed towns stay on)
-                 "town_dolinsk", "town_makarov", "town_nevelsk", "town_uglegorsk", "town_aomori", "town_busan",
-                 "town_fukuoka", "town_petropavlovsk", "town_nikolayevsk"}
-
-
 class KeyRegistry:
+    """The table's paint keys: one entry per paint (and, for a strait or zone, per set of regimes only proposed)."""
+
     def __init__(self, lang: str = "en") -> None:
         self.index: dict[str, int] = {}
         self.keys: list[dict[str, Any]] = []
+        self.paints: list[Any] = []
         self.lang = lang
 
-    def add(self, paint: Any) -> int:
-        key = paint.key
+    def add(self, paint: Any, proposed: tuple[str, ...] = ()) -> int:
+        key = paint.key + (f"|proposed:{','.join(proposed)}" if proposed else "")
         if key not in self.index:
             if isinstance(paint, styles.TerritoryPaint):
                 style = styles.territory_style(paint)
                 text = styles.describe_territory(paint, self.lang)
             elif isinstance(paint, styles.StraitPaint):
                 style = styles.strait_style(paint)
-                text = styles.describe_strait(paint, self.lang)
+                text = describe_regimes(paint.regimes, proposed, self.lang)
             else:
                 style = {"fill": "rgba(0,0,0,0)", "pattern": None, "stroke": "rgba(0,0,0,0)", "width": 0,
                          "dash": ""}
                 text = ""
             self.index[key] = len(self.keys)
             self.keys.append({"key": key, **style, "text": text})
+            self.paints.append(paint)
         return self.index[key]
+
+
+def describe_regimes(regimes: tuple[str, ...], proposed: tuple[str, ...], lang: str) -> str:
+    """A strait's regimes in words, each only proposed said to be so ("Free navigation (proposed)")."""
+    t = gettext_for(lang)
+    if not regimes:
+        return t("No regime")
+    return t(", ").join(t("{regime} (proposed)", regime=t(styles.REGIME_LABELS.get(r, r))) if r in proposed
+                        else t(styles.REGIME_LABELS.get(r, r)) for r in regimes)
+
+
+def proposed_regimes(value: dict) -> tuple[str, ...]:
+    """The strait regimes a paint value shows only as proposed (no row puts them in force)."""
+    in_force = {r for r, _ in value.get("roles") or [] if r in styles.STRAIT_REGIMES}
+    return tuple(sorted({p[1] for p in value.get("proposed") or [] if len(p) > 1 and p[1] in styles.STRAIT_REGIMES}
+                        - in_force))
 
 
 EMPTY_ZONE = styles.StraitPaint(())  # nothing in force: transparent
@@ -147,60 +167,130 @@ def _runs_to_seg(runs: list[tuple[int, int]]) -> list[list[int]]:
     return [starts, vals]
 
 
-def _label_forms(props: dict) -> dict:
-    """Name forms of a label over time: starts (day index) and ja/ru/en text from each start."""
-    base = {lang: props.get(f"name_{lang}") or props.get("name_en") or "" for lang in ("ja", "ru", "en")}
-    forms = []
-    for h in props.get("historical") or []:
-        start = h.get("from") or h.get("start")
-        if not start:
-            continue
-        forms.append((day_of(str(start)), h.get("end") or h.get("to"), h))
-    forms.sort(key=lambda x: x[0])
-    starts, out = [0], {k: [v] for k, v in base.items()}
-    for start, end, h in forms:
-        starts.append(max(start, 0))
-        for lang in ("ja", "ru", "en"):
-            out[lang].append(h.get(f"name_{lang}") or h.get(lang) or base[lang])
-        if end:
-            starts.append(day_of(str(end)))
-            for lang in ("ja", "ru", "en"):
-                out[lang].append(base[lang])
-    # a form that starts before the range replaces the base
-    while len(starts) > 1 and starts[1] <= 0:
-        starts.pop(0)
-        for lang in out:
-            out[lang].pop(0)
-    return {"starts": starts, **out}
-
-
-def _label_point(feature: dict) -> tuple[float, float] | None:
-    geom = feature.get("geometry") or {}
-    if geom.get("type") == "Point":
-        return geom["coordinates"][0], geom["coordinates"][1]
-    return None
-
-
 def js_strings(lang: str) -> dict[str, str]:
     """The few interface strings assets/map_paint.js writes itself, in `lang`."""
     t = gettext_for(lang)
     return {"lang": normalise_lang(lang), "htmlLang": HTML_LANG[normalise_lang(lang)],
             "disagree": t("The points of view disagree here"), "before": t("Before the first event"),
             "showing": t("Showing what it provides: {title}"), "play": t("▶ Play"), "pause": t("⏸ Pause"),
-            "date": date_pattern_for(lang)}
+            "signed": t("{title} — signed {date}"), "in_force": t("{title} — in force {date}"),
+            "dated": t("{title} — {date}"), "date": date_pattern_for(lang)}
 
 
-def _mark_text(title: str, what: str, day: int, lang: str) -> str:
+def _day_date(day: int) -> dt.date:
+    return MIN_DATE + dt.timedelta(days=day)
+
+
+def _mark(engine: Any, m: milestones.Milestone) -> dict:
+    """One milestone of the headline: its day, event, what happened, the status it gives the headline on that
+    day and, when that status ends (an instrument's `ended`), the day it does. Its words are the painter's
+    (`i18n` signed / inForce / dated, with the event's title from the event paints)."""
+    ev = engine.events[m.event]
+    out = {"day": (m.day - MIN_DATE).days, "id": m.event, "what": m.what, "status": milestones.status(ev, m, m.day)}
+    end = milestones.in_force_end(ev)
+    if end is not None:
+        out["end"] = (end - MIN_DATE).days
+    return out
+
+
+def headline_marks(engine: Any) -> tuple[list[dict], dict | None]:
+    """The marks of the map's range in the headline's order, and the last milestone before the range."""
+    marks, prelude = [], None
+    for m in milestones.milestones(engine.events.values()):
+        day = (m.day - MIN_DATE).days
+        if day < 0:
+            prelude = _mark(engine, m)
+        elif day <= MAX_DAY:
+            marks.append(_mark(engine, m))
+    return marks, prelude
+
+
+def in_force_runs(engine: Any) -> list[list]:
+    """[[starts], [[event ids]]]: the instruments in force from each day they change (milestones.in_force_on)."""
+    days = {0}
+    for ev in engine.events.values():
+        for d in (ev.dates.get("in_force"), milestones.in_force_end(ev)):
+            if d is not None and 0 < (d - MIN_DATE).days <= MAX_DAY:
+                days.add((d - MIN_DATE).days)
+    starts, values = [], []
+    for day in sorted(days):
+        ids = list(milestones.in_force_on(engine.events, _day_date(day)))
+        if not values or values[-1] != ids:
+            starts.append(day)
+            values.append(ids)
+    return [starts, values]
+
+
+def _actor_name(engine: Any, actor: str | None, day: dt.date, lang: str) -> str:
+    names = engine.names_on(actor, day) if actor else None
+    return localised(names, lang)[0] if names is not None else (actor or "")
+
+
+def _note(engine: Any, unit_state: dict, paint: Any, groups: dict[str, str], day: dt.date, lang: str) -> str:
+    """Whose marker a feature's paint shows when its view shows it only because it knew of another government's
+    position ("United Kingdom: promised to USSR"; engine `marker_asserters`); "" when the view's own."""
+    if not isinstance(paint, styles.TerritoryPaint):
+        return ""
     t = gettext_for(lang)
-    date = format_date_for(MIN_DATE + dt.timedelta(days=day), lang)
-    if what == "signed":
-        return t("{title} — signed {date}", title=title, date=date)
-    if what == "in force":
-        return t("{title} — in force {date}", title=title, date=date)
-    return t("{title} — {date}", title=title, date=date)
+    markers, by = unit_state.get("markers") or {}, unit_state.get("marker_asserters") or {}
+    out: list[str] = []
+    for role in ("promised", "proposed", "renounced"):
+        for i, item in enumerate(markers.get(role) or []):
+            who = (by.get(role) or [])[i] if i < len(by.get(role) or []) else []
+            if not who:
+                continue
+            actor = item[0]
+            if role == "promised" and paint.promised == styles.group_of(actor, groups):
+                what = t("promised to {actor}", actor=_actor_name(engine, actor, day, lang))
+            elif role == "proposed" and paint.proposed == styles.group_of(actor, groups):
+                what = t("proposed for {actor}", actor=_actor_name(engine, actor, day, lang))
+            elif role == "renounced" and paint.mode == "renounced":
+                what = t("renounced by {actor}, no recipient named", actor=_actor_name(engine, actor, day, lang))
+            else:
+                continue
+            text = t("{who}: {what}", who=t(", ").join(_actor_name(engine, a, day, lang) for a in who), what=what)
+            if text not in out:
+                out.append(text)
+    return t("; ").join(out)
 
 
-def build_table(engine: Any, layers_fc: dict, names_lang: str = "en", lang: str = "en") -> dict:
+def marker_notes(engine: Any, locations: list[str], pov_runs: dict[str, list[list[tuple[int, int]]]],
+                 reg: KeyRegistry, groups: dict[str, str], lang: str) -> dict:
+    """{texts, pov: {pov: {location index: seg}}}: the notes of whose marker each location shows (see `_note`),
+    only for the locations that ever have one."""
+    texts = [""]
+    index = {"": 0}
+    out: dict[str, dict[str, list]] = {}
+    unit_of = engine.unit_of
+    for pov in POVS:
+        if pov == "de_facto":
+            continue
+        per: dict[str, list] = {}
+        for i, loc in enumerate(locations):
+            unit = unit_of.get(loc)
+            if unit is None:
+                continue
+            runs = pov_runs[pov][i]
+            notes = []
+            for day in sorted({0, *((d - MIN_DATE).days for d in engine.breakpoints), *(d for d, _k in runs)}):
+                if not 0 <= day <= MAX_DAY:
+                    continue
+                key = next(k for d, k in reversed(runs) if d <= day) if runs[0][0] <= day else runs[0][1]
+                date = _day_date(day)
+                unit_state = engine.state(date.isoformat(), pov)["territories"].get(unit) or {}
+                text = _note(engine, unit_state, reg.paints[key], groups, date, lang)
+                if text not in index:
+                    index[text] = len(texts)
+                    texts.append(text)
+                notes.append((day, index[text]))
+            seg = _runs_to_seg(notes)
+            if any(seg[1]):
+                per[str(i)] = seg
+        out[pov] = per
+    return {"texts": texts, "pov": out}
+
+
+def build_table(engine: Any, layers_fc: dict, lang: str = "en") -> dict:
     """The paint table; hover texts, titles and the painter's strings in the interface language `lang`."""
     lang = normalise_lang(lang)
     groups = {a.id: a.group for a in getattr(engine.timeline, "actors", {}).values()} \
@@ -220,11 +310,13 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en", lang: str 
         names.append(localised(item.names, lang)[0] if item is not None else loc)
 
     pov_table: dict[str, list] = {}
+    pov_runs: dict[str, list[list[tuple[int, int]]]] = {}
     holder_by_pov: dict[str, list[list[tuple[int, str]]]] = {}
     for pov in POVS:
         segs = engine.paint_segments(pov)
         per_loc = []
         holders = []
+        all_runs = []
         for loc in locations:
             kind = kinds[loc]
             block = segs["features"] if kind == "feature" else segs["straits" if kind == "strait" else "zones"]
@@ -234,13 +326,16 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en", lang: str 
                 if kind == "feature":
                     paint = territory_paint(value, pov, groups)
                     hruns.append((day_of(start), paint.holder))
+                    runs.append((day_of(start), reg.add(paint)))
                 else:
                     paint = other_paint(value, kind, groups)
                     hruns.append((day_of(start), paint.key))
-                runs.append((day_of(start), reg.add(paint)))
+                    runs.append((day_of(start), reg.add(paint, proposed_regimes(value))))
             per_loc.append(_runs_to_seg(runs))
+            all_runs.append(runs)
             holders.append(hruns)
         pov_table[pov] = per_loc
+        pov_runs[pov] = all_runs
         holder_by_pov[pov] = holders
 
     # Where the points of view disagree: the holder differs between views that state one.
@@ -273,47 +368,15 @@ def build_table(engine: Any, layers_fc: dict, names_lang: str = "en", lang: str 
         name = localised(item.names, lang)[0] if item else line_id
         lines.append(line_entry(engine, line_id, name, line_feats[line_id]["geometry"], lang))
 
-    labels = []
-    for f in layers_fc.get("features", []):
-        props = f.get("properties", {})
-        if props.get("layer") != "label" or props.get("id") in HIDDEN_LABELS:
-            continue
-        point = _label_point(f)
-        if point is None:
-            continue
-        labels.append({"id": props.get("id"), "kind": props.get("kind", "island"), "lon": point[0], "lat": point[1],
-                       **_label_forms(props)})
-
-    marks = []
-    for ev in engine.event_list():
-        if ev.get("background"):
-            continue
-        dates = ev.get("dates") or {}
-        seen = set()
-        for what, label in (("signed", "signed"), ("in_force", "in force")):
-            iso = dates.get(what)
-            if not iso:
-                continue
-            day = day_of(iso)
-            if 0 <= day <= MAX_DAY and day not in seen:
-                seen.add(day)
-                title = localised(ev["title"], lang)[0]
-                marks.append({"day": day, "id": ev["id"], "title": title, "what": label,
-                              "text": _mark_text(title, label, day, lang)})
-        if not seen:
-            day = day_of(ev["sort_date"])
-            if 0 <= day <= MAX_DAY:
-                title = localised(ev["title"], lang)[0]
-                marks.append({"day": day, "id": ev["id"], "title": title, "what": "dated",
-                              "text": _mark_text(title, "dated", day, lang)})
-    marks.sort(key=lambda m: (m["day"], m["id"]))
-
+    marks, prelude = headline_marks(engine)
     events = build_event_paints(engine, locations, kinds, groups, reg, [ln["id"] for ln in lines], lang)
     table = {
         "locations": locations, "names": names, "keys": reg.keys, "pov": pov_table, "diff": diff,
+        "notes": marker_notes(engine, locations, pov_runs, reg, groups, lang),
         "lines": lines, "lineStyles": [styles.line_style(styles.LinePaint(False)),
                                        styles.line_style(styles.LinePaint(True))],
-        "labels": labels, "marks": marks, "max_day": MAX_DAY, "i18n": js_strings(lang),
+        "labels": label_entries(), "marks": marks, "prelude": prelude, "inForce": in_force_runs(engine),
+        "govs": pov_label.government_table(engine, lang, MIN_DATE), "max_day": MAX_DAY, "i18n": js_strings(lang),
     }
     return {"table": table, "events": events}
 
@@ -382,8 +445,8 @@ def event_paint_values(engine: Any, event_id: str) -> dict[str, dict]:
     return out
 
 
-def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any:
-    """What one document provides for one place, in the key's symbols.
+def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> tuple[Any, tuple[str, ...]]:
+    """What one document provides for one place, in the key's symbols, and the strait regimes it only proposes.
 
     A promise or a proposal is drawn only as the key's dashed (promised) or dotted (proposed) outline on a
     neutral fill, never as the solid fill that the key reserves for sovereignty or control: a promise is not
@@ -396,7 +459,7 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
                  "proposed": [[r["actor"], r.get("proposed_role"), r["event"]]
                               for r in rows if r["role"] == "proposed"],
                  "promised": [[r["actor"], r["event"]] for r in rows if r["role"] == "promised"]}
-        return other_paint(value, kind, groups)
+        return other_paint(value, kind, groups), proposed_regimes(value)
     holder, mode, claims, promised, proposed = "none", "none", [], None, None
     for r in rows:
         role, actor = r["role"], r["actor"]
@@ -417,7 +480,7 @@ def _paint_from_rows(rows: list[dict], kind: str, groups: dict[str, str]) -> Any
             proposed = styles.group_of(actor, groups) if (r.get("proposed_role") or "sovereignty") != "undetermined" \
                 else "undetermined"
     claim_groups = tuple(c for c in _groups(claims, groups) if c != holder)
-    return styles.TerritoryPaint(holder, mode, claim_groups, promised, proposed)
+    return styles.TerritoryPaint(holder, mode, claim_groups, promised, proposed), ()
 
 
 def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str], groups: dict[str, str],
@@ -437,58 +500,31 @@ def build_event_paints(engine: Any, locations: list[str], kinds: dict[str, str],
                 mine = rows.get(unit_of.get(loc, ""), []) + (rows.get(loc, []) if loc not in engine.units else [])
             else:
                 mine = rows.get(loc, [])
-            out.append(reg.add(_paint_from_rows(mine, kind, groups)) if mine else
+            out.append(reg.add(*_paint_from_rows(mine, kind, groups)) if mine else
                        (reg.add(EMPTY_ZONE) if kind != "feature" else 0))
         keys[ev["id"]] = out
         lines[ev["id"]] = {lid: event_line_status(ev) for lid in line_ids if rows.get(lid)}
     return {"keys": keys, "lines": lines, "titles": titles}
 
 
-def label_text(lab: dict, day: int, names: str, lang: str) -> str:
-    """A label's text on `day` in a names convention (local = the interface language, ja, ru, both) — the
-    Python twin of assets/map_paint.js labelText."""
-    idx = max((i for i, s in enumerate(lab["starts"]) if s <= day), default=0)
-    ja, ru = lab["ja"][idx], lab["ru"][idx]
-    if names == "both":
-        return ja if ja == ru else f"{ja} / {ru}"
-    code = lang if names == "local" else names
-    return (lab.get(code) or lab["en"])[idx]
-
-
-def initial_paint(table: dict, day: int, pov: str = "de_facto", names: str = "both") -> dict:
-    """The first paint of the map (z, hover, label texts) as the browser's painter would produce it."""
-    def lookup(seg: list, d: int) -> int:
-        val = seg[1][0]
-        for start, v in zip(seg[0], seg[1], strict=True):
-            if start <= d:
-                val = v
-        return val
-
-    z = [lookup(seg, day) for seg in table["pov"][pov]]
-    hover = [f"{name}<br>{table['keys'][k]['text']}" for name, k in zip(table["names"], z, strict=True)]
-    lang = table.get("i18n", {}).get("lang", "en")
-    labels = [label_text(lab, day, names, lang) for lab in table["labels"]]
-    lines = [bool(lookup(line["seg"], day)) for line in table["lines"]]
-    return {"z": z, "hover": hover, "labels": labels, "names": names, "lines": lines}
-
-
-def page_labels(lang: str) -> list[dict]:
-    """The main map's labels for the page, in priority order: id, kind, tier, the place (lon/lat), and the
-    date-correct forms per language (`starts` day indices; en/ja/ru/zh texts from each start)."""
+def label_entries(max_tier: int = 3, with_names: bool = False) -> list[dict]:
+    """The labels in priority order (labels.label_specs): id, kind, tier, the place (lon/lat) and the date-correct
+    forms per language (`starts` day indices; en/ja/ru/zh texts from each start); with the territory features
+    each names (`names`) for a placer. The page's main map shows tiers 1–3, its insets and print tier 4 too."""
     return [{"id": s.id, "kind": s.kind, "tier": s.tier, "lon": s.lon, "lat": s.lat, "starts": list(s.starts),
-             **{code: list(s.forms[code]) for code in LANGS}}
-            for s in label_specs() if s.tier < 4]
+             **{code: list(s.forms[code]) for code in LANGS},
+             **({"names": list(s.names)} if with_names else {})}
+            for s in label_specs() if s.tier <= max_tier]
 
 
 def add_page_cartography(table: dict, lang: str) -> dict:
-    """Add to the page's paint table what only the page draws, in place: its labels, the ladder of placements
+    """Add to the page's paint table what only the page draws, in place: the ladder of placements
     by scale (labels, leader lines, small-island symbols, tap targets, inset labels), the insets and the
     symbols. Everything placed comes from the committed ladder (app/cartography/ladder.py): no geometry or font
     library at start-up."""
     layers = load_layers("interactive")
     index = {loc: i for i, loc in enumerate(table["locations"])}
     names = dict(zip(table["locations"], table["names"], strict=True))
-    table["labels"] = page_labels(lang)
     specs = {s.id: s for s in label_specs()}
     table["labelLadder"] = ladder_for(lang)
     common = shared()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 CLIP_PAD = 1e-3   # plotly.js geo constants.clipPad: the range box is inset by this many degrees
 EDGE_SAMPLES = 48  # points per great-circle edge of the range box (d3 resamples adaptively; this is finer)
@@ -39,7 +40,7 @@ def _conic_conformal(parallels: tuple[float, float]):
             lam -= math.pi * math.copysign(1, x) * math.copysign(1, fy)
         return lam / n, 2 * math.atan((f / r) ** (1 / n)) - math.pi / 2
 
-    return forward, inverse
+    return forward, inverse, n, f
 
 
 def _slerp(a: tuple[float, float], b: tuple[float, float], t: float) -> tuple[float, float]:
@@ -80,10 +81,13 @@ class MapProjection:
     height: float
     left: float = 0.0
     top: float = 0.0
+    sx: float = 1.0  # a figure Plotly draws at its rounded size, read back in the figure's own px (`in_figure`)
+    sy: float = 1.0
 
     def __post_init__(self) -> None:
         proj = self.view["projection"]
-        forward, inverse = _conic_conformal(tuple(proj["parallels"]))
+        forward, inverse, n, f = _conic_conformal(tuple(proj["parallels"]))
+        object.__setattr__(self, "_nf", (n, f))
         rot = float(proj.get("rotation", {}).get("lon", 0.0))
         object.__setattr__(self, "_forward", forward)
         object.__setattr__(self, "_inverse", inverse)
@@ -101,7 +105,8 @@ class MapProjection:
         ty = self.top + (self.height - k * (max(ys) + min(ys))) / 2
         # what the subplot shows: plotly.js clips to the fitted range box, centred in the subplot, and only
         # then moves the projected centre to its middle (so the range box's own corners may fall outside)
-        object.__setattr__(self, "visible", (tx + k * min(xs), ty + k * min(ys), tx + k * max(xs), ty + k * max(ys)))
+        object.__setattr__(self, "visible", ((tx + k * min(xs)) * self.sx, (ty + k * min(ys)) * self.sy,
+                                             (tx + k * max(xs)) * self.sx, (ty + k * max(ys)) * self.sy))
         centre = self.view.get("center")
         if centre:
             cx, cy = self._raw(centre["lon"], centre["lat"])
@@ -116,11 +121,33 @@ class MapProjection:
         lam = math.radians(((lon - self._rot + 180) % 360) - 180)
         return self._forward(lam, math.radians(lat))
 
+    @classmethod
+    def in_figure(cls, view: dict, box: tuple[float, float, float, float], size: tuple[float, float]) -> MapProjection:
+        """The projection of a geo subplot at `box` (x, y, w, h px) in a figure of `size` (w, h px), as Plotly
+        draws it: the figure at whole px (plots.js initMargins rounds it), the subplot's domain a fraction of that,
+        read back in the figure's own px."""
+        (w, h), (x, y, bw, bh) = size, box
+        rw, rh = round(w), round(h)
+        fx, fy = rw / w, rh / h
+        return cls(view, bw * fx, bh * fy, x * fx, y * fy, 1 / fx, 1 / fy)
+
     def __call__(self, lon: float, lat: float) -> tuple[float, float]:
         x, y = self._raw(lon, lat)
-        return self._t[0] + self.k * x, self._t[1] - self.k * y
+        return (self._t[0] + self.k * x) * self.sx, (self._t[1] - self.k * y) * self.sy
+
+    def many(self, xy: Any) -> Any:
+        """numpy (n, 2) lon/lat → (n, 2) px: the same projection, vectorised (shapely.transform)."""
+        import numpy as np
+
+        n, f = self._nf
+        lam = np.radians(((xy[:, 0] - self._rot + 180) % 360) - 180)
+        phi = np.maximum(np.radians(xy[:, 1]), -math.pi / 2 + 1e-6)
+        r = f / np.tan((math.pi / 2 + phi) / 2) ** n
+        x, y = r * np.sin(n * lam), f - r * np.cos(n * lam)
+        return np.column_stack(((self._t[0] + self.k * x) * self.sx, (self._t[1] - self.k * y) * self.sy))
 
     def invert(self, x: float, y: float) -> tuple[float, float]:
+        x, y = x / self.sx, y / self.sy
         lam, phi = self._inverse((x - self._t[0]) / self.k, (self._t[1] - y) / self.k)
         lon = math.degrees(lam) + self._rot
         return ((lon + 180) % 360) - 180, math.degrees(phi)

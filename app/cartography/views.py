@@ -38,5 +38,7 @@ LABEL_FONT_FAMILY = "Noto Sans, Noto Sans CJK JP, sans-serif"
 
 
 def print_view(lon: tuple[float, float] = PRINT_LON, lat: tuple[float, float] = PRINT_LAT) -> dict:
-    """A printed subplot's view as a Plotly geo dict (no centre: Plotly centres the range box)."""
-    return {"projection": PROJECTION, "lonaxis": {"range": list(lon)}, "lataxis": {"range": list(lat)}}
+    """A printed subplot's view as a Plotly geo dict, its centre given as Plotly would default it (the rotation's
+    longitude, the middle latitude), so the figure and app/cartography/projection.py read the same view."""
+    return {"projection": PROJECTION, "lonaxis": {"range": list(lon)}, "lataxis": {"range": list(lat)},
+            "center": {"lon": ROTATION_LON, "lat": (lat[0] + lat[1]) / 2}}

@@ -4,9 +4,10 @@
     result = export_figure(engine, ExportRequest(date=..., pov="japan", fmt="pdf", size="double"))
     result.data, result.filename, result.mimetype
 
-Modules: request (parameters, filenames), paint (what the map shows), geometry (shapely), projection,
-placement (labels), text (fonts), caption (words), compose (page layout), finish (SVG patterns; PDF, PNG),
-render (kaleido), series, routes (GET /export), ui (the Dash panel), cli (`python -m app export`).
+Modules: request (parameters, filenames), paint (what the map shows: app/cartography/resolve.py), geometry
+(shapely), text (wrapping), caption (words), compose (page layout; the page's projection and label placer,
+app/cartography), finish (SVG patterns; PDF, PNG), render (kaleido), series, routes (GET /export), ui (the Dash
+panel), cli (`python -m app export`).
 See docs/export.md.
 """
 

@@ -15,20 +15,26 @@ from pathlib import Path
 from typing import Any
 
 import app
+from app import pov_label as names
+from app.citations import cite_many
+from app.export import paint
+from app.export.paint import day_of as frame_date
 from app.export.request import ExportRequest, shown_date
-from app.i18n import format_date_for, gettext_for, localised
+from app.i18n import _, format_date_for, gettext_for, localised
+from app.mapstate import normalise_pov
+from app.timeline import milestones
 
 ATTRIBUTION = "Coastlines: GSHHG 2.3.6 (Wessel & Smith 1996), LGPL-3.0"
 DATA_FILES = ("geodata/timeline", "geodata/registry.yaml", "geodata/layers/layers_full.geojson")
 MAX_SOURCES = 8  # a caption names at most this many; the rest are counted ("and 4 more")
+# The subtitle's words for the event a figure names, by its status on the day (app/timeline/milestones.py).
+HEADLINE_WORDS = {"in_force": _("{view} · in force: {event}"), "signed": _("{view} · signed: {event}"),
+                  "rejected": _("{view} · rejected: {event}"), "dated": _("{view} · latest event: {event}")}
 
 
 def pov_label(pov: str, lang: str, engine: Any = None, day: Any = None) -> str:
     """A point of view's name as the page says it; with the engine and a day, Russia's view names the
     government on that day (app.pov_label)."""
-    from app import pov_label as names
-    from app.mapstate import normalise_pov
-
     return names.pov_label(engine, normalise_pov(pov), day, lang)
 
 
@@ -72,13 +78,23 @@ def titles(engine: Any, req: ExportRequest) -> tuple[str, str]:
         if ev.outcome is not None:
             sub = t("{date}: what the document would have given", date=format_date_for(date, req.lang))
         return event_title(engine, req.event, req.lang), sub
-    sub = view_label(engine, req.pov, date, req.lang)
+    frame = paint.frame_for(engine, req)
+    sub = frame.government.name
     if req.diff:
         sub = t("{view}: where the points of view disagree", view=sub)
-    cur = engine.current_event(date)
-    if cur in engine.events:
-        sub = t("{view} · in force: {event}", view=sub, event=event_title(engine, cur, req.lang))
+    event, status = subject(engine, req, frame)
+    if event is not None:
+        sub = t(HEADLINE_WORDS[status], view=sub, event=event_title(engine, event, req.lang))
     return format_date_for(date, req.lang), sub
+
+
+def subject(engine: Any, req: ExportRequest, frame: Any) -> tuple[str | None, str]:
+    """The event a date's figure names and what it may say of it (app/timeline/milestones.py): a series or
+    lesson frame's own event when the request names one, else the Frame's headline. "In force" only for an
+    instrument in force on the day; else signed, rejected or the latest event, as the data says."""
+    if req.event in engine.events:
+        return req.event, milestones.event_status(engine.events[req.event], frame_date(frame))
+    return frame.headline.event, frame.headline.status
 
 
 def source_keys(engine: Any, req: ExportRequest) -> list[str]:
@@ -131,8 +147,6 @@ def _in_force(row: dict, day: str) -> bool:
 
 def short_citations(engine: Any, keys: list[str], lang: str) -> list[str]:
     """The readable short form of each source (app.citations: primary sources first), never a key."""
-    from app.citations import cite_many
-
     out: list[str] = []
     for c in cite_many(engine, keys, lang):
         if c.short and c.short not in out:

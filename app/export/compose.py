@@ -3,25 +3,31 @@ labels, a title, one key, scale bars and the printed caption; then render and fi
 
     result = export_figure(engine, ExportRequest(date=…, pov="japan", fmt="pdf", size="double"))
 
-Modules: request (parameters), paint (what the map shows), geometry (shapely: clipping, print
-simplification), projection (where plotly draws a lon/lat), placement (label boxes), text (fonts, widths),
-caption (words), app.cartography.key (the key's rows), finish (patterns into the SVG; PDF and PNG), render
-(kaleido). How patterns reach a static file: plotly's choropleth has no pattern fill, so each painted location
-and key swatch is drawn with a unique sentinel colour rgb(1, hi, lo), which finish.finish_svg swaps for the
-page's fill, pattern tile, outline and dash. The inset is painted with the same sentinels: the same state.
+Modules: request (parameters), paint (what the map shows: app/cartography/resolve.py), geometry (shapely:
+clipping, print simplification), text (wrapping; widths from app/cartography/fonts.py), caption (words),
+app.cartography.key (the key's rows), finish (patterns into the SVG; PDF and PNG), render (kaleido). Where a
+lon/lat lands and where labels go are the page's own: app/cartography/projection.py (MapProjection.in_figure)
+and app/cartography/labels.py (place).
+
+How patterns reach a static file: plotly's choropleth has no pattern fill, so each painted location and key swatch
+is drawn with a unique sentinel colour rgb(1, hi, lo), which finish.finish_svg swaps for the page's fill, pattern
+tile, outline and dash. The inset is painted with the same sentinels: the same state.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from app import styles
-from app.cartography.key import KeyLine, KeyRow, KeyState, key_rows, map_kind_of
-from app.cartography.paint_table import event_line_status, line_name
-from app.export import caption, finish, geometry, paint, placement, projection
+from app.cartography.key import KeyRow, key_rows, key_state, map_kind_of
+from app.cartography.labels import label_specs, place, territories_px
+from app.cartography.projection import MapProjection
+from app.cartography.resolve import Frame
+from app.cartography.views import print_view
+from app.export import caption, finish, geometry, paint
 from app.export.request import (
     ExportParamError,
     ExportRequest,
@@ -75,7 +81,7 @@ class Type:
 @dataclass
 class Panel:
     req: ExportRequest
-    paint: paint.Paint
+    frame: Frame
     box: tuple[float, float, float, float]  # x, y, w, h (CSS px from the page's top-left)
     lon: tuple[float, float]
     lat: tuple[float, float]
@@ -86,31 +92,6 @@ class Panel:
 
 
 # ------------------------------------------------------------------------------------------ what is shown
-def key_state(engine: Any, ctx: paint.Context, req: ExportRequest, p: paint.Paint) -> KeyState:
-    """The paint keys, proposed strait regimes, lines and diff of one map, for its key."""
-    table = ctx.table
-    keys = {table["keys"][k]["key"] for k in set(p.keys)}
-    proposed: set[str] = set()
-    if req.mode != "event":
-        state = engine.state(p.date.isoformat(), req.pov)
-        day = p.date.isoformat()
-        in_force = {r.get("role") for rows in state.get("regimes", {}).values() for r in rows
-                    if caption._in_force(r, day)}
-        proposed = set(styles.STRAIT_REGIMES) - in_force
-    lines = []
-    for line_id, on in p.lines.items():
-        if not on:
-            continue
-        name = line_name(engine, line_id, (ctx.line_props.get(line_id, {}).get(f"name_{req.lang}")
-                                           or ctx.line_props.get(line_id, {}).get("name_en") or line_id), req.lang)
-        if req.mode == "event":
-            status = "proposed" if event_line_status(engine.event_dict(req.event)) == 2 else "provided"
-        else:  # on a date a line is drawn only while it is in force (paint_table.line_runs)
-            status = "in_force"
-        lines.append(KeyLine(line_id, name, status))
-    return KeyState(keys, proposed, lines, bool(p.diff and any(p.diff)))
-
-
 def panel_requests(req: ExportRequest) -> list[ExportRequest]:
     return [req, req.side_b()] if req.view == "compare" else [req]
 
@@ -135,19 +116,21 @@ def _wrapped_rows(rows: list[KeyRow], size: float, width: float, sw: float) -> l
         bold = row.kind == "header"
         lines = wrap(row.text, size, width - (0 if bold else sw + 5), bold)
         h = len(lines) * size * 1.22 + size * (0.55 if bold else 0.45)
-        if not bold:
+        if row.kind in ("swatch", "line"):
             h = max(h, sw + size * 0.4)
         out.append((row, lines, h))
     return out
 
 
 def _columns(wrapped: list, n: int) -> list[list]:
-    """Rows split into n columns of about equal height, a header never last in a column."""
+    """Rows split into n columns of about equal height, a header never last in a column and a note (whose
+    marker the row above is) never first."""
     total = sum(h for _r, _l, h in wrapped)
     cols: list[list] = [[]]
     acc = 0.0
     for i, item in enumerate(wrapped):
-        if len(cols) < n and acc >= total / n * len(cols) and cols[-1] and cols[-1][-1][0].kind != "header":
+        if len(cols) < n and acc >= total / n * len(cols) and cols[-1] and cols[-1][-1][0].kind != "header" \
+                and item[0].kind != "note":
             cols.append([])
         cols[-1].append(item)
         acc += item[2]
@@ -157,7 +140,7 @@ def _columns(wrapped: list, n: int) -> list[list]:
 
 def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     """The plotly figure (a plain dict) and what finishing needs."""
-    ctx = paint.context(engine)
+    ctx = paint.context(engine, req.lang)
     page = req.page
     W, H = page.width_css, page.height_css
     s = page.pt_scale
@@ -168,14 +151,13 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     margin = mm(3) * min(s, 1.5)
     inner = W - 2 * margin
     reqs = panel_requests(req)
-    paints = [paint.resolve(ctx, r, engine) for r in reqs]
-    states = [key_state(engine, ctx, r, p) for r, p in zip(reqs, paints, strict=True)]
+    frames = [paint.frame_for(engine, r) for r in reqs]
+    states = [key_state(ctx.table, f) for f in frames]
     kind = map_kind_of(req.mode, req.pov)
     if req.view == "compare":
         kinds = {map_kind_of(r.mode, r.pov) for r in reqs}
         kind = kinds.pop() if len(kinds) == 1 else "government" if "government" in kinds else kind
-    rows = req.key_rows if req.key_rows is not None else tuple(
-        key_rows(states[0].merge(states[1]) if len(states) > 1 else states[0], kind, lang))
+    rows = tuple(key_rows(states[0].merge(states[1]) if len(states) > 1 else states[0], kind, lang))
     title, subtitle = caption.titles(engine, req)
     if req.view == "compare":
         title = t("{a} | {b}", a=_panel_title(engine, reqs[0]), b=_panel_title(engine, reqs[1]))
@@ -237,11 +219,11 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         boxes = [(mx, my + ptitle_h, mw, ph - ptitle_h), (mx, my + ph + gap + ptitle_h, mw, ph - ptitle_h)]
     else:
         boxes = [map_area]
-    for r, p, box, st in zip(reqs, paints, boxes, states, strict=True):
+    for r, f, box in zip(reqs, frames, boxes, strict=True):
         lon, lat, with_inset = view_of(engine, ctx, r)
-        panels.append(Panel(r, p, box, lon, lat, _panel_title(engine, r) if two else "",
-                            _inset_box(box, s) if with_inset else None, line_status={ln.id: ln.status
-                                                                                     for ln in st.lines}))
+        panels.append(Panel(r, f, box, lon, lat, _panel_title(engine, r) if two else "",
+                            _inset_box(box, s) if with_inset else None,
+                            line_status={ln.id: ln.status for ln in f.lines}))
 
     data: list[dict] = []
     ann: list[dict] = []
@@ -277,9 +259,9 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             box = geometry.view_box(lon, lat, 0.4 if role == "inset" or pan.req.unit else geometry.CLIP_MARGIN)
             layers = geometry.layers_for(ctx.fc, tol, box)
             domain = {"x": [fx(gx), fx(gx + gw)], "y": [fy(gy + gh), fy(gy)]}
+            view = print_view(tuple(lon), tuple(lat))
             layout_geo[gid] = {"domain": domain, "visible": False, "bgcolor": styles.SEA, "showframe": False,
-                               "projection": projection.PROJECTION, "lonaxis": {"range": list(lon)},
-                               "lataxis": {"range": list(lat)}}
+                               **view}
             frame_rect = {"type": "rect", "xref": "paper", "yref": "paper", "x0": domain["x"][0],
                           "x1": domain["x"][1], "y0": domain["y"][0], "y1": domain["y"][1]}
             if role == "inset":  # a white ground under the inset's map, hiding the main map there
@@ -302,20 +284,15 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                              "z": list(range(len(locs))), "zmin": -0.5, "zmax": len(locs) - 0.5,
                              "colorscale": _discrete([sentinel(offset + index[x]) for x in locs]),
                              "marker": {"line": {"color": "#FFFFFF", "width": 0.8}}})
-            for line_id, on in pan.paint.lines.items():
-                if on and line_id in layers.lines:
-                    style = styles.line_style(styles.LinePaint(pan.line_status.get(line_id) != "proposed"))
-                    lons, lats = layers.lines[line_id]
+            for line in pan.frame.lines:
+                if line.id in layers.lines:
+                    style = styles.line_style(styles.LinePaint(line.status != "proposed"))
+                    lons, lats = layers.lines[line.id]
                     data.append({"type": "scattergeo", "geo": gid, "lon": lons, "lat": lats, "mode": "lines",
                                  "hoverinfo": "skip", "line": {"color": style["stroke"],
                                                                "width": style["width"] * width_scale * 0.8,
                                                                "dash": _dash(style["dash"])}})
-            fit = projection.fit(round(gw, 2), round(gh, 2), tuple(lon), tuple(lat))
-
-            def project(lo: float, la: float, fit=fit, gx=gx, gy=gy) -> tuple[float, float]:
-                x, y = fit(lo, la)
-                return gx + x, gy + y
-
+            project = MapProjection.in_figure(view, (gx, gy, gw, gh), (W, H))
             blocked = []
             if role == "inset":
                 blocked.append((gx, gy, gx + text_width(t("Southern Kurils"), ty.small, True) + 6,
@@ -332,7 +309,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                              "lon": [ilon[0], ilon[1], ilon[1], ilon[0], ilon[0]],
                              "lat": [ilat[0], ilat[0], ilat[1], ilat[1], ilat[0]],
                              "line": {"color": "#555555", "width": 0.8}})
-            sb = _scale_bar(fit, (gx, gy, gw, gh), ty)
+            sb = _scale_bar(project, (gx, gy, gw, gh), ty)
             for x0_, y0_, x1_, y1_ in sb["segments"]:
                 shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x0_), "y0": fy(y0_),
                                "x1": fx(x1_), "y1": fy(y1_), "line": {"color": styles.INK, "width": 1.0}})
@@ -340,45 +317,44 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 on_map.append(len(ann))
                 ann.append(text_ann(text, x, y, ty.small, anchor, "bottom"))
             blocked.append(sb["box"])
-            labels = []
-            for lab, text in zip(ctx.labels, pan.paint.labels, strict=True):
+            names = set()
+            for lab in ctx.table["labels"]:
                 inside_inset = INSET_LON[0] <= lab["lon"] <= INSET_LON[1] and INSET_LAT[0] <= lab["lat"] <= \
                     INSET_LAT[1]
                 if role == "main" and pan.inset is not None and inside_inset:
                     continue
                 if role == "inset" and not inside_inset:
                     continue
-                if role == "main" and lab["id"] in paint.PRINT_ONLY_LABELS + ("group_habomai",) and not pan.req.unit:
+                if role == "main" and lab["tier"] >= paint.PRINT_ONLY_TIER and not pan.req.unit:
                     continue
-                alt = text.split(" ")[0] if lab["id"] == "group_habomai" else None  # "Habomai" if the rest won't fit
-                labels.append({"id": lab["id"], "kind": lab.get("kind", "island"), "lon": lab["lon"],
-                               "lat": lab["lat"], "text": text, "alt": alt, "names": lab.get("names", ())})
+                names.add(lab["id"])
             frame = (gx, gy, gx + gw, gy + gh)
-            placed = placement.place(labels, project, frame, ty.label, blocked,
-                                     territories=_territories(layers, fit, gx, gy))
+            placed = place([spec for spec in label_specs(ctx.fc) if spec.id in names], project, frame,
+                           pan.frame.labels, {tier: ty.label for tier in (1, 2, 3, 4)},
+                           _territories(layers, project), [(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in blocked])
             placed_all.append((gid, placed, frame))
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
                 on_map.append(len(ann))
-                ann.append({"text": f"<i>{esc(pl.text)}</i>" if italic else esc(pl.text), "x": fx(pl.x),
-                            "y": fy(pl.y), "xanchor": pl.anchor, "yanchor": "middle",
+                x = pl.x if pl.align == "left" else pl.x + pl.w if pl.align == "right" else pl.x + pl.w / 2
+                ann.append({"text": f"<i>{esc(pl.text)}</i>" if italic else esc(pl.text), "x": fx(x),
+                            "y": fy(pl.y + pl.h / 2), "xanchor": pl.align, "yanchor": "middle",
                             "font": {"size": ty.label, "color": "#2B4A63" if italic else styles.INK}})
-                if pl.leader:
-                    near = (min(max(pl.point[0], pl.box[0]), pl.box[2]), min(max(pl.point[1], pl.box[1]), pl.box[3]))
-                    shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(pl.point[0]),
-                                   "y0": fy(pl.point[1]), "x1": fx(near[0]), "y1": fy(near[1]),
-                                   "line": {"color": "#444444", "width": 0.5}})
+                if pl.leader_px:
+                    (x0_, y0_), (x1_, y1_) = pl.leader_px
+                    shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x0_), "y0": fy(y0_),
+                                   "x1": fx(x1_), "y1": fy(y1_), "line": {"color": "#444444", "width": 0.5}})
             if role == "inset":
                 inset_title = t("Southern Kurils")
                 if text_width(inset_title, ty.small, True) < gw - 6:
                     on_map.append(len(ann))
                     ann.append(text_ann(inset_title, gx + 3, gy + 2, ty.small, v="top", bold=True))
         for i in range(len(ctx.table["locations"])):
-            k = ctx.table["keys"][pan.paint.keys[i]]
+            k = ctx.table["keys"][pan.frame.keys[i]]
             st = {"fill": k["fill"], "pattern": k["pattern"], "stroke": k["stroke"],
                   "width": (k["width"] or 0) * width_scale, "dash": k["dash"], "opacity": 1.0}
-            if pan.paint.diff is not None:
-                if pan.paint.diff[i]:
+            if pan.frame.diff is not None:
+                if pan.frame.diff[i]:
                     st.update(stroke="#000000", width=max(st["width"], 2.5 * width_scale), dash="")
                 else:
                     st["opacity"] = 0.3
@@ -408,6 +384,12 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 yy += h
                 continue
             cy = yy + h / 2
+            if row.kind == "note":  # whose marker it is: words under the marker's row, no symbol
+                ann.append({"text": "<br>".join(f"<i>{esc(t_)}</i>" for t_ in lines), "x": fx(x + sw + 5),
+                            "y": fy(cy), "xanchor": "left", "yanchor": "middle", "align": "left",
+                            "font": {"size": ty.key, "color": styles.INK}})
+                yy += h
+                continue
             if row.kind == "swatch":
                 sid += 1
                 shapes.append({"type": "rect", "xref": "paper", "yref": "paper", "x0": fx(x + 1),
@@ -446,18 +428,19 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     return {"data": data, "layout": layout}, meta
 
 
-_TERRITORIES: dict[tuple, placement.Territories] = {}
+_TERRITORIES: dict[tuple, list] = {}
 
 
-def _territories(layers: geometry.PrintLayers, fit: projection.Fit, gx: float, gy: float) -> placement.Territories:
-    """The map's territories in page px (request-independent: cached per layers, fit and position)."""
-    key = (id(layers), fit, round(gx, 3), round(gy, 3))
+def _territories(layers: geometry.PrintLayers, proj: MapProjection) -> list:
+    """The map's territories in page px (request-independent: cached per layers and projection)."""
+    key = (id(layers), repr(proj))
     found = _TERRITORIES.get(key)
     if found is None:
         if len(_TERRITORIES) > 64:
             _TERRITORIES.clear()
-        found = _TERRITORIES[key] = placement.Territories(
-            layers.shapes, lambda xy: fit.many(xy) + (gx, gy))
+        found = _TERRITORIES[key] = territories_px(
+            ((fid, f["geometry"]) for fid, f in layers.shapes.items() if f["properties"].get("layer") == "territory"),
+            proj)
     return found
 
 
@@ -497,10 +480,10 @@ def _nice_km(max_km: float) -> int:
     return 1
 
 
-def _scale_bar(fit: projection.Fit, box: tuple, ty: Type) -> dict:
+def _scale_bar(proj: MapProjection, box: tuple, ty: Type) -> dict:
     """A straight scale bar in the subplot's lower-left, measured on SCALE_LAT, where the scale is true."""
     gx, gy, gw, gh = box
-    km_px = fit.km_per_px(SCALE_LAT)
+    km_px = proj.km_per_px(SCALE_LAT)
     km = _nice_km(gw * 0.25 * km_px)
     length = km / km_px
     x0 = gx + 4 + ty.small * 0.5
@@ -579,11 +562,6 @@ def _keywords(engine: Any, req: ExportRequest) -> list[str]:
     if req.event:
         words.append(caption.event_title(engine, req.event, "en"))
     return words
-
-
-def with_key(req: ExportRequest, rows: tuple) -> ExportRequest:
-    """The request drawing `rows` as its key (one key for a whole series)."""
-    return replace(req, key_rows=tuple(rows))
 
 
 __all__ = ["ExportRequest", "ExportResult", "ExportParamError", "export_figure", "validate", "filename",

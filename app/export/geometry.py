@@ -14,10 +14,12 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-# The page's view (app/figures.py GEO_VIEW); geometry further than CLIP_MARGIN outside it is dropped.
-VIEW_LON = (137.0, 158.5)
-VIEW_LAT = (41.2, 54.6)
-CLIP_MARGIN = 1.5
+from app.cartography.views import PRINT_CLIP_MARGIN, PRINT_LAT, PRINT_LON
+
+# The printed map's whole view (app/cartography/views.py); geometry further than CLIP_MARGIN outside it is dropped.
+VIEW_LON = PRINT_LON
+VIEW_LAT = PRINT_LAT
+CLIP_MARGIN = PRINT_CLIP_MARGIN
 PRINT_TOL_MM = 0.05  # a vertex this close (on the page) to the kept outline is invisible at 600 dpi
 BOX = tuple[float, float, float, float]
 

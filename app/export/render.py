@@ -35,13 +35,14 @@ import threading
 from typing import Any
 
 from app import ASSETS_DIR
+from app.export import queue
 
 TOPOJSON_URL = (ASSETS_DIR / "topojson").resolve().as_uri() + "/"
 RENDER_TIMEOUT_S = 40.0  # one render; below gunicorn's 60 s worker timeout
 START_TIMEOUT_S = 30.0  # a browser start
 LOCK_WAIT_S = 50.0  # waiting behind other exports
 CLOSE_TIMEOUT_S = 5.0
-EXPORT_NICE = int(os.environ.get("ATLAS_EXPORT_NICE", "10"))
+EXPORT_NICE = queue.EXPORT_NICE  # $ATLAS_EXPORT_NICE
 FINISHED_TASKS_LIMIT = 450  # ~50 renders' worth (forget_finished_tasks)
 
 _LOCK = threading.Lock()
@@ -242,6 +243,17 @@ def render(fig_dict: dict, fmt: str, width: float, height: float, scale: float =
     RENDER_TIMEOUT_S (RenderTimeout) and the browser is replaced for the next request.
     """
     opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+    try:
+        with queue.turn():  # the host's export queue (a no-op inside /export's own turn)
+            out = _render(fig_dict, opts)
+    except queue.QueueBusy as exc:
+        raise RenderTimeout(str(exc)) from None
+    if isinstance(out, str):
+        out = out.encode("utf-8")
+    return out
+
+
+def _render(fig_dict: dict, opts: dict) -> Any:
     if not _LOCK.acquire(timeout=LOCK_WAIT_S):
         raise RenderTimeout(f"the export service is busy (waited {LOCK_WAIT_S:g} s for other exports); "
                             "try again in a moment")
@@ -263,6 +275,4 @@ def render(fig_dict: dict, fmt: str, width: float, height: float, scale: float =
                     raise RenderError(f"the figure could not be rendered ({type(exc).__name__}: {exc})") from exc
     finally:
         _LOCK.release()
-    if isinstance(out, str):
-        out = out.encode("utf-8")
     return out

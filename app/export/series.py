@@ -5,8 +5,9 @@
   `as_event_maps`, each frame is what the event provides instead.
 * The end state (the last day of the map) closes the series.
 * A frame whose map is the same as the one before it is skipped (in date mode), so 27 near-identical frames
-  do not bury the change.
-* One key for the whole series: the union of what every frame shows, so it does not jump between slides.
+  do not bury the change; of two events on one day, the day's headline (app/timeline/milestones.py) is kept.
+* Each frame names its own event (file name, index.csv, caption: the request carries it) and has its own key,
+  the rows its map uses (a 1956 frame does not list the 50th parallel).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app import mapstate as us
-from app.cartography.key import key_rows, map_kind_of, merge_all
-from app.export import compose, paint
+from app.cartography.resolve import Frame as MapFrame
+from app.export import paint
 from app.export.request import ExportParamError, ExportRequest, event_slug, size_tag
 from app.i18n import format_date_for, gettext_for, localised
+from app.narration import TOURS
+from app.timeline import milestones
 
 WHAT = ("signed", "in_force", "dated", "end_state", "provides")
 
@@ -45,8 +48,6 @@ def event_ids(engine: Any, events: str | None = None, tour: str | None = None) -
                                    "events)")
         return ids
     if tour:
-        from app.narration import TOURS
-
         if tour not in TOURS:
             raise ExportParamError("tour", f"unknown tour {tour!r}", ", ".join(TOURS))
         return list(dict.fromkeys(step[0] for step in TOURS[tour]))
@@ -70,14 +71,14 @@ def _days(engine: Any, event_id: str) -> list[tuple[str, dt.date]]:
     return [(w, d) for w, d in out if us.MIN_DATE <= d <= us.MAX_DATE]
 
 
-def _signature(ctx: paint.Context, p: paint.Paint) -> tuple:
-    return tuple(p.keys), tuple(sorted(k for k, v in p.lines.items() if v))
+def _signature(frame: MapFrame) -> tuple:
+    return frame.keys, tuple(sorted(ln.id for ln in frame.lines))
 
 
 def frames(engine: Any, base: ExportRequest, ids: list[str], as_event_maps: bool = False) -> list[Frame]:
-    """The frames of a series, in date order, with one shared key."""
-    ctx = paint.context(engine)
+    """The frames of a series, in date order, each with its own event and key."""
     t = gettext_for(base.lang)
+    rank = {(m.day, m.event): i for i, m in enumerate(milestones.milestones(engine.events.values()))}
     planned: list[tuple[str | None, str, dt.date, ExportRequest]] = []
     for event_id in ids:
         if as_event_maps:
@@ -85,27 +86,24 @@ def frames(engine: Any, base: ExportRequest, ids: list[str], as_event_maps: bool
                             replace(base, mode="event", event=event_id, view="map")))
             continue
         for what, day in _days(engine, event_id):
-            planned.append((event_id, what, day, replace(base, mode="date", event=None, date=day, view="map")))
+            planned.append((event_id, what, day, replace(base, mode="date", event=event_id, date=day, view="map")))
     if not as_event_maps:
         planned.append((None, "end_state", us.MAX_DATE, replace(base, mode="date", event=None, date=us.MAX_DATE,
                                                                  view="map")))
-    planned.sort(key=lambda item: (item[2], WHAT.index(item[1])))
+    # one day's events: the headline's first, so a map two events share is named as the page names it
+    planned.sort(key=lambda item: (item[2], item[1] == "end_state", -rank.get((item[2], item[0]), -1)))
     kept = []
     last = None
     seen: set[tuple] = set()
     for event_id, what, day, req in planned:
-        p = paint.resolve(ctx, req, engine)
-        sig = _signature(ctx, p)
+        sig = _signature(paint.frame_for(engine, req))
         if not as_event_maps and (sig == last or (event_id, day) in seen):
             continue
         seen.add((event_id, day))
         last = sig
-        kept.append((event_id, what, day, req, p))
-    states = [compose.key_state(engine, ctx, req, p) for _e, _w, _d, req, p in kept]
-    rows = tuple(key_rows(merge_all(states), map_kind_of("event" if as_event_maps else "date", base.pov),
-                          base.lang))
+        kept.append((event_id, what, day, req))
     out = []
-    for n, (event_id, what, day, req, _p) in enumerate(kept, start=1):
+    for n, (event_id, what, day, req) in enumerate(kept, start=1):
         name = localised(engine.events[event_id].title, base.lang)[0] if event_id else t("End state")
         words = {"signed": t("{event}, signed {date}"), "in_force": t("{event}, in force {date}"),
                  "dated": t("{event}, {date}"), "end_state": t("End state, {date}"),
@@ -117,5 +115,5 @@ def frames(engine: Any, base: ExportRequest, ids: list[str], as_event_maps: bool
             stem += "_gray"
         if base.fmt == "png":
             stem += f"_{base.dpi}dpi"
-        out.append(Frame(n, event_id, what, day, compose.with_key(req, rows), f"{stem}.{base.fmt}", title))
+        out.append(Frame(n, event_id, what, day, req, f"{stem}.{base.fmt}", title))
     return out

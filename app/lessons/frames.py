@@ -20,7 +20,7 @@ import app
 from app.export import caption, compose, finish
 from app.export.caption import dataset_label
 from app.export.sizes import NAMED
-from app.i18n import gettext_for
+from app.i18n import format_date_for, gettext_for
 from app.lessons.plan import Lesson, Step
 from app.lessons.sheet import Sheet
 
@@ -44,8 +44,6 @@ def _tokens(step: Step) -> list[tuple[str, str]]:
 
 
 def step_title_text(step: Step) -> str:
-    from app.i18n import format_date_for
-
     return format_date_for(step.date, step.req.lang)
 
 

@@ -3,7 +3,7 @@
 Pages: a cover (the lesson's title, its date range, the point of view, the steps); one page per step (the export's
 double-column figure — map, inset, key, caption — then the event's title and dates, the clause as quoted where
 the wording was read (Citation.quote: verbatim only), Present's two or three sentences, the readable sources);
-a glossary of the key (the lesson's key rows with the figure's own symbols); the references in full.
+a glossary of the key (every row the lesson's maps use, with the figure's own symbols); the references in full.
 
 Print standards are the figures': each page is an SVG drawn by librsvg into one vector PDF (patterns as vector
 patterns, Noto fonts embedded as CID subsets, never Type 3, no raster image), metadata by pikepdf
@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import app
-from app.export import caption, compose, finish
+from app.cartography.key import key_rows, key_state, map_kind_of, merge_all
+from app.export import caption, compose, finish, paint
 from app.export.request import ExportParamError
 from app.i18n import gettext_for
 from app.lessons.plan import Lesson, Step
@@ -138,15 +139,23 @@ def _figure_request(step: Step):  # noqa: ANN202 - an ExportRequest
     return replace(step.req, size="double", fmt="pdf")
 
 
-def glossary(pages: Pages) -> None:
+def glossary_rows(engine: Any, lesson: Lesson) -> dict[str, list]:
+    """Per kind of map the lesson shows (date, event), every key row any of its steps uses."""
+    ctx = paint.context(engine, lesson.lang)
+    states: dict[str, list] = {}
+    for step in lesson.steps:
+        states.setdefault(step.req.mode, []).append(key_state(ctx.table, paint.frame_for(engine, step.req)))
+    return {mode: key_rows(merge_all(found), map_kind_of(mode, lesson.pov), lesson.lang)
+            for mode, found in states.items()}
+
+
+def glossary(pages: Pages, engine: Any) -> None:
     """The key rows of every kind of map the lesson shows, each with the figure's symbol."""
     lesson = pages.lesson
     t = gettext_for(lesson.lang)
     s = pages.new()
     s.para(t("Glossary of the key"), pt(16), bold=True, gap=0.6)
-    kinds: dict[str, tuple] = {}
-    for step in lesson.steps:
-        kinds.setdefault(step.req.mode, tuple(step.req.key_rows or ()))
+    kinds = glossary_rows(engine, lesson)
     sw = pt(14)
     for mode, rows in kinds.items():
         if len(kinds) > 1:
@@ -158,6 +167,10 @@ def glossary(pages: Pages) -> None:
             if row.kind == "header":
                 s.y += pt(4)
                 s.para(row.text, pt(11), bold=True, gap=0.3)
+                continue
+            if row.kind == "note":
+                s.text(s.lines(row.text, pt(10), s.inner - sw - pt(8)), pt(10), x=s.margin + sw + pt(8))
+                s.y += pt(3)
                 continue
             lines = s.lines(row.text, pt(10), s.inner - sw - pt(8))
             top = s.y
@@ -193,7 +206,7 @@ def handout(engine: Any, lesson: Lesson, paper: str = "a4",
         if progress:
             progress(step.n, total, step.title)
         step_page(pages, engine, step)
-    glossary(pages)
+    glossary(pages, engine)
     references(pages, engine)
     if progress:
         progress(total - 1, total, "PDF")

@@ -11,18 +11,15 @@ sources, keyboard and clicker control (app/lessons/static/lesson.js). Plotly's g
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
 from typing import Any
 
 import app
-from app import ASSETS_DIR, PROJECT_ROOT, styles
+from app import ASSETS_DIR, PROJECT_ROOT
 from app import mapstate as us
-from app.cartography.key import key_rows, map_kind_of
-from app.export import caption, compose, paint
-from app.export.request import ExportRequest
+from app.export import caption
 from app.i18n import HTML_LANG, gettext_for
 from app.lessons.plan import Lesson
 
@@ -43,59 +40,6 @@ def _json(value: Any) -> str:
     return _script_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
-def _row(row: Any) -> dict:
-    if row.kind == "header":
-        return {"h": row.text}
-    uri = styles.line_swatch_uri(row.style) if row.kind == "line" else styles.swatch_uri(row.style)
-    return {"t": row.text, "s": uri}
-
-
-def key_table(engine: Any, lesson: Lesson, change_days: list[int]) -> dict:
-    """The key rows in use for every point of view from each change of the map in the lesson's range, and for
-    each event-mode step: rows stored once, each key a list of row indices."""
-    ctx = paint.context(engine)
-    rows: list[dict] = []
-    index: dict[str, int] = {}
-
-    def ids(state: Any, kind: str) -> list[int]:
-        out = []
-        for row in key_rows(state, kind, lesson.lang):
-            d = _row(row)
-            k = json.dumps(d, sort_keys=True)
-            if k not in index:
-                index[k] = len(rows)
-                rows.append(d)
-            out.append(index[k])
-        return out
-
-    by_pov: dict[str, list] = {}
-    for pov in us.POVS:
-        seen: list = []
-        for day in change_days:
-            req = ExportRequest(date=us.MIN_DATE + dt.timedelta(days=day), pov=pov,
-                                lang=lesson.lang)
-            state = compose.key_state(engine, ctx, req, paint.resolve(ctx, req, engine))
-            seen.append([day, ids(state, map_kind_of("date", pov))])
-        by_pov[pov] = seen
-    events = {}
-    for step in lesson.steps:
-        if step.mode == "event" and step.event:
-            req = step.req
-            events[step.event] = ids(compose.key_state(engine, ctx, req, paint.resolve(ctx, req, engine)), "event")
-    return {"rows": rows, "pov": by_pov, "events": events}
-
-
-def change_days(table: dict, start: int, end: int) -> list[int]:
-    """The days in [start, end] where any location or line of any point of view changes paint, and `start`."""
-    days = {start}
-    for per in table["pov"].values():
-        for seg in per:
-            days.update(d for d in seg[0] if start < d <= end)
-    for line in table["lines"]:
-        days.update(d for d in line["seg"][0] if start < d <= end)
-    return sorted(days)
-
-
 def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
     """What lesson.js shows: the steps with their words and sources, the range, the points of view, the key."""
     t = gettext_for(lesson.lang)
@@ -114,7 +58,6 @@ def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
         "title": lesson.title, "range": lesson.range_text, "lang": lesson.lang, "pov": lesson.pov,
         "start": start, "end": end, "steps": steps,
         "povs": [{"id": p, "label": caption.pov_label(p, lesson.lang)} for p in us.POVS],
-        "key": key_table(engine, lesson, change_days(table, start, end)),
         "footer": t("{attribution}. Sakhalin–Kurils atlas {version}, data {data}.", attribution=caption.ATTRIBUTION,
                     version=f"v{app.__version__}", data=caption.dataset_label(engine)),
         "link": link,

@@ -7,8 +7,8 @@ each with the export figure that draws it and the words that go with it.
 The three outputs (animation, handout, one-file lesson) read the same plan, so a step says the same on a slide,
 on paper and in the file. A tour follows its classroom steps (content/narration.yaml, what Present shows); a list
 of events follows the export's series (app/export/series.py: signature and in-force frames, the end state,
-unchanged frames skipped); a range has one step per day, month or year. One key per kind of map for the whole
-lesson (app/cartography/key.py), so it does not jump between steps.
+unchanged frames skipped); a range has one step per day, month or year. Each step's figure has the key of its own
+map (the rows its Frame uses: app/cartography/resolve.py), never lines or statuses of another step's date.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ from typing import Any
 
 from app import mapstate as us
 from app import narration
-from app.cartography.key import key_rows, map_kind_of, merge_all
 from app.citations import TIER_ORDER, Citation, cite, cite_many
-from app.export import compose, paint, series
+from app.export import series
 from app.export.caption import event_title, pov_label, source_keys
 from app.export.request import ExportParamError, ExportRequest, validate
 from app.i18n import format_date_for, gettext_for, localised
@@ -150,7 +149,8 @@ def _tour(engine: Any, base: ExportRequest, tour: str) -> list[tuple[str | None,
             continue
         moment = moment_of(engine, s.event, s.date)
         what = {"signed": "signed", "in_force": "in_force"}.get(moment, "dated")
-        out.append((s.event, what, s.date, replace(base, mode="date", event=None, date=s.date)))
+        # the figure names the step's own event (its caption and file), as Present's caption does
+        out.append((s.event, what, s.date, replace(base, mode="date", event=s.event, date=s.date)))
     return out
 
 
@@ -200,7 +200,7 @@ def _check_range(spec: LessonSpec) -> tuple[dt.date, dt.date]:
 
 
 def build(engine: Any, spec: LessonSpec) -> Lesson:
-    """The lesson's steps, each with its figure request (one key per map kind) and its words."""
+    """The lesson's steps, each with its figure request and its words."""
     t = gettext_for(spec.lang)
     base = validate(engine, ExportRequest(pov=spec.pov, names=spec.names, lang=spec.lang, size="slide",
                                           base_url=spec.base_url))
@@ -209,8 +209,7 @@ def build(engine: Any, spec: LessonSpec) -> Lesson:
         title = narration.tour_title(spec.tour, spec.lang)
     elif spec.events:
         ids = series.event_ids(engine, spec.events, None)
-        planned = [(f.event, f.what, f.date, replace(f.req, key_rows=None))
-                   for f in series.frames(engine, base, ids)]
+        planned = [(f.event, f.what, f.date, f.req) for f in series.frames(engine, base, ids)]
         title = t("; ").join(event_title(engine, e, spec.lang) for e in ids[:3])
         if len(ids) > 3:
             title += t("; ") + t("and {count} more", count=len(ids) - 3)
@@ -223,15 +222,8 @@ def build(engine: Any, spec: LessonSpec) -> Lesson:
         title = t("Sakhalin and the Kurils, {years}", years=years)
     if not planned:
         raise ExportParamError("events", "the lesson has no step", "a tour, events or a date range")
-    ctx = paint.context(engine)
-    states: dict[str, list] = {}
-    for _e, _w, _d, req in planned:
-        kind = map_kind_of(req.mode, req.pov)
-        states.setdefault(kind, []).append(compose.key_state(engine, ctx, req, paint.resolve(ctx, req, engine)))
-    keys = {kind: tuple(key_rows(merge_all(s), kind, spec.lang)) for kind, s in states.items()}
     steps = []
     for n, (event_id, what, day, req) in enumerate(planned, start=1):
-        req = compose.with_key(req, keys[map_kind_of(req.mode, req.pov)])
         steps.append(Step(n, day, req.mode, event_id, what, req, _step_title(engine, event_id, what, day, spec.lang),
                           _words(engine, event_id, day, req.pov, req.mode, spec.lang, req),
                           tuple(cite_many(engine, source_keys(engine, req), spec.lang))))

@@ -20,6 +20,7 @@ from typing import Any
 from flask import jsonify, request, send_file
 
 from app import mapstate
+from app.export import tools
 from app.export.request import ExportParamError, public_base_url
 from app.export.routes import content_disposition
 from app.lessons import jobs, plan
@@ -112,6 +113,11 @@ def make(engine: Any, params: dict[str, str], spec: plan.LessonSpec):  # noqa: A
 def register_lesson_routes(server: Any, engine: Any) -> None:
     @server.route("/lesson/start", methods=["GET"])
     def lesson_start():  # noqa: ANN202
+        absent = tools.missing()
+        if absent:
+            resp = jsonify({"error": tools.missing_message(absent), "parameter": "render", "allowed": ""})
+            resp.headers["Retry-After"] = str(tools.RETRY_AFTER_S)
+            return resp, 503
         try:
             params, spec = parse(request.args)
             plan.build(engine, spec)  # a lesson that cannot be made is refused now, not in the background

@@ -53,6 +53,7 @@ def export_panel(lang: str = "en") -> html.Details:
         html.A(id=ids.EXPORT_LINK, hidden=True, download=""),
     ], id=ids.EXPORT_PANEL, className="export-panel", lang=lang,
         **{"data-making": t("Making {label}…"), "data-done": t("Exported {filename}"),
+           "data-queued": t("In line for the export: place {place}…"),
            "data-failed": t("Cannot export: {reason}")})
 
 

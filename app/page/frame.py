@@ -16,7 +16,7 @@ from app.page.dialogs import create_keys_dialog, create_share_dialog
 from app.page.download import create_download_dialog
 from app.page.embed import create_embed_bar
 from app.page.help import create_help
-from app.page.map_header import create_map_header, government_segments
+from app.page.map_header import create_map_header
 from app.page.present import create_present_bar, create_present_caption, create_present_legend
 from app.page.time_bar import create_time_bar, event_kinds
 from app.terms import date_label, kind_label
@@ -49,8 +49,7 @@ def stores(engine: Any, table: dict, events: dict, lang: str) -> list:
         dcc.Store(id=ids.AUTOPLAY, data=None),
         dcc.Store(id=ids.PAINT_STORE, data=table),
         dcc.Store(id=ids.EVENT_STORE, data=events),
-        dcc.Store(id=ids.DOC_STORE, data={**doc_store(engine, lang),
-                                           "gov": government_segments(engine, lang)}),
+        dcc.Store(id=ids.DOC_STORE, data=doc_store(engine, lang)),
         dcc.Store(id=ids.UNIT, data=None),
         dcc.Store(id=ids.LANG_STORE, data=lang),
         html.Div(id=ids.JS_READY, hidden=True),

@@ -3,13 +3,11 @@ dates), the point of view as a segmented control, and the settings (names, disag
 
 from __future__ import annotations
 
-from typing import Any
-
 from dash import dcc, html
 
-from app import ids, pov_label, styles
+from app import ids, styles
 from app.i18n import _, gettext_for
-from app.mapstate import MIN_DATE, POVS
+from app.mapstate import POVS
 
 POV_KEYS = {pov: str(n) for n, pov in enumerate(POVS, start=1)}  # the keys 1–4 (assets/frame.js shortcut)
 NAMES_OPTIONS = [("local", _("In this language")), ("ja", _("Japanese names")), ("ru", _("Russian names")),
@@ -33,12 +31,6 @@ def create_pov_control(lang: str) -> html.Fieldset:
         html.Legend(t("Point of view"), className="sr-only"),
         dcc.RadioItems(id=ids.POV, options=options, value="de_facto", inline=True, className="segmented pov-seg"),
     ], className="seg-control pov-control")
-
-
-def government_segments(engine: Any, lang: str) -> list[list]:
-    """[day, label, short label] from each day a new government (or a new name of it) spoke for Russia's / the
-    USSR's view (app.pov_label); assets/frame.js names the point of view after the one on the date shown."""
-    return pov_label.government_segments(engine, lang, MIN_DATE)
 
 
 def create_settings(lang: str) -> html.Details:

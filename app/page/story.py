@@ -24,6 +24,7 @@ ROLE_SENTENCES = {
     "military_occupation": _("{period}, {actor} held {place} under military occupation ({event})."),
     "administration": _("{period}, {actor} administered {place} ({event})."),
     "claim": _("{period}, {actor} claimed {place} ({event})."),
+    "title": _("{period}, {actor} held title to {place} ({event})."),
     "undetermined": _("{period}, the sovereignty of {place} was undetermined ({event})."),
     "renounced": _("{period}, {actor} had renounced {place} ({event})."),
     "promised": _("{period}, {place} was promised to {actor}: {event}."),
@@ -31,7 +32,6 @@ ROLE_SENTENCES = {
     "concession": _("{period}, {actor} held a concession in {place} ({event})."),
 }
 MARKER_ROLES = ("promised", "proposed", "renounced")
-CLAIM_ROLES = ("claim", "sovereignty")
 
 
 def _in_force(row: dict, day: dt.date) -> bool:
@@ -49,8 +49,12 @@ def _period(row: dict, lang: str) -> str:
 
 
 def _actor(engine: Any, actor: str | None, lang: str, day: Any = None, in_text: bool = True) -> str:
-    """The actor's name on `day`; `in_text`: as it stands inside a sentence ("the USSR")."""
-    names = engine.names_on(actor, day, in_text=in_text) if actor and hasattr(engine, "names_on") else None
+    """The actor's name on `day`; `in_text`: as it stands inside a sentence ("the USSR"), else as a label."""
+    names = None
+    if actor and in_text and hasattr(engine, "names_in_text_on"):
+        names = engine.names_in_text_on(actor, day)
+    if names is None and actor and hasattr(engine, "names_on"):
+        names = engine.names_on(actor, day)
     if names is None:
         a = engine.timeline.actors.get(actor) if actor else None
         names = a.names if a is not None else None
@@ -90,20 +94,18 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
     seen: set[tuple] = set()
     out = []
     mine = set(getattr(engine, "asserters", {}).get(pov) or {pov})
-    # a marker is told where the point-of-view rule draws it (docs/data_model.md, "Points of view")
+    # a marker or claim is told where the point-of-view rule draws it (docs/data_model.md, "Points of view"):
+    # in the de facto view a claim made public against the holder, never a title from an old treaty
     drawn = {r.get("id") for r in engine.state(day.isoformat(), pov)["territories"][unit].get("statuses") or []}
     for row in engine.history(unit)["statuses"]:
         if not _in_force(row, day):
             continue
         views = set(row.get("asserted_by") or [])
-        claim = pov == "de_facto" and "de_facto" not in views and row["role"] in CLAIM_ROLES \
-            and row.get("id") in drawn  # a public claim, told as one: "Japan claimed Iturup"
-        wanted = "de_facto" in views or views & mine or (row["role"] in MARKER_ROLES and row.get("id") in drawn) \
-            or claim
+        told_as_drawn = row["role"] in MARKER_ROLES or (pov == "de_facto" and row["role"] == "claim")
+        wanted = "de_facto" in views or views & mine or (
+            told_as_drawn and row.get("id") in drawn)
         if not wanted:
             continue
-        if claim:
-            row = {**row, "role": "claim"}
         key = (row["role"], row.get("actor"), row.get("start"), row.get("end"), row.get("event"),
                tuple(sorted(views)))
         if key in seen:
@@ -139,7 +141,10 @@ def _since_it_began(history: list[dict], row: dict) -> dict:
 def sentence(engine: Any, row: dict, place: str, lang: str, number: int = 1) -> str:
     t, ngettext = gettext_for(lang), ngettext_for(lang)
     ev = engine.events.get(row.get("event"))
-    template = ROLE_SENTENCES.get(row["role"], ROLE_SENTENCES["sovereignty"])
+    role = row["role"]
+    if role == "sovereignty" and "de_facto" not in (row.get("asserted_by") or []):
+        role = "title"  # a government's view of whose the place was, not who held it on the ground
+    template = ROLE_SENTENCES.get(role, ROLE_SENTENCES["sovereignty"])
     first = MIN_DATE.isoformat()
     named_on = max(row.get("start") or first, first)  # the actor's name when the row began
     words = {"period": _period(row, lang), "actor": _actor(engine, row.get("actor"), lang, named_on), "place": place,
@@ -183,13 +188,13 @@ def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: s
     kind = terr.get("control_kind")
     if holder and kind == "military_occupation":
         parts.append(t("On {date} {actor} held {place} under military occupation.", date=when,
-                       actor=_actor(engine, holder, lang, day), place=place))
+                       actor=_actor(engine, holder, lang, day, in_text=True), place=place))
     elif holder and kind == "administration":
-        parts.append(t("On {date} {actor} administered {place}.", date=when, actor=_actor(engine, holder, lang, day),
-                       place=place))
+        parts.append(t("On {date} {actor} administered {place}.", date=when,
+                       actor=_actor(engine, holder, lang, day, in_text=True), place=place))
     elif holder:
         parts.append(t("On {date} {actor} held {place} as its own territory.", date=when,
-                       actor=_actor(engine, holder, lang, day), place=place))
+                       actor=_actor(engine, holder, lang, day, in_text=True), place=place))
     else:
         parts.append(t("On {date} no one is recorded as holding {place}.", date=when, place=place))
     if pov == "de_facto" and terr.get("claimed_by"):

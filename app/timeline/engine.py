@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from app import mapstate
+from app.timeline import milestones
 from app.timeline.model import (
     CONTROL_ROLES,
     DE_FACTO,
@@ -189,12 +190,6 @@ class Engine:
         # Events in timeline order.
         self.events = timeline.events
         self._events_sorted = sorted(timeline.events.values(), key=lambda e: (e.sort_date, e.id))
-        # An event happens on its date and again when it enters into force (San Francisco: signed
-        # 8 Sep 1951, in force 28 Apr 1952), so "the latest event" on a day weighs both.
-        self._milestones = sorted(
-            {(day, e.sort_date, e.id) for e in self._events_sorted
-             for day in (e.sort_date, e.dates.get("in_force")) if day is not None})
-        self._milestone_dates = [m[0] for m in self._milestones]
         self._event_order = {e.id: i for i, e in enumerate(self._events_sorted)}
 
         # Segments.
@@ -242,23 +237,37 @@ class Engine:
                     return actor.id
         return fallback
 
-    def names_on(self, actor_id: str, date: Any = None, in_text: bool = False) -> Any:
+    def names_on(self, actor_id: str, date: Any = None) -> Any:
         """An actor's names on `date` (`names_from`: Soviet Russia (RSFSR), then the USSR from 30 Dec
-        1922); its general names without a date or a dated name. None for an unknown actor. `in_text`: the
-        names as they stand inside a sentence ("the USSR"), where the data gives them."""
+        1922); its general names without a date or a dated name. None for an unknown actor."""
         actor = self.timeline.actors.get(actor_id)
         if actor is None:
             return None
+        if date is None:
+            return actor.names
+        day = parse_date(date)
         current = actor.names
-        sentence = actor.in_text
+        for period in actor.names_from:
+            if period.start <= day:
+                current = period.names
+        return current
+
+    def names_in_text_on(self, actor_id: str, date: Any = None) -> dict[str, str] | None:
+        """The actor's names on `date` as they stand inside a sentence ("the USSR" in English, where a story says
+        "… claimed it"); each language falls back to the plain name. None for an unknown actor."""
+        actor = self.timeline.actors.get(actor_id)
+        names = self.names_on(actor_id, date)
+        if actor is None or names is None:
+            return None
+        in_text = actor.in_text
         if date is not None:
             day = parse_date(date)
             for period in actor.names_from:
                 if period.start <= day:
-                    current, sentence = period.names, period.in_text
-        if in_text and sentence is not None:
-            return {**current.model_dump(), **sentence.model_dump(exclude_none=True)}
-        return current
+                    in_text = period.in_text
+        plain = names.model_dump()
+        extra = in_text.model_dump() if in_text is not None else {}
+        return {code: extra.get(code) or plain[code] for code in plain}
 
     def government_periods(self, perspective: str) -> list[dict[str, Any]]:
         """Each stretch in which one government spoke for `perspective` under one name, in date order:
@@ -300,14 +309,16 @@ class Engine:
         return any(actor in mine and since <= day for actor, since in event.known_from.items())
 
     def public_claim(self, row: Row, day: dt.date) -> bool:
-        """A government's own title (a claim, or its sovereignty as it sees it) made public by `day`:
-        a fact of the dispute the de facto view draws where another holds the land."""
-        return (row.role in CLAIM_ROLES and row.actor is not None and row.actor in row.asserted_by
-                and DE_FACTO not in row.asserted_by and self._public(row.event, day))
+        """A claim its government had made public by `day` (a statement, note, law or published position):
+        a fact of the dispute the de facto view draws where another holds the land. A title as its holder
+        sees it (a `sovereignty` row from an old treaty) is no claim made public, nor is an inferred one."""
+        return (row.role == "claim" and row.actor is not None and row.actor in row.asserted_by
+                and DE_FACTO not in row.asserted_by and not row.status.inferred
+                and self._public(row.event, day))
 
     def visible(self, row: Row, perspective: str, day: dt.date) -> bool:
         """The point-of-view rule for markers and claims (docs/data_model.md): the de facto view
-        shows what is in force between the parties (rows asserted `de_facto`) and the public claims;
+        shows what is in force between the parties (rows asserted `de_facto`) and the claims made public;
         a government's view shows what that government asserted, or knew of on that day."""
         if perspective == DE_FACTO:
             return DE_FACTO in row.asserted_by or self.public_claim(row, day)
@@ -379,6 +390,12 @@ class Engine:
             return claimants
         return [a for a in claimants if self._group(a) not in holders]
 
+    def _against_holder(self, row: Row, control: dict[str, Row | None]) -> bool:
+        """Does another colour group hold one of the features the row applies to (a claim drawn against it)?"""
+        features = [row.target] if row.target in control else list(control)
+        return any(control[f] is None or self._group(control[f].actor) != self._group(row.actor)
+                   for f in features)
+
     @staticmethod
     def _marker_item(s: Row) -> list[Any]:
         if s.role == "proposed":
@@ -427,11 +444,12 @@ class Engine:
         feature_values: dict[str, dict[str, Any]] = {p: {} for p in self.perspectives}
         all_in_force: list[Row] = []
 
-        def shown(rows: list[Row], p: str) -> list[Row]:
-            # markers and claims drawn in `p` (the point-of-view rule)
+        def shown(rows: list[Row], p: str, control: dict[str, Row | None] | None = None) -> list[Row]:
+            # markers and claims drawn in `p` (the point-of-view rule); in the de facto view a public claim
+            # only where another group holds at least one of the row's features
             if p == DE_FACTO:
                 return [s for s in rows if (s.role in MARKER_ROLES and DE_FACTO in s.asserted_by)
-                        or self.public_claim(s, day)]
+                        or (self.public_claim(s, day) and self._against_holder(s, control or {}))]
             return [s for s in rows if (s.role in MARKER_ROLES or s.role in CLAIM_ROLES)
                     and self.visible(s, p, day)]
 
@@ -462,7 +480,7 @@ class Engine:
             holders = {self._group(c.actor) for c in control.values() if c is not None}
             for p in self.perspectives:
                 mine = self.asserters[p]
-                vis = shown(rows, p)
+                vis = shown(rows, p, control)
                 vis_ids = {s.uid for s in vis}
                 claimed_by = self._claims(vis, p, holders)
                 chosen = [s for s in rows if s.asserted_by & mine or s.uid in control_ids
@@ -526,9 +544,10 @@ class Engine:
     # --- queries --------------------------------------------------------------------------------
 
     def current_event(self, day: dt.date) -> str | None:
-        """The latest event on `day`: the one signed, issued or entered into force most recently."""
-        i = bisect.bisect_right(self._milestone_dates, day)
-        return self._milestones[i - 1][2] if i else None
+        """The headline event of `day` (app/timeline/milestones.py: the one rule the page, the Why panel and
+        the figures share)."""
+        found = milestones.headline(self.events, day)
+        return found.event if found else None
 
     def state(self, date: Any, perspective: str = "de_facto") -> dict[str, Any]:
         """Who controls, claims and holds sovereign each unit on `date`, in `perspective`."""
@@ -749,6 +768,8 @@ class Engine:
             # On a date, a disagreement about an event bears on the rows the event starts (a row it
             # only ends, like the 50th-parallel line of 1905–1945, would show a 1945 question in 1905).
             dated = [s for s in rows if s.event == about.event] if about.event else rows
+            if day is not None and about.until is not None and day >= about.until:
+                continue
             if day is not None and about.event != current and not any(
                     _in_force(s, day) and (family is None or s.target in family) for s in dated):
                 continue

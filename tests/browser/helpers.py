@@ -63,15 +63,13 @@ def wait_painted(page, contains: str, timeout: int = 45000) -> None:
         " && !!g.querySelector('path.choroplethlocation[data-loc]'); }", arg=contains, timeout=timeout)
 
 
-def read_paint(page, tries: int = 50) -> dict:
-    """What the map shows per location; retried while a Plotly redraw has the paths out of the DOM."""
-    out: dict = {}
-    for _ in range(tries):
-        out = page.evaluate(READ_PAINT_JS)
-        if out:
-            return out
-        page.wait_for_timeout(100)
-    return out
+def read_paint(page, timeout: int = 5000) -> dict:
+    """What the map shows per location, as soon as its painted paths are in the DOM (a Plotly redraw has them
+    out for a moment)."""
+    handle = page.wait_for_function(
+        f"() => {{ const out = ({READ_PAINT_JS})(); return Object.keys(out).length ? out : null; }}",
+        timeout=timeout)
+    return handle.json_value()
 
 
 def shot(page, name: str) -> Path:

@@ -29,7 +29,13 @@ def export_server():
     render.stop()
 
 
-def test_expo001_panel_downloads_the_map_as_shown(page, export_server):
+def test_expo001_panel_downloads_the_map_as_shown(page, export_server, monkeypatch, tmp_path):
+    """The figure is the map as shown; while another export holds the host's one slot, the dialog shows its place
+    in line (app/export/queue.py), then the file arrives."""
+    from app.export import queue
+
+    monkeypatch.setenv(queue.QUEUE_DIR_ENV, str(tmp_path))
+    monkeypatch.setenv(queue.SLOTS_ENV, "1")
     page.goto(export_server + "/?date=1951-09-08&pov=usa")
     wait_painted(page, "1951-09-08:usa")
     page.locator("body").click(position={"x": 5, "y": 300})
@@ -38,7 +44,9 @@ def test_expo001_panel_downloads_the_map_as_shown(page, export_server):
     page.locator("#download-open").click()  # the panel lives in the Download dialog, opened for use
     page.locator(f"#{EXPORT_FORMAT} input[value=svg]").check()
     with page.expect_download(timeout=120_000) as info:
-        page.locator(f"#{EXPORT_BUTTON}").click()
+        with queue.turn("held-by-the-test"):
+            page.locator(f"#{EXPORT_BUTTON}").click()
+            expect(page.locator("#export-status")).to_have_text("In line for the export: place 1…", timeout=30_000)
     download = info.value
     assert download.suggested_filename == "1951-09-08_san-francisco-treaty_japan_double_en.svg"
     expect(page.locator("#export-status")).to_have_text(f"Exported {download.suggested_filename}")

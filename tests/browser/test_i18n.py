@@ -125,8 +125,18 @@ def test_i18n006_invalid_lang_falls_back_to_english_with_a_notice(page, live_ser
 
 @pytest.mark.parametrize("lang", ["ja", "ru"])
 def test_i18n007_screenshots_1280x720(page, live_server, lang):
+    """On a classroom projector the translated page fits the screen: its title in the language, no scrolling,
+    and the map keeps a large part of the screen (longer words must not squeeze it)."""
     page.set_viewport_size({"width": 1280, "height": 720})
     open_page(page, live_server, f"?date=1945-09-05&lang={lang}")
+    expect(page.locator("h1")).to_have_text(translate(TITLE, lang))
+    fit = page.evaluate("""() => {
+        const doc = document.scrollingElement, map = document.querySelector('#map').getBoundingClientRect();
+        return {overX: doc.scrollWidth - innerWidth, overY: doc.scrollHeight - innerHeight,
+                mapShare: (map.width * map.height) / (innerWidth * innerHeight)};
+    }""")
+    assert fit["overX"] <= 0 and fit["overY"] <= 0, fit
+    assert fit["mapShare"] > 0.3, fit
     shot(page, f"i18n_{lang}_1280x720")
 
 

@@ -407,12 +407,13 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
     page.wait_for_function("() => document.querySelector('#map .js-plotly-plot').getAttribute('data-rung')")
     page.wait_for_timeout(300)
 
-    def iturup() -> str:
-        return page.evaluate(READ_LABELS_JS)["labels"]["island_iturup"]["text"]
+    def label(lid: str = "island_iturup") -> str:
+        return page.evaluate(READ_LABELS_JS)["labels"][lid]["text"]
 
-    assert iturup() == "Etorofu"
+    iturup = label
+    assert iturup() == "Iturup" and label("town_yuzhno_sakhalinsk") == "Toyohara"
     page.locator("#settings summary").click()   # names live behind ⚙
-    for names, expected in (("ru", "Итуруп"), ("ja", "択捉島"), ("local", "Etorofu")):
+    for names, expected in (("ru", "Итуруп"), ("ja", "択捉島"), ("local", "Iturup")):
         page.locator(f"#names input[value={names}]").check()
         wait_painted(page, f"1940-01-01:de_facto:{names}")
         page.wait_for_function("(n) => { const g = document.querySelector('#map .js-plotly-plot');"
@@ -427,7 +428,7 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
     page.locator("#date-slider [role=slider]").focus()
     page.keyboard.press("End")
     wait_painted(page, "1956-12-31:de_facto:local")
-    assert iturup() == "Iturup"
+    assert iturup() == "Iturup" and label("town_yuzhno_sakhalinsk") == "Yuzhno-Sakhalinsk"   # the town's 1946 name
     assert page.evaluate("window.__redraws") == redraws
 
 
@@ -464,9 +465,10 @@ def _colour_share(page, loc: str, hex_colour: str, tolerance: int = 40) -> tuple
 
 
 @pytest.mark.parametrize(("date", "loc", "claimant", "holder", "claimed"), [
-    ("1956-12-12", "iturup", "japan", "russia", True),      # Japan's public claim (11 Feb 1956) on the default map
+    ("1956-12-12", "iturup", "japan", "russia", True),      # Japan's claim made public (10 Dec 1955) on the default map
     ("1956-12-12", "kunashir", "japan", "russia", True),
-    ("1956-02-10", "iturup", "japan", "russia", False),     # the London claim was confidential: no stripes
+    ("1955-12-08", "iturup", "japan", "russia", False),     # the London claim was confidential: no stripes
+    ("1948-06-01", "iturup", "japan", "russia", False),     # Japan's old title is no claim made public
     ("1923-06-01", "sakhalin_north", "russia", "japan", True),  # the USSR's claim to the occupied north
 ])
 def test_map020_default_map_shows_public_claims_in_the_claimants_colour(page, live_server, date, loc, claimant,

@@ -1,21 +1,17 @@
 """The export browser dies (kill -9 of kaleido's Chromium): the next export restarts it.
 
-Against gunicorn's `/export` when the route is registered (one worker, so the same process holds the
-browser); otherwise against app.export.render in a child Python process. Skipped, with the reason,
-when neither exists.
+Against gunicorn's `/export` (one worker, so the same process holds the browser), and against
+app.export.render in a child Python process (what the CLI and the lesson jobs use).
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import signal
 import subprocess
 import sys
 import textwrap
 import time
-
-import pytest
 
 from tests.faults.procs import alive, cmdline, descendants, get
 from tests.load.run_load import ROOT, children
@@ -36,15 +32,10 @@ def _kill_all(pids: list[int]) -> None:
 
 
 def test_fault_export_browser_dies_then_next_export_works(gunicorn_server):
-    if importlib.util.find_spec("app.export") is None:
-        pytest.skip("app.export does not exist yet")
     base, master = gunicorn_server(env={"ATLAS_WORKERS": "1", "ATLAS_THREADS": "2"})
     status, kind, body = get(base + EXPORT, timeout=50)
-    if status == 404:
-        _export_in_process()  # no /export route (yet): test the render module itself
-        return
     assert status == 200 and kind.startswith("image/") and len(body) > 1000, (status, body[:300])
-    worker = children(master.pid)[0]
+    worker = children(master.pid, "gunicorn")[0]
     browsers = _browsers(worker)
     assert browsers, "the export browser is not a child of the worker"
     _kill_all(browsers)
@@ -54,7 +45,7 @@ def test_fault_export_browser_dies_then_next_export_works(gunicorn_server):
     print(f"\nfault: killed {len(browsers)} Chromium processes; next export HTTP {status} "
           f"{kind} in {time.monotonic() - started:.1f} s")
     assert status == 200 and kind.startswith("image/") and len(body) > 1000
-    assert children(master.pid) == [worker], "the worker itself should have survived"
+    assert children(master.pid, "gunicorn") == [worker], "the worker itself should have survived"
     assert _browsers(worker), "a new browser should be running"
     # and the one after that too (it used to hang > 45 s holding the lock)
     status, kind, body = get(base + EXPORT, timeout=50)
@@ -88,6 +79,10 @@ CHILD = textwrap.dedent("""
 """)
 
 
+def test_fault_export_browser_dies_under_the_render_module_then_next_render_works():
+    _export_in_process()
+
+
 def _export_in_process() -> None:
     proc = subprocess.run([sys.executable, "-c", CHILD % {"root": str(ROOT)}], cwd=ROOT,
                           capture_output=True, text=True, timeout=55)
@@ -96,6 +91,6 @@ def _export_in_process() -> None:
     import json
 
     result = json.loads(line[7:])
-    print(f"\nfault (render module, no /export route yet): {result}")
+    print(f"\nfault (render module): {result}")
     assert result["killed"] > 0, "no Chromium child found after the first render"
     assert result["ok"], f"the export after the browser died failed: {result['error']}"

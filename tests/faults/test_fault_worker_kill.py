@@ -40,8 +40,8 @@ def _client(base: str, stop_at: float, results: list, lock: threading.Lock) -> N
 def test_fault_worker_kill_9_under_load(gunicorn_server):
     base, master = gunicorn_server(env={"ATLAS_WORKERS": "2", "ATLAS_THREADS": "4"})
     # the first worker answers /healthz before the master has necessarily forked the second
-    assert wait_until(lambda: len(children(master.pid)) == 2, timeout=10), children(master.pid)
-    workers = children(master.pid)
+    assert wait_until(lambda: len(children(master.pid, "gunicorn")) == 2, timeout=10), children(master.pid, "gunicorn")
+    workers = children(master.pid, "gunicorn")
     results: list = []
     lock = threading.Lock()
     stop_at = time.monotonic() + 14
@@ -54,7 +54,7 @@ def test_fault_worker_kill_9_under_load(gunicorn_server):
     killed_at = time.monotonic()
     os.kill(victim, signal.SIGKILL)
     replaced = wait_until(lambda: not alive(victim) and len(
-        [p for p in children(master.pid) if p != victim and alive(p)]) == 2, timeout=10)
+        [p for p in children(master.pid, "gunicorn") if p != victim and alive(p)]) == 2, timeout=10)
     replaced_after = time.monotonic() - killed_at
     for thread in threads:
         thread.join()
@@ -65,7 +65,7 @@ def test_fault_worker_kill_9_under_load(gunicorn_server):
     print(f"\nfault: kill -9 worker {victim}: {total} requests, {failed} failed "
           f"({failed / max(total, 1) * 100:.2f} %), replaced in {replaced_after:.1f} s, "
           f"{len(after)} requests after the replacement, all ok: {all(after)}")
-    assert replaced, f"no replacement worker within 10 s (workers now {children(master.pid)})"
+    assert replaced, f"no replacement worker within 10 s (workers now {children(master.pid, 'gunicorn')})"
     assert total > 200
     assert failed / total < 0.005
     assert after and all(after)

@@ -4,12 +4,19 @@ Each simulated student opens the page like a browser with an empty cache (the in
 and style it names, the layout, the callback map, plotly.js, the topojson stub and the page's first
 callbacks), then, with a few seconds of reading between actions:
 
-* moves the date slider (weight 6): the page repaints in the browser; the server only hears the
+* moves the date slider (weight 36): the page repaints in the browser; the server only hears the
   settled date: the URL sync and territory-story callbacks,
-* switches the point of view (2),
-* opens a territory with its button (2) or by clicking it on the map (1), closes the panel (1),
-* reloads the page with a warm cache (1): revalidates plotly.js (304) and refetches the rest,
-* exports a figure (1) if the server has a `/export` route (probed once; else a note is printed).
+* switches the point of view (12),
+* opens a territory with its button (12) or by clicking it on the map (6), closes the panel (6),
+* reloads the page with a warm cache (6): revalidates plotly.js (304) and refetches the rest,
+* exports a figure (1: about once in seven minutes per student, so a school of 200 asks ~0.5 figures a
+  second, what one export slot of a 2-core host draws with room to spare) as the Download dialog asks for it
+  (its formats and sizes, a ticket, and its place in the export queue asked once a second while it waits), if
+  the server has a `/export` route (probed once). The old mix (an export every 70 s per student: 2.9 a second)
+  asked more than a 2-core host can draw; the queue then answers "busy" (503) beyond what it can draw in time.
+
+Every request's time is also written to $ATLAS_LOAD_TIMES (JSON lines: name, ms, ok) so that run_load.py can
+judge clicks and exports against their own goals.
 
 The callback POSTs are the ones the real page sent, recorded by tests/load/capture.py
 ($ATLAS_LOAD_RECORD), with the date, point of view and territory varied per student.
@@ -35,9 +42,13 @@ MAX_DAY = (dt.date(1956, 12, 31) - MIN_DATE).days
 POVS = ("de_facto", "japan", "russia", "usa")
 HEADERS = {"Accept-Encoding": "gzip, deflate", "Content-Type": "application/json"}
 EXPORT_CANDIDATES = (
-    "/export?date={date}&pov={pov}&format=svg&size=single",
-    "/export?date={date}&pov={pov}&fmt=svg&size=single",
+    "/export?date={date}&pov={pov}&format={format}&size={size}",
 )
+# What the Download dialog sends (app/page/download.py: double column by default); weights per choice.
+EXPORT_FORMATS = (("svg", 4), ("pdf", 4), ("png", 2))
+EXPORT_SIZES = (("double", 6), ("single", 2), ("slide", 2))
+QUEUE_POLL_S = 1.0
+TIMES_PATH = os.environ.get("ATLAS_LOAD_TIMES")
 
 with open(RECORD_PATH, encoding="utf-8") as _f:
     RECORD = json.load(_f)
@@ -169,17 +180,17 @@ class Student(FastHttpUser):
                     response.failure(f"HTTP {response.status_code}")
         self.replay("open", "open")
 
-    @task(6)
+    @task(36)
     def move_slider(self) -> None:
         self.day = max(0, min(MAX_DAY, self.day + random.randint(-900, 900)))
         self.replay("slider", "settled-date.data")
 
-    @task(2)
+    @task(12)
     def switch_point_of_view(self) -> None:
         self.pov = random.choice([p for p in POVS if p != self.pov])
         self.replay("pov", "pov.value")
 
-    @task(2)
+    @task(12)
     def open_territory(self) -> None:
         unit = random.choice(UNITS)
         for body in TEMPLATES.get("unit_button", []):
@@ -195,7 +206,7 @@ class Student(FastHttpUser):
         self.unit = unit
         self.replay("territory", "unit-store.data")
 
-    @task(1)
+    @task(6)
     def click_map(self) -> None:
         unit = random.choice(UNITS)
         click = {"points": [{"location": unit, "curveNumber": 1, "pointNumber": 0}]}
@@ -203,13 +214,13 @@ class Student(FastHttpUser):
         self.unit = unit
         self.replay("map click", "unit-store.data")
 
-    @task(1)
+    @task(6)
     def close_panel(self) -> None:
         self.replay("close", "unit-close.n_clicks", {"unit-close.n_clicks": 1})
         self.unit = None
         self.replay("close", "unit-store.data")
 
-    @task(1)
+    @task(6)
     def reload_page(self) -> None:
         self.open_page(cold=False)
 
@@ -217,13 +228,36 @@ class Student(FastHttpUser):
     def export_figure(self) -> None:
         if not EXPORT["url"]:
             return
+        import gevent
+
         date = (MIN_DATE + dt.timedelta(days=self.day)).isoformat()
-        url = EXPORT["url"].format(date=date, pov=self.pov)
-        with self.client.get(url, name="GET /export (svg)", catch_response=True) as response:
-            if response.status_code == 200:
-                response.success()
-            else:
-                response.failure(f"HTTP {response.status_code}")
+        fmt = random.choices(*zip(*EXPORT_FORMATS, strict=True))[0]
+        size = random.choices(*zip(*EXPORT_SIZES, strict=True))[0]
+        ticket = os.urandom(9).hex()
+        url = EXPORT["url"].format(date=date, pov=self.pov, format=fmt, size=size) + f"&ticket={ticket}"
+        follow = gevent.spawn(self.follow_queue, ticket)
+        try:
+            with self.client.get(url, name=f"GET /export ({fmt})", catch_response=True) as response:
+                if response.status_code == 200:
+                    response.success()
+                else:
+                    reason = (response.text or "")[:160].replace("\n", " ")
+                    response.failure(f"HTTP {response.status_code} {reason}")
+        finally:
+            follow.kill()
+
+    def follow_queue(self, ticket: str) -> None:
+        """The Download dialog's place in line, asked once a second while the export waits."""
+        import gevent
+
+        while True:
+            gevent.sleep(QUEUE_POLL_S)
+            with self.client.get(f"/export/queue?ticket={ticket}", name="GET /export/queue",
+                                 catch_response=True) as response:
+                if response.status_code == 200:
+                    response.success()
+                else:
+                    response.failure(f"HTTP {response.status_code}")
 
 
 def _stay(user) -> None:
@@ -252,7 +286,8 @@ def _probe_export(environment, **_kwargs) -> None:
         return
 
     for candidate in EXPORT_CANDIDATES:
-        url = environment.host.rstrip("/") + candidate.format(date="1945-09-05", pov="de_facto")
+        url = environment.host.rstrip("/") + candidate.format(date="1945-09-05", pov="de_facto", format="svg",
+                                                              size="double")
         try:
             with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - loopback only
                 kind = response.headers.get("Content-Type", "")
@@ -263,3 +298,20 @@ def _probe_export(environment, **_kwargs) -> None:
             print(f"load: export enabled: {candidate}")
             return
     print("load: NOTE /export is not available on this server (no image answered): export skipped")
+
+
+_TIMES: list = []
+
+
+@events.request.add_listener
+def _time(request_type, name, response_time, response_length, exception=None, **_kwargs) -> None:
+    """Every request's time, for run_load.py's goals per kind (clicks vs exports)."""
+    if TIMES_PATH:
+        _TIMES.append((name, round(response_time, 1), exception is None))
+
+
+@events.quitting.add_listener
+def _write_times(environment, **_kwargs) -> None:
+    if TIMES_PATH:
+        with open(TIMES_PATH, "w", encoding="utf-8") as f:
+            json.dump(_TIMES, f)

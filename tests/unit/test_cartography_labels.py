@@ -7,10 +7,12 @@ import datetime as dt
 import pytest
 from shapely.geometry import box
 
+from app.cartography import fonts
 from app.cartography import labels as L
 from app.cartography.insets import INSETS, inset_frame
 from app.cartography.ladder import LADDER_FILE, build_ladder
 from app.cartography.projection import MapProjection
+from app.cartography.resolve import label_text
 from app.cartography.views import GEO_VIEW
 from app.layers import load_layers
 from app.mapstate import DATA_LANGS
@@ -54,27 +56,51 @@ def test_the_lessons_islands_are_named_first():
 
 
 def test_text_is_measured_with_the_fonts_the_map_draws_with():
-    w_cjk, h_cjk = L.text_size("色丹島", 16)
+    w_cjk, h_cjk = fonts.text_size("色丹島", 16)
     assert w_cjk == pytest.approx(48, abs=0.5)      # three full-width ideographs: 1 em each in Noto Sans CJK
-    assert L.text_size("Shikotan", 16)[0] != L.text_size("Шикотан", 16)[0]
-    assert L.text_size("Shikotan", 32)[0] == pytest.approx(2 * L.text_size("Shikotan", 16)[0], rel=0.02)
-    mixed = L.text_size("歯舞 / Хабомаи", 14)[0]
-    assert mixed == pytest.approx(L.text_size("歯舞", 14)[0] + L.text_size(" / Хабомаи", 14)[0], abs=0.5)
+    assert fonts.text_size("Shikotan", 16)[0] != fonts.text_size("Шикотан", 16)[0]
+    assert fonts.text_size("Shikotan", 32)[0] == pytest.approx(2 * fonts.text_size("Shikotan", 16)[0], rel=0.02)
+    mixed = fonts.text_size("歯舞 / Хабомаи", 14)[0]
+    assert mixed == pytest.approx(fonts.text_size("歯舞", 14)[0] + fonts.text_size(" / Хабомаи", 14)[0], abs=0.5)
+    assert fonts.text_width("Kunashir", 10, bold=True) > fonts.text_width("Kunashir", 10)
+
+
+def _at(spec, day, lang="en", names="local"):
+    lab = {"starts": list(spec.starts), **{k: list(v) for k, v in spec.forms.items()}}
+    return label_text(lab, (day - L.MIN_DATE).days, names, lang)
 
 
 def test_names_are_date_correct_in_every_language():
     specs = {s.id: s for s in L.label_specs()}
     iturup, toyohara = specs["island_iturup"], specs["town_yuzhno_sakhalinsk"]
+    assert _at(toyohara, dt.date(1930, 1, 1), "zh") == "丰原"
+    assert _at(toyohara, dt.date(1950, 1, 1), "zh") == "南萨哈林斯克"
+    assert _at(toyohara, dt.date(1930, 1, 1), "en") == "Toyohara"
+    assert _at(toyohara, dt.date(1930, 1, 1), "en", "ja") == "豊原"
+    assert _at(iturup, dt.date(1950, 1, 1), "en", "both") == "択捉島 / Итуруп"
+    assert _at(iturup, dt.date(1950, 1, 1), "en", "ru") == "Итуруп"
 
-    def at(spec, day, lang="en", names="local"):
-        return L.text_for(spec, lang, names, L._form_at(spec, (day - L.MIN_DATE).days))
 
-    assert at(iturup, dt.date(1940, 1, 1)) == "Etorofu" and at(iturup, dt.date(1950, 1, 1)) == "Iturup"
-    assert at(toyohara, dt.date(1930, 1, 1), "zh") == "丰原"
-    assert at(toyohara, dt.date(1950, 1, 1), "zh") == "南萨哈林斯克"
-    assert at(toyohara, dt.date(1930, 1, 1), "en") == "Toyohara"
-    assert at(iturup, dt.date(1950, 1, 1), "en", "both") == "択捉島 / Итуруп"
-    assert at(iturup, dt.date(1950, 1, 1), "en", "ru") == "Итуруп"
+def test_an_island_has_the_name_its_captions_use():
+    """Captions, the tour and the data say Iturup and Kunashir in 1945 as in 1956: the English map does too
+    (the trial's tour step 9 said Iturup beside a map saying Etorofu)."""
+    specs = {s.id: s for s in L.label_specs()}
+    for lid, name in [("island_iturup", "Iturup"), ("island_kunashir", "Kunashir"), ("island_shumshu", "Shumshu"),
+                      ("island_zelyony", "Zelyony")]:
+        assert {_at(specs[lid], day) for day in (dt.date(1906, 1, 1), dt.date(1945, 9, 5), dt.date(1956, 1, 1))} \
+            == {name}, lid
+
+
+@pytest.mark.parametrize("day", [dt.date(1946, 1, 29), dt.date(1946, 2, 2), dt.date(1946, 6, 3), dt.date(1946, 6, 4),
+                                 dt.date(1950, 1, 1)])
+def test_towns_change_their_names_together(day):
+    """No map shows Yuzhno-Sakhalinsk beside Maoka and Ōtomari (the 29 Jan / 2 Feb 1946 maps did): the towns of
+    South Sakhalin and the Kurils take their Soviet names on one day, 4 June 1946 (geodata/label_names.yaml)."""
+    towns = [s for s in L.label_specs() if s.kind == "town" and len(s.starts) > 1]
+    assert len(towns) >= 7
+    new = {s.id: _at(s, day) == s.forms["en"][-1] for s in towns}
+    assert len(set(new.values())) == 1, new
+    assert all(new.values()) == (day >= dt.date(1946, 6, 4))
 
 
 def test_inset_frames_sit_on_open_sea_and_show_the_islets():
@@ -112,7 +138,7 @@ def test_the_committed_ladder_is_the_one_the_code_builds():
 
 def test_the_phone_view_the_page_switches_to_is_the_one_placed_for():
     """assets/classroom.js switches a phone's tall box to a preset view; the ladder places labels for
-    app/figures.py PHONE_VIEW: the two must be the same view."""
+    app/cartography/views.py PHONE_VIEW: the two must be the same view."""
     import json
     import re
     from pathlib import Path

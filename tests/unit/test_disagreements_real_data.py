@@ -29,6 +29,7 @@ def texts(dis) -> list:
 
 
 def test_every_reader_text_in_four_languages_and_translated(engine):
+    assert engine.timeline.disagreements, "no disagreements loaded: nothing would be checked"
     for dis in engine.timeline.disagreements.values():
         for text in texts(dis):
             for lang in LANGS:
@@ -40,6 +41,7 @@ def test_every_reader_text_in_four_languages_and_translated(engine):
 
 
 def test_positions_name_documents_not_the_project(engine):
+    assert engine.timeline.disagreements, "no disagreements loaded: nothing would be checked"
     for dis in engine.timeline.disagreements.values():
         for text in texts(dis):
             for lang in LANGS:

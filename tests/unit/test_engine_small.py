@@ -3,6 +3,7 @@ claims, divided control, diff, event_map, history, paint segments."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,11 @@ def test_statuses_filtered_by_perspective(engine):
 def test_claimed_by(engine):
     # The de facto view draws a public claim against the holder, never a secret one or the holder's own.
     assert unit(engine, "1945-03-01", "isle_a")["claimed_by"] == []  # Yalta is secret; Japan holds it
-    assert unit(engine, "1905-08-01", "isle_a")["claimed_by"] == ["russia"]  # occupied, Russia's title
-    assert unit(engine, "1950-01-01", "isle_a")["claimed_by"] == ["japan"]  # held by the USSR, Japan's title
+    # A title as its holder sees it (a sovereignty row from an old treaty) is no claim made public:
+    assert unit(engine, "1905-08-01", "isle_a")["claimed_by"] == []  # occupied; Russia's title is not drawn
+    assert unit(engine, "1950-01-01", "isle_a")["claimed_by"] == []  # held by the USSR; Japan's title is not drawn
     assert unit(engine, "1952-04-28", "isle_a")["claimed_by"] == []  # renounced
-    assert unit(engine, "1956-12-31", "group_b")["claimed_by"] == ["japan"]
+    assert unit(engine, "1956-12-31", "group_b")["claimed_by"] == ["japan"]  # the claim of 7 Sep 1951
     # The Soviet claim rests on the secret Yalta agreement: its parties (USA, USSR) see it ...
     assert unit(engine, "1945-03-01", "isle_a", "usa")["claimed_by"] == ["japan", "soviet"]
     assert unit(engine, "1945-03-01", "isle_a", "russia")["claimed_by"] == ["japan", "soviet"]
@@ -296,6 +298,24 @@ def test_known_from_dates_a_later_knowledge(engine, date, shown):
     # The US learnt of the talks' position on 18 Sep 1955 (known_from), before its publication.
     assert ("japan" in unit(engine, date, "isle_a", "usa")["claimed_by"]) is shown
     assert "japan" in unit(engine, date, "isle_a", "russia")["claimed_by"]  # a party
+
+
+@pytest.mark.parametrize(("date", "claims"), [("1951-09-06", []), ("1951-09-07", ["japan"]), ("1956-12-31", ["japan"])])
+def test_de_facto_draws_a_claim_from_the_statement_that_made_it_public(engine, date, claims):
+    # Japan's title to Group B (a sovereignty row since 1905) is drawn only from its public claim (row 12).
+    assert unit(engine, date, "group_b")["claimed_by"] == claims
+    painted = [v["claimed_by"] for start, end, v in engine.paint_segments("de_facto")["features"]["b2"]
+               if start <= date < end]
+    assert painted == [claims]
+
+
+def test_an_inferred_claim_is_not_drawn_as_made_public(engine):
+    # 1945-08-20: the USSR holds B1, Japan still B2; the Soviet claim on Group B is only inferred (row 13).
+    assert [v["claimed_by"] for start, end, v in engine.paint_segments("de_facto")["features"]["b2"]
+            if start <= "1945-08-20" < end] == [[]]
+    inferred = engine.statuses[[r.uid for r in engine.statuses].index("era2_small#13")]
+    assert not engine.public_claim(inferred, dt.date(1945, 8, 20))
+    assert "soviet" in unit(engine, "1945-08-20", "group_b", "russia")["claimed_by"]  # its own view keeps it
 
 
 def test_a_claimant_holding_the_land_is_not_drawn_as_claiming_it(engine):

@@ -23,21 +23,30 @@ def ctx(engine):
     return paint.context(engine)
 
 
-def test_resolve_matches_the_page_initial_paint(engine, ctx):
-    from app.cartography.paint_table import initial_paint
-    from app.mapstate import day_index
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_print_and_page_give_the_same_frame(engine, lang):
+    """A figure's map is the page's: the print table (full-resolution layers, print labels) and the page's table
+    answer the same Frame for the same state (app/cartography/resolve.py)."""
+    from app.cartography.resolve import resolve
+    from app.layout import page_map
 
-    for date, pov in [(dt.date(1951, 9, 8), "japan"), (dt.date(1945, 9, 5), "de_facto"),
-                      (dt.date(1920, 8, 1), request.normalise_pov("soviet"))]:
-        p = paint.resolve(ctx, ExportRequest(date=date, pov=pov), engine)
-        table_pov = "soviet" if pov == "russia" and "russia" not in ctx.table["pov"] else pov
-        assert p.keys == initial_paint(ctx.table, day_index(date), table_pov)["z"]
+    table, events, _fig = page_map(engine, lang)
+    for date, pov, mode, event in [(dt.date(1951, 9, 8), "japan", "date", None), (dt.date(1945, 9, 5), "de_facto",
+                                   "date", None), (dt.date(1920, 8, 1), "soviet", "date", None),
+                                   (dt.date(1952, 4, 28), "japan", "date", None),
+                                   (dt.date(1951, 9, 8), "de_facto", "event", "san_francisco_treaty_1951")]:
+        req = ExportRequest(date=date, pov=pov, mode=mode, event=event, lang=lang, diff=True)
+        printed = paint.frame_for(engine, req)
+        page = resolve(table, req, events)
+        assert printed.keys == page.keys and printed.diff == page.diff and printed.notes == page.notes
+        assert printed.lines == page.lines and printed.key == page.key and printed.headline == page.headline
+        assert printed.government == page.government and printed.in_force == page.in_force
+        assert {k: v for k, v in printed.labels.items() if k in page.labels} == page.labels
 
 
 def test_event_mode_uses_the_event_paint(engine, ctx):
     req = ExportRequest(mode="event", event="san_francisco_treaty_1951")
-    p = paint.resolve(ctx, req, engine)
-    assert p.keys == ctx.events["keys"]["san_francisco_treaty_1951"]
+    assert paint.frame_for(engine, req).keys == tuple(ctx.events["keys"]["san_francisco_treaty_1951"])
     assert request.shown_date(engine, req) == dt.date(1951, 9, 8)
 
 
@@ -45,24 +54,23 @@ def test_names_conventions(engine, ctx):
     date = dt.date(1951, 9, 8)
 
     def labels(**kw):
-        return paint.resolve(ctx, ExportRequest(date=date, **kw), engine).labels
+        return paint.frame_for(engine, ExportRequest(date=date, **kw)).labels.values()
 
     assert "択捉島" in labels(names="ja") and "Итуруп" in labels(names="ru")
     assert "択捉島 / Итуруп" in labels(names="both")
     assert "択捉島" in labels(names="local", lang="ja") and "Итуруп" in labels(names="local", lang="ru")
-    assert any(lab.startswith("Iturup") for lab in labels(names="local", lang="en"))
+    assert "Iturup" in labels(names="local", lang="en") and "Iturup" in labels(names="en", lang="ja")
 
 
 def test_historical_names_follow_the_date(engine, ctx):
-    before = paint.resolve(ctx, ExportRequest(names="ja", date=dt.date(1940, 1, 1)), engine).labels
-    after = paint.resolve(ctx, ExportRequest(names="ru", date=dt.date(1950, 1, 1)), engine).labels
+    before = paint.frame_for(engine, ExportRequest(names="ja", date=dt.date(1940, 1, 1))).labels.values()
+    after = paint.frame_for(engine, ExportRequest(names="ru", date=dt.date(1950, 1, 1))).labels.values()
     assert "真岡" in before and "Холмск" in after
 
 
 def test_print_names_the_habomai_islets(engine, ctx):
-    labels = dict(zip([lab["id"] for lab in ctx.labels],
-                      paint.resolve(ctx, ExportRequest(names="ja", lang="ja"), engine).labels, strict=True))
-    assert labels["group_habomai"] == "歯舞群島" and "island_zelyony" in labels
+    labels = paint.frame_for(engine, ExportRequest(names="ja", lang="ja")).labels
+    assert labels["island_habomai"] == "歯舞" and labels["island_zelyony"] == "志発島"
 
 
 @pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])

@@ -17,8 +17,9 @@ import zlib
 import pytest
 from flask import Flask
 
+from app.cartography.labels import overlapping
 from app.data import load_engine
-from app.export import compose, finish, placement, render
+from app.export import compose, finish, render
 from app.export.request import ExportParamError, ExportRequest
 from app.export.sizes import page_size
 
@@ -88,9 +89,9 @@ def test_every_size_and_language_is_print_true(engine, size, lang, tmp_path, mon
         for p in placed:
             assert frame[0] <= p.box[0] and p.box[2] <= frame[2] and frame[1] <= p.box[1] and p.box[3] <= frame[3]
         all_boxes += [p.box for p in placed]
-    assert placement.overlapping(all_boxes) == []
+    assert overlapping(all_boxes) == []
     ids = {p.id for _g, placed, _f in meta["labels"] for p in placed}
-    assert {"island_shikotan", "island_kunashir", "group_habomai"} <= ids
+    assert {"island_shikotan", "island_kunashir", "island_habomai"} <= ids
     # the inset: there, and painted from the same state (the same sentinel colour per location as the main map)
     geos = [d for d in compose.build_figure(engine, compose.validate(engine, req))[0]["data"]
             if d["type"] == "choropleth" and "zmin" in d]
@@ -189,7 +190,7 @@ def test_unit_zooms_to_the_territory(engine):
     meta = compose.export_figure(engine, ExportRequest(date=DATE, unit="habomai", fmt="svg")).meta
     pan = meta["panels"][0]
     assert pan.inset is None and pan.lon[1] - pan.lon[0] < 3
-    assert "group_habomai" in {p.id for _g, placed, _f in meta["labels"] for p in placed}
+    assert "island_habomai" in {p.id for _g, placed, _f in meta["labels"] for p in placed}
 
 
 def test_small_custom_sizes_are_refused_not_overprinted(engine):
@@ -198,7 +199,7 @@ def test_small_custom_sizes_are_refused_not_overprinted(engine):
     assert "at least" in err.value.message
     ok = compose.export_figure(engine, ExportRequest(size="custom", width_mm=100, height_mm=150, fmt="svg")).meta
     boxes = [p.box for _g, placed, _f in ok["labels"] for p in placed]
-    assert placement.overlapping(boxes) == []
+    assert overlapping(boxes) == []
 
 
 def test_route_headers_and_bad_params(client):
@@ -277,7 +278,6 @@ def test_no_label_points_under_the_inset(engine, size):
         ix, iy, iw, ih = meta["panels"][0].inset
         inset = box(ix, iy, ix + iw, iy + ih)
         for p in meta["labels"][0][1]:
-            assert not (ix <= p.point[0] <= ix + iw and iy <= p.point[1] <= iy + ih), (size, lang, p.id)
-            if p.leader:
-                end = (min(max(p.point[0], p.box[0]), p.box[2]), min(max(p.point[1], p.box[1]), p.box[3]))
-                assert not LineString([p.point, end]).intersects(inset), (size, lang, p.id)
+            assert not (ix <= p.anchor_px[0] <= ix + iw and iy <= p.anchor_px[1] <= iy + ih), (size, lang, p.id)
+            if p.leader_px:
+                assert not LineString(p.leader_px).intersects(inset), (size, lang, p.id)

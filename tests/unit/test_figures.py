@@ -7,12 +7,17 @@ from pathlib import Path
 import pytest
 
 from app import figures, styles
-from app.cartography.paint_table import add_page_cartography, build_table, initial_paint, territory_paint
+from app.cartography.paint_table import add_page_cartography, build_table, territory_paint
+from app.cartography.resolve import resolve
 from app.cartography.views import GEO_VIEW
 from app.layout import load_layers_fc
-from app.mapstate import day_index
+from app.mapstate import MapState, from_day_index
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def first_frame(built):
+    return resolve(built["table"], MapState(date=from_day_index(0)), built["events"])
 
 
 @pytest.fixture(scope="module")
@@ -78,14 +83,14 @@ def test_table_covers_every_feature_and_view(engine, built):
 
 def test_north_sakhalin_1923_is_japanese_occupation(built):
     table = built["table"]
-    z = initial_paint(table, day_index(dt.date(1923, 6, 1)))["z"]
+    z = resolve(table, MapState(date=dt.date(1923, 6, 1)), built["events"]).keys
     key = table["keys"][z[table["locations"].index("sakhalin_north")]]["key"]
     assert key.startswith("T|japan|military_occupation|")
 
 
 def test_map_figure_is_vector_geo_without_builtin_borders(built):
     layers = load_layers_fc()
-    fig = figures.map_figure(layers, built["table"], initial_paint(built["table"], 0))
+    fig = figures.map_figure(layers, built["table"], first_frame(built))
     geo = fig.layout.geo
     assert geo.visible is False and geo.projection.type == "conic conformal"
     types = {t.type for t in fig.data}
@@ -109,7 +114,7 @@ def test_unit_timeline_chart(engine):
 
 def test_trace_uids_are_valid_css_identifiers(built):
     """Plotly.toImage ("Download plot") builds CSS selectors from the uids: no ':' or other punctuation."""
-    fig = figures.map_figure(load_layers_fc(), built["table"], initial_paint(built["table"], 0))
+    fig = figures.map_figure(load_layers_fc(), built["table"], first_frame(built))
     uids = [t.uid for t in fig.data]
     assert len(uids) == len(set(uids))
     for uid in uids:
@@ -144,7 +149,7 @@ def test_map_figure_follows_its_box_and_holds_the_whole_chain(built):
     Kuril island and Cape Lopatka, Kamchatka's tip."""
     from app.layers import load_registry
 
-    fig = figures.map_figure(load_layers_fc(), built["table"], initial_paint(built["table"], 0))
+    fig = figures.map_figure(load_layers_fc(), built["table"], first_frame(built))
     assert fig.layout.height is None and fig.layout.autosize is True
     (lon0, lon1), (lat0, lat1) = GEO_VIEW["lonaxis"]["range"], GEO_VIEW["lataxis"]["range"]
     assert lon0 < GEO_VIEW["center"]["lon"] < lon1 and lat0 < GEO_VIEW["center"]["lat"] < lat1
@@ -160,7 +165,7 @@ def test_placed_labels_reach_the_map(built):
     """The page's first draw takes its labels from the ladder (app/cartography/ladder.py): each placed label at its
     rung's position and text anchor, dropped ones without a position, the lesson's islands named."""
     table = built["table"]
-    fig = figures.map_figure(load_layers_fc(), table, initial_paint(table, 0, names="local"))
+    fig = figures.map_figure(load_layers_fc(), table, first_frame(built))
     trace = next(t for t in fig.data if t.uid == "labels")
     rung = figures._rung(table)["names"]["local"]
     ids_ = [lab["id"] for lab in table["labels"]]
@@ -169,5 +174,7 @@ def test_placed_labels_reach_the_map(built):
         assert (trace.lon[i] is None) == (pos is None), ids_[i]
     named = {ids_[i] for i, pos in enumerate(rung["pos"]) if pos}
     assert {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"} <= named
-    assert dict(zip(ids_, trace.text, strict=True))["island_iturup"] == "Etorofu"   # 1905: the Japanese name
+    texts = dict(zip(ids_, trace.text, strict=True))
+    assert texts["island_iturup"] == "Iturup"  # the name its captions use, in 1905 too
+    assert texts["town_yuzhno_sakhalinsk"] == "Toyohara"  # 1905: the Japanese name of the town
     assert {t.uid for t in fig.data} >= {"proxies", "targets", "leaders", "paint-south_kurils", "paint-tsushima"}

@@ -9,7 +9,14 @@ import time
 
 import brotli
 
-from app.static_files import build_tree, layout_chunks, make_static_server, page_files, plotly_bundle
+from app.static_files import (
+    build_tree,
+    compress_pending,
+    layout_chunks,
+    make_static_server,
+    page_files,
+    plotly_bundle,
+)
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 
@@ -84,3 +91,33 @@ def test_static_server_cache_headers_and_encodings(tmp_path):
     assert client.get("/assets/map.css", headers={"If-None-Match": etag}).status_code == 304
     assert client.get("/manifest.json").get_data() == b"from the app"
     assert client.get("/assets/nope.css").get_data() == b"from the app"
+
+
+def test_stat201_plain_files_are_served_at_once_and_their_brotli_copies_once_written(tmp_path):
+    """`make run` serves the first page before Brotli 11 of every file (issue 21): the tree is written plain,
+    the compressor (a separate process in install) writes the copies later, and the server picks them up."""
+    source = tmp_path / "a.js"
+    source.write_text("var x = 1;\n" * 4000)
+    root = tmp_path / "tree"
+    assert build_tree({"/assets/a.js": source}, root, compress=False) == 1
+    assert not (root / "assets" / "a.js.br").exists()
+
+    def fallback(environ, start_response):
+        start_response("404 Not Found", [("Content-Type", "text/plain")])
+        return [b"from the app"]
+
+    from werkzeug.test import Client
+
+    served = make_static_server(fallback, root)
+    client = Client(served)
+    plain = client.get("/assets/a.js", headers={"Accept-Encoding": "br"})
+    assert plain.status_code == 200 and "Content-Encoding" not in plain.headers
+    assert plain.get_data() == source.read_bytes()
+    assert compress_pending(root) == 1 and compress_pending(root) == 0
+    assert brotli.decompress((root / "assets" / "a.js.br").read_bytes()) == source.read_bytes()
+    served._checked -= served.CHECK_EVERY_S  # the next request looks at the manifest again
+    got = client.get("/assets/a.js", headers={"Accept-Encoding": "br"})
+    assert got.headers["Content-Encoding"] == "br" and brotli.decompress(got.get_data()) == source.read_bytes()
+    assert not served.following  # nothing pending: no more looking
+    assert client.get("/.compress.lock").get_data() == b"from the app"
+    assert not [p for p in root.rglob("*tmp")]

@@ -36,7 +36,7 @@ def load_error(directory: Path) -> str:
 
 def test_fixture_loads():
     t = load_timeline(FIXTURE)
-    assert len(t.statuses) == 21
+    assert len(t.statuses) == 23
     assert t.statuses[0].uid == "era1_small#0"
     assert set(t.events) >= {"treaty_1905", "sf_1951", "decl_1956"}
     assert t.events["treaty_1905"].dates["in_force"].isoformat() == "1905-11-25"

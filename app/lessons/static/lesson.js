@@ -29,31 +29,40 @@
         input.checked = p.id === state.pov;
         input.addEventListener("change", function () { setPov(p.id); });
         label.appendChild(input);
-        label.appendChild(document.createTextNode((i + 1) + " " + p.label));
+        label.appendChild(document.createTextNode((i + 1) + " "));
+        label.appendChild(el("span", {}, p.label));
         povBox.appendChild(label);
     });
 
-    /* ---- the key rows in use ---- */
+    /* ---- the key rows in use: the map's Frame (window.skmap.resolve), drawn as the page's Key draws it ---- */
     document.getElementById("key-title").textContent = T.key;
-    function keyFor() {
-        if (state.mode === "event" && L.key.events[state.event]) return L.key.events[state.event];
-        var list = L.key.pov[state.pov] || [], best = list[0];
-        for (var i = 0; i < list.length; i++) if (list[i][0] <= state.day) best = list[i]; else break;
-        return best ? best[1] : [];
-    }
-    function drawKey() {
-        var box = document.getElementById("key"), ids = keyFor(), want = ids.join(",");
+    function drawKey(frame) {
+        var box = document.getElementById("key"), rows = [];
+        frame.key.forEach(function (e) { rows.push({key: table.keys[e.key], text: e.text, note: e.note}); });
+        frame.lines.forEach(function (l) {
+            rows.push({line: table.lineStyles[l.status === "proposed" ? 0 : 1], text: l.text, id: l.id});
+        });
+        var want = rows.map(function (r) { return r.text + "/" + (r.note || ""); }).join("|");
         if (box.getAttribute("data-rows") === want) return;
         box.textContent = "";
-        ids.forEach(function (i) {
-            var row = L.key.rows[i];
-            if (row.h) { box.appendChild(el("h4", {}, row.h)); return; }
-            var r = el("div", {"class": "row"});
-            r.appendChild(el("img", {src: row.s, alt: ""}));
-            r.appendChild(el("span", {}, row.t));
-            box.appendChild(r);
+        rows.forEach(function (r) {
+            var row = el("div", {"class": "row"});
+            if (r.id) row.setAttribute("data-line", r.id);
+            row.appendChild(r.line ? window.skmap.lineSwatch(r.line) : window.skmap.swatch(r.key));
+            var span = el("span", {}, r.text);
+            if (r.note) {
+                span.appendChild(el("br"));
+                span.appendChild(el("em", {"class": "note"}, r.note));
+            }
+            row.appendChild(span);
+            box.appendChild(row);
         });
         box.setAttribute("data-rows", want);
+    }
+    /* Russia's / the USSR's view is named after its government on the day shown. */
+    function nameViews() {
+        var gov = window.skmap.governmentOf("russia", state.day), label = povBox.querySelector("[data-pov=russia] span");
+        if (gov && label && label.textContent !== gov.name) label.textContent = gov.name;
     }
 
     /* ---- the step's caption ---- */
@@ -105,9 +114,8 @@
     function paint() {
         var req = window.skmap.request(state.day, state.mode, state.pov, false, state.event, "local");
         window.skmap.paintGraph("map", req);
-        var head = req.mode === "event" && events.titles[state.event]
-            ? [window.skmap.formatDay(state.day), table.i18n.showing.replace("{title}", events.titles[state.event])]
-            : [window.skmap.formatDay(state.day), window.skmap.eventText(state.day)];
+        var frame = window.skmap.resolve(req);
+        var head = [window.skmap.formatDay(state.day), frame.headline.text];
         document.getElementById("date-big").textContent = head[0];
         document.getElementById("event-in-force").textContent = "· " + head[1];
         slider.value = String(state.day);
@@ -115,7 +123,8 @@
         document.body.setAttribute("data-day", String(state.day));
         document.body.setAttribute("data-pov", state.pov);
         document.body.setAttribute("data-mode", state.mode);
-        drawKey();
+        drawKey(frame);
+        nameViews();
         drawCaption();
     }
     function goStep(k) {
