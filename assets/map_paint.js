@@ -574,6 +574,14 @@
         // a double tap (a phone's dblclick) reset a map's view to plotly's first one: the main map jumped to the
         // inset's corner and the next taps missed; the modebar's reset and the arrangement keep the view instead
         gd.addEventListener("dblclick", function (e) { e.stopPropagation(); }, true);
+        // d3's zoom reads a second one-finger tap within 500 ms as "zoom in here" and swallows its click: quick taps
+        // on Shikotan then the Habomai islets zoomed the inset and moved the locator over it; pan and pinch stay
+        var lastTouch = 0;
+        gd.addEventListener("touchstart", function (e) {
+            var now = Date.now();
+            if (e.touches.length === 1 && now - lastTouch < 500) e.stopPropagation();
+            lastTouch = now;
+        }, true);
         gd.on("plotly_click", function (ev) {
             var pointer = ev && ev.event;
             if (pointer && (pointer.pointerType === "touch" || (window.matchMedia &&
