@@ -247,6 +247,8 @@ def test_phon006_compare_on_a_phone_shows_maps_a_finger_can_read(phone, live_ser
     assert ah > 400 and bh > 400 and aw > 370 and bw > 370, (ah, bh, aw, bw)
     assert by >= ay + ah and ax == bx, (ay, ah, by)   # B below A
     assert phone.evaluate("() => document.documentElement.scrollWidth") == 390
+    side_b = phone.locator("#compare-date2-input").bounding_box()   # once 0 px wide: only the slider for B
+    assert side_b["width"] >= 120 and side_b["height"] >= 44 and side_b["x"] + side_b["width"] <= 390, side_b
     phone.set_viewport_size({"width": 844, "height": 390})
     phone.wait_for_function("""() => { const r = document.querySelector('.cmp-map').getBoundingClientRect();
                                      return r.height > 250 && r.width < 430; }""", timeout=30000)
