@@ -7,7 +7,8 @@ say; nothing here is a new fact. Events without a narration fall back to their s
 
 A tour is an ordered list of steps. A step shows one event: on the date given (else the day the event took
 effect on the map: entry into force, else its sort date) in "On this date" mode, or, for drafts and proposals
-that never took effect, in "Treaty or proposal" mode (what it would have provided).
+that never took effect, in "Treaty or proposal" mode (what it would have provided); in the point of view its
+story needs (a pair of views is two steps on one day).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import yaml
 
 from app import PROJECT_ROOT, DataFileError
 from app.i18n import _, gettext_for, language_from_request, localised, normalise_lang
-from app.mapstate import LANGS, MAX_DATE, MIN_DATE, MODES, day_index
+from app.mapstate import LANGS, MAX_DATE, MIN_DATE, MODES, POVS, day_index
 
 CONTENT_FILE = PROJECT_ROOT / "content" / "narration.yaml"
 
@@ -51,7 +52,7 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
         narrations[event_id] = (item["en"].strip(), list(sources))
         for lang in LANGS[1:]:
             translations[lang][event_id] = item[lang].strip()
-    tours: dict[str, list[tuple[str, str | None, str]]] = {}
+    tours: dict[str, list[tuple[str, str | None, str, str]]] = {}
     for name, steps in (data.get("tours") or {}).items():
         if not isinstance(steps, list) or not steps:
             raise _fail(name, "steps", "a non-empty list")
@@ -69,11 +70,15 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
                     date = dt.date.fromisoformat(str(date)).isoformat()
                 except ValueError as error:
                     raise _fail(where, "date", "YYYY-MM-DD") from error
-            tours[name].append((step["event"], date, mode))
+            pov = step.get("pov", "de_facto")
+            if pov not in POVS:
+                raise _fail(where, "pov", f"one of {', '.join(POVS)}")
+            tours[name].append((step["event"], date, mode, pov))
     return narrations, translations, tours
 
 
-# event id -> (narration, [source keys]); language -> event id -> narration; tour -> [(event, date, mode)]
+# event id -> (narration, [source keys]); language -> event id -> narration;
+# tour -> [(event, date, mode, point of view)]
 NARRATION, NARRATION_TRANSLATIONS, TOURS = load_content()
 TOUR_TITLES = {"key": _("Key events, 1905–1956")}
 
@@ -85,6 +90,7 @@ class Step:
     date: dt.date
     mode: str
     title: str
+    pov: str = "de_facto"
 
 
 def effective_date(engine: Any, event_id: str) -> dt.date:
@@ -99,9 +105,9 @@ def effective_date(engine: Any, event_id: str) -> dt.date:
 def tour_steps(engine: Any, tour: str = "key", lang: str = "en") -> list[Step]:
     """The tour's steps; titles in `lang` (the data's own four-language titles)."""
     out = []
-    for n, (event_id, date, mode) in enumerate(TOURS[tour], start=1):
+    for n, (event_id, date, mode, pov) in enumerate(TOURS[tour], start=1):
         day = dt.date.fromisoformat(date) if date else effective_date(engine, event_id)
-        out.append(Step(n, event_id, day, mode, localised(engine.events[event_id].title, lang)[0]))
+        out.append(Step(n, event_id, day, mode, localised(engine.events[event_id].title, lang)[0], pov))
     return out
 
 
@@ -122,13 +128,13 @@ def js_strings(lang: str) -> dict[str, str]:
 
 
 def tour_store(engine: Any, lang: str | None = None) -> dict:
-    """What assets/classroom.js needs: per tour, per step the slider day, mode, event and title; and,
+    """What assets/classroom.js needs: per tour, per step the slider day, mode, event, title and point of view; and,
     under "i18n" (never a tour name), its interface strings in the page's language (`lang`, else the
     language of the request the layout is built for)."""
     lang = normalise_lang(lang if lang is not None else language_from_request())
     out: dict[str, Any] = {
         name: [{"n": s.n, "event": s.event, "day": day_index(s.date), "date": s.date.isoformat(),
-                "mode": s.mode, "title": s.title} for s in tour_steps(engine, name, lang)]
+                "mode": s.mode, "title": s.title, "pov": s.pov} for s in tour_steps(engine, name, lang)]
         for name in TOURS}
     out["i18n"] = js_strings(lang)
     return out

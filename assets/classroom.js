@@ -3,7 +3,8 @@
  * view      the page's class (view-map | view-present | view-compare | view-embed | view-help); in presentation
  *           mode the map is resized to fill its cell.
  * nav       view buttons, "Start the guided tour", "Exit".
- * tourGo    a tour step sets the date, the mode and the event (tour data shipped once in "tour-data").
+ * tourGo    a tour step sets the date, the mode, the event and the point of view (tour data shipped once in
+ *           "tour-data").
  * autoplay  ?play=1 starts playing, never when the reader asks for reduced motion (prefers-reduced-motion).
  * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js.
  * Keys (assets/keys.js calls these): in Present, Page Up / Page Down and the arrows step the tour; Esc leaves a view.
@@ -312,11 +313,11 @@
                 state.tour = tour || null;
                 state.step = step || 1;
                 var steps = tour && state.tours && state.tours[tour];
-                if (!steps) return [nu(), nu(), nu()];
+                if (!steps) return [nu(), nu(), nu(), nu()];
                 var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
                 keep(tour, state.step);
                 state.applied = state.step;
-                return [s.day, s.mode, s.mode === "event" ? s.event : null];
+                return [s.day, s.mode, s.mode === "event" ? s.event : null, s.pov || "de_facto"];
             },
             autoplay: function (flag, tours) {
                 if (!flag) return [nu(), nu()];

@@ -83,11 +83,11 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Input(ids.EXIT_VIEW, "n_clicks"), State(ids.STEP, "data"),
         prevent_initial_call=True,
     )
-    # --- tour: a step sets the date, the mode and the event --------------------------------------------------
+    # --- tour: a step sets the date, the mode, the event and the point of view ----------------------------------
     app.clientside_callback(
         ClientsideFunction("skclass", "tourGo"),
         Output(ids.SLIDER, "value", allow_duplicate=True), Output(ids.MODE, "value", allow_duplicate=True),
-        Output(ids.EVENT_PICK, "value", allow_duplicate=True),
+        Output(ids.EVENT_PICK, "value", allow_duplicate=True), Output(ids.POV, "value", allow_duplicate=True),
         Input(ids.STEP, "data"), Input(ids.TOUR, "data"), State(ids.TOUR_STORE, "data"),
         prevent_initial_call=True,
     )

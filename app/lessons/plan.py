@@ -145,12 +145,14 @@ def _tour(engine: Any, base: ExportRequest, tour: str) -> list[tuple[str | None,
     out = []
     for s in narration.tour_steps(engine, tour, base.lang):
         if s.mode == "event":
-            out.append((s.event, "provides", s.date, replace(base, mode="event", event=s.event, date=s.date)))
+            out.append((s.event, "provides", s.date, replace(base, mode="event", event=s.event, date=s.date,
+                                                              pov=s.pov)))
             continue
         moment = moment_of(engine, s.event, s.date)
         what = {"signed": "signed", "in_force": "in_force"}.get(moment, "dated")
         # the figure names the step's own event (its caption and file), as Present's caption does
-        out.append((s.event, what, s.date, replace(base, mode="date", event=s.event, date=s.date)))
+        # and in the step's point of view: the view its story needs, as Present shows it
+        out.append((s.event, what, s.date, replace(base, mode="date", event=s.event, date=s.date, pov=s.pov)))
     return out
 
 

@@ -118,3 +118,37 @@ def test_pres005_screenshot_1280x720(page, live_server, steps, lang):
     page.wait_for_timeout(700)  # the map's resize to its cell
     path = shot(page, f"present_{lang}_1280x720")
     assert path.stat().st_size > 20_000
+
+
+def test_pres006_each_tour_step_shows_and_says_its_view(page, live_server, steps):
+    """Stepping with the clicker from step 6 to the end and back: each step's map is in the step's point of view
+    (the painted stamp, the point-of-view buttons) and the caption's first line names that view."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_present(page, live_server, "?view=present&tour=key&step=6")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    check = """([stamp, pov, label]) => {
+        const g = document.querySelector('#map .js-plotly-plot');
+        const head = document.querySelector('#present-pov');
+        const on = document.querySelector('#pov input:checked');
+        if (!g || !(g.getAttribute('data-painted') || '').startsWith(stamp + ':') || !head) return false;
+        return head.textContent === label && (!pov || (!!on && on.value === pov));
+    }"""
+    govs = {"de_facto": "De facto control", "japan": "Japan's view", "russia": "The USSR's view",
+            "usa": "The USA's view"}
+
+    def expect_step(s):
+        event = s.mode == "event"
+        stamp = "event:" + s.event if event else f"{s.date.isoformat()}:{s.pov}"
+        label = "Treaty or proposal: what it provides" if event else govs[s.pov]
+        page.wait_for_function(check, arg=[stamp, None if event else s.pov, label], timeout=30000)
+
+    expect_step(steps[5])
+    for s in steps[6:]:
+        page.keyboard.press("PageDown")
+        expect(page.locator("#present-step")).to_contain_text(f"Step {s.n} of", timeout=20000)
+        expect_step(s)
+    yalta = next(s for s in steps if s.event == "yalta_agreement_1945")
+    for _ in range(len(steps) - yalta.n):
+        page.keyboard.press("PageUp")
+    expect(page.locator("#present-step")).to_contain_text(f"Step {yalta.n} of", timeout=20000)
+    expect_step(yalta)
