@@ -6,7 +6,8 @@
  * tourGo    a tour step sets the date, the mode, the event and the point of view (tour data shipped once in
  *           "tour-data").
  * autoplay  ?play=1 starts playing, never when the reader asks for reduced motion (prefers-reduced-motion).
- * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js.
+ * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js,
+ *           each with its own key; side B's date box shows side B's day.
  * Keys (assets/keys.js calls these): in Present, Page Up / Page Down and the arrows step the tour; Esc leaves a view.
  * No inline scripts or handlers anywhere (CSP): listeners are added here.
  */
@@ -195,24 +196,10 @@
         return det;
     }
 
-    /* Under a compare map: the lines it draws, by name, with their stroke (the page's Key names the main map's). */
-    function nameLines(id, req) {
+    /* Under each compare map: its own key (areas, lines, marks), the same rows as the page's Key for its state. */
+    function compareKey(id, req) {
         var holder = document.getElementById(id);
-        if (!holder || !window.skmap.drawnLines) return;
-        var lines = window.skmap.drawnLines(req), sig = lines.map(function (l) { return l.text; }).join("|");
-        if (holder.getAttribute("data-sig") === sig) return;
-        holder.setAttribute("data-sig", sig);
-        holder.replaceChildren();
-        lines.forEach(function (l) {
-            var row = document.createElement("span");
-            row.className = "cmp-line";
-            row.setAttribute("data-line", l.id);
-            row.innerHTML = '<svg width="24" height="10" aria-hidden="true"><line x1="1" y1="5" x2="23" y2="5" stroke="' +
-                            l.style.stroke + '" stroke-width="' + l.style.width + '"' +
-                            (l.style.dash ? ' stroke-dasharray="' + l.style.dash + '"' : "") + "/></svg>";
-            row.appendChild(document.createTextNode(l.text));
-            holder.appendChild(row);
-        });
+        if (holder && window.skframe && window.skframe.keyFor) window.skframe.keyFor(holder, req);
     }
 
     /* A compare map: a copy of the main figure that fills its half of the map's place. */
@@ -402,8 +389,10 @@
                     });
                     var a = window.skmap.paintGraph(ID().CMP_A, reqA), b = window.skmap.paintGraph(ID().CMP_B, reqB);
                     if (!(a && b) && ++tries < 200) setTimeout(run, 50);
-                    nameLines(ID().CMP_A + "-lines", reqA);
-                    nameLines(ID().CMP_B + "-lines", reqB);
+                    compareKey(ID().CMP_A + "-lines", reqA);
+                    compareKey(ID().CMP_B + "-lines", reqB);
+                    var box = document.getElementById(ID().CMP_DATE2_INPUT);
+                    if (box && document.activeElement !== box && box.value !== dayText) box.value = dayText;
                 };
                 run();
                 return [reqA.stamp + "|" + reqB.stamp, dayText];
