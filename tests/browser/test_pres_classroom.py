@@ -152,3 +152,33 @@ def test_pres006_each_tour_step_shows_and_says_its_view(page, live_server, steps
         page.keyboard.press("PageUp")
     expect(page.locator("#present-step")).to_contain_text(f"Step {yalta.n} of", timeout=20000)
     expect_step(yalta)
+
+
+CONTRAST_JS = """() => {
+    const rgb = s => s.match(/[\\d.]+/g).map(Number);
+    const lin = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+    const lum = c => { const v = c.slice(0, 3).map(lin); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+    const bg = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                       if (c.length < 4 || c[3] > 0.99) return c; } return [255, 255, 255]; };
+    return [...document.querySelectorAll('#pov label')].map(l => {
+        const text = l.querySelector('.seg-long, .seg-short') || l;
+        const shown = [...l.querySelectorAll('.seg-long, .seg-short')].find(e => e.offsetWidth) || text;
+        const a = lum(rgb(getComputedStyle(shown).color)), b = lum(bg(shown));
+        return [l.querySelector('input').value, !!l.querySelector('input:checked'),
+                (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]; });
+}"""
+
+
+def test_pres007_the_selected_point_of_view_is_readable_after_a_click(page, live_server):
+    """After a mouse click the selected view's words were Dash's purple on our navy (1.5:1): every point-of-view
+    button, selected or not, keeps a contrast of at least 4.5:1, in the map view and in Present."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    for query in ("?date=1952-04-28", "?view=present&tour=key&step=7"):
+        page.goto(live_server + "/" + query)
+        wait_painted(page, ":")
+        for pov in ("japan", "usa", "russia", "de_facto"):
+            page.locator(f"#pov input[value={pov}]").click()
+            wait_painted(page, ":" + pov + ":")
+            seen = page.evaluate(CONTRAST_JS)
+            assert [p for p, on, _ in seen if on] == [pov], seen
+            assert all(ratio >= 4.5 for _, _, ratio in seen), (query, pov, seen)
