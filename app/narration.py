@@ -8,7 +8,8 @@ say; nothing here is a new fact. Events without a narration fall back to their s
 A tour is an ordered list of steps. A step shows one event: on the date given (else the day the event took
 effect on the map: entry into force, else its sort date) in "On this date" mode, or, for drafts and proposals
 that never took effect, in "Treaty or proposal" mode (what it would have provided); in the point of view its
-story needs (a pair of views is two steps on one day).
+story needs (a pair of views is two steps on one day). A tour may end with the epilogue (`epilogue: true`): what
+happened after 1956, told on the map's last day (app/epilogue.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 import yaml
 
 from app import PROJECT_ROOT, DataFileError
+from app.epilogue import epilogue_title
 from app.i18n import _, gettext_for, language_from_request, localised, normalise_lang
 from app.mapstate import LANGS, MAX_DATE, MIN_DATE, MODES, POVS, day_index
 
@@ -59,6 +61,11 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
         tours[name] = []
         for n, step in enumerate(steps, start=1):
             where = f"{name} step {n}"
+            if isinstance(step, dict) and step.get("epilogue") is True:
+                if n != len(steps):
+                    raise _fail(where, "epilogue", "only the last step")
+                tours[name].append((EPILOGUE_STEP, None, "date", "de_facto"))
+                continue
             if not isinstance(step, dict) or not isinstance(step.get("event"), str):
                 raise _fail(where, "event", "an event id")
             mode = step.get("mode", "date")
@@ -77,6 +84,9 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
     return narrations, translations, tours
 
 
+EPILOGUE_STEP = "epilogue"  # a tour's last step: what happened after 1956 (app/epilogue.py), on the map's last day
+
+
 # event id -> (narration, [source keys]); language -> event id -> narration;
 # tour -> [(event, date, mode, point of view)]
 NARRATION, NARRATION_TRANSLATIONS, TOURS = load_content()
@@ -91,6 +101,7 @@ class Step:
     mode: str
     title: str
     pov: str = "de_facto"
+    epilogue: bool = False  # the card of what happened after 1956; `event` is then the tour's last event
 
 
 def effective_date(engine: Any, event_id: str) -> dt.date:
@@ -106,6 +117,9 @@ def tour_steps(engine: Any, tour: str = "key", lang: str = "en") -> list[Step]:
     """The tour's steps; titles in `lang` (the data's own four-language titles)."""
     out = []
     for n, (event_id, date, mode, pov) in enumerate(TOURS[tour], start=1):
+        if event_id == EPILOGUE_STEP:
+            out.append(Step(n, out[-1].event, MAX_DATE, mode, epilogue_title(lang), pov, epilogue=True))
+            continue
         day = dt.date.fromisoformat(date) if date else effective_date(engine, event_id)
         out.append(Step(n, event_id, day, mode, localised(engine.events[event_id].title, lang)[0], pov))
     return out
@@ -134,7 +148,8 @@ def tour_store(engine: Any, lang: str | None = None) -> dict:
     lang = normalise_lang(lang if lang is not None else language_from_request())
     out: dict[str, Any] = {
         name: [{"n": s.n, "event": s.event, "day": day_index(s.date), "date": s.date.isoformat(),
-                "mode": s.mode, "title": s.title, "pov": s.pov} for s in tour_steps(engine, name, lang)]
+                "mode": s.mode, "title": s.title, "pov": s.pov, "epilogue": s.epilogue}
+               for s in tour_steps(engine, name, lang)]
         for name in TOURS}
     out["i18n"] = js_strings(lang)
     return out

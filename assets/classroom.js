@@ -257,6 +257,8 @@
         new MutationObserver(function () { fitKey(); }).observe(key, {childList: true, subtree: true});
         if (window.ResizeObserver) {
             new ResizeObserver(function () { fitCaption(); }).observe(el);
+            // the caption's box shrinks when the key's rows arrive (or a wide step changes the columns): refit
+            new ResizeObserver(function () { fitCaption(); }).observe(el.parentNode);
             new ResizeObserver(function () { fitKey(); }).observe(key);
         }
     })();

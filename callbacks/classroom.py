@@ -17,7 +17,7 @@ from app import compare, ids, mapstate, narration, styles, table
 from app.help import help_content
 from app.i18n import LANGUAGES, gettext_for, localised_span
 from app.page.cite import cite_dicts
-from app.page.present import present_caption
+from app.page.present import present_caption, present_epilogue
 
 PRESENT = "present"
 
@@ -115,6 +115,8 @@ def register_classroom(app: Dash, engine: Any) -> None:
             s = tours[state.tour][n - 1]
             label = t("Step {n} of {total} · {tour}", n=n, total=len(tours[state.tour]),
                       tour=narration.tour_title(state.tour, state.lang))
+            if s.epilogue:
+                return present_epilogue(engine, s.date, state.lang), label
             return present_caption(engine, s.event, s.date, state.pov, s.mode, state.lang), label
         if state.mode == "event" and state.event in engine.events:
             return present_caption(engine, state.event, state.date, state.pov, "event", state.lang), ""

@@ -144,6 +144,8 @@ def _tour(engine: Any, base: ExportRequest, tour: str) -> list[tuple[str | None,
         raise ExportParamError("tour", f"unknown tour {tour!r}", ", ".join(narration.TOURS))
     out = []
     for s in narration.tour_steps(engine, tour, base.lang):
+        if s.epilogue:   # told in Present only (the lessons' end card does not carry it yet)
+            continue
         if s.mode == "event":
             out.append((s.event, "provides", s.date, replace(base, mode="event", event=s.event, date=s.date,
                                                               pov=s.pov)))

@@ -147,6 +147,14 @@ def test_pres006_each_tour_step_shows_and_says_its_view(page, live_server, steps
         page.keyboard.press("PageDown")
         expect(page.locator("#present-step")).to_contain_text(f"Step {s.n} of", timeout=20000)
         expect_step(s)
+    # the last step: what happened after 1956, four dated documents, all in the caption's box
+    assert steps[-1].epilogue
+    expect(page.locator("#present-caption [data-epilogue]")).to_have_count(4)
+    page.wait_for_function("() => document.querySelector('.present-caption').getAttribute('data-overflow') === '0'"
+                           " && document.querySelector('.present-caption').scrollHeight"
+                           " <= document.querySelector('.present-caption').clientHeight + 1", timeout=20000)
+    expect(page.locator("#present-caption")).to_contain_text("27 January 1960")
+    expect(page.locator("#present-caption")).to_contain_text("14 November 2018")
     yalta = next(s for s in steps if s.event == "yalta_agreement_1945")
     for _ in range(len(steps) - yalta.n):
         page.keyboard.press("PageUp")
