@@ -179,7 +179,8 @@ CONTRAST_JS = """() => {
 
 def test_pres007_the_selected_point_of_view_is_readable_after_a_click(page, live_server):
     """After a mouse click the selected view's words were Dash's purple on our navy (1.5:1): every point-of-view
-    button, selected or not, keeps a contrast of at least 4.5:1, in the map view and in Present."""
+    button, selected or not, keeps a contrast of at least 4.5:1, in the map view and in Present; Present's key is
+    large enough for the back row."""
     page.set_viewport_size({"width": 1280, "height": 720})
     for query in ("?date=1952-04-28", "?view=present&tour=key&step=7"):
         page.goto(live_server + "/" + query)
@@ -190,3 +191,8 @@ def test_pres007_the_selected_point_of_view_is_readable_after_a_click(page, live
             seen = page.evaluate(CONTRAST_JS)
             assert [p for p, on, _ in seen if on] == [pov], seen
             assert all(ratio >= 4.5 for _, _, ratio in seen), (query, pov, seen)
+    # from the back row: Present's key rows at 1280×720 were 12 px; at least 14 px now (its fit may shrink by 0.8
+    # only where the rows would not fit)
+    px = page.wait_for_function("""() => { const r = document.querySelector('#present-legend .key-row span');
+        return r && parseFloat(getComputedStyle(r).fontSize); }""", timeout=20000).json_value()
+    assert px >= 14, px
