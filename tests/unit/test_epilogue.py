@@ -53,3 +53,16 @@ def test_a_broken_epilogue_stops_the_app_naming_the_item_and_field(tmp_path):
         path.write_text(broken, encoding="utf-8")
         with pytest.raises(DataFileError, match=where):
             epilogue.load_epilogue(path)
+
+
+def test_the_one_file_lesson_of_the_tour_carries_the_epilogue_and_a_range_lesson_does_not():
+    from app.lessons import onefile, plan
+
+    engine = load_engine()
+    tour = plan.build(engine, plan.LessonSpec(tour="key", lang="ru"))
+    data = onefile.lesson_data(engine, tour, {})
+    assert tour.epilogue and [i["id"] for i in data["epilogue"]["items"]] == [i.id for i in epilogue.EPILOGUE.items]
+    assert data["epilogue"]["items"][1]["text"] == epilogue.EPILOGUE.items[1].text["ru"]
+    assert [s["pov"] for s in data["steps"] if s["mode"] == "date"][6:8] == ["russia", "usa"]   # Yalta, twice
+    span = plan.build(engine, plan.LessonSpec(start=dt.date(1945, 1, 1), end=dt.date(1946, 1, 1), by="month"))
+    assert not span.epilogue and onefile.lesson_data(engine, span, {})["epilogue"] is None
