@@ -79,13 +79,13 @@ def shot(page, name: str) -> Path:
     return path
 
 
-def wait_arranged(page, timeout: int = 45000) -> None:
-    """Until the map's labels and insets are drawn for its box (assets/map_paint.js sets data-rung once that
+def wait_arranged(page, graph: str = "map", timeout: int = 45000) -> None:
+    """Until a map graph's labels and insets are drawn for its box (assets/map_paint.js sets data-rung once that
     Plotly.react is done), its painted paths are in the DOM and no Dash callback is in flight."""
     page.wait_for_function(
-        "() => { const g = document.querySelector('#map .js-plotly-plot');"
+        "(id) => { const g = document.querySelector('#' + id + ' .js-plotly-plot');"
         " return g && g.hasAttribute('data-rung') && !!g.querySelector('path.choroplethlocation[data-loc]')"
-        " && !document.querySelector('._dash-loading-callback'); }", timeout=timeout)
+        " && !document.querySelector('._dash-loading-callback'); }", arg=graph, timeout=timeout)
 
 
 def still_screenshot(page, tries: int = 20) -> bytes:
