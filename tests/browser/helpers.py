@@ -81,10 +81,12 @@ def shot(page, name: str) -> Path:
 
 def wait_arranged(page, graph: str = "map", timeout: int = 45000) -> None:
     """Until a map graph's labels and insets are drawn for its box (assets/map_paint.js sets data-rung once that
-    Plotly.react is done), its painted paths are in the DOM and no Dash callback is in flight."""
+    Plotly.react is done), its painted paths are in the DOM, the main map's key and government name follow its
+    last paint (assets/frame.js data-keyed) and no Dash callback is in flight."""
     page.wait_for_function(
         "(id) => { const g = document.querySelector('#' + id + ' .js-plotly-plot');"
         " return g && g.hasAttribute('data-rung') && !!g.querySelector('path.choroplethlocation[data-loc]')"
+        " && (id !== 'map' || g.getAttribute('data-keyed') === g.getAttribute('data-painted'))"
         " && !document.querySelector('._dash-loading-callback'); }", arg=graph, timeout=timeout)
 
 
