@@ -512,8 +512,11 @@
             });
             set("inset-titles", {lon: tl, lat: tt});
         }
-        gd.setAttribute("data-rung", String(best));
-        window.Plotly.react(gd, data, layout);
+        // data-rung says the arranged labels and insets are drawn: set once this react (still the latest) is done
+        gd.removeAttribute("data-rung");
+        window.Plotly.react(gd, data, layout).then(function () {
+            if (gd._skArrangeKey === want) gd.setAttribute("data-rung", String(best));
+        });
     }
     /* A click on an inset zooms the main map to the inset's view; the toolbar's reset brings the whole map back. */
     function zoomTo(gd, bbox) {
