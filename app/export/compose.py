@@ -16,9 +16,10 @@ tile, outline and dash. The inset is painted with the same sentinels: the same s
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app import styles
@@ -35,7 +36,7 @@ from app.export.request import (
     shown_date,
     validate,
 )
-from app.export.sizes import MIME, check_pixels
+from app.export.sizes import MAX_MM, MIME, check_pixels
 from app.export.text import esc, family, text_width, wrap
 from app.i18n import gettext_for
 
@@ -46,6 +47,9 @@ INSET_FEATURES = ("kunashir", "shikotan", "polonsky", "zelyony", "tanfilyev", "y
 MIN_MAP_MM = 38.0  # a map smaller than this on the page is refused, not overprinted
 SCALE_LAT = 44.0  # scale bars lie on this parallel (a standard parallel: true scale there)
 PANEL_SENTINELS = 4096  # sentinel ids per panel
+GROWS = ("single", "double")  # presets whose height grows when the key needs it
+MAX_GROWN_MM = 240.0  # a journal page's type area
+MIN_KEY_COLUMN_MM = 35.0  # narrower key columns break every row's words
 
 
 def pt(points: float) -> float:
@@ -123,19 +127,62 @@ def _wrapped_rows(rows: list[KeyRow], size: float, width: float, sw: float) -> l
 
 
 def _columns(wrapped: list, n: int) -> list[list]:
-    """Rows split into n columns of about equal height, a header never last in a column and a note (whose
-    marker the row above is) never first."""
-    total = sum(h for _r, _l, h in wrapped)
-    cols: list[list] = [[]]
-    acc = 0.0
-    for i, item in enumerate(wrapped):
-        if len(cols) < n and acc >= total / n * len(cols) and cols[-1] and cols[-1][-1][0].kind != "header" \
-                and item[0].kind != "note":
-            cols.append([])
-        cols[-1].append(item)
-        acc += item[2]
-        del i
-    return cols
+    """Rows split into at most n columns with the shortest tallest column, a header never last in a column
+    and a note (whose marker the row above is) never first."""
+    cuts = [i for i in range(1, len(wrapped))
+            if wrapped[i - 1][0].kind != "header" and wrapped[i][0].kind != "note"]
+    best: list[list] = [list(wrapped)]
+    best_h = sum(h for *_x, h in wrapped)
+    for k in range(1, min(n, len(cuts) + 1)):
+        for chosen in itertools.combinations(cuts, k):
+            edges = (0, *chosen, len(wrapped))
+            cols = [list(wrapped[a:b]) for a, b in itertools.pairwise(edges)]
+            tallest = max(sum(h for *_x, h in c) for c in cols)
+            if tallest < best_h - 0.01:
+                best, best_h = cols, tallest
+    return best
+
+
+@dataclass
+class KeyPlan:
+    """Where the map and the key go on the page, and the key's type size and columns."""
+
+    map_area: tuple[float, float, float, float]
+    key_box: tuple[float, float, float, float]
+    cols: list
+    size: float
+
+
+def plan_key(rows: list[KeyRow], ty: Type, margin: float, inner: float, top: float, bottom: float, wide: bool,
+             two: bool, s: float) -> KeyPlan | None:
+    """The first layout, best first, that leaves the map its minimum size with the key clear of the caption: the
+    key beside a wide map (one column, then two), else below it (its columns, then one more where a column
+    keeps MIN_KEY_COLUMN_MM), at the key's type
+    size and then at 6 pt. None when none fits."""
+    need_w = MIN_MAP_MM if not (two and wide) else 2 * MIN_MAP_MM + 3
+    need_h = MIN_MAP_MM if not (two and not wide) else 2 * MIN_MAP_MM + 8
+    below = 3 if (wide and inner > mm(150)) else 2 if inner > mm(70) else 1
+    options = [("side", 1), ("side", 2)] if wide and not two else []
+    options += [("below", n) for n in (below, below + 1) if n == below or inner / n >= mm(MIN_KEY_COLUMN_MM)]
+    for size in dict.fromkeys((ty.key, pt(6 * s))):
+        sw = size * 1.6
+        for where, ncol in options:
+            if where == "side":
+                key_w = min(max(min(inner * 0.34, mm(70) * s), mm(40)) * (1 if ncol == 1 else 1.7), inner * 0.55)
+                cols = _columns(_wrapped_rows(rows, size, (key_w - margin * (ncol - 1)) / ncol, sw), ncol)
+                key_h = max(sum(h for *_x, h in c) for c in cols)
+                if key_h > bottom - top:
+                    continue
+                map_area = (margin, top, inner - key_w - margin, bottom - top - margin * 0.3)
+                key_box = (margin + inner - key_w, top, key_w, key_h)
+            else:
+                cols = _columns(_wrapped_rows(rows, size, (inner - margin * (ncol - 1)) / ncol, sw), ncol)
+                key_h = max(sum(h for *_x, h in c) for c in cols) + margin * 0.3
+                map_area = (margin, top, inner, bottom - top - key_h - margin * 0.5)
+                key_box = (margin, top + map_area[3] + margin * 0.4, inner, key_h)
+            if map_area[3] / 96 * 25.4 >= need_h and map_area[2] / 96 * 25.4 >= need_w:
+                return KeyPlan(map_area, key_box, cols, size)
+    return None
 
 
 def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
@@ -173,37 +220,28 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     for para in cap_paras:
         cap_lines += wrap(para, ty.caption, inner)
     cap_h = len(cap_lines) * ty.caption * 1.28 + margin * 0.6
-    sw = ty.key * 1.6
     wide = W / H >= 1.15
     two = req.view == "compare"
     top = margin + head_h
-    bottom = H - margin - cap_h
-    if wide and not two:
-        key_w = max(min(inner * 0.34, mm(70) * s), mm(40))
-        wrapped = _wrapped_rows(list(rows), ty.key, key_w, sw)
-        cols = [wrapped]
-        key_h = sum(h for *_x, h in wrapped)
-        map_area = (margin, top, inner - key_w - margin, bottom - top - margin * 0.3)
-        key_box = (margin + inner - key_w, top, key_w, key_h)
-    else:
-        ncol = 3 if (wide and inner > mm(150)) else 2 if inner > mm(70) else 1
-        col_w = (inner - margin * (ncol - 1)) / ncol
-        wrapped = _wrapped_rows(list(rows), ty.key, col_w, sw)
-        cols = _columns(wrapped, ncol)
-        key_h = max(sum(h for *_x, h in c) for c in cols) + margin * 0.3
-        map_area = (margin, top, inner, bottom - top - key_h - margin * 0.5)
-        key_box = (margin, top + map_area[3] + margin * 0.4, inner, key_h)
-    # refuse a page too small for its words rather than overprint
-    need_w = MIN_MAP_MM if not (two and wide) else 2 * MIN_MAP_MM + 3
-    need_h = MIN_MAP_MM if not (two and not wide) else 2 * MIN_MAP_MM + 8
-    if map_area[3] / 96 * 25.4 < need_h or map_area[2] / 96 * 25.4 < need_w:
-        short_mm = max(0.0, need_h - map_area[3] / 96 * 25.4)
+    def fit(height: float) -> KeyPlan | None:
+        return plan_key(list(rows), ty, margin, inner, top, height - margin - cap_h, wide, two, s)
+
+    plan = fit(H)
+    while plan is None and req.size in GROWS and H < mm(MAX_GROWN_MM):
+        # a journal fixes a column's width, not a figure's height: the page grows until the key fits
+        H = min(H + mm(5), mm(MAX_GROWN_MM))
+        plan = fit(H)
+    if plan is None:  # a custom page too small for its words: refused rather than overprinted
+        high = next((h for h in range(int(page.height_mm) + 1, int(MAX_MM) + 1) if fit(mm(h))), None)
+        advice = f"make the page at least {high} mm high" if high else f"make it at least {MIN_MAP_MM + 20:g} mm wide"
         raise ExportParamError(
             "height_mm" if req.size == "custom" else "size",
-            f"{page.width_mm:g} × {page.height_mm:g} mm leaves the map {map_area[2] / 96 * 25.4:.0f} × "
-            f"{map_area[3] / 96 * 25.4:.0f} mm beside its title, key and caption at 6–7 pt; "
-            f"make the page at least {page.height_mm + short_mm:.0f} mm high or {MIN_MAP_MM + 20:.0f} mm wider",
-            "a larger custom size, or single / double / slide")
+            f"{page.width_mm:g} × {page.height_mm:g} mm leaves no room for a map of {MIN_MAP_MM:g} mm beside its "
+            f"title, key and caption at 6–7 pt; {advice}", "a larger custom size, or single / double / slide")
+    page = replace(page, height_mm=H / 96 * 25.4)
+    map_area, key_box, cols = plan.map_area, plan.key_box, plan.cols
+    ty.key = plan.size
+    sw = ty.key * 1.6
 
     # panels
     panels: list[Panel] = []
@@ -423,7 +461,8 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                               for a in ann],
               "shapes": shapes, **layout_geo}
     meta = {"finish": finish_styles, "title": title, "subtitle": subtitle, "caption": "\n".join(cap_paras),
-            "W": W, "H": H, "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
+            "W": W, "H": H, "page": page, "key_box": key_box, "caption_top": cy0 - ty.caption * 0.35,
+            "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
             "key_rows": rows, "lang": lang, "panels": panels, "halo": on_map}
     return {"data": data, "layout": layout}, meta
 
@@ -541,7 +580,7 @@ def export_figure(engine: Any, req: ExportRequest) -> ExportResult:
     t0 = time.perf_counter()
     svg, meta = compose_svg(engine, req)
     t1 = time.perf_counter()
-    page = req.page
+    page = meta["page"]
     if req.fmt == "svg":
         data = svg.encode("utf-8")
     elif req.fmt == "pdf":

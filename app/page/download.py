@@ -32,7 +32,7 @@ def export_panel(lang: str = "en") -> html.Details:
     return html.Details([
         html.Summary(t("Export figure (SVG, PDF, PNG)")),
         _radio(ids.EXPORT_FORMAT, [("svg", "SVG"), ("pdf", "PDF"), ("png", "PNG")], "pdf", t("Format")),
-        _radio(ids.EXPORT_SIZE, [("single", t("85 mm (1 column)")), ("double", t("180 mm (2 columns)")),
+        _radio(ids.EXPORT_SIZE, [("single", t("85 mm (1 column)")), ("double", t("175 mm (2 columns)")),
                                  ("slide", t("16:9 slide")), ("custom", t("Custom size"))], "double", t("Size")),
         html.Div([
             html.Label([t("Width (mm)"), " ", dcc.Input(id=ids.EXPORT_WIDTH, type="number", min=40, max=600,
