@@ -11,6 +11,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, request
 
 from app import mapstate
+from app.table import BOM
 from app.timeline import serialize
 from app.timeline.engine import Engine, QueryError
 
@@ -105,7 +106,8 @@ def build_blueprint(engine: Engine,
 
     @bp.get("/download/statuses.csv")
     def statuses_csv() -> Response:
-        response = Response(serialize.statuses_csv(engine), mimetype="text/csv")
+        # a byte-order mark like the table's CSV, so a spreadsheet opened by double-click reads UTF-8
+        response = Response(BOM + serialize.statuses_csv(engine), mimetype="text/csv")
         response.headers["Content-Type"] = "text/csv; charset=utf-8"
         response.headers["Content-Disposition"] = 'attachment; filename="statuses.csv"'
         return response

@@ -68,6 +68,14 @@ def dataset_label(engine: Any) -> str:
     return f"{info.version} ({data_version()})" if info is not None else data_version()
 
 
+def data_licence(engine: Any) -> str:
+    """The data's licence as a reader writes it ("CC BY 4.0"), from dataset.yaml's "CC-BY-4.0 (data); code MIT; …"."""
+    info = getattr(engine.timeline, "dataset", None)
+    text = str(info.licence or "") if info is not None else ""
+    data = next((part for part in text.split(";") if "(data)" in part), text.split(";")[0])
+    return data.replace("(data)", "").strip().replace("CC-BY-", "CC BY ")
+
+
 def titles(engine: Any, req: ExportRequest) -> tuple[str, str]:
     """(title, subtitle): the date and the view with the event in force, or the event and what it provides."""
     t = gettext_for(req.lang)
@@ -219,9 +227,9 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
     questions = disagreements(engine, req, max_disagreements)
     if questions:
         first += " " + t("Sources disagree: {questions}", questions=" ".join(questions))
-    second = t("{projection} {attribution}. Sakhalin–Kurils atlas {version}, data {data}.",
+    second = t("{projection} {attribution}. Sakhalin–Kurils atlas {version}, data {data}, licence {licence}.",
                projection=projection_note, attribution=ATTRIBUTION, version=f"v{app.__version__}",
-               data=dataset_label(engine))
+               data=dataset_label(engine), licence=data_licence(engine))
     lines = [first, second]
     link = req.permalink()
     if link:

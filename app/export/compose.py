@@ -44,6 +44,7 @@ INSET_LON = (145.05, 147.45)  # Kunashir, Shikotan, Habomai and its islets
 INSET_LAT = (43.15, 44.65)
 INSET_FEATURES = ("kunashir", "shikotan", "polonsky", "zelyony", "tanfilyev", "yuri", "anuchina", "demina",
                   "signalny", "habomai_other")
+HAIRLINE_PT = 0.3  # journals ask for lines of at least 0.25 pt
 MIN_MAP_MM = 38.0  # a map smaller than this on the page is refused, not overprinted
 SCALE_LAT = 44.0  # scale bars lie on this parallel (a standard parallel: true scale there)
 PANEL_SENTINELS = 4096  # sentinel ids per panel
@@ -55,6 +56,11 @@ MIN_KEY_COLUMN_MM = 35.0  # narrower key columns break every row's words
 def pt(points: float) -> float:
     """Points to CSS px."""
     return points * 96 / 72
+
+
+def stroke(width: float) -> float:
+    """A line's width in CSS px, at least HAIRLINE_PT on paper (a journal's thinnest printable line); 0 stays 0."""
+    return max(width, pt(HAIRLINE_PT)) if width > 0 else 0.0
 
 
 def mm(length: float) -> float:
@@ -312,7 +318,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                          "featureidkey": "properties.id", "locations": [f["properties"]["id"] for f in layers.base],
                          "z": [0] * len(layers.base), "showscale": False, "hoverinfo": "skip",
                          "colorscale": [[0, styles.CONTEXT_LAND], [1, styles.CONTEXT_LAND]],
-                         "marker": {"line": {"color": styles.CONTEXT_LINE, "width": 0.5 * width_scale}}})
+                         "marker": {"line": {"color": styles.CONTEXT_LINE, "width": stroke(0.5 * width_scale)}}})
             locs = [loc for loc in ctx.table["locations"] if loc in layers.shapes]
             index = {loc: i for i, loc in enumerate(ctx.table["locations"])}
             if locs:
@@ -328,7 +334,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                     lons, lats = layers.lines[line.id]
                     data.append({"type": "scattergeo", "geo": gid, "lon": lons, "lat": lats, "mode": "lines",
                                  "hoverinfo": "skip", "line": {"color": style["stroke"],
-                                                               "width": style["width"] * width_scale * 0.8,
+                                                               "width": stroke(style["width"] * width_scale * 0.8),
                                                                "dash": _dash(style["dash"])}})
             project = MapProjection.in_figure(view, (gx, gy, gw, gh), (W, H))
             blocked = []
@@ -390,7 +396,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         for i in range(len(ctx.table["locations"])):
             k = ctx.table["keys"][pan.frame.keys[i]]
             st = {"fill": k["fill"], "pattern": k["pattern"], "stroke": k["stroke"],
-                  "width": (k["width"] or 0) * width_scale, "dash": k["dash"], "opacity": 1.0}
+                  "width": stroke((k["width"] or 0) * width_scale), "dash": k["dash"], "opacity": 1.0}
             if pan.frame.diff is not None:
                 if pan.frame.diff[i]:
                     st.update(stroke="#000000", width=max(st["width"], 2.5 * width_scale), dash="")
@@ -442,7 +448,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             else:
                 shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x + 1),
                                "x1": fx(x + 1 + sw), "y0": fy(cy), "y1": fy(cy),
-                               "line": {"color": row.style["stroke"], "width": row.style["width"] * 0.7,
+                               "line": {"color": row.style["stroke"], "width": stroke(row.style["width"] * 0.7),
                                         "dash": _dash(row.style["dash"])}})
             ann.append({"text": "<br>".join(esc(t_) for t_ in lines), "x": fx(x + sw + 5), "y": fy(cy),
                         "xanchor": "left", "yanchor": "middle", "align": "left",

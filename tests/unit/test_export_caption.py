@@ -83,3 +83,26 @@ def test_export007_two_panel_caption_reads_as_sentences(engine):
                         pov2="usa")
     text = caption.caption_lines(engine, req, "")[0]
     assert text.startswith("Left: ") and ". Right: " in text
+
+
+def test_export009_caption_states_licence_and_version_and_the_docs_quote_it(engine):
+    """The caption says the data's version and licence (read from dataset.yaml); docs/export.md quotes the
+    version the data has, so a reader comparing a figure with the docs sees the same number."""
+    from pathlib import Path
+
+    info = engine.timeline.dataset
+    text = caption.caption_lines(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan"), "")[1]
+    assert f"data {info.version} (" in text and "licence CC BY 4.0." in text
+    assert "CC-BY-4.0 (data)" in info.licence
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "export.md").read_text(encoding="utf-8")
+    quoted = set(re.findall(r"\bdata (\d+\.\d+\.\d+) \(", docs))
+    assert quoted == {info.version}
+
+
+def test_export010_a_zoomed_figure_says_so_in_its_file_name(engine):
+    from app.export.request import filename
+
+    whole = filename(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan", size="single", fmt="png"))
+    zoom = filename(engine, ExportRequest(date=dt.date(1952, 4, 28), pov="japan", size="single", fmt="png",
+                                          unit="habomai"))
+    assert zoom != whole and "_zoom-habomai_" in zoom

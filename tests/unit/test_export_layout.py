@@ -77,3 +77,26 @@ def test_export003_compare_at_175_mm_keeps_both_panels(engine):
         _fig, meta = compose.build_figure(engine, req)
         assert_laid_out(meta, req)
         assert len(meta["panels"]) == 2 and abs(meta["page"].width_mm - 175) < 0.01
+
+
+def line_widths(fig: dict, meta: dict) -> list[tuple[str, float]]:
+    """Every drawn line's width in CSS px: traces' outlines and lines, shapes, and the finished territory strokes."""
+    found = []
+    for trace in fig["data"]:
+        for part in (trace.get("marker", {}).get("line", {}), trace.get("line", {})):
+            if "width" in part:
+                found.append((trace["type"], part["width"]))
+    found += [("shape", s["line"]["width"]) for s in fig["layout"]["shapes"] if "line" in s]
+    found += [("territory", st["width"]) for st in meta["finish"].values() if st.get("stroke")]
+    return [(what, w) for what, w in found if w > 0]
+
+
+@pytest.mark.parametrize("size", ["single", "double", "slide", "custom"])
+def test_export008_lines_are_at_least_a_quarter_point(engine, size):
+    """Coastlines were 0.215 pt at 85 mm; every line on paper is ≥ 0.25 pt (1 CSS px = 0.75 pt)."""
+    for day, pov in ((dt.date(1952, 4, 28), "japan"), (dt.date(1945, 9, 2), "de_facto")):
+        req = ExportRequest(date=day, pov=pov, size=size, width_mm=100 if size == "custom" else None,
+                            height_mm=150 if size == "custom" else None, fmt="svg")
+        fig, meta = compose.build_figure(engine, req)
+        thin = [(what, round(w * 0.75, 3)) for what, w in line_widths(fig, meta) if w * 0.75 < 0.25]
+        assert thin == [], (size, day)
