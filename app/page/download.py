@@ -8,6 +8,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from app import ids
+from app.dataset_citation import cite_as
 from app.i18n import LANGUAGE_NAMES, gettext_for, normalise_lang
 from app.mapstate import FIGURE_NAMES, MAX_DATE, MIN_DATE
 from app.mapstate import LANGUAGES as LANGUAGE_FACTS
@@ -119,4 +120,5 @@ def create_download_dialog(lang: str) -> html.Dialog:
             html.Li(html.A(t("The map layers (GeoJSON)"), href="/api/download/layers.geojson", download="")),
         ], className="data-links"),
         html.P(t("The table of what the map shows now is in Details → Table (CSV)."), className="hint"),
+        cite_as(lang),
     ], id=ids.DOWNLOAD_DIALOG, className="dialog download-dialog")
