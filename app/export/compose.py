@@ -45,6 +45,7 @@ INSET_LAT = (43.15, 44.65)
 INSET_FEATURES = ("kunashir", "shikotan", "polonsky", "zelyony", "tanfilyev", "yuri", "anuchina", "demina",
                   "signalny", "habomai_other")
 HAIRLINE_PT = 0.3  # journals ask for lines of at least 0.25 pt
+MAX_LEADER_MM = 10.0  # a name further from its place than this on paper names nothing a reader can find
 MIN_MAP_MM = 38.0  # a map smaller than this on the page is refused, not overprinted
 SCALE_LAT = 44.0  # scale bars lie on this parallel (a standard parallel: true scale there)
 PANEL_SENTINELS = 4096  # sentinel ids per panel
@@ -265,6 +266,8 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         boxes = [map_area]
     for r, f, box in zip(reqs, frames, boxes, strict=True):
         lon, lat, with_inset = view_of(engine, ctx, r)
+        if r.unit:
+            lon, lat = fill_box(lon, lat, box)
         panels.append(Panel(r, f, box, lon, lat, _panel_title(engine, r) if two else "",
                             _inset_box(box, s) if with_inset else None,
                             line_status={ln.id: ln.status for ln in f.lines}))
@@ -276,6 +279,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     finish_styles: dict[str, dict] = {}
     layout_geo: dict[str, dict] = {}
     placed_all: list = []
+    label_places: dict[str, dict] = {}  # per subplot: territory id -> its px geometry, as the placer saw it
     width_scale = max(0.5, min(1.4, min(b[2] for b in boxes) / 520 * max(1.0, s * 0.8)))
 
     def fx(x: float) -> float:
@@ -375,8 +379,10 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             frame = (gx, gy, gx + gw, gy + gh)
             placed = place([spec for spec in label_specs(ctx.fc) if spec.id in names], project, frame,
                            pan.frame.labels, {tier: ty.label for tier in (1, 2, 3, 4)},
-                           _territories(layers, project), [(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in blocked])
+                           _territories(layers, project), [(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in blocked],
+                           max_leader=mm(MAX_LEADER_MM) * min(s, 1.5))
             placed_all.append((gid, placed, frame))
+            label_places[gid] = {fid: g for fid, g in _territories(layers, project)}
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
                 on_map.append(len(ann))
@@ -469,6 +475,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     meta = {"finish": finish_styles, "title": title, "subtitle": subtitle, "caption": "\n".join(cap_paras),
             "W": W, "H": H, "page": page, "key_box": key_box, "caption_top": cy0 - ty.caption * 0.35,
             "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
+            "label_places": label_places,
             "key_rows": rows, "lang": lang, "panels": panels, "halo": on_map}
     return {"data": data, "layout": layout}, meta
 
@@ -498,16 +505,23 @@ def _panel_title(engine: Any, r: ExportRequest) -> str:
 
 def inset_ranges(box: tuple) -> tuple[tuple[float, float], tuple[float, float]]:
     """The inset's lon/lat ranges: INSET_LON × INSET_LAT widened to the box's shape, so the map fills it."""
+    return fill_box(INSET_LON, INSET_LAT, box)
+
+
+def fill_box(lon: tuple[float, float], lat: tuple[float, float], box: tuple
+             ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """lon/lat ranges widened to the box's shape: Plotly draws only inside the ranges, so a range narrower than its
+    box would leave the rest of the frame blank (and the placer would name places that are not drawn)."""
     _x, _y, w, h = box
-    lat_span = INSET_LAT[1] - INSET_LAT[0]
-    lon_span = INSET_LON[1] - INSET_LON[0]
-    want = w / h * lat_span / math.cos(math.radians(sum(INSET_LAT) / 2))
+    lat_span = lat[1] - lat[0]
+    lon_span = lon[1] - lon[0]
+    want = w / h * lat_span / math.cos(math.radians(sum(lat) / 2))
     if want > lon_span:
-        mid = sum(INSET_LON) / 2
-        return (round(mid - want / 2, 4), round(mid + want / 2, 4)), INSET_LAT
-    grow = lon_span * math.cos(math.radians(sum(INSET_LAT) / 2)) * h / w
-    mid = sum(INSET_LAT) / 2
-    return INSET_LON, (round(mid - grow / 2, 4), round(mid + grow / 2, 4))
+        mid = sum(lon) / 2
+        return (round(mid - want / 2, 4), round(mid + want / 2, 4)), tuple(lat)
+    grow = lon_span * math.cos(math.radians(sum(lat) / 2)) * h / w
+    mid = sum(lat) / 2
+    return tuple(lon), (round(mid - grow / 2, 4), round(mid + grow / 2, 4))
 
 
 def _inset_box(box: tuple, s: float) -> tuple[float, float, float, float]:
