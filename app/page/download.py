@@ -118,6 +118,8 @@ def create_download_dialog(lang: str) -> html.Dialog:
             html.Li(html.A(t("The whole timeline (JSON)"), href="/api/download/dataset.json", download="")),
             html.Li(html.A(t("Every status (CSV)"), href="/api/download/statuses.csv", download="")),
             html.Li(html.A(t("The map layers (GeoJSON)"), href="/api/download/layers.geojson", download="")),
+            html.Li(html.A(t("The map layers at full resolution, as the figures draw them (GeoJSON)"),
+                           href="/api/download/layers_full.geojson", download="")),
         ], className="data-links"),
         html.P(t("The table of what the map shows now is in Details → Table (CSV)."), className="hint"),
         cite_as(lang),
