@@ -1,5 +1,6 @@
 """The dataset's preferred citation as one sentence a journal can paste, generated from CITATION.cff's
-`preferred-citation` so the Download dialog, the Help page and the file itself cannot say it differently."""
+`preferred-citation` (with the file's version and release date) so the Download dialog, the Help page and the file
+itself cannot say it differently."""
 
 from __future__ import annotations
 
@@ -24,9 +25,9 @@ def preferred_citation(path: Path = CITATION_CFF) -> str:
         cff = yaml.safe_load(path.read_text(encoding="utf-8"))
         ref = cff["preferred-citation"]
         authors = "; ".join(a.get("name") or f"{a['family-names']}, {a['given-names']}" for a in ref["authors"])
-        year = ref.get("year") or str(ref["date-released"])[:4]
-        text = (f"{authors} ({year}). {ref['title']}, version {ref['version']} [dataset], released "
-                f"{ref['date-released']}. Licence: {LICENCE_WORDS.get(ref['license'], ref['license'])}.")
+        released = cff["date-released"]  # the file's own version and date: one copy (tests check dataset.yaml)
+        text = (f"{authors} ({str(released)[:4]}). {ref['title']}, version {cff['version']} [dataset], released "
+                f"{released}. Licence: {LICENCE_WORDS.get(ref['license'], ref['license'])}.")
     except (OSError, KeyError, TypeError, yaml.YAMLError) as error:
         raise RuntimeError(f"{path}: preferred-citation is missing or incomplete ({error!r})") from error
     for field in ("doi", "url"):

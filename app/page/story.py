@@ -105,18 +105,34 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
     return out
 
 
-def sentence(engine: Any, row: dict, place: str, lang: str) -> str:
+def sentence(engine: Any, row: dict, place: str, lang: str, day: dt.date | None = None) -> str:
     t = gettext_for(lang)
     ev = engine.events.get(row.get("event"))
     role = row["role"]
     if role == "sovereignty" and "de_facto" not in (row.get("asserted_by") or []):
         role = "title"  # a government's view of whose the place was, not who held it on the ground
     template = ROLE_SENTENCES.get(role, ROLE_SENTENCES["sovereignty"])
-    first = MIN_DATE.isoformat()
-    named_on = max(row.get("start") or first, first)  # the actor's name when the row began
-    return t(template, period=_period(row, lang), actor=_actor(engine, row.get("actor"), lang, named_on, in_text=True),
-             place=place,
+    return t(template, period=_period(row, lang), actor=_row_actor(engine, row, lang, day), place=place,
              event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
+
+
+def _row_actor(engine: Any, row: dict, lang: str, day: dt.date | None) -> str:
+    """The row's actor as named when the row began and, where the name changed by the shown day, as named then
+    ("Soviet Russia (RSFSR), from 30 December 1922 the USSR,"), so the row and the summary name one claimant."""
+    first = MIN_DATE.isoformat()
+    named_on = max(row.get("start") or first, first)
+    actor = row.get("actor")
+    then = _actor(engine, actor, lang, named_on, in_text=True)
+    if day is None or not actor:
+        return then
+    now = _actor(engine, actor, lang, day.isoformat(), in_text=True)
+    known = engine.timeline.actors.get(actor) if hasattr(engine, "timeline") else None
+    changes = [p.start for p in (known.names_from if known is not None else [])
+               if named_on < p.start.isoformat() <= day.isoformat()]
+    if now == then or not changes:
+        return then
+    t = gettext_for(lang)
+    return t("{first}, from {date} {then},", first=then, date=format_date_for(max(changes).isoformat(), lang), then=now)
 
 
 def _who_says(engine: Any, row: dict, day: Any, lang: str) -> str:
@@ -130,6 +146,7 @@ def _who_says(engine: Any, row: dict, day: Any, lang: str) -> str:
     for actor in row.get("asserted_by") or []:
         pov = perspective_of.get(actor, actor)
         name = _view_name(engine, pov, day, lang) if pov in styles.POV_LABELS else _actor(engine, actor, lang, day)
+        name = _in_text(name, lang) if names else name  # "Japan's view, the Russian Empire's view"
         if name not in names:
             names.append(name)
     return t(", ").join(names) if names else t("Other governments")
@@ -225,7 +242,7 @@ def unit_story(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en")
     for row in rows_in_force(engine, unit, day, pov):
         items.append(html.Li([
             html.Span(_who_says(engine, row, day, lang), className="story-who"),
-            html.P(sentence(engine, row, place, lang), className="story-sentence"),
+            html.P(sentence(engine, row, place, lang, day), className="story-sentence"),
             cite_list(engine, row.get("sources") or [], lang),
         ], className="status"))
     return [

@@ -759,6 +759,9 @@ class Engine:
                 continue
             about = dis.about
             rows = self._disagreement_rows(about)
+            if about.targets:
+                places = set().union(*(self._family(t) for t in about.targets))
+                rows = [s for s in rows if s.target in places]
             if event is not None and (about.event != event if about.event else not any(
                     s.event == event for s in rows)):
                 continue
@@ -770,7 +773,10 @@ class Engine:
             dated = [s for s in rows if s.event == about.event] if about.event else rows
             if day is not None and about.until is not None and day >= about.until:
                 continue
-            if day is not None and about.event != current and not any(
+            if day is not None and about.since is not None:
+                if day < about.since or not any(family is None or s.target in family for s in dated):
+                    continue
+            elif day is not None and about.event != current and not any(
                     _in_force(s, day) and (family is None or s.target in family) for s in dated):
                 continue
             out.append({

@@ -459,6 +459,11 @@ class About(_Model):
     # A question about a few days of a long row (the 1905 handover of a row that runs to 1917) bears on a date
     # only before `until` (exclusive).
     until: Date | None = None
+    # A question about when a claim started bears from `since` (inclusive) on, also on the days before its row
+    # starts (the alternatives' days), on the places of its rows.
+    since: Date | None = None
+    # Only these places (units or features) of the event's rows: a question on some of the places an event touches.
+    targets: list[TargetRef] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _something(self) -> About:

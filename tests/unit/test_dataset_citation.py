@@ -23,8 +23,10 @@ def texts(component) -> list[str]:
 def test_export011_one_citation_in_the_file_the_dialog_and_help():
     engine = load_engine()
     info = engine.timeline.dataset
-    ref = yaml.safe_load(CITATION_CFF.read_text(encoding="utf-8"))["preferred-citation"]
-    assert (str(ref["version"]), str(ref["date-released"])) == (info.version, info.released.isoformat())
+    cff = yaml.safe_load(CITATION_CFF.read_text(encoding="utf-8"))
+    ref = cff["preferred-citation"]
+    assert (str(cff["version"]), str(cff["date-released"])) == (info.version, info.released.isoformat())
+    assert ref["title"] == cff["title"] and "version" not in ref  # one copy of the version in the file
     assert ref["license"] == "CC-BY-4.0" and "CC-BY-4.0 (data)" in info.licence
     sentence = preferred_citation()
     for part in (ref["title"], f"version {info.version}", info.released.isoformat(), "CC BY 4.0", ref["authors"][0]

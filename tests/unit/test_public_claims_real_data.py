@@ -227,9 +227,10 @@ def test_the_soviet_question_ends_with_the_evacuation(engine):
 
 
 @pytest.mark.parametrize(("date", "unit"), [("1951-09-10", "habomai"), ("1951-09-10", "shikotan"),
-                                            ("1953-01-01", "habomai"), ("1953-01-01", "shikotan")])
+                                            ("1952-04-27", "habomai"), ("1952-04-27", "shikotan")])
 def test_the_uk_view_of_shikotan_and_habomai_is_marked_inferred(engine, date, unit):
-    # referee3 T6: no UK document names these islands; the table says "(inferred)".
+    # referee3 T6: no UK document names these islands; the table says "(inferred)". From 28 Apr 1952 the UK
+    # view has no row on them (referee4 U5): tests/unit/test_referee4_real_data.py.
     assert engine.state(date, "uk")["territories"][unit]["sovereign_inferred"] is True
     row = next(r for r in state_rows(engine, date, "uk", "en") if r["target"] == unit)
     assert "(inferred)" in row["sovereign"], row
