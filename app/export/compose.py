@@ -27,6 +27,7 @@ from app.cartography.key import KeyRow, key_rows, key_state, map_kind_of
 from app.cartography.labels import label_specs, place, territories_px
 from app.cartography.projection import MapProjection
 from app.cartography.resolve import Frame
+from app.cartography.symbols import proxy_items
 from app.cartography.views import print_view
 from app.export import caption, finish, geometry, paint
 from app.export.request import (
@@ -46,6 +47,8 @@ INSET_FEATURES = ("kunashir", "shikotan", "polonsky", "zelyony", "tanfilyev", "y
                   "signalny", "habomai_other")
 HAIRLINE_PT = 0.3  # journals ask for lines of at least 0.25 pt
 MAX_LEADER_MM = 10.0  # a name further from its place than this on paper names nothing a reader can find
+PROXY_MM = 2.0  # the side of a small island's square on paper
+PATTERN_TILE_PX = 12.0  # finish.py's pattern tile, before pattern_scale
 MIN_MAP_MM = 38.0  # a map smaller than this on the page is refused, not overprinted
 SCALE_LAT = 44.0  # scale bars lie on this parallel (a standard parallel: true scale there)
 PANEL_SENTINELS = 4096  # sentinel ids per panel
@@ -212,6 +215,9 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         kinds = {map_kind_of(r.mode, r.pov) for r in reqs}
         kind = kinds.pop() if len(kinds) == 1 else "government" if "government" in kinds else kind
     rows = tuple(key_rows(states[0].merge(states[1]) if len(states) > 1 else states[0], kind, lang))
+    if not req.unit:  # the whole view always has islands smaller than their pattern (Moneron, Shumshu …)
+        rows += (KeyRow("note", None, t("Small squares: islands too small to show their pattern, drawn in their own "
+                                        "fill, pattern and outline.")),)
     title, subtitle = caption.titles(engine, req)
     if req.view == "compare":
         title = t("{a} | {b}", a=_panel_title(engine, reqs[0]), b=_panel_title(engine, reqs[1]))
@@ -280,7 +286,9 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     layout_geo: dict[str, dict] = {}
     placed_all: list = []
     label_places: dict[str, dict] = {}  # per subplot: territory id -> its px geometry, as the placer saw it
+    proxies_all: list = []  # per main subplot: the proxy symbols drawn (app/cartography/symbols.py)
     width_scale = max(0.5, min(1.4, min(b[2] for b in boxes) / 520 * max(1.0, s * 0.8)))
+    pattern_scale = max(0.5, min(1.0, width_scale * 1.1))
 
     def fx(x: float) -> float:
         return x / W
@@ -342,6 +350,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                                                                "dash": _dash(style["dash"])}})
             project = MapProjection.in_figure(view, (gx, gy, gw, gh), (W, H))
             blocked = []
+            symbols = []
             if role == "inset":
                 blocked.append((gx, gy, gx + text_width(t("Southern Kurils"), ty.small, True) + 6,
                                 gy + ty.small * 1.6))
@@ -365,6 +374,15 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 on_map.append(len(ann))
                 ann.append(text_ann(text, x, y, ty.small, anchor, "bottom"))
             blocked.append(sb["box"])
+            if role == "main" and not pan.req.unit:
+                symbols = _proxies(ctx.fc, project, (gx, gy, gw, gh), blocked, layers, pattern_scale, s)
+                for item in symbols:
+                    half = item.size_px / 2
+                    shapes.append({"type": "rect", "xref": "paper", "yref": "paper", "x0": fx(item.x - half),
+                                   "x1": fx(item.x + half), "y0": fy(item.y + half), "y1": fy(item.y - half),
+                                   "fillcolor": sentinel(offset + index[item.loc]), "line": {"width": 0},
+                                   "layer": "above"})
+                proxies_all.append((gid, symbols))
             names = set()
             for lab in ctx.table["labels"]:
                 inside_inset = INSET_LON[0] <= lab["lon"] <= INSET_LON[1] and INSET_LAT[0] <= lab["lat"] <= \
@@ -380,6 +398,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             placed = place([spec for spec in label_specs(ctx.fc) if spec.id in names], project, frame,
                            pan.frame.labels, {tier: ty.label for tier in (1, 2, 3, 4)},
                            _territories(layers, project), [(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in blocked],
+                           [(p.id, p.x, p.y, p.size_px * 0.75) for p in symbols],
                            max_leader=mm(MAX_LEADER_MM) * min(s, 1.5))
             placed_all.append((gid, placed, frame))
             label_places[gid] = {fid: g for fid, g in _territories(layers, project)}
@@ -474,10 +493,27 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
               "shapes": shapes, **layout_geo}
     meta = {"finish": finish_styles, "title": title, "subtitle": subtitle, "caption": "\n".join(cap_paras),
             "W": W, "H": H, "page": page, "key_box": key_box, "caption_top": cy0 - ty.caption * 0.35,
-            "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
+            "pattern_scale": pattern_scale, "labels": placed_all, "proxies": proxies_all,
             "label_places": label_places,
             "key_rows": rows, "lang": lang, "panels": panels, "halo": on_map}
     return {"data": data, "layout": layout}, meta
+
+
+def _proxies(fc: dict, project: MapProjection, frame: tuple, blocked: list, layers: geometry.PrintLayers,
+             pattern_scale: float, s: float) -> list:
+    """The page's proxy symbols (app/cartography/symbols.py) for the islands smaller than a pattern tile at this
+    size, in the frame and off the inset and scale bar: each a square in its island's own paint."""
+    gx, gy, gw, gh = frame
+    out = []
+    for item in proxy_items(project, fc, size_px=mm(PROXY_MM) * min(s, 1.5), below_px=PATTERN_TILE_PX * pattern_scale):
+        if not item.shown or item.loc not in layers.shapes or not (gx < item.x < gx + gw and gy < item.y < gy + gh):
+            continue
+        if any(b[0] <= item.x <= b[2] and b[1] <= item.y <= b[3] for b in blocked):
+            continue
+        if any(abs(item.x - o.x) < o.size_px and abs(item.y - o.y) < o.size_px for o in out):
+            continue  # neighbours (Shumshu, Atlasov) share the first one's square rather than overprint it
+        out.append(item)
+    return out
 
 
 _TERRITORIES: dict[tuple, list] = {}
