@@ -49,6 +49,7 @@ HAIRLINE_PT = 0.3  # journals ask for lines of at least 0.25 pt
 MAX_LEADER_MM = 10.0  # a name further from its place than this on paper names nothing a reader can find
 PROXY_MM = 2.0  # the side of a small island's square on paper
 PATTERN_TILE_PX = 12.0  # finish.py's pattern tile, before pattern_scale
+THIN_OUTLINE = 0.25  # an outline at most this share of an island's mean width (2 × area / perimeter)
 MIN_MAP_MM = 38.0  # a map smaller than this on the page is refused, not overprinted
 SCALE_LAT = 44.0  # scale bars lie on this parallel (a standard parallel: true scale there)
 PANEL_SENTINELS = 4096  # sentinel ids per panel
@@ -308,6 +309,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         subplots = [("main", (bx, by, bw, bh), pan.lon, pan.lat)]
         if pan.inset is not None:
             subplots.append(("inset", pan.inset, *inset_ranges(pan.inset)))
+        panel_main_gid = "geo" if geo_n == 0 else f"geo{geo_n + 1}"
         for role, (gx, gy, gw, gh), lon, lat in subplots:
             geo_n += 1
             gid = "geo" if geo_n == 1 else f"geo{geo_n}"
@@ -418,10 +420,15 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 if text_width(inset_title, ty.small, True) < gw - 6:
                     on_map.append(len(ann))
                     ann.append(text_ann(inset_title, gx + 3, gy + 2, ty.small, v="top", bold=True))
-        for i in range(len(ctx.table["locations"])):
+        drawn_main = label_places.get(panel_main_gid, {})
+        for i, loc in enumerate(ctx.table["locations"]):
             k = ctx.table["keys"][pan.frame.keys[i]]
+            width = (k["width"] or 0) * width_scale
+            if loc in drawn_main:  # an outline marker never outweighs the fill of a thin island
+                shape_ = drawn_main[loc]
+                width = min(width, THIN_OUTLINE * 2 * shape_.area / max(shape_.length, 1e-9))
             st = {"fill": k["fill"], "pattern": k["pattern"], "stroke": k["stroke"],
-                  "width": stroke((k["width"] or 0) * width_scale), "dash": k["dash"], "opacity": 1.0}
+                  "width": stroke(width), "dash": k["dash"], "opacity": 1.0}
             if pan.frame.diff is not None:
                 if pan.frame.diff[i]:
                     st.update(stroke="#000000", width=max(st["width"], 2.5 * width_scale), dash="")
