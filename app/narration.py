@@ -7,7 +7,9 @@ say; nothing here is a new fact. Events without a narration fall back to their s
 
 A tour is an ordered list of steps. A step shows one event: on the date given (else the day the event took
 effect on the map: entry into force, else its sort date) in "On this date" mode, or, for drafts and proposals
-that never took effect, in "Treaty or proposal" mode (what it would have provided).
+that never took effect, in "Treaty or proposal" mode (what it would have provided); in the point of view its
+story needs (a pair of views is two steps on one day). A tour may end with the epilogue (`epilogue: true`): what
+happened after 1956, told on the map's last day (app/epilogue.py).
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ from typing import Any
 import yaml
 
 from app import PROJECT_ROOT, DataFileError
+from app.epilogue import epilogue_title
 from app.i18n import _, gettext_for, language_from_request, localised, normalise_lang
-from app.mapstate import LANGS, MAX_DATE, MIN_DATE, MODES, day_index
+from app.mapstate import LANGS, MAX_DATE, MIN_DATE, MODES, POVS, day_index
 
 CONTENT_FILE = PROJECT_ROOT / "content" / "narration.yaml"
 
@@ -51,13 +54,18 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
         narrations[event_id] = (item["en"].strip(), list(sources))
         for lang in LANGS[1:]:
             translations[lang][event_id] = item[lang].strip()
-    tours: dict[str, list[tuple[str, str | None, str]]] = {}
+    tours: dict[str, list[tuple[str, str | None, str, str]]] = {}
     for name, steps in (data.get("tours") or {}).items():
         if not isinstance(steps, list) or not steps:
             raise _fail(name, "steps", "a non-empty list")
         tours[name] = []
         for n, step in enumerate(steps, start=1):
             where = f"{name} step {n}"
+            if isinstance(step, dict) and step.get("epilogue") is True:
+                if n != len(steps):
+                    raise _fail(where, "epilogue", "only the last step")
+                tours[name].append((EPILOGUE_STEP, None, "date", "de_facto"))
+                continue
             if not isinstance(step, dict) or not isinstance(step.get("event"), str):
                 raise _fail(where, "event", "an event id")
             mode = step.get("mode", "date")
@@ -69,11 +77,18 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
                     date = dt.date.fromisoformat(str(date)).isoformat()
                 except ValueError as error:
                     raise _fail(where, "date", "YYYY-MM-DD") from error
-            tours[name].append((step["event"], date, mode))
+            pov = step.get("pov", "de_facto")
+            if pov not in POVS:
+                raise _fail(where, "pov", f"one of {', '.join(POVS)}")
+            tours[name].append((step["event"], date, mode, pov))
     return narrations, translations, tours
 
 
-# event id -> (narration, [source keys]); language -> event id -> narration; tour -> [(event, date, mode)]
+EPILOGUE_STEP = "epilogue"  # a tour's last step: what happened after 1956 (app/epilogue.py), on the map's last day
+
+
+# event id -> (narration, [source keys]); language -> event id -> narration;
+# tour -> [(event, date, mode, point of view)]
 NARRATION, NARRATION_TRANSLATIONS, TOURS = load_content()
 TOUR_TITLES = {"key": _("Key events, 1905–1956")}
 
@@ -85,6 +100,8 @@ class Step:
     date: dt.date
     mode: str
     title: str
+    pov: str = "de_facto"
+    epilogue: bool = False  # the card of what happened after 1956; `event` is then the tour's last event
 
 
 def effective_date(engine: Any, event_id: str) -> dt.date:
@@ -99,9 +116,12 @@ def effective_date(engine: Any, event_id: str) -> dt.date:
 def tour_steps(engine: Any, tour: str = "key", lang: str = "en") -> list[Step]:
     """The tour's steps; titles in `lang` (the data's own four-language titles)."""
     out = []
-    for n, (event_id, date, mode) in enumerate(TOURS[tour], start=1):
+    for n, (event_id, date, mode, pov) in enumerate(TOURS[tour], start=1):
+        if event_id == EPILOGUE_STEP:
+            out.append(Step(n, out[-1].event, MAX_DATE, mode, epilogue_title(lang), pov, epilogue=True))
+            continue
         day = dt.date.fromisoformat(date) if date else effective_date(engine, event_id)
-        out.append(Step(n, event_id, day, mode, localised(engine.events[event_id].title, lang)[0]))
+        out.append(Step(n, event_id, day, mode, localised(engine.events[event_id].title, lang)[0], pov))
     return out
 
 
@@ -122,13 +142,14 @@ def js_strings(lang: str) -> dict[str, str]:
 
 
 def tour_store(engine: Any, lang: str | None = None) -> dict:
-    """What assets/classroom.js needs: per tour, per step the slider day, mode, event and title; and,
+    """What assets/classroom.js needs: per tour, per step the slider day, mode, event, title and point of view; and,
     under "i18n" (never a tour name), its interface strings in the page's language (`lang`, else the
     language of the request the layout is built for)."""
     lang = normalise_lang(lang if lang is not None else language_from_request())
     out: dict[str, Any] = {
         name: [{"n": s.n, "event": s.event, "day": day_index(s.date), "date": s.date.isoformat(),
-                "mode": s.mode, "title": s.title} for s in tour_steps(engine, name, lang)]
+                "mode": s.mode, "title": s.title, "pov": s.pov, "epilogue": s.epilogue}
+               for s in tour_steps(engine, name, lang)]
         for name in TOURS}
     out["i18n"] = js_strings(lang)
     return out

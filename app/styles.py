@@ -30,7 +30,7 @@ GROUP_COLOURS: dict[str, str] = {
     "usa": "#009E73",  # bluish green, middle grey
     "other": "#CC79A7",  # reddish purple
     "undetermined": "#D4D4D4",  # light grey (+ cross-hatch)
-    "none": "#F2EFE8",  # not held by anyone we track
+    "none": "#CFC6B2",  # not held by anyone we track: a warm grey, darker than the land around and outlined
 }
 GROUP_LABELS = {
     "japan": _("Japan"),
@@ -170,6 +170,7 @@ def _strait_pattern_body(regimes: tuple[str, ...]) -> str:
 # A claim stripe covers a quarter of its tile and an outline stays thin, so that on islands only a few
 # pixels wide the fill (whom the chosen view holds sovereign or in control) still reads first.
 STRIPE_EDGE, STRIPE_CORE = 3.2, 2.0
+NONE_OUTLINE = "#6E6759"
 MARKER_OUTLINE_WIDTH = 2.0
 
 
@@ -186,6 +187,8 @@ def territory_style(paint: TerritoryPaint) -> dict:
     pattern = (_pattern_body(base, dots, rules, hatch, stripes, single_hatch)
                if (dots or rules or hatch or single_hatch or stripes) else None)
     stroke, width, dash = "#FFFFFF", 0.8, ""
+    if paint.holder == "none":   # "no stated position": outlined, so that it never vanishes into the sea or the land
+        stroke, width = NONE_OUTLINE, 1.0
     if paint.promised:
         stroke, width, dash = GROUP_COLOURS.get(paint.promised, INK), MARKER_OUTLINE_WIDTH, "9 4"
     if paint.proposed:

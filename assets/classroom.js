@@ -3,9 +3,11 @@
  * view      the page's class (view-map | view-present | view-compare | view-embed | view-help); in presentation
  *           mode the map is resized to fill its cell.
  * nav       view buttons, "Start the guided tour", "Exit".
- * tourGo    a tour step sets the date, the mode and the event (tour data shipped once in "tour-data").
+ * tourGo    a tour step sets the date, the mode, the event and the point of view (tour data shipped once in
+ *           "tour-data").
  * autoplay  ?play=1 starts playing, never when the reader asks for reduced motion (prefers-reduced-motion).
- * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js.
+ * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js,
+ *           each with its own key; side B's date box shows side B's day.
  * Keys (assets/keys.js calls these): in Present, Page Up / Page Down and the arrows step the tour; Esc leaves a view.
  * No inline scripts or handlers anywhere (CSP): listeners are added here.
  */
@@ -194,24 +196,10 @@
         return det;
     }
 
-    /* Under a compare map: the lines it draws, by name, with their stroke (the page's Key names the main map's). */
-    function nameLines(id, req) {
+    /* Under each compare map: its own key (areas, lines, marks), the same rows as the page's Key for its state. */
+    function compareKey(id, req) {
         var holder = document.getElementById(id);
-        if (!holder || !window.skmap.drawnLines) return;
-        var lines = window.skmap.drawnLines(req), sig = lines.map(function (l) { return l.text; }).join("|");
-        if (holder.getAttribute("data-sig") === sig) return;
-        holder.setAttribute("data-sig", sig);
-        holder.replaceChildren();
-        lines.forEach(function (l) {
-            var row = document.createElement("span");
-            row.className = "cmp-line";
-            row.setAttribute("data-line", l.id);
-            row.innerHTML = '<svg width="24" height="10" aria-hidden="true"><line x1="1" y1="5" x2="23" y2="5" stroke="' +
-                            l.style.stroke + '" stroke-width="' + l.style.width + '"' +
-                            (l.style.dash ? ' stroke-dasharray="' + l.style.dash + '"' : "") + "/></svg>";
-            row.appendChild(document.createTextNode(l.text));
-            holder.appendChild(row);
-        });
+        if (holder && window.skframe && window.skframe.keyFor) window.skframe.keyFor(holder, req);
     }
 
     /* A compare map: a copy of the main figure that fills its half of the map's place. */
@@ -269,6 +257,8 @@
         new MutationObserver(function () { fitKey(); }).observe(key, {childList: true, subtree: true});
         if (window.ResizeObserver) {
             new ResizeObserver(function () { fitCaption(); }).observe(el);
+            // the caption's box shrinks when the key's rows arrive (or a wide step changes the columns): refit
+            new ResizeObserver(function () { fitCaption(); }).observe(el.parentNode);
             new ResizeObserver(function () { fitKey(); }).observe(key);
         }
     })();
@@ -312,11 +302,11 @@
                 state.tour = tour || null;
                 state.step = step || 1;
                 var steps = tour && state.tours && state.tours[tour];
-                if (!steps) return [nu(), nu(), nu()];
+                if (!steps) return [nu(), nu(), nu(), nu()];
                 var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
                 keep(tour, state.step);
                 state.applied = state.step;
-                return [s.day, s.mode, s.mode === "event" ? s.event : null];
+                return [s.day, s.mode, s.mode === "event" ? s.event : null, s.pov || "de_facto"];
             },
             autoplay: function (flag, tours) {
                 if (!flag) return [nu(), nu()];
@@ -401,8 +391,10 @@
                     });
                     var a = window.skmap.paintGraph(ID().CMP_A, reqA), b = window.skmap.paintGraph(ID().CMP_B, reqB);
                     if (!(a && b) && ++tries < 200) setTimeout(run, 50);
-                    nameLines(ID().CMP_A + "-lines", reqA);
-                    nameLines(ID().CMP_B + "-lines", reqB);
+                    compareKey(ID().CMP_A + "-lines", reqA);
+                    compareKey(ID().CMP_B + "-lines", reqB);
+                    var box = document.getElementById(ID().CMP_DATE2_INPUT);
+                    if (box && document.activeElement !== box && box.value !== dayText) box.value = dayText;
                 };
                 run();
                 return [reqA.stamp + "|" + reqB.stamp, dayText];

@@ -272,8 +272,11 @@
     /* The key: one row per paint in use on the map shown (same tiles and outlines as the map: skmap.swatch). */
     /* The Key rows of the map shown: its Frame's paints in use (with whose marker each is), its lines, and
      * the disagreement outline when it is marked. */
-    function keyRows() {
-        var sk = window.skmap, req = sk && sk.lastRequest && sk.lastRequest();
+    /* The Key rows of a map request (the main map's last one by default): its Frame's rows, its lines, the
+     * disagreement mark. */
+    function keyRows(req) {
+        var sk = window.skmap;
+        req = req || (sk && sk.lastRequest && sk.lastRequest());
         if (!req || !req.table) return null;
         var table = req.table, fr = sk.resolve(req), rows = [];
         fr.key.forEach(function (entry) {
@@ -285,34 +288,35 @@
         }
         return rows;
     }
+    /* Draws `rows` into `holder` (the Key tab, Present's key, each compare map's key), unless it shows them. */
+    function fillKey(holder, rows) {
+        var sig = rows.map(function (r) { return r.text + (r.note ? "/" + r.note : ""); }).join("|");
+        if (!holder || holder.getAttribute("data-sig") === sig) return;
+        holder.setAttribute("data-sig", sig);
+        var frag = document.createDocumentFragment();
+        rows.forEach(function (r) {
+            var row = document.createElement("div");
+            row.className = "key-row";
+            if (r.id) row.setAttribute("data-line", r.id);
+            row.appendChild(r.line ? window.skmap.lineSwatch(r.line) : window.skmap.swatch(r.key));
+            var span = document.createElement("span");
+            span.textContent = r.text;
+            if (r.note) {   // whose marker it is (a position the view only knew of)
+                var note = document.createElement("span");
+                note.className = "key-note";
+                note.textContent = r.note;
+                span.appendChild(document.createElement("br"));
+                span.appendChild(note);
+            }
+            row.appendChild(span);
+            frag.appendChild(row);
+        });
+        holder.replaceChildren(frag);
+    }
     function drawKey() {
         var rows = keyRows();
         if (!rows) return;
-        var sig = rows.map(function (r) { return r.text + (r.note ? "/" + r.note : ""); }).join("|");
-        [ID.KEY_IN_USE, ID.PRESENT_LEGEND].forEach(function (id) {
-            var holder = byId(id);
-            if (!holder || holder.getAttribute("data-sig") === sig) return;
-            holder.setAttribute("data-sig", sig);
-            var frag = document.createDocumentFragment();
-            rows.forEach(function (r) {
-                var row = document.createElement("div");
-                row.className = "key-row";
-                if (r.id) row.setAttribute("data-line", r.id);
-                row.appendChild(r.line ? window.skmap.lineSwatch(r.line) : window.skmap.swatch(r.key));
-                var span = document.createElement("span");
-                span.textContent = r.text;
-                if (r.note) {   // whose marker it is (a position the view only knew of)
-                    var note = document.createElement("span");
-                    note.className = "key-note";
-                    note.textContent = r.note;
-                    span.appendChild(document.createElement("br"));
-                    span.appendChild(note);
-                }
-                row.appendChild(span);
-                frag.appendChild(row);
-            });
-            holder.replaceChildren(frag);
-        });
+        [ID.KEY_IN_USE, ID.PRESENT_LEGEND].forEach(function (id) { fillKey(byId(id), rows); });
         var chip = byId(ID.KEY_CHIP);
         if (chip) {
             var label = ((frame.i18n && frame.i18n.keyChip) || "Key · {n}").replace("{n}", rows.length);
@@ -383,6 +387,7 @@
     }
     window.skframe = {selectTab: selectTab, openDetails: openDetails, closeDetails: closeDetails, tabKey: tabKey,
                       openDialog: openDialog, stepDoc: stepDoc, shortcut: shortcut,
+                      keyFor: function (holder, req) { var rows = keyRows(req); if (rows) fillKey(holder, rows); },
                       state: function () { return frame; }};
 
     window.dash_clientside = Object.assign({}, window.dash_clientside, {

@@ -17,7 +17,7 @@ from app import compare, ids, mapstate, narration, styles, table
 from app.help import help_content
 from app.i18n import LANGUAGES, gettext_for, localised_span
 from app.page.cite import cite_dicts
-from app.page.present import present_caption
+from app.page.present import present_caption, present_epilogue
 
 PRESENT = "present"
 
@@ -83,11 +83,11 @@ def register_classroom(app: Dash, engine: Any) -> None:
         Input(ids.EXIT_VIEW, "n_clicks"), State(ids.STEP, "data"),
         prevent_initial_call=True,
     )
-    # --- tour: a step sets the date, the mode and the event --------------------------------------------------
+    # --- tour: a step sets the date, the mode, the event and the point of view ----------------------------------
     app.clientside_callback(
         ClientsideFunction("skclass", "tourGo"),
         Output(ids.SLIDER, "value", allow_duplicate=True), Output(ids.MODE, "value", allow_duplicate=True),
-        Output(ids.EVENT_PICK, "value", allow_duplicate=True),
+        Output(ids.EVENT_PICK, "value", allow_duplicate=True), Output(ids.POV, "value", allow_duplicate=True),
         Input(ids.STEP, "data"), Input(ids.TOUR, "data"), State(ids.TOUR_STORE, "data"),
         prevent_initial_call=True,
     )
@@ -115,6 +115,8 @@ def register_classroom(app: Dash, engine: Any) -> None:
             s = tours[state.tour][n - 1]
             label = t("Step {n} of {total} · {tour}", n=n, total=len(tours[state.tour]),
                       tour=narration.tour_title(state.tour, state.lang))
+            if s.epilogue:
+                return present_epilogue(engine, s.date, state.lang), label
             return present_caption(engine, s.event, s.date, state.pov, s.mode, state.lang), label
         if state.mode == "event" and state.event in engine.events:
             return present_caption(engine, state.event, state.date, state.pov, "event", state.lang), ""

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import app
-from app import ASSETS_DIR, PROJECT_ROOT
+from app import ASSETS_DIR, PROJECT_ROOT, epilogue
 from app import mapstate as us
 from app.export import caption
-from app.i18n import HTML_LANG, gettext_for
+from app.i18n import HTML_LANG, format_date_for, gettext_for
 from app.lessons.plan import Lesson
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -50,7 +50,7 @@ def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
         steps.append({
             "n": s.n, "day": us.day_index(s.date), "mode": s.mode, "event": s.event, "title": s.title,
             "eventTitle": w.event_title if s.event else "", "view": w.view, "when": w.when, "text": w.text,
-            "hint": w.hint, "quote": w.quote,
+            "hint": w.hint, "quote": w.quote, "pov": s.req.pov if s.mode == "date" else None,
             "sources": [{"short": c.short, "full": c.full, "url": c.url} for c in w.sources],
         })
     link = lesson.permalink()
@@ -61,6 +61,7 @@ def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
         "footer": t("{attribution}. Sakhalin–Kurils atlas {version}, data {data}.", attribution=caption.ATTRIBUTION,
                     version=f"v{app.__version__}", data=caption.dataset_label(engine)),
         "link": link,
+        "epilogue": epilogue_data(lesson.lang) if lesson.epilogue else None,
         "i18n": {
             "prev": t("Previous step"), "next": t("Next step"), "play": t("Play"), "pause": t("Pause"),
             "step": t("Step {n} of {total}"), "sources": t("Sources"), "key": t("Key"), "says": t("What it says"),
@@ -69,6 +70,16 @@ def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
             "between": t("The map shows {date}; the last step before it:"), "online": t("Online: {url}"),
         },
     }
+
+
+def epilogue_data(lang: str) -> dict:
+    """What happened after 1956 (app/epilogue.py), as the file shows it after the tour's last step."""
+    ep = epilogue.EPILOGUE
+    lang = lang if lang in ep.title else "en"
+    return {"title": ep.title[lang], "intro": ep.intro[lang],
+            "items": [{"id": i.id, "date": format_date_for(i.date.isoformat(), lang), "text": i.text[lang],
+                       "sources": [{"short": s.short, "full": s.full, "url": s.url} for s in i.sources]}
+                      for i in ep.items]}
 
 
 def build_html(engine: Any, lesson: Lesson) -> bytes:

@@ -82,6 +82,7 @@ class Lesson:
     pov: str
     steps: tuple[Step, ...]
     base: ExportRequest = field(repr=False)
+    epilogue: bool = False  # a tour that ends with what happened after 1956 (app/epilogue.py)
 
     def sources(self) -> list[Citation]:
         """Every step's sources once, in a stable reading order (primary sources first)."""
@@ -144,13 +145,17 @@ def _tour(engine: Any, base: ExportRequest, tour: str) -> list[tuple[str | None,
         raise ExportParamError("tour", f"unknown tour {tour!r}", ", ".join(narration.TOURS))
     out = []
     for s in narration.tour_steps(engine, tour, base.lang):
+        if s.epilogue:   # not a map step: the one-file lesson tells it after the last (Lesson.epilogue)
+            continue
         if s.mode == "event":
-            out.append((s.event, "provides", s.date, replace(base, mode="event", event=s.event, date=s.date)))
+            out.append((s.event, "provides", s.date, replace(base, mode="event", event=s.event, date=s.date,
+                                                              pov=s.pov)))
             continue
         moment = moment_of(engine, s.event, s.date)
         what = {"signed": "signed", "in_force": "in_force"}.get(moment, "dated")
         # the figure names the step's own event (its caption and file), as Present's caption does
-        out.append((s.event, what, s.date, replace(base, mode="date", event=s.event, date=s.date)))
+        # and in the step's point of view: the view its story needs, as Present shows it
+        out.append((s.event, what, s.date, replace(base, mode="date", event=s.event, date=s.date, pov=s.pov)))
     return out
 
 
@@ -230,4 +235,5 @@ def build(engine: Any, spec: LessonSpec) -> Lesson:
     days = [s.date for s in steps]
     first, last = min(days), max(days)
     range_text = t("{start} – {end}", start=format_date_for(first, spec.lang), end=format_date_for(last, spec.lang))
-    return Lesson(title, range_text, first, last, spec.lang, base.pov, tuple(steps), base)
+    ends = bool(spec.tour) and narration.tour_steps(engine, spec.tour, spec.lang)[-1].epilogue
+    return Lesson(title, range_text, first, last, spec.lang, base.pov, tuple(steps), base, ends)

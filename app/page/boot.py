@@ -18,12 +18,13 @@ DEFAULT_CONTROLS = mapstate.to_controls(mapstate.MapState())  # what the layout'
 
 
 def on_tour_step(engine: Any, state: mapstate.MapState) -> mapstate.MapState:
-    """A tour's step decides the map's date, mode and document (assets/classroom.js tourGo sets them too): the
-    controls start there, so the map never shows another moment under the step's caption."""
+    """A tour's step decides the map's date, mode, document and point of view (assets/classroom.js tourGo sets
+    them too): the controls start there, so the map never shows another moment or view under the step's caption."""
     if not state.tour:
         return state
     step = narration.tour_steps(engine, state.tour)[state.step - 1]
-    return replace(state, date=step.date, mode=step.mode, event=step.event if step.mode == "event" else None)
+    return replace(state, date=step.date, mode=step.mode, event=step.event if step.mode == "event" else None,
+                   pov=step.pov)
 
 
 def boot_state(engine: Any, query: Any) -> dict[str, Any]:

@@ -16,6 +16,11 @@ def _compare_graph(id_: str) -> dcc.Graph:
                      responsive=True)
 
 
+def _compare_key(id_: str, label: str) -> html.Div:
+    """A compare map's own key: every row its state draws (assets/classroom.js fills it from the map's Frame)."""
+    return html.Div(id=id_, className="cmp-key", role="group", **{"aria-label": label})
+
+
 def create_compare(engine: Any, event_options: list[dict], lang: str = "en") -> html.Section:
     t = gettext_for(lang)
     pov_options = [{"label": t(styles.POV_LABELS[p]), "value": p} for p in POVS]
@@ -29,7 +34,8 @@ def create_compare(engine: Any, event_options: list[dict], lang: str = "en") -> 
                          className="slider-box", title=t("Side B date")),
                 html.Label([html.Span(t("Side B date"), className="sr-only"),
                             dcc.Input(id=ids.CMP_DATE2_INPUT, type="date", min=MIN_DATE.isoformat(),
-                                      max=MAX_DATE.isoformat(), debounce=True, className="date-input")]),
+                                      max=MAX_DATE.isoformat(), debounce=True, className="date-input")],
+                           className="date-input-label"),
             ], id=ids.CMP_DATE2_BOX, className="cmp-date2"),
             html.Div([html.Label(t("Side B point of view"), htmlFor=ids.CMP_POV2, className="cmp-label"),
                       dcc.Dropdown(id=ids.CMP_POV2, options=pov_options, value="de_facto", clearable=False,
@@ -47,9 +53,9 @@ def create_compare(engine: Any, event_options: list[dict], lang: str = "en") -> 
         ], className="cmp-controls"),
         html.Div([
             html.Figure([html.Figcaption(id=ids.CMP_A_TITLE, className="cmp-title"), _compare_graph(ids.CMP_A),
-                         html.P(id=ids.CMP_A_LINES, className="cmp-lines")], className="cmp-side cmp-side-a"),
+                         _compare_key(ids.CMP_A_LINES, t("Key of map A"))], className="cmp-side cmp-side-a"),
             html.Figure([html.Figcaption(id=ids.CMP_B_TITLE, className="cmp-title"), _compare_graph(ids.CMP_B),
-                         html.P(id=ids.CMP_B_LINES, className="cmp-lines")], className="cmp-side cmp-side-b"),
+                         _compare_key(ids.CMP_B_LINES, t("Key of map B"))], className="cmp-side cmp-side-b"),
         ], className="cmp-maps"),
         html.Div(id=ids.CMP_PAINTED, hidden=True),
     ], id=ids.COMPARE, className="compare-section", **{"aria-label": t("Compare")})

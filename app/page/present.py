@@ -11,6 +11,7 @@ from typing import Any
 from dash import html
 
 from app import ids, narration, styles
+from app.epilogue import EPILOGUE
 from app.i18n import format_date_for, gettext_for, localised, localised_span
 from app.page.cite import cite_dicts
 from app.pov_label import pov_label
@@ -164,3 +165,22 @@ def present_caption(engine: Any, event_id: str | None, shown: dt.date, pov: str,
                          html.Ul([html.Li(c["short"], title=c["full"]) for c in cites], className="present-sources")],
                         className="present-src"))
     return out
+
+
+def present_epilogue(engine: Any, shown: dt.date, lang: str = "en") -> list:
+    """The tour's last card: what happened after 1956, each document dated and sourced (content/epilogue.yaml).
+    The map stays on its last day, in the view the card names."""
+    t = gettext_for(lang)
+    lang = lang if lang in EPILOGUE.title else "en"
+    items = []
+    for item in EPILOGUE.items:
+        items.append(html.Li([
+            html.P([html.Strong(format_date_for(item.date.isoformat(), lang)), " — ", item.text[lang]],
+                   className="present-text"),
+            html.Div([html.Span(t("Sources: "), className="present-src-label"),
+                      html.Ul([html.Li(src.brief, title=f"{src.full} {src.url}") for src in item.sources],
+                              className="present-sources")], className="present-src"),
+        ], **{"data-epilogue": item.id}))
+    return [html.P(pov_label(engine, "de_facto", shown, lang), className="present-pov", id=ids.PRESENT_POV),
+            html.H2(EPILOGUE.title[lang], className="present-title"),
+            html.Ol(items, className="present-epilogue", title=EPILOGUE.intro[lang])]

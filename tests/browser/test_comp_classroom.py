@@ -100,3 +100,39 @@ def test_comp003_two_treaties(page, live_server):
     expect(page.locator("#compare-changes")).to_contain_text("Two treaties")
     expect(page.locator("#compare-event2-box")).to_be_visible()
     expect(page.locator("#compare-date2-box")).to_be_hidden()
+
+
+def test_comp004_both_keys_side_b_keys_and_date_box(page, live_server):
+    """Japan's and the USSR's view on 12 Dec 1956 side by side: each map has its own key, the rows of its own
+    Frame (side B's "claimed by Japan; promised to Japan" row was explained nowhere); side B's ← → move side B
+    by a day and leave side A; side B's date box takes every day of the range and shows side B's day."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(live_server + "/?date=1956-12-12&pov=japan&view=compare&date2=1956-12-12&pov2=russia")
+    wait_compare(page, "1956-12-12:japan", "1956-12-12:russia")
+    rows = """([id, day, pov]) => {
+        const want = window.skmap.resolve({day: window.skmap.isoToDay(day), mode: 'date', pov: pov, diff: false,
+                                            event: null, names: 'local', lang: 'en'}).key.map(e => e.text);
+        const shown = [...document.querySelectorAll('#' + id + ' .key-row:not([data-line]) > span')]
+                      .map(s => s.firstChild.textContent);
+        return want.length && JSON.stringify(want) === JSON.stringify(shown) ? shown : null; }"""
+    a = page.wait_for_function(rows, arg=["compare-a-lines", "1956-12-12", "japan"], timeout=20000).json_value()
+    b = page.wait_for_function(rows, arg=["compare-b-lines", "1956-12-12", "russia"], timeout=20000).json_value()
+    assert "Russia / USSR: sovereignty; claimed by Japan; promised to Japan" in b, b
+    assert "Japan: sovereignty; claimed by Russia / USSR; promised to Japan" in a, a
+    assert page.locator("#compare-b-lines .key-row svg").count() == page.locator("#compare-b-lines .key-row").count()
+    # side B's arrows move side B, never side A
+    page.locator("#compare-date2 [role=slider]").focus()
+    page.keyboard.press("ArrowRight")
+    wait_compare(page, "1956-12-12:japan", "1956-12-13:russia")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    wait_compare(page, "1956-12-12:japan", "1956-12-11:russia")
+    box = page.locator("#compare-date2-input")
+    expect(box).to_have_value("1956-12-11")
+    assert box.bounding_box()["width"] >= 120   # the whole date shows, not only its calendar icon
+    # the date box: the first and last day of the range and a day between, each on side B only
+    for day in ("1905-01-01", "1956-12-31", "1923-06-01"):
+        box.fill(day)
+        box.press("Enter")
+        wait_compare(page, "1956-12-12:japan", day + ":russia")
+        expect(page.locator("#compare-date2-text")).to_have_text(day)

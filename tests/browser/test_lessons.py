@@ -66,20 +66,30 @@ def test_less001_opens_offline_steps_and_paints_like_the_page(browser, live_serv
         assert day == (step.date - plan.us.MIN_DATE).days
         expected = live.evaluate("""([day, mode, pov, ev]) => {
             const req = window.skmap.request(day, mode, pov, false, ev, 'local');
-            const keys = window.skmap.resolve(req).keys, t = window.skmap.store.table;
+            const frame = window.skmap.resolve(req), keys = frame.keys, t = window.skmap.store.table;
             const out = {};
             t.locations.forEach((loc, i) => { out[loc] = t.keys[keys[i]].key; });
-            return out;
+            return [out, frame.key.length + frame.lines.length];
         }""", [day, step.mode, pov, step.event])
+        expected, rows = expected
         drawn = _drawn_keys(page)
         assert drawn, "nothing painted"
         for loc, keys in drawn.items():
             assert set(keys) == {expected[loc]}, (step.title, pov, loc)
-        assert page.locator("#key .row").count() >= 2
+        assert page.locator("#key .row").count() == rows >= 1   # the Frame's rows (1946-02-02 de facto has one)
         if step.words.sources:
             assert step.words.sources[0].short in page.inner_text("#caption")
+        if n == len(lesson.steps):   # after the tour's last step: what happened after 1956, sourced
+            assert page.locator("#epilogue [data-epilogue]").count() == 4
+            assert "27 January 1960" in page.inner_text("#epilogue")
         page.keyboard.press("PageDown")
     assert seen_povs == {"de_facto", "japan", "russia", "usa"}
+    # each step opens in its own point of view: Yalta's first step in the USSR's
+    yalta = next(n for n, s in enumerate(lesson.steps, start=1) if s.event == "yalta_agreement_1945")
+    page.keyboard.press("Home")
+    for _ in range(yalta - 1):
+        page.keyboard.press("PageDown")
+    assert page.get_attribute("body", "data-pov") == lesson.steps[yalta - 1].req.pov == "russia"
     page.keyboard.press("Home")
     assert page.get_attribute("#caption", "data-step") == "1"
     page.keyboard.press("Shift+ArrowRight")  # a month on: between two steps, the caption says so

@@ -87,8 +87,8 @@ def test_line002_compare_draws_each_side_s_lines_and_names_them(page, live_serve
     assert not any(a[x]["drawn"] for x in LATER_LINES) and a["line_50n"]["drawn"], a
     assert b["line_macarthur"]["drawn"] and not b["line_50n"]["drawn"] and not b["line_bulganin"]["drawn"], b
     expect(page.locator("#compare-b-lines")).to_be_visible()
-    expect(page.locator("#compare-b-lines")).to_have_text("マッカーサー・ライン（1946–1952年）：有効。")
-    expect(page.locator("#compare-a-lines")).to_have_text("北緯50度線の国境（1905–1945年）：有効。")
+    expect(page.locator("#compare-b-lines [data-line]")).to_have_text("マッカーサー・ライン（1946–1952年）：有効。")
+    expect(page.locator("#compare-a-lines [data-line]")).to_have_text("北緯50度線の国境（1905–1945年）：有効。")
     shot(page, "line002_compare_ja")
 
 

@@ -118,3 +118,81 @@ def test_pres005_screenshot_1280x720(page, live_server, steps, lang):
     page.wait_for_timeout(700)  # the map's resize to its cell
     path = shot(page, f"present_{lang}_1280x720")
     assert path.stat().st_size > 20_000
+
+
+def test_pres006_each_tour_step_shows_and_says_its_view(page, live_server, steps):
+    """Stepping with the clicker from step 6 to the end and back: each step's map is in the step's point of view
+    (the painted stamp, the point-of-view buttons) and the caption's first line names that view."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_present(page, live_server, "?view=present&tour=key&step=6")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    check = """([stamp, pov, label]) => {
+        const g = document.querySelector('#map .js-plotly-plot');
+        const head = document.querySelector('#present-pov');
+        const on = document.querySelector('#pov input:checked');
+        if (!g || !(g.getAttribute('data-painted') || '').startsWith(stamp + ':') || !head) return false;
+        return head.textContent === label && (!pov || (!!on && on.value === pov));
+    }"""
+    govs = {"de_facto": "De facto control", "japan": "Japan's view", "russia": "The USSR's view",
+            "usa": "The USA's view"}
+
+    def expect_step(s):
+        event = s.mode == "event"
+        stamp = "event:" + s.event if event else f"{s.date.isoformat()}:{s.pov}"
+        label = "Treaty or proposal: what it provides" if event else govs[s.pov]
+        page.wait_for_function(check, arg=[stamp, None if event else s.pov, label], timeout=30000)
+
+    expect_step(steps[5])
+    for s in steps[6:]:
+        page.keyboard.press("PageDown")
+        expect(page.locator("#present-step")).to_contain_text(f"Step {s.n} of", timeout=20000)
+        expect_step(s)
+    # the last step: what happened after 1956, four dated documents, all in the caption's box
+    assert steps[-1].epilogue
+    expect(page.locator("#present-caption [data-epilogue]")).to_have_count(4)
+    page.wait_for_function("() => document.querySelector('.present-caption').getAttribute('data-overflow') === '0'"
+                           " && document.querySelector('.present-caption').scrollHeight"
+                           " <= document.querySelector('.present-caption').clientHeight + 1", timeout=20000)
+    expect(page.locator("#present-caption")).to_contain_text("27 January 1960")
+    expect(page.locator("#present-caption")).to_contain_text("14 November 2018")
+    yalta = next(s for s in steps if s.event == "yalta_agreement_1945")
+    for _ in range(len(steps) - yalta.n):
+        page.keyboard.press("PageUp")
+    expect(page.locator("#present-step")).to_contain_text(f"Step {yalta.n} of", timeout=20000)
+    expect_step(yalta)
+
+
+CONTRAST_JS = """() => {
+    const rgb = s => s.match(/[\\d.]+/g).map(Number);
+    const lin = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; };
+    const lum = c => { const v = c.slice(0, 3).map(lin); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+    const bg = el => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                       if (c.length < 4 || c[3] > 0.99) return c; } return [255, 255, 255]; };
+    return [...document.querySelectorAll('#pov label')].map(l => {
+        const text = l.querySelector('.seg-long, .seg-short') || l;
+        const shown = [...l.querySelectorAll('.seg-long, .seg-short')].find(e => e.offsetWidth) || text;
+        const a = lum(rgb(getComputedStyle(shown).color)), b = lum(bg(shown));
+        return [l.querySelector('input').value, !!l.querySelector('input:checked'),
+                (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]; });
+}"""
+
+
+def test_pres007_the_selected_point_of_view_is_readable_after_a_click(page, live_server):
+    """After a mouse click the selected view's words were Dash's purple on our navy (1.5:1): every point-of-view
+    button, selected or not, keeps a contrast of at least 4.5:1, in the map view and in Present; Present's key is
+    large enough for the back row."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    for query in ("?date=1952-04-28", "?view=present&tour=key&step=7"):
+        page.goto(live_server + "/" + query)
+        wait_painted(page, ":")
+        for pov in ("japan", "usa", "russia", "de_facto"):
+            page.locator(f"#pov input[value={pov}]").click()
+            wait_painted(page, ":" + pov + ":")
+            seen = page.evaluate(CONTRAST_JS)
+            assert [p for p, on, _ in seen if on] == [pov], seen
+            assert all(ratio >= 4.5 for _, _, ratio in seen), (query, pov, seen)
+    # from the back row: Present's key rows at 1280×720 were 12 px; at least 14 px now (its fit may shrink by 0.8
+    # only where the rows would not fit)
+    px = page.wait_for_function("""() => { const r = document.querySelector('#present-legend .key-row span');
+        return r && parseFloat(getComputedStyle(r).fontSize); }""", timeout=20000).json_value()
+    assert px >= 14, px

@@ -62,3 +62,25 @@ def test_a_cession_still_fills(built):
 def test_hover_of_a_promise_says_promised_not_no_position():
     text = styles.describe_territory(styles.TerritoryPaint("none", "none", (), "russia"), "en")
     assert text.startswith("Promised to") and "No stated position" not in text
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(h: str) -> float:
+        c = [int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_no_stated_position_never_vanishes_into_the_sea_or_the_land(built):
+    """Treaty mode's "no stated position" (the Kurils under Portsmouth) was near-white (#F2EFE8) with a white
+    outline on a white sea: the islands disappeared from a projector. Its fill now stands off the sea and the land
+    around, and its outline off both."""
+    table = built["table"]
+    keys = {table["keys"][k]["key"] for k in built["events"]["keys"]["portsmouth_1905"]}
+    assert "T|none|none|||" in keys, keys
+    style = styles.territory_style(styles.TerritoryPaint("none", "none"))
+    assert _contrast(style["fill"], styles.SEA) >= 1.5 and _contrast(style["fill"], styles.CONTEXT_LAND) >= 1.3
+    assert _contrast(style["stroke"], styles.SEA) >= 4.5 and _contrast(style["stroke"], style["fill"]) >= 2.5
+    assert style["fill"] != styles.GROUP_COLOURS["undetermined"]

@@ -103,7 +103,30 @@
             });
             box.appendChild(ul);
         }
+        if (L.epilogue && state.step === steps.length - 1) drawEpilogue(box);
         document.getElementById("step-of").textContent = fmt(T.step, {n: s.n, total: steps.length});
+    }
+    /* After the last step: what happened after 1956 (content/epilogue.yaml), each document with its sources. */
+    function drawEpilogue(box) {
+        var sec = el("section", {"class": "epilogue", id: "epilogue"});
+        sec.appendChild(el("h2", {}, L.epilogue.title));
+        sec.appendChild(el("p", {"class": "hint"}, L.epilogue.intro));
+        L.epilogue.items.forEach(function (item) {
+            var p = el("p", {"class": "text", "data-epilogue": item.id});
+            p.appendChild(el("strong", {}, item.date));
+            p.appendChild(document.createTextNode(" \u2014 " + item.text));
+            sec.appendChild(p);
+            var ul = el("ul", {"class": "sources"});
+            item.sources.forEach(function (c) {
+                var li = el("li"), d = el("details");
+                d.appendChild(el("summary", {}, c.short));
+                d.appendChild(el("p", {}, c.full + " " + c.url));
+                li.appendChild(d);
+                ul.appendChild(li);
+            });
+            sec.appendChild(ul);
+        });
+        box.appendChild(sec);
     }
     function labelOf(pov) {
         for (var i = 0; i < L.povs.length; i++) if (L.povs[i].id === pov) return L.povs[i].label;
@@ -134,6 +157,7 @@
         state.day = s.day;
         state.mode = s.mode;
         state.event = s.event;
+        if (s.pov && s.pov !== state.pov) { setPov(s.pov); return; }   // the view the step's story needs
         paint();
     }
     function goDay(day) {
