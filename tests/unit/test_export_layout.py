@@ -24,7 +24,7 @@ def engine():
 
 def tour_days(engine) -> list[dt.date]:
     days = {dt.date.fromisoformat(str(day or engine.events[event].sort_date)) for steps in TOURS.values()
-            for event, day, *_rest in steps}
+            for event, day, *_rest in steps if day or event in engine.events}  # (the epilogue card has neither)
     return sorted(days)
 
 
