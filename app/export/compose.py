@@ -48,6 +48,7 @@ INSET_FEATURES = ("kunashir", "shikotan", "polonsky", "zelyony", "tanfilyev", "y
 HAIRLINE_PT = 0.3  # journals ask for lines of at least 0.25 pt
 MAX_LEADER_MM = 10.0  # a name further from its place than this on paper names nothing a reader can find
 PROXY_MM = 2.0  # the side of a small island's square on paper
+PROXY_NOTE = "note:proxy"  # the key row (print's own) that explains the squares
 PATTERN_TILE_PX = 12.0  # finish.py's pattern tile, before pattern_scale
 THIN_OUTLINE = 0.25  # an outline at most this share of an island's mean width (2 × area / perimeter)
 MIN_MAP_MM = 38.0  # a map smaller than this on the page is refused, not overprinted
@@ -218,7 +219,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     rows = tuple(key_rows(states[0].merge(states[1]) if len(states) > 1 else states[0], kind, lang))
     if not req.unit:  # the whole view always has islands smaller than their pattern (Moneron, Shumshu …)
         rows += (KeyRow("note", None, t("Small squares: islands too small to show their pattern, drawn in their own "
-                                        "fill, pattern and outline.")),)
+                                        "fill, pattern and outline."), PROXY_NOTE),)
     title, subtitle = caption.titles(engine, req)
     if req.view == "compare":
         title = t("{a} | {b}", a=_panel_title(engine, reqs[0]), b=_panel_title(engine, reqs[1]))
