@@ -11,6 +11,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, request
 
 from app import mapstate
+from app.table import BOM
 from app.timeline import serialize
 from app.timeline.engine import Engine, QueryError
 
@@ -25,10 +26,10 @@ def _json(payload: Any, status: int = 200, filename: str | None = None) -> Respo
     return response
 
 
-def _load_layers_collection() -> dict[str, Any]:
+def _load_layers_collection(resolution: str = "interactive") -> dict[str, Any]:
     from app.layers import load_layers  # written by the map engineer; imported lazily
 
-    layers = load_layers(resolution="interactive")
+    layers = load_layers(resolution=resolution)
     collection = getattr(layers, "collection", layers)
     if not isinstance(collection, dict):
         raise TypeError("app.layers.load_layers() gave no GeoJSON collection")
@@ -63,6 +64,7 @@ def build_blueprint(engine: Engine,
     """The /api blueprint over `engine` (a new blueprint per call: one per app in tests)."""
     bp = Blueprint("timeline_api", __name__, url_prefix="/api")
     load_layers = layers_loader or _load_layers_collection
+    load_full_layers = layers_loader or (lambda: _load_layers_collection("full"))
 
     @bp.errorhandler(QueryError)
     def _bad_parameter(error: QueryError) -> Response:
@@ -105,23 +107,32 @@ def build_blueprint(engine: Engine,
 
     @bp.get("/download/statuses.csv")
     def statuses_csv() -> Response:
-        response = Response(serialize.statuses_csv(engine), mimetype="text/csv")
+        # a byte-order mark like the table's CSV, so a spreadsheet opened by double-click reads UTF-8
+        response = Response(BOM + serialize.statuses_csv(engine), mimetype="text/csv")
         response.headers["Content-Type"] = "text/csv; charset=utf-8"
         response.headers["Content-Disposition"] = 'attachment; filename="statuses.csv"'
         return response
 
-    @bp.get("/download/layers.geojson")
-    def layers_geojson() -> Response:
+    def layers_file(load: Callable[[], dict[str, Any]], filename: str) -> Response:
         try:
-            collection = load_layers()
+            collection = load()
         except Exception as error:  # noqa: BLE001 - missing/broken layer file: say so, no 500
             return _json({"error": f"the map layers are not available: {error}",
                           "parameter": None, "allowed": None}, status=503)
         payload = serialize.layers_payload(engine, collection)
         response = Response(serialize.dumps(payload), mimetype="application/geo+json")
         response.headers["Content-Type"] = "application/geo+json; charset=utf-8"
-        response.headers["Content-Disposition"] = 'attachment; filename="layers.geojson"'
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+    @bp.get("/download/layers.geojson")
+    def layers_geojson() -> Response:
+        return layers_file(load_layers, "layers.geojson")
+
+    @bp.get("/download/layers_full.geojson")
+    def layers_full_geojson() -> Response:
+        """The full-resolution layers the figures are drawn from, beside the simplified ones of the page."""
+        return layers_file(load_full_layers, "layers_full.geojson")
 
     return bp
 

@@ -23,6 +23,7 @@ from app.i18n import BABEL_LOCALE, _, gettext_for, normalise_lang
 TIER_ORDER = {"primary": 0, "scholarship": 1, "seed": 2, "web": 3}
 TIER_LABELS = {"primary": _("Primary source"), "scholarship": _("Scholarship or reference work"),
                "seed": _("Seed document"), "web": _("Web page (additional reference)")}
+_FRUS_DOC_RE = re.compile(r"^d(\d+)$")
 _LINES_RE = re.compile(r"^L(\d+)(?:\s*[–-]\s*(\d+))?$")
 
 
@@ -68,6 +69,12 @@ def _locator(source: Any, lang: str) -> str:
     return t("line {line}", line=found.group(1))
 
 
+def _said_in(locator: str, base: str) -> bool:
+    """Whether a short citation already says its locator: verbatim, or a FRUS "d779" as its "doc. 779"."""
+    found = _FRUS_DOC_RE.match(locator)
+    return locator in base or (found is not None and re.search(rf"\bdoc\. {found.group(1)}\b", base) is not None)
+
+
 def _join(parts: list[str], sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
@@ -96,7 +103,7 @@ def _build(engine: Any, key: str, lang: str) -> Citation:
         full = _join([_sentence(head), _sentence(seed.publication or ""), seed.url or ""], " ")
         return Citation(key, short, full, seed.url, quote, src.tier)
     base = src.short or src.title
-    short = base if not locator or locator in base else _join([base, locator])
+    short = base if not locator or _said_in(locator, base) else _join([base, locator])
     head = _join([src.author, t("“{title}”", title=src.title), format_reference_date(src.date, lang), locator])
     full = _join([_sentence(head), _sentence(src.publication or ""), src.url or ""], " ")
     return Citation(key, short, full, src.url, quote, src.tier)

@@ -15,6 +15,7 @@ from dash import html
 
 from app import GEODATA_DIR, styles
 from app.citations import cite, cite_many
+from app.dataset_citation import cite_as
 from app.i18n import _, gettext_for, localised
 
 SEED_DOCUMENTS = [  # ids of geodata/timeline/seeds.yaml
@@ -225,6 +226,7 @@ def _licence(engine: Any, lang: str = "en") -> html.Div:
             html.Li(t("Historical texts: treaty and government documents (public domain), cited per status.")),
             html.Li(t("The timeline data (geodata/timeline/*.yaml and the downloads): CC BY 4.0, cite it with its "
                       "version ({version}). The code: MIT.", version=_dataset_version(engine))),
+            html.Li(cite_as(lang)),
             html.Li(t("Quoted texts keep their own terms: government documents and treaties are public domain, "
                       "scholarship is quoted with attribution, and lines of Chinese Wikipedia (CC BY-SA 4.0) and "
                       "their translations are CC BY-SA 4.0.")),

@@ -1,6 +1,8 @@
 """assets/constants.js, written from app/ids.py and app/mapstate.py: the one place the browser's scripts take the
 page's component ids, the date range, the points of view, the languages, the state's defaults and the size classes
-from. `python -m app.jsconst` (make constants) writes it; tests/unit/test_jsconst.py fails when the committed file
+from, and Plotly's (empty) geo topojson from assets/topojson/, given before the first plot so that no geo draw waits
+on a fetch (a draw that straddles tasks let a relayout land in its middle and leave the insets where the server put
+them). `python -m app.jsconst` (make constants) writes it; tests/unit/test_jsconst.py fails when the committed file
 differs from what this writes."""
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
+def geo_assets() -> dict:
+    """Every topojson Plotly's geo subplots could ask for, by name (the map draws its own land: these are stubs)."""
+    return {path.stem: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted((ASSETS_DIR / "topojson").glob("*.json"))}
+
+
 def render() -> str:
     values = constants()
     id_lines = ",\n".join(f"        {name}: {_compact(value)}" for name, value in values.pop("ids").items())
@@ -49,7 +57,9 @@ def render() -> str:
     body = ",\n".join(lines)
     return ("/* Written by `python -m app.jsconst` (make constants) from app/ids.py and app/mapstate.py: do not edit.\n"
             " * The page's component ids, the date range, the state's values and defaults, the size classes. */\n"
-            f"window.skconst = Object.freeze({{\n{body}\n}});\n")
+            f"window.skconst = Object.freeze({{\n{body}\n}});\n"
+            "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
+            f"Object.assign(window.PlotlyGeoAssets.topojson, {json.dumps(geo_assets(), separators=(',', ':'))});\n")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -270,7 +270,11 @@
         var input = byId(ID.DATE_INPUT), iso = isoOf(req.day);
         if (input && document.activeElement !== input && input.value !== iso) input.value = iso;
         clearTimeout(keyTimer);
-        keyTimer = setTimeout(function () { drawKey(); nameGovernment(req.day); }, 120);   // outside the measured frame
+        keyTimer = setTimeout(function () {   // outside the measured frame
+            drawKey();
+            nameGovernment(req.day);
+            gd.setAttribute("data-keyed", req.stamp);   // the key and the government's name follow this paint
+        }, 120);
     }
     /* "Russia's / the USSR's view" names the government that spoke for it on the date shown (the Frame's
      * government of that view: app/pov_label.py through the paint table). */

@@ -548,8 +548,11 @@
             });
             set("inset-titles", {lon: tl, lat: tt});
         }
-        gd.setAttribute("data-rung", String(best));
-        window.Plotly.react(gd, data, layout);
+        // data-rung says the arranged labels and insets are drawn: set once this react (still the latest) is done
+        gd.removeAttribute("data-rung");
+        window.Plotly.react(gd, data, layout).then(function () {
+            if (gd._skArrangeKey === want) gd.setAttribute("data-rung", String(best));
+        });
     }
     /* Tap targets a finger can hit: each as large as `want` px, but never reaching into the tap area of another
      * unit's symbol (plotly.js gives a tap inside two markers to the last one drawn, so Shikotan's area must end

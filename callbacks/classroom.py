@@ -199,7 +199,10 @@ def register_classroom(app: Dash, engine: Any) -> None:
         return dcc.send_string(table.to_csv(engine, rows), name, type="text/csv")
 
     # --- help -----------------------------------------------------------------------------------------------
-    @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"), State(ids.LANG_STORE, "data"))
+    # Not on the initial call: the boot (assets/mapstate.js) always writes the view, and each rendering of the help's
+    # ~2,800 components costs the browser seconds (it used to be built twice on every ?view=help).
+    @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"), State(ids.LANG_STORE, "data"),
+                  prevent_initial_call=True)
     def help_body(view, lang="en"):
         state = mapstate.from_controls(view=view, lang=lang)
         if state.view != "help":

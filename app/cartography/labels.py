@@ -277,13 +277,14 @@ def _candidate_offsets(kind: str, w: float, h: float, radius: float) -> list[tup
 def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, float, float, float],
           texts: dict[str, str], sizes: dict[int, float], territories: list[tuple[str, Any]],
           obstacles: Sequence[tuple[float, float, float, float]] = (),
-          protected: Sequence[tuple[str, float, float, float]] = (), lines: Sequence[Any] = ()) -> list[PlacedLabel]:
+          protected: Sequence[tuple[str, float, float, float]] = (), lines: Sequence[Any] = (),
+          max_leader: float = math.inf) -> list[PlacedLabel]:
     """The one placer of the page's ladder and of every printed map: `specs` in priority order, each with its text
     (`texts`) at its tier's size (`sizes`, px), placed on its place, beside it or out with a leader, inside
     `bounds` (x0, y0, x1, y1 px), never over another label, an obstacle (x, y, w, h px: an inset, a scale bar), a
     protected symbol (feature, x, y, radius px), a leader line, or a territory (fid, px geometry) it does not
-    name. A place under an obstacle is not named, and no leader crosses an obstacle, a label or another
-    territory."""
+    name. A place outside `bounds` is named on its part inside them, if any; a place under an obstacle is not
+    named, and no leader crosses an obstacle, a label or another territory, or is longer than `max_leader` px."""
     from shapely import STRtree
     from shapely.geometry import LineString, Point, box
 
@@ -294,6 +295,7 @@ def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, 
     rects: list[tuple[float, float, float, float]] = [(o[0], o[1], o[0] + o[2], o[1] + o[3]) for o in obstacles]
     leaders: list[Any] = list(lines)
     x0b, y0b, x1b, y1b = bounds
+    frame = box(x0b, y0b, x1b, y1b)
     for spec in specs:
         text = texts.get(spec.id)
         if not text:
@@ -301,15 +303,23 @@ def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, 
         font_px = sizes[spec.tier]
         w, h = text_size(text, font_px)
         ax, ay = proj(spec.lon, spec.lat)
+        named = set(spec.names)
+        own_geom = [g for fid, g in territories if fid in named]
+        if not (x0b <= ax <= x1b and y0b <= ay <= y1b):
+            # a zoom shows part of the place: name that part, or nothing when none of it is in the frame
+            seen = [g.intersection(frame) for g in own_geom]
+            seen = [g for g in seen if not g.is_empty and g.area > 0]
+            if not seen:
+                continue
+            inside = max(seen, key=lambda g: g.area).representative_point()
+            ax, ay = inside.x, inside.y
         if any(t[0] <= ax <= t[2] and t[1] <= ay <= t[3] for t in rects[:len(obstacles)]):
             continue          # its place is under an inset or a scale bar: a label there would name nothing seen
-        named = set(spec.names)
         own = [extents[f] for f in named if f in extents]
         radius = 0.0
         if own:
             radius = max(max(b[2] for b in own) - min(b[0] for b in own),
                          max(b[3] for b in own) - min(b[1] for b in own)) / 2
-        own_geom = [g for fid, g in territories if fid in named]
         blockers = [p for p in protected if p[0] not in named]
         for dx, dy, may_lead, align in _candidate_offsets(spec.kind, w, h, radius):
             bx, by = ax + dx, ay + dy
@@ -336,6 +346,8 @@ def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, 
                     if spec.kind in ("sea", "region"):
                         continue      # an area's name away from its area is no use; a leader would not help
                     end = _nearest_on_box(ax, ay, bx, by, w, h)
+                    if math.dist((ax, ay), end) > max_leader:
+                        continue
                     seg = LineString([(ax, ay), end])
                     if any(seg.intersects(box(*t)) for t in rects):
                         continue

@@ -66,8 +66,10 @@ def _boxes(fc: dict) -> dict:
     return _feature_boxes(id(fc))
 
 
-def proxy_items(proj: MapProjection, fc: dict, size_px: float | None = None) -> list[Symbol]:
-    """Proxy symbols of the main map: every candidate, with `shown` for those drawn under PROXY_BELOW_PX."""
+def proxy_items(proj: MapProjection, fc: dict, size_px: float | None = None,
+                below_px: float = PROXY_BELOW_PX) -> list[Symbol]:
+    """Proxy symbols of the main map: every candidate, with `shown` for those drawn under `below_px` (the page:
+    PROXY_BELOW_PX; print: its pattern tile, so an island too small to show its pattern shows its symbol)."""
     boxes = _boxes(fc)
     size = size_px or (12.0 if proj.width >= 1300 else 10.0)
     grouped = {f: u for u, fs in GROUPED.items() for f in fs}
@@ -79,13 +81,13 @@ def proxy_items(proj: MapProjection, fc: dict, size_px: float | None = None) -> 
         union = (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
         lon, lat = (union[0] + union[2]) / 2, (union[1] + union[3]) / 2
         x, y = proj(lon, lat)
-        small = any(_px_extent(proj, b) < PROXY_BELOW_PX for b in bs)
+        small = any(_px_extent(proj, b) < below_px for b in bs)
         out.append(Symbol(unit, REPRESENTATIVE[unit], tuple(feats), lon, lat, x, y, size, small))
     for fid, (_unit, bounds, (lon, lat)) in boxes.items():
         if fid in grouped or fid in NO_PROXY:
             continue
         x, y = proj(lon, lat)
-        out.append(Symbol(fid, fid, (fid,), lon, lat, x, y, size, _px_extent(proj, bounds) < PROXY_BELOW_PX))
+        out.append(Symbol(fid, fid, (fid,), lon, lat, x, y, size, _px_extent(proj, bounds) < below_px))
     return out
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import app
 from app import pov_label as names
-from app.citations import cite_many
+from app.citations import TIER_ORDER, cite
 from app.export import paint
 from app.export.paint import day_of as frame_date
 from app.export.request import ExportRequest, shown_date
@@ -68,6 +68,14 @@ def dataset_label(engine: Any) -> str:
     return f"{info.version} ({data_version()})" if info is not None else data_version()
 
 
+def data_licence(engine: Any) -> str:
+    """The data's licence as a reader writes it ("CC BY 4.0"), from dataset.yaml's "CC-BY-4.0 (data); code MIT; …"."""
+    info = getattr(engine.timeline, "dataset", None)
+    text = str(info.licence or "") if info is not None else ""
+    data = next((part for part in text.split(";") if "(data)" in part), text.split(";")[0])
+    return data.replace("(data)", "").strip().replace("CC-BY-", "CC BY ")
+
+
 def titles(engine: Any, req: ExportRequest) -> tuple[str, str]:
     """(title, subtitle): the date and the view with the event in force, or the event and what it provides."""
     t = gettext_for(req.lang)
@@ -97,46 +105,86 @@ def subject(engine: Any, req: ExportRequest, frame: Any) -> tuple[str | None, st
     return frame.headline.event, frame.headline.status
 
 
+def drawn_rows(engine: Any, req: ExportRequest) -> list[dict]:
+    """The status, regime and line rows in force on a date figure's day in its view: what its map draws."""
+    day = shown_date(engine, req).isoformat()
+    state = engine.state(day, req.pov)
+    rows = [r for terr in state["territories"].values() for r in terr.get("statuses") or []]
+    rows += [r for group in ("regimes", "lines") for found in state.get(group, {}).values() for r in found]
+    return [r for r in rows if _in_force(r, day)]
+
+
+def _by_relevance(rows: list[dict], event: str | None) -> list[dict]:
+    """The rows the named event started first, then the others newest first: what makes this day's map differ."""
+    return sorted(rows, key=lambda r: (r.get("event") != event, _negated_day(r.get("start"))))
+
+
+def _negated_day(start: Any) -> int:
+    return -dt.date.fromisoformat(str(start)).toordinal() if start else 0
+
+
+def _event_keys(engine: Any, event_id: str | None) -> list[str]:
+    """An event's own sources: the clause it is drawn from, then the others primary first."""
+    if event_id not in engine.events:
+        return []
+    ev = engine.events[event_id]
+    keys = [ev.clause.source] if ev.clause is not None and ev.clause.source else []
+    return keys + _primary_first(engine, [k for k in ev.sources if k not in keys])
+
+
+def _primary_first(engine: Any, keys: list[str]) -> list[str]:
+    """Keys in their order within each tier, primary sources first (app.citations.TIER_ORDER)."""
+    sources = engine.timeline.sources
+    return sorted(keys, key=lambda k: TIER_ORDER.get(sources[k].tier, 9) if k in sources else 9)
+
+
 def source_keys(engine: Any, req: ExportRequest) -> list[str]:
-    """The sources of what the map shows: the rows in force on its day from its view, or the event's own."""
+    """The sources of what the map shows, those that make it differ first: the event the figure names (the
+    clause it is drawn from first), then the rows in force, those the event started first and the others newest
+    first, primary sources before scholarship, seed documents and web pages last; or, for an event's map, the
+    event's own and those of the rows it provides."""
     keys: list[str] = []
 
     def add(rows: list[dict]) -> None:
-        for row in rows:
-            for k in row.get("sources") or []:
-                if k not in keys:
-                    keys.append(k)
+        found = [k for row in rows for k in row.get("sources") or []]
+        keys.extend(k for k in dict.fromkeys(_primary_first(engine, found)) if k not in keys)
 
     if req.mode == "event" and req.event:
-        ev = engine.events[req.event]
-        if ev.clause is not None and ev.clause.source:
-            keys.append(ev.clause.source)
-        keys += [k for k in ev.sources if k not in keys]
+        keys += _event_keys(engine, req.event)
         provided = engine.event_map(req.event)["provides"]
-        for group in ("territories", "regimes", "lines"):
-            for rows in provided.get(group, {}).values():
-                add(rows)
+        add([r for group in ("territories", "regimes", "lines") for rows in provided.get(group, {}).values()
+             for r in rows])
         return keys
-    day = shown_date(engine, req).isoformat()
-    state = engine.state(day, req.pov)
-    for terr in state["territories"].values():
-        add([r for r in terr.get("statuses") or [] if _in_force(r, day)])
-    for rows in list(state.get("regimes", {}).values()) + list(state.get("lines", {}).values()):
-        add([r for r in rows if _in_force(r, day)])
-    return keys
+    event = subject(engine, req, paint.frame_for(engine, req))[0]
+    keys += _event_keys(engine, event)
+    add(_by_relevance(drawn_rows(engine, req), event))
+    seeds = {k for k in keys if k in engine.timeline.sources and engine.timeline.sources[k].tier in ("seed", "web")}
+    return [k for k in keys if k not in seeds] + [k for k in keys if k in seeds]
 
 
 def disagreements(engine: Any, req: ExportRequest, limit: int = 2) -> list[str]:
-    """The recorded disagreements bearing on what the map shows (its event, or its day), as their questions."""
+    """The recorded disagreements bearing on what the map draws, as their questions: on a date, only those about
+    rows the figure's view draws or about the event it names, the named event's first, then by the newest row."""
     found = getattr(engine, "disagreements_for", None)
     if found is None:
         return []
     sides = [req, req.side_b()] if req.view == "compare" else [req]
     out: list[str] = []
     for side in sides:
-        rows = (found(event=side.event, lang=side.lang) if side.mode == "event" and side.event
-                else found(date=shown_date(engine, side).isoformat(), lang=side.lang))
-        out += [d["question"] for d in rows if d["question"] not in out]
+        if side.mode == "event" and side.event:
+            out += [d["question"] for d in found(event=side.event, lang=side.lang) if d["question"] not in out]
+            continue
+        event = subject(engine, side, paint.frame_for(engine, side))[0]
+        drawn = {r["id"]: r for r in drawn_rows(engine, side)}
+        ranked = []
+        for d in found(date=shown_date(engine, side).isoformat(), lang=side.lang):
+            about = engine.timeline.disagreements[d["id"]].about
+            rows = [drawn[r.uid] for r in engine._disagreement_rows(about) if r.uid in drawn]
+            if about.event != event and not rows:
+                continue
+            ranked.append(((about.event != event, min(_negated_day(r.get("start")) for r in rows) if rows else 0),
+                           d["question"]))
+        out += [q for _rank, q in sorted(ranked, key=lambda x: x[0]) if q not in out]
     return out[:limit]
 
 
@@ -146,11 +194,15 @@ def _in_force(row: dict, day: str) -> bool:
 
 
 def short_citations(engine: Any, keys: list[str], lang: str) -> list[str]:
-    """The readable short form of each source (app.citations: primary sources first), never a key."""
+    """The readable short form of each source in the order given, each once and whole: a semicolon inside a
+    locator ("Art. II; document header") becomes a comma, so a list joined by semicolons splits no citation."""
     out: list[str] = []
-    for c in cite_many(engine, keys, lang):
-        if c.short and c.short not in out:
-            out.append(c.short)
+    for key in keys:
+        if key not in engine.timeline.sources:
+            continue
+        short = cite(engine, key, lang).short.replace("; ", ", ").replace("；", "、")
+        if short and short not in out:
+            out.append(short)
     return out
 
 
@@ -164,20 +216,20 @@ def caption_lines(engine: Any, req: ExportRequest, projection_note: str, max_sou
         side_b = req.side_b()
         title_b, sub_b = titles(engine, side_b)
         title = t("Left: {title}, {subtitle}", title=title, subtitle=sub)
-        sub = t("right: {title}, {subtitle}", title=title_b, subtitle=sub_b)
+        sub = t("Right: {title}, {subtitle}", title=title_b, subtitle=sub_b)
         keys += [k for k in source_keys(engine, side_b) if k not in keys]
     cites = short_citations(engine, keys, req.lang)
     shown = cites[:max_sources]
     sources = t("; ").join(shown) if shown else t("none in force")
     if len(cites) > len(shown):
-        sources += t("; ") + t("and {count} more", count=len(cites) - len(shown))
+        sources += t("; ") + t("and {count} more in the dataset (statuses.csv)", count=len(cites) - len(shown))
     first = t("{title}. {subtitle}. Sources: {sources}.", title=title, subtitle=sub, sources=sources)
     questions = disagreements(engine, req, max_disagreements)
     if questions:
         first += " " + t("Sources disagree: {questions}", questions=" ".join(questions))
-    second = t("{projection} {attribution}. Sakhalin–Kurils atlas {version}, data {data}.",
+    second = t("{projection} {attribution}. Sakhalin–Kurils atlas {version}, data {data}, licence {licence}.",
                projection=projection_note, attribution=ATTRIBUTION, version=f"v{app.__version__}",
-               data=dataset_label(engine))
+               data=dataset_label(engine), licence=data_licence(engine))
     lines = [first, second]
     link = req.permalink()
     if link:

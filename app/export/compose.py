@@ -16,9 +16,10 @@ tile, outline and dash. The inset is painted with the same sentinels: the same s
 
 from __future__ import annotations
 
+import itertools
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app import styles
@@ -26,6 +27,7 @@ from app.cartography.key import KeyRow, key_rows, key_state, map_kind_of
 from app.cartography.labels import label_specs, place, territories_px
 from app.cartography.projection import MapProjection
 from app.cartography.resolve import Frame
+from app.cartography.symbols import proxy_items
 from app.cartography.views import print_view
 from app.export import caption, finish, geometry, paint
 from app.export.request import (
@@ -35,7 +37,7 @@ from app.export.request import (
     shown_date,
     validate,
 )
-from app.export.sizes import MIME, check_pixels
+from app.export.sizes import MAX_MM, MIME, check_pixels
 from app.export.text import esc, family, text_width, wrap
 from app.i18n import gettext_for
 
@@ -43,14 +45,28 @@ INSET_LON = (145.05, 147.45)  # Kunashir, Shikotan, Habomai and its islets
 INSET_LAT = (43.15, 44.65)
 INSET_FEATURES = ("kunashir", "shikotan", "polonsky", "zelyony", "tanfilyev", "yuri", "anuchina", "demina",
                   "signalny", "habomai_other")
+HAIRLINE_PT = 0.3  # journals ask for lines of at least 0.25 pt
+MAX_LEADER_MM = 10.0  # a name further from its place than this on paper names nothing a reader can find
+PROXY_MM = 2.0  # the side of a small island's square on paper
+PROXY_NOTE = "note:proxy"  # the key row (print's own) that explains the squares
+PATTERN_TILE_PX = 12.0  # finish.py's pattern tile, before pattern_scale
+THIN_OUTLINE = 0.25  # an outline at most this share of an island's mean width (2 × area / perimeter)
 MIN_MAP_MM = 38.0  # a map smaller than this on the page is refused, not overprinted
 SCALE_LAT = 44.0  # scale bars lie on this parallel (a standard parallel: true scale there)
 PANEL_SENTINELS = 4096  # sentinel ids per panel
+GROWS = ("single", "double")  # presets whose height grows when the key needs it
+MAX_GROWN_MM = 240.0  # a journal page's type area
+MIN_KEY_COLUMN_MM = 35.0  # narrower key columns break every row's words
 
 
 def pt(points: float) -> float:
     """Points to CSS px."""
     return points * 96 / 72
+
+
+def stroke(width: float) -> float:
+    """A line's width in CSS px, at least HAIRLINE_PT on paper (a journal's thinnest printable line); 0 stays 0."""
+    return max(width, pt(HAIRLINE_PT)) if width > 0 else 0.0
 
 
 def mm(length: float) -> float:
@@ -123,19 +139,62 @@ def _wrapped_rows(rows: list[KeyRow], size: float, width: float, sw: float) -> l
 
 
 def _columns(wrapped: list, n: int) -> list[list]:
-    """Rows split into n columns of about equal height, a header never last in a column and a note (whose
-    marker the row above is) never first."""
-    total = sum(h for _r, _l, h in wrapped)
-    cols: list[list] = [[]]
-    acc = 0.0
-    for i, item in enumerate(wrapped):
-        if len(cols) < n and acc >= total / n * len(cols) and cols[-1] and cols[-1][-1][0].kind != "header" \
-                and item[0].kind != "note":
-            cols.append([])
-        cols[-1].append(item)
-        acc += item[2]
-        del i
-    return cols
+    """Rows split into at most n columns with the shortest tallest column, a header never last in a column
+    and a note (whose marker the row above is) never first."""
+    cuts = [i for i in range(1, len(wrapped))
+            if wrapped[i - 1][0].kind != "header" and wrapped[i][0].kind != "note"]
+    best: list[list] = [list(wrapped)]
+    best_h = sum(h for *_x, h in wrapped)
+    for k in range(1, min(n, len(cuts) + 1)):
+        for chosen in itertools.combinations(cuts, k):
+            edges = (0, *chosen, len(wrapped))
+            cols = [list(wrapped[a:b]) for a, b in itertools.pairwise(edges)]
+            tallest = max(sum(h for *_x, h in c) for c in cols)
+            if tallest < best_h - 0.01:
+                best, best_h = cols, tallest
+    return best
+
+
+@dataclass
+class KeyPlan:
+    """Where the map and the key go on the page, and the key's type size and columns."""
+
+    map_area: tuple[float, float, float, float]
+    key_box: tuple[float, float, float, float]
+    cols: list
+    size: float
+
+
+def plan_key(rows: list[KeyRow], ty: Type, margin: float, inner: float, top: float, bottom: float, wide: bool,
+             two: bool, s: float) -> KeyPlan | None:
+    """The first layout, best first, that leaves the map its minimum size with the key clear of the caption: the
+    key beside a wide map (one column, then two), else below it (its columns, then one more where a column
+    keeps MIN_KEY_COLUMN_MM), at the key's type
+    size and then at 6 pt. None when none fits."""
+    need_w = MIN_MAP_MM if not (two and wide) else 2 * MIN_MAP_MM + 3
+    need_h = MIN_MAP_MM if not (two and not wide) else 2 * MIN_MAP_MM + 8
+    below = 3 if (wide and inner > mm(150)) else 2 if inner > mm(70) else 1
+    options = [("side", 1), ("side", 2)] if wide and not two else []
+    options += [("below", n) for n in (below, below + 1) if n == below or inner / n >= mm(MIN_KEY_COLUMN_MM)]
+    for size in dict.fromkeys((ty.key, pt(6 * s))):
+        sw = size * 1.6
+        for where, ncol in options:
+            if where == "side":
+                key_w = min(max(min(inner * 0.34, mm(70) * s), mm(40)) * (1 if ncol == 1 else 1.7), inner * 0.55)
+                cols = _columns(_wrapped_rows(rows, size, (key_w - margin * (ncol - 1)) / ncol, sw), ncol)
+                key_h = max(sum(h for *_x, h in c) for c in cols)
+                if key_h > bottom - top:
+                    continue
+                map_area = (margin, top, inner - key_w - margin, bottom - top - margin * 0.3)
+                key_box = (margin + inner - key_w, top, key_w, key_h)
+            else:
+                cols = _columns(_wrapped_rows(rows, size, (inner - margin * (ncol - 1)) / ncol, sw), ncol)
+                key_h = max(sum(h for *_x, h in c) for c in cols) + margin * 0.3
+                map_area = (margin, top, inner, bottom - top - key_h - margin * 0.5)
+                key_box = (margin, top + map_area[3] + margin * 0.4, inner, key_h)
+            if map_area[3] / 96 * 25.4 >= need_h and map_area[2] / 96 * 25.4 >= need_w:
+                return KeyPlan(map_area, key_box, cols, size)
+    return None
 
 
 def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
@@ -158,6 +217,9 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         kinds = {map_kind_of(r.mode, r.pov) for r in reqs}
         kind = kinds.pop() if len(kinds) == 1 else "government" if "government" in kinds else kind
     rows = tuple(key_rows(states[0].merge(states[1]) if len(states) > 1 else states[0], kind, lang))
+    if not req.unit:  # the whole view always has islands smaller than their pattern (Moneron, Shumshu …)
+        rows += (KeyRow("note", None, t("Small squares: islands too small to show their pattern, drawn in their own "
+                                        "fill, pattern and outline."), PROXY_NOTE),)
     title, subtitle = caption.titles(engine, req)
     if req.view == "compare":
         title = t("{a} | {b}", a=_panel_title(engine, reqs[0]), b=_panel_title(engine, reqs[1]))
@@ -173,37 +235,28 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     for para in cap_paras:
         cap_lines += wrap(para, ty.caption, inner)
     cap_h = len(cap_lines) * ty.caption * 1.28 + margin * 0.6
-    sw = ty.key * 1.6
     wide = W / H >= 1.15
     two = req.view == "compare"
     top = margin + head_h
-    bottom = H - margin - cap_h
-    if wide and not two:
-        key_w = max(min(inner * 0.34, mm(70) * s), mm(40))
-        wrapped = _wrapped_rows(list(rows), ty.key, key_w, sw)
-        cols = [wrapped]
-        key_h = sum(h for *_x, h in wrapped)
-        map_area = (margin, top, inner - key_w - margin, bottom - top - margin * 0.3)
-        key_box = (margin + inner - key_w, top, key_w, key_h)
-    else:
-        ncol = 3 if (wide and inner > mm(150)) else 2 if inner > mm(70) else 1
-        col_w = (inner - margin * (ncol - 1)) / ncol
-        wrapped = _wrapped_rows(list(rows), ty.key, col_w, sw)
-        cols = _columns(wrapped, ncol)
-        key_h = max(sum(h for *_x, h in c) for c in cols) + margin * 0.3
-        map_area = (margin, top, inner, bottom - top - key_h - margin * 0.5)
-        key_box = (margin, top + map_area[3] + margin * 0.4, inner, key_h)
-    # refuse a page too small for its words rather than overprint
-    need_w = MIN_MAP_MM if not (two and wide) else 2 * MIN_MAP_MM + 3
-    need_h = MIN_MAP_MM if not (two and not wide) else 2 * MIN_MAP_MM + 8
-    if map_area[3] / 96 * 25.4 < need_h or map_area[2] / 96 * 25.4 < need_w:
-        short_mm = max(0.0, need_h - map_area[3] / 96 * 25.4)
+    def fit(height: float) -> KeyPlan | None:
+        return plan_key(list(rows), ty, margin, inner, top, height - margin - cap_h, wide, two, s)
+
+    plan = fit(H)
+    while plan is None and req.size in GROWS and H < mm(MAX_GROWN_MM):
+        # a journal fixes a column's width, not a figure's height: the page grows until the key fits
+        H = min(H + mm(5), mm(MAX_GROWN_MM))
+        plan = fit(H)
+    if plan is None:  # a custom page too small for its words: refused rather than overprinted
+        high = next((h for h in range(int(page.height_mm) + 1, int(MAX_MM) + 1) if fit(mm(h))), None)
+        advice = f"make the page at least {high} mm high" if high else f"make it at least {MIN_MAP_MM + 20:g} mm wide"
         raise ExportParamError(
             "height_mm" if req.size == "custom" else "size",
-            f"{page.width_mm:g} × {page.height_mm:g} mm leaves the map {map_area[2] / 96 * 25.4:.0f} × "
-            f"{map_area[3] / 96 * 25.4:.0f} mm beside its title, key and caption at 6–7 pt; "
-            f"make the page at least {page.height_mm + short_mm:.0f} mm high or {MIN_MAP_MM + 20:.0f} mm wider",
-            "a larger custom size, or single / double / slide")
+            f"{page.width_mm:g} × {page.height_mm:g} mm leaves no room for a map of {MIN_MAP_MM:g} mm beside its "
+            f"title, key and caption at 6–7 pt; {advice}", "a larger custom size, or single / double / slide")
+    page = replace(page, height_mm=H / 96 * 25.4)
+    map_area, key_box, cols = plan.map_area, plan.key_box, plan.cols
+    ty.key = plan.size
+    sw = ty.key * 1.6
 
     # panels
     panels: list[Panel] = []
@@ -221,6 +274,8 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         boxes = [map_area]
     for r, f, box in zip(reqs, frames, boxes, strict=True):
         lon, lat, with_inset = view_of(engine, ctx, r)
+        if r.unit:
+            lon, lat = fill_box(lon, lat, box)
         panels.append(Panel(r, f, box, lon, lat, _panel_title(engine, r) if two else "",
                             _inset_box(box, s) if with_inset else None,
                             line_status={ln.id: ln.status for ln in f.lines}))
@@ -232,7 +287,10 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
     finish_styles: dict[str, dict] = {}
     layout_geo: dict[str, dict] = {}
     placed_all: list = []
+    label_places: dict[str, dict] = {}  # per subplot: territory id -> its px geometry, as the placer saw it
+    proxies_all: list = []  # per main subplot: the proxy symbols drawn (app/cartography/symbols.py)
     width_scale = max(0.5, min(1.4, min(b[2] for b in boxes) / 520 * max(1.0, s * 0.8)))
+    pattern_scale = max(0.5, min(1.0, width_scale * 1.1))
 
     def fx(x: float) -> float:
         return x / W
@@ -252,6 +310,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
         subplots = [("main", (bx, by, bw, bh), pan.lon, pan.lat)]
         if pan.inset is not None:
             subplots.append(("inset", pan.inset, *inset_ranges(pan.inset)))
+        panel_main_gid = "geo" if geo_n == 0 else f"geo{geo_n + 1}"
         for role, (gx, gy, gw, gh), lon, lat in subplots:
             geo_n += 1
             gid = "geo" if geo_n == 1 else f"geo{geo_n}"
@@ -274,7 +333,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                          "featureidkey": "properties.id", "locations": [f["properties"]["id"] for f in layers.base],
                          "z": [0] * len(layers.base), "showscale": False, "hoverinfo": "skip",
                          "colorscale": [[0, styles.CONTEXT_LAND], [1, styles.CONTEXT_LAND]],
-                         "marker": {"line": {"color": styles.CONTEXT_LINE, "width": 0.5 * width_scale}}})
+                         "marker": {"line": {"color": styles.CONTEXT_LINE, "width": stroke(0.5 * width_scale)}}})
             locs = [loc for loc in ctx.table["locations"] if loc in layers.shapes]
             index = {loc: i for i, loc in enumerate(ctx.table["locations"])}
             if locs:
@@ -290,10 +349,11 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                     lons, lats = layers.lines[line.id]
                     data.append({"type": "scattergeo", "geo": gid, "lon": lons, "lat": lats, "mode": "lines",
                                  "hoverinfo": "skip", "line": {"color": style["stroke"],
-                                                               "width": style["width"] * width_scale * 0.8,
+                                                               "width": stroke(style["width"] * width_scale * 0.8),
                                                                "dash": _dash(style["dash"])}})
             project = MapProjection.in_figure(view, (gx, gy, gw, gh), (W, H))
             blocked = []
+            symbols = []
             if role == "inset":
                 blocked.append((gx, gy, gx + text_width(t("Southern Kurils"), ty.small, True) + 6,
                                 gy + ty.small * 1.6))
@@ -317,6 +377,15 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 on_map.append(len(ann))
                 ann.append(text_ann(text, x, y, ty.small, anchor, "bottom"))
             blocked.append(sb["box"])
+            if role == "main" and not pan.req.unit:
+                symbols = _proxies(ctx.fc, project, (gx, gy, gw, gh), blocked, layers, pattern_scale, s)
+                for item in symbols:
+                    half = item.size_px / 2
+                    shapes.append({"type": "rect", "xref": "paper", "yref": "paper", "x0": fx(item.x - half),
+                                   "x1": fx(item.x + half), "y0": fy(item.y + half), "y1": fy(item.y - half),
+                                   "fillcolor": sentinel(offset + index[item.loc]), "line": {"width": 0},
+                                   "layer": "above"})
+                proxies_all.append((gid, symbols))
             names = set()
             for lab in ctx.table["labels"]:
                 inside_inset = INSET_LON[0] <= lab["lon"] <= INSET_LON[1] and INSET_LAT[0] <= lab["lat"] <= \
@@ -331,8 +400,11 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             frame = (gx, gy, gx + gw, gy + gh)
             placed = place([spec for spec in label_specs(ctx.fc) if spec.id in names], project, frame,
                            pan.frame.labels, {tier: ty.label for tier in (1, 2, 3, 4)},
-                           _territories(layers, project), [(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in blocked])
+                           _territories(layers, project), [(b[0], b[1], b[2] - b[0], b[3] - b[1]) for b in blocked],
+                           [(p.id, p.x, p.y, p.size_px * 0.75) for p in symbols],
+                           max_leader=mm(MAX_LEADER_MM) * min(s, 1.5))
             placed_all.append((gid, placed, frame))
+            label_places[gid] = {fid: g for fid, g in _territories(layers, project)}
             for pl in placed:
                 italic = pl.id.startswith(("sea_", "label_strait"))
                 on_map.append(len(ann))
@@ -349,10 +421,15 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                 if text_width(inset_title, ty.small, True) < gw - 6:
                     on_map.append(len(ann))
                     ann.append(text_ann(inset_title, gx + 3, gy + 2, ty.small, v="top", bold=True))
-        for i in range(len(ctx.table["locations"])):
+        drawn_main = label_places.get(panel_main_gid, {})
+        for i, loc in enumerate(ctx.table["locations"]):
             k = ctx.table["keys"][pan.frame.keys[i]]
+            width = (k["width"] or 0) * width_scale
+            if loc in drawn_main:  # an outline marker never outweighs the fill of a thin island
+                shape_ = drawn_main[loc]
+                width = min(width, THIN_OUTLINE * 2 * shape_.area / max(shape_.length, 1e-9))
             st = {"fill": k["fill"], "pattern": k["pattern"], "stroke": k["stroke"],
-                  "width": (k["width"] or 0) * width_scale, "dash": k["dash"], "opacity": 1.0}
+                  "width": stroke(width), "dash": k["dash"], "opacity": 1.0}
             if pan.frame.diff is not None:
                 if pan.frame.diff[i]:
                     st.update(stroke="#000000", width=max(st["width"], 2.5 * width_scale), dash="")
@@ -404,7 +481,7 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
             else:
                 shapes.append({"type": "line", "xref": "paper", "yref": "paper", "x0": fx(x + 1),
                                "x1": fx(x + 1 + sw), "y0": fy(cy), "y1": fy(cy),
-                               "line": {"color": row.style["stroke"], "width": row.style["width"] * 0.7,
+                               "line": {"color": row.style["stroke"], "width": stroke(row.style["width"] * 0.7),
                                         "dash": _dash(row.style["dash"])}})
             ann.append({"text": "<br>".join(esc(t_) for t_ in lines), "x": fx(x + sw + 5), "y": fy(cy),
                         "xanchor": "left", "yanchor": "middle", "align": "left",
@@ -423,9 +500,28 @@ def build_figure(engine: Any, req: ExportRequest) -> tuple[dict, dict]:
                               for a in ann],
               "shapes": shapes, **layout_geo}
     meta = {"finish": finish_styles, "title": title, "subtitle": subtitle, "caption": "\n".join(cap_paras),
-            "W": W, "H": H, "pattern_scale": max(0.5, min(1.0, width_scale * 1.1)), "labels": placed_all,
+            "W": W, "H": H, "page": page, "key_box": key_box, "caption_top": cy0 - ty.caption * 0.35,
+            "pattern_scale": pattern_scale, "labels": placed_all, "proxies": proxies_all,
+            "label_places": label_places,
             "key_rows": rows, "lang": lang, "panels": panels, "halo": on_map}
     return {"data": data, "layout": layout}, meta
+
+
+def _proxies(fc: dict, project: MapProjection, frame: tuple, blocked: list, layers: geometry.PrintLayers,
+             pattern_scale: float, s: float) -> list:
+    """The page's proxy symbols (app/cartography/symbols.py) for the islands smaller than a pattern tile at this
+    size, in the frame and off the inset and scale bar: each a square in its island's own paint."""
+    gx, gy, gw, gh = frame
+    out = []
+    for item in proxy_items(project, fc, size_px=mm(PROXY_MM) * min(s, 1.5), below_px=PATTERN_TILE_PX * pattern_scale):
+        if not item.shown or item.loc not in layers.shapes or not (gx < item.x < gx + gw and gy < item.y < gy + gh):
+            continue
+        if any(b[0] <= item.x <= b[2] and b[1] <= item.y <= b[3] for b in blocked):
+            continue
+        if any(abs(item.x - o.x) < o.size_px and abs(item.y - o.y) < o.size_px for o in out):
+            continue  # neighbours (Shumshu, Atlasov) share the first one's square rather than overprint it
+        out.append(item)
+    return out
 
 
 _TERRITORIES: dict[tuple, list] = {}
@@ -453,16 +549,23 @@ def _panel_title(engine: Any, r: ExportRequest) -> str:
 
 def inset_ranges(box: tuple) -> tuple[tuple[float, float], tuple[float, float]]:
     """The inset's lon/lat ranges: INSET_LON × INSET_LAT widened to the box's shape, so the map fills it."""
+    return fill_box(INSET_LON, INSET_LAT, box)
+
+
+def fill_box(lon: tuple[float, float], lat: tuple[float, float], box: tuple
+             ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """lon/lat ranges widened to the box's shape: Plotly draws only inside the ranges, so a range narrower than its
+    box would leave the rest of the frame blank (and the placer would name places that are not drawn)."""
     _x, _y, w, h = box
-    lat_span = INSET_LAT[1] - INSET_LAT[0]
-    lon_span = INSET_LON[1] - INSET_LON[0]
-    want = w / h * lat_span / math.cos(math.radians(sum(INSET_LAT) / 2))
+    lat_span = lat[1] - lat[0]
+    lon_span = lon[1] - lon[0]
+    want = w / h * lat_span / math.cos(math.radians(sum(lat) / 2))
     if want > lon_span:
-        mid = sum(INSET_LON) / 2
-        return (round(mid - want / 2, 4), round(mid + want / 2, 4)), INSET_LAT
-    grow = lon_span * math.cos(math.radians(sum(INSET_LAT) / 2)) * h / w
-    mid = sum(INSET_LAT) / 2
-    return INSET_LON, (round(mid - grow / 2, 4), round(mid + grow / 2, 4))
+        mid = sum(lon) / 2
+        return (round(mid - want / 2, 4), round(mid + want / 2, 4)), tuple(lat)
+    grow = lon_span * math.cos(math.radians(sum(lat) / 2)) * h / w
+    mid = sum(lat) / 2
+    return tuple(lon), (round(mid - grow / 2, 4), round(mid + grow / 2, 4))
 
 
 def _inset_box(box: tuple, s: float) -> tuple[float, float, float, float]:
@@ -541,7 +644,7 @@ def export_figure(engine: Any, req: ExportRequest) -> ExportResult:
     t0 = time.perf_counter()
     svg, meta = compose_svg(engine, req)
     t1 = time.perf_counter()
-    page = req.page
+    page = meta["page"]
     if req.fmt == "svg":
         data = svg.encode("utf-8")
     elif req.fmt == "pdf":

@@ -190,11 +190,12 @@ def shown_date(engine: Any, req: ExportRequest) -> dt.date:
 
 def _side_stem(engine: Any, req: ExportRequest) -> str:
     date = shown_date(engine, req)
+    zoom = f"_zoom-{req.unit}" if req.unit else ""
     if req.mode == "event" and req.event:
-        return f"{date.isoformat()}_{event_slug(req.event)}_provides"
+        return f"{date.isoformat()}_{event_slug(req.event)}_provides{zoom}"
     cur = engine.current_event(date)
     middle = event_slug(cur) if cur else "map"
-    return f"{date.isoformat()}_{middle}_{req.pov}" + ("_diff" if req.diff else "")
+    return f"{date.isoformat()}_{middle}_{req.pov}" + ("_diff" if req.diff else "") + zoom
 
 
 def size_tag(req: ExportRequest) -> str:
@@ -204,7 +205,8 @@ def size_tag(req: ExportRequest) -> str:
 
 
 def filename(engine: Any, req: ExportRequest) -> str:
-    """What the file holds: date, event in force, view (both sides of a comparison), size, language, grey, dpi."""
+    """What the file holds: date, event in force, view (both sides of a comparison), zoom, size, language, grey,
+    dpi."""
     stem = _side_stem(engine, req)
     if req.view == "compare":
         b = req.side_b()

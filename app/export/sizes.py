@@ -1,6 +1,6 @@
 """Page sizes of the export and the pixel maths (pure).
 
-Named sizes: journal single column (85 mm wide), double column (180 mm), 16:9 slide (13.333 × 7.5 in,
+Named sizes: journal single column (85 mm wide), double column (175 mm), 16:9 slide (13.333 × 7.5 in,
 the PowerPoint/Keynote widescreen page), or custom width × height in mm. The figure is laid out in
 CSS px (96 per inch: what Chromium and plotly use), so an SVG/PDF page is exactly the chosen mm.
 A PNG has exactly round(mm / 25.4 × dpi) pixels in each direction.
@@ -18,7 +18,7 @@ MIME = {"svg": "image/svg+xml", "pdf": "application/pdf", "png": "image/png"}
 # (width mm, height mm); heights chosen so the map keeps its shape next to / above the legend
 NAMED = {
     "single": (85.0, 130.0),
-    "double": (180.0, 125.0),
+    "double": (175.0, 125.0),  # journals set a double column at 174–175 mm
     "slide": (13.333333 * MM_PER_IN, 7.5 * MM_PER_IN),  # 338.67 × 190.5 mm, 16:9
 }
 SIZES = (*NAMED, "custom")

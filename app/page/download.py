@@ -8,6 +8,7 @@ from __future__ import annotations
 from dash import dcc, html
 
 from app import ids
+from app.dataset_citation import cite_as
 from app.i18n import LANGUAGE_NAMES, gettext_for, normalise_lang
 from app.mapstate import FIGURE_NAMES, MAX_DATE, MIN_DATE
 from app.mapstate import LANGUAGES as LANGUAGE_FACTS
@@ -32,7 +33,7 @@ def export_panel(lang: str = "en") -> html.Details:
     return html.Details([
         html.Summary(t("Export figure (SVG, PDF, PNG)")),
         _radio(ids.EXPORT_FORMAT, [("svg", "SVG"), ("pdf", "PDF"), ("png", "PNG")], "pdf", t("Format")),
-        _radio(ids.EXPORT_SIZE, [("single", t("85 mm (1 column)")), ("double", t("180 mm (2 columns)")),
+        _radio(ids.EXPORT_SIZE, [("single", t("85 mm (1 column)")), ("double", t("175 mm (2 columns)")),
                                  ("slide", t("16:9 slide")), ("custom", t("Custom size"))], "double", t("Size")),
         html.Div([
             html.Label([t("Width (mm)"), " ", dcc.Input(id=ids.EXPORT_WIDTH, type="number", min=40, max=600,
@@ -117,6 +118,9 @@ def create_download_dialog(lang: str) -> html.Dialog:
             html.Li(html.A(t("The whole timeline (JSON)"), href="/api/download/dataset.json", download="")),
             html.Li(html.A(t("Every status (CSV)"), href="/api/download/statuses.csv", download="")),
             html.Li(html.A(t("The map layers (GeoJSON)"), href="/api/download/layers.geojson", download="")),
+            html.Li(html.A(t("The map layers at full resolution, as the figures draw them (GeoJSON)"),
+                           href="/api/download/layers_full.geojson", download="")),
         ], className="data-links"),
         html.P(t("The table of what the map shows now is in Details → Table (CSV)."), className="hint"),
+        cite_as(lang),
     ], id=ids.DOWNLOAD_DIALOG, className="dialog download-dialog")

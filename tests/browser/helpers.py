@@ -77,3 +77,29 @@ def shot(page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_arranged(page, graph: str = "map", timeout: int = 45000) -> None:
+    """Until a map graph's labels and insets are drawn for its box (assets/map_paint.js sets data-rung once that
+    Plotly.react is done), its painted paths are in the DOM, the main map's key and government name follow its
+    last paint (assets/frame.js data-keyed) and no Dash callback is in flight."""
+    page.wait_for_function(
+        "(id) => { const g = document.querySelector('#' + id + ' .js-plotly-plot');"
+        " return g && g.hasAttribute('data-rung') && !!g.querySelector('path.choroplethlocation[data-loc]')"
+        " && (id !== 'map' || g.getAttribute('data-keyed') === g.getAttribute('data-painted'))"
+        " && !document.querySelector('._dash-loading-callback'); }", arg=graph, timeout=timeout)
+
+
+def still_screenshot(page, tries: int = 20) -> bytes:
+    """The page's picture once two shots a frame apart agree with the map arranged between them: a late
+    resize or repaint (dcc.Graph resizes once after mounting) cannot hide in one of them."""
+    wait_arranged(page)
+    before = page.screenshot(full_page=True)
+    for _ in range(tries):
+        page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        wait_arranged(page)
+        after = page.screenshot(full_page=True)
+        if after == before:
+            return after
+        before = after
+    raise AssertionError(f"the page kept changing over {tries} screenshots")

@@ -41,7 +41,7 @@ def test_a11y001_no_serious_or_critical_violations(page, live_server, mode, lang
     query, ready = MODES[mode]
     page.goto(live_server + "/" + _lang_query(query, lang))
     wait_painted(page, ":")
-    page.locator(ready).first.wait_for(state="attached", timeout=15000)
+    page.locator(ready).first.wait_for(state="attached", timeout=60000)  # help: ~2,800 components to render
     if mode == "table":
         page.locator("#details-tab-table").click()
     page.wait_for_timeout(400)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.carto_helpers import INSIDE_POINTS_JS, parse_rgb, screen, share_of_colour
+from tests.browser.helpers import wait_arranged
 
 
 def wait_graph_painted(page, graph: str, stamp: str) -> None:
@@ -23,8 +24,8 @@ def test_cart001_compare_draws_dotted_striped_and_hatched_territories_filled(pag
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(live_server + "/?date=1945-09-05&view=compare&date2=1946-01-01")
     wait_graph_painted(page, side, stamp)
+    wait_arranged(page, side)
     page.locator("#" + side).scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
     shown = page.evaluate(INSIDE_POINTS_JS, [side, None])
     img = screen(page)
     checked = 0
@@ -48,8 +49,8 @@ def test_cart002_treaty_mode_draws_a_promise_as_a_dashed_outline_on_a_neutral_fi
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(live_server + "/?mode=event&event=yalta_agreement_1945")
     wait_graph_painted(page, "map", "event:yalta_agreement_1945")
+    wait_arranged(page)
     page.locator("#map").scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
     shown = page.evaluate(INSIDE_POINTS_JS, ["map", ["sakhalin_south"]])["sakhalin_south"]
     style = page.evaluate("""() => { const p = document.querySelector('#map path[data-loc=sakhalin_south]');
                                      const s = getComputedStyle(p);
@@ -83,15 +84,6 @@ LABEL_BOXES_JS = """
   return {labels: out, box: [r.left + b[0][0], r.top + b[0][1], r.left + b[1][0], r.top + b[1][1]]};
 }
 """
-
-
-def wait_arranged(page, timeout: int = 45000) -> None:
-    page.wait_for_function(
-        """() => { const g = document.querySelector('#map .js-plotly-plot');
-                   return g && g.getAttribute('data-rung') !== null
-                          && !!g.querySelector('path.choroplethlocation[data-loc]'); }""",
-        timeout=timeout)
-    page.wait_for_timeout(600)
 
 
 def _overlap(a: dict, b: dict, tol: float = 1.0) -> bool:
@@ -165,7 +157,6 @@ def test_cart005_the_inset_is_painted_like_the_main_map(page, live_server, width
         wait_graph_painted(page, "map", stamp)
         wait_arranged(page)
         page.locator("#map").scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
         keys = page.evaluate("""() => { const out = {};
             document.querySelectorAll('#map g.trace').forEach((g) => {
               const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace; if (!tr) return;
@@ -239,7 +230,6 @@ def test_cart007_clicking_an_inset_zooms_the_main_map_there(page, live_server):
     page.goto(live_server + "/?date=1956-12-31")
     wait_arranged(page)
     page.locator("#map").scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
     for geo, bbox in (("geo2", [145.35, 43.17, 147.12, 44.06]), ("geo3", [128.2, 33.3, 131.2, 35.5])):
         frame = page.evaluate("""(geo) => { const gd = document.querySelector('#map .js-plotly-plot');
             const d = gd._fullLayout[geo].domain, s = gd._fullLayout._size, r = gd.getBoundingClientRect();
@@ -252,4 +242,3 @@ def test_cart007_clicking_an_inset_zooms_the_main_map_there(page, live_server):
         page.goto(live_server + "/?date=1956-12-31")
         wait_arranged(page)
         page.locator("#map").scroll_into_view_if_needed()
-        page.wait_for_timeout(300)

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from app import styles
 from app.data import load_engine
 from app.mapstate import day_index
-from tests.browser.helpers import big_date, read_paint, rgb, shot, wait_painted
+from tests.browser.helpers import big_date, read_paint, rgb, shot, wait_arranged, wait_painted
 
 FOUR_STRAITS = ["strait_soya", "strait_tsugaru", "strait_nemuro", "strait_tsushima"]
 
@@ -307,8 +307,7 @@ def test_map013_northern_kuril_labels_stand_clear(page, live_server, size, names
     page.set_viewport_size({"width": size[0], "height": size[1]})
     for date in ("1940-01-01", "1956-12-31"):
         open_map(page, live_server, f"?date={date}&names={names}", f"{date}:de_facto:{names}")
-        page.wait_for_function("() => document.querySelector('#map .js-plotly-plot').getAttribute('data-rung')")
-        page.wait_for_timeout(300)
+        wait_arranged(page)
         shown = page.evaluate(READ_LABELS_JS)
         labels, frame = shown["labels"], shown["frame"]
         town = labels.get("town_severo_kurilsk", {}).get("text")
@@ -375,7 +374,7 @@ def test_map015_only_a_window_resize_redraws_the_map(page, live_server):
     wait_painted(page, ":de_facto:ru")
     page.wait_for_function("() => (document.querySelector('#map .js-plotly-plot')._skArrangeKey || '')"
                            ".includes('\"ru\"')")
-    page.wait_for_timeout(500)
+    wait_arranged(page)
     before = _map_boxes(page)
     page.evaluate("() => { window._mapDraws = 0; document.querySelector('#map .js-plotly-plot')"
                   ".on('plotly_afterplot', () => { window._mapDraws += 1; }); }")
@@ -404,8 +403,7 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
     """The drawn labels change with the names convention and with the date (date-correct forms): a date step
     never needs a Plotly redraw to show them (a names convention moves the labels: one redraw places them)."""
     open_map(page, live_server, "?date=1940-01-01&names=local", "1940-01-01:de_facto:local")
-    page.wait_for_function("() => document.querySelector('#map .js-plotly-plot').getAttribute('data-rung')")
-    page.wait_for_timeout(300)
+    wait_arranged(page)
 
     def label(lid: str = "island_iturup") -> str:
         return page.evaluate(READ_LABELS_JS)["labels"][lid]["text"]
@@ -418,7 +416,7 @@ def test_map016_labels_follow_the_names_convention_and_the_date_without_a_redraw
         wait_painted(page, f"1940-01-01:de_facto:{names}")
         page.wait_for_function("(n) => { const g = document.querySelector('#map .js-plotly-plot');"
                                " return (g._skArrangeKey || '').includes('\"' + n + '\"'); }", arg=names)
-        page.wait_for_timeout(300)
+        wait_arranged(page)
         assert iturup() == expected, names
         texts = [v["text"] for v in page.evaluate(READ_LABELS_JS)["labels"].values()]
         if names == "ru":

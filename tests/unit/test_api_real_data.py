@@ -96,3 +96,15 @@ def test_layers_geojson(client, engine):
     for f in with_rows:
         keys = {k for s in f["properties"]["statuses"] for k in s["sources"]}
         assert set(f["properties"]["source_keys"]) == keys
+
+
+def test_export013_full_resolution_layers_beside_the_simplified(client):
+    """The layers the figures draw (full resolution) download beside the page's simplified ones, same features."""
+    simple = json.loads(client.get("/api/download/layers.geojson").data)
+    response = client.get("/api/download/layers_full.geojson")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == 'attachment; filename="layers_full.geojson"'
+    full = json.loads(response.data)
+    ids = {f["properties"]["id"] for f in full["features"]}
+    assert ids >= {f["properties"]["id"] for f in simple["features"] if f["properties"].get("layer") != "label"}
+    assert len(response.data) > 3 * len(json.dumps(simple))

@@ -103,7 +103,8 @@ def test_downloads(client, engine):
     assert len(data["statuses"]) == len(engine.statuses)
     r = client.get("/api/download/statuses.csv")
     assert r.headers["Content-Disposition"] == 'attachment; filename="statuses.csv"'
-    rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8"))))
+    assert r.data.startswith("\ufeff".encode())  # a spreadsheet opened by double-click reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"))))
     assert len(rows) == len(engine.statuses)
     b1 = next(row for row in rows if row["target"] == "b1")
     assert b1["unit"] == "group_b" and b1["sources"] == "src_landing"

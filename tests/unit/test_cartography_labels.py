@@ -17,7 +17,7 @@ from app.cartography.views import GEO_VIEW
 from app.layers import load_layers
 from app.mapstate import DATA_LANGS
 
-# Box sizes in px: the print engineer's page maps (single column 85 mm, double 180 mm, a slide) and the page.
+# Box sizes in px: the print engineer's page maps (single column 85 mm, double 175 mm, a slide) and the page.
 PRINT_BOXES = [(300, 250), (640, 450), (1180, 640)]
 
 

@@ -7,7 +7,7 @@ from app.export import sizes
 
 @pytest.mark.parametrize("size,dpi,expected", [
     ("single", 300, (round(85 / 25.4 * 300), round(130 / 25.4 * 300))),
-    ("double", 600, (round(180 / 25.4 * 600), round(125 / 25.4 * 600))),
+    ("double", 600, (round(175 / 25.4 * 600), round(125 / 25.4 * 600))),
 ])
 def test_pixels_are_mm_over_25_4_times_dpi(size, dpi, expected):
     assert sizes.page_size(size).pixels(dpi) == expected
