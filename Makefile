@@ -8,7 +8,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
-  plotly-bundle constants
+  plotly-bundle constants zh-hant
 
 # The page's packages only (pyproject's dependencies), not the project itself: the app runs from this folder. No pip
 # upgrade and no byte-compiling of the thousands of files the page never imports: `make run` serves sooner.
@@ -89,6 +89,11 @@ lint: install
 # app/mapstate.py (tests/unit/test_jsconst.py fails when the committed file is stale).
 constants: install-app
 	$(PY) -m app.jsconst
+
+# translations/zh_Hant: the Traditional Chinese catalogue, converted from the Simplified one with OpenCC and the
+# reviewed terms in translations/zh_Hant/terms.yaml (app/hant.py; tests/unit/test_hant.py fails when it is stale).
+zh-hant: install-app
+	$(PY) -m app.hant
 
 # Rebuild the committed layers from GSHHG (build-time input; running and testing use the committed files).
 geodata: install

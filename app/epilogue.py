@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 
 from app import PROJECT_ROOT, DataFileError
-from app.i18n import normalise_lang
-from app.mapstate import LANGS, MAX_DATE
+from app.i18n import derived, normalise_lang
+from app.mapstate import DATA_LANGS, MAX_DATE
 
 EPILOGUE_FILE = PROJECT_ROOT / "content" / "epilogue.yaml"
 SOURCE_FIELDS = ("author", "title", "date", "locator", "publication", "url", "read")
@@ -64,12 +64,13 @@ def _fail(path: Path, item: str, field: str, problem: str) -> DataFileError:
 
 
 def _texts(path: Path, value: object, item: str) -> dict[str, str]:
+    """The item's text in every interface language: the data's languages as written, zh-Hant converted from zh."""
     if not isinstance(value, dict):
-        raise _fail(path, item, "text", f"a mapping of {', '.join(LANGS)}")
-    for lang in LANGS:
+        raise _fail(path, item, "text", f"a mapping of {', '.join(DATA_LANGS)}")
+    for lang in DATA_LANGS:
         if not isinstance(value.get(lang), str) or not value[lang].strip():
             raise _fail(path, item, lang, "missing or empty text")
-    return {lang: " ".join(value[lang].split()) for lang in LANGS}
+    return derived({lang: " ".join(value[lang].split()) for lang in DATA_LANGS})
 
 
 def load_epilogue(path: Path = EPILOGUE_FILE) -> Epilogue:
@@ -94,7 +95,7 @@ def load_epilogue(path: Path = EPILOGUE_FILE) -> Epilogue:
             sources.append(Source(*(str(src[f]).strip() for f in SOURCE_FIELDS)))
         if not sources:
             raise _fail(path, name, "sources", "at least one source")
-        items.append(Item(name, day, _texts(path, {k: raw.get(k) for k in LANGS}, name), tuple(sources)))
+        items.append(Item(name, day, _texts(path, {k: raw.get(k) for k in DATA_LANGS}, name), tuple(sources)))
     if not items:
         raise _fail(path, "items", "items", "a non-empty list")
     if [i.date for i in items] != sorted(i.date for i in items):

@@ -194,6 +194,13 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, frame: F
             marker={"line": {"color": styles.INK, "width": 1}},
             hovertext=[hover[locs.index(loc)] for loc in ilocs],
             hovertemplate="%{hovertext}<extra></extra>", name="inset " + inset["id"], uid="paint-" + inset["id"]))
+        # tap targets in the inset (Shikotan, the Habomai islets at ×4: a finger's size apart); sized in the browser
+        inner = [t for t in targets if locs[t["loc"]] in ilocs]
+        fig.add_trace(go.Scattergeo(
+            lon=[t["lon"] for t in inner], lat=[t["lat"] for t in inner], customdata=[locs[t["loc"]] for t in inner],
+            geo=geo, mode="markers", name="tap targets " + inset["id"], uid="targets-" + inset["id"], hoverinfo="text",
+            hovertext=[hover[t["loc"]] for t in inner],
+            marker={"size": [0] * len(inner), "opacity": 0, "color": styles.INK}))
         ipos = rung["insets"][inset["id"]][names]["pos"]
         if not ipos:
             continue
@@ -307,9 +314,22 @@ def role_label(role: str, lang: str = "en") -> str:
     return gettext_for(lang)(ROLE_LABELS[role]) if role in ROLE_LABELS else role.replace("_", " ")
 
 
+# The place chart's time scale: 1945–1956 (most of the changes) gets as much width as the forty years before it
+CHART_BREAK = dt.date(1945, 1, 1)
+CHART_TICKS = (1905, 1915, 1925, 1935, 1945, 1948, 1951, 1954, 1957)
+
+
+def chart_x(day: dt.date) -> float:
+    """A date's place on the place chart's axis, in years after 1905: a quarter as wide before 1945."""
+    years = (day.toordinal() - dt.date(1905, 1, 1).toordinal()) / 365.25
+    before = (CHART_BREAK.toordinal() - dt.date(1905, 1, 1).toordinal()) / 365.25
+    return years / 4 if day < CHART_BREAK else before / 4 + (years - before)
+
+
 def date_line(shown: dt.date) -> dict:
     """The shown date on a timeline chart: a dashed line from the bottom to the top of the plot."""
-    return {"type": "line", "xref": "x", "yref": "y domain", "x0": shown.isoformat(), "x1": shown.isoformat(),
+    x = chart_x(shown)
+    return {"type": "line", "xref": "x", "yref": "y domain", "x0": x, "x1": x,
             "y0": 0, "y1": 1, "line": {"color": styles.INK, "width": 2, "dash": "dash"}}
 
 
@@ -330,6 +350,7 @@ def unit_timeline_figure(rows: list[dict], shown: dt.date | None, actor_groups: 
     t = gettext_for(lang)
     fig = go.Figure()
     seen_rows: list[str] = []
+    keyed: set[str] = set()   # one key entry per colour: whose the bar is (a row names whose view it is)
     for row in rows:
         start = max(row.get("start") or lo, lo)
         end = min(row.get("end") or (hi + dt.timedelta(days=1)), hi + dt.timedelta(days=1))
@@ -348,20 +369,32 @@ def unit_timeline_figure(rows: list[dict], shown: dt.date | None, actor_groups: 
         who = view_label(row.get("actor") or "", lang) if row.get("actor") else "—"
         until = format_date_for(row["end"], lang) if row.get("end") else t("after 1956")
         fig.add_trace(go.Bar(
-            y=[label], x=[(end - start).days * 86400000], base=[start.isoformat()], orientation="h",
+            y=[label], x=[chart_x(end) - chart_x(start)], base=[chart_x(start)], orientation="h",
             marker={"color": colour, "line": {"color": styles.INK, "width": 1},
                     "pattern": {"shape": shape, "fgcolor": styles.INK, "size": 8, "solidity": 0.25}},
             hovertemplate=(f"{who}: {role}<br>{format_date_for(start, lang)} – {until}"
                            f"<br>{row.get('event') or ''}<extra></extra>"),
-            showlegend=False,
+            showlegend=group not in keyed, name=styles.group_label(group, lang), legendgroup=group,
         ))
+        keyed.add(group)
     if shown is not None:
         fig.add_shape(date_line(shown))
+    # each row's name above its bar, so the bars have the chart's whole width on a phone
+    for label in seen_rows:
+        fig.add_annotation(x=0, xref="paper", y=label, yref="y", yshift=19, text=label, showarrow=False,
+                           xanchor="left", font={"size": 13, "color": styles.INK})
+    ticks = [chart_x(dt.date(y, 1, 1)) for y in CHART_TICKS]
     fig.update_layout(
-        barmode="overlay", height=max(160, 48 + 30 * len(seen_rows)), margin={"l": 10, "r": 10, "t": 10, "b": 30},
-        xaxis={"type": "date", "range": [lo.isoformat(), hi.isoformat()], "tickfont": {"size": 14}},
-        yaxis={"categoryorder": "array", "categoryarray": list(reversed(seen_rows)), "tickfont": {"size": 14},
-               "automargin": True},
+        barmode="overlay", bargap=0.5, height=max(200, 120 + 48 * len(seen_rows)),
+        margin={"l": 6, "r": 10, "t": 64, "b": 44},
+        legend={"orientation": "h", "x": 0, "y": 1, "yanchor": "bottom", "font": {"size": 12}, "itemclick": False,
+                "itemdoubleclick": False},
+        title={"text": t("Who held and claimed it, 1905–1956"), "font": {"size": 15}, "x": 0, "xanchor": "left",
+               "y": 1, "yanchor": "top", "pad": {"t": 6, "l": 6}},
+        xaxis={"range": [chart_x(lo), chart_x(hi + dt.timedelta(days=1))], "tickvals": ticks,
+               "ticktext": [str(y) for y in CHART_TICKS], "tickfont": {"size": 13}, "showgrid": True,
+               "title": {"text": t("Year (1945–1956 drawn four times wider)"), "font": {"size": 12}}},
+        yaxis={"categoryorder": "array", "categoryarray": list(reversed(seen_rows)), "showticklabels": False},
         plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", font={"size": 14},
     )
     return fig

@@ -87,6 +87,14 @@ def encoding_rows(lang: str = "en") -> list[dict]:
     return rows
 
 
+def reading_symbols(lang: str = "en") -> html.Ul:
+    """The patterns and outlines the map draws over a colour, each with its tile and meaning ("?" on a phone)."""
+    t = gettext_for(lang)
+    return html.Ul([html.Li([_swatch(styles.swatch_uri(styles.territory_style(paint))),
+                             html.Span([html.Strong(t(name)), " ", t(meaning)])], className="reading-row")
+                    for name, paint, meaning in STATUS_ROWS], className="reading-list")
+
+
 def _encodings_table(lang: str = "en") -> html.Table:
     t = gettext_for(lang)
     kinds = {"colour": t("Colour"), "status": t("Pattern"), "strait": t("Strait zone"), "line": t("Line")}

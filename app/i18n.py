@@ -1,4 +1,4 @@
-"""Interface languages: English, Japanese, Russian, Chinese (simplified): gettext with Babel.
+"""Interface languages: English, Japanese, Russian, Chinese (Simplified and Traditional): gettext with Babel.
 
 Catalogues: translations/<lang>/LC_MESSAGES/messages.po (English is the source language: no
 catalogue). They are read from the .po files on first use (babel.messages.pofile; no compiled .mo,
@@ -15,15 +15,19 @@ How to use it:
   constants, option lists); translate it later with `t(constant)`.
 * At request time a layout builder or a callback takes `lang` and calls `t = gettext_for(lang)`,
   then `t("Legend")` or, with placeholders, `t("On {date}", date=…)` (str.format after
-  translation). Literal calls `t("…")` are extracted too (keyword `t`).
+  translation). Literal calls `t("…")` are extracted too (keyword `t`). A sentence whose words follow a
+  number (a place named in the plural: "the Habomai islets were promised") takes `ngettext_for(lang)`.
 * `format_date_for(date, lang)`: a long date in the language (8 September 1951, 1951年9月8日,
   8 сентября 1951 г.).
 * Data text (event titles/summaries, actor, unit and place names) is already in four languages in
-  the data: `localised(obj, lang)` picks it, falling back to English (FALLBACK_MARKER).
+  the data: `localised(obj, lang)` picks it, falling back to English (FALLBACK_MARKER). Traditional Chinese
+  (zh-Hant) is derived: its catalogue is written from the Simplified one (`make zh-hant`) and its data texts are
+  converted from the `zh` fields as they are read (app/hant.py; `derived` for a dict of texts per language).
 
-The UI language is kept in the URL (`lang=`, read by app/mapstate.py, where the languages are listed); a
-language change reloads the page, which is built in that language (`language_from_request`). The map labels'
-names convention (`names=ja|ru|both`) is separate.
+The UI language is kept in the URL (`lang=`, read by app/mapstate.py, where the languages are listed); an
+address without one opens in the browser's language when we have it (Accept-Language: zh-TW and zh-HK get
+zh-Hant, zh-CN and zh get zh), else English. A language change reloads the page, which is built in that language
+(`language_from_request`). The map labels' names convention (`names=ja|ru|both`) is separate.
 """
 
 from __future__ import annotations
@@ -34,9 +38,10 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from app import mapstate
+from app.hant import to_traditional
 from app.mapstate import DEFAULT_LANG
 
 LANGUAGES = mapstate.LANGS  # the languages and their facts are app/mapstate.py's LANGUAGES
@@ -60,39 +65,63 @@ def normalise_lang(lang: Any) -> str:
 
 
 def catalogue_path(lang: str) -> Path:
-    return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    """translations/<dir>/LC_MESSAGES/messages.po; the directory is Babel's spelling of the code (zh_Hant)."""
+    return TRANSLATIONS_DIR / lang.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @functools.cache
-def catalogue(lang: str) -> dict[str, str]:
-    """msgid → msgstr of one language (empty and fuzzy entries are left out: English)."""
-    if lang == DEFAULT_LANG:
-        return {}
+def _read(lang: str) -> tuple[dict[str, str], dict[str, list[str]], Callable[[int], int]]:
+    """A catalogue as (msgid → msgstr, singular msgid → plural forms, n → form index); empty and fuzzy entries are
+    left out (English)."""
     path = catalogue_path(lang)
-    if not path.exists():
-        return {}
+    if lang == DEFAULT_LANG or not path.exists():
+        return {}, {}, lambda n: 0 if n == 1 else 1
+    from gettext import c2py
+
     from babel.messages.pofile import read_po
 
     with _po_lock, path.open("rb") as fh:
-        cat = read_po(fh, locale=lang)
+        cat = read_po(fh, locale=BABEL_LOCALE[lang])
     out: dict[str, str] = {}
+    plural: dict[str, list[str]] = {}
     for msg in cat:
-        if not msg.id or msg.fuzzy or isinstance(msg.id, tuple):
+        if not msg.id or msg.fuzzy:
             continue
-        if msg.string:
+        if isinstance(msg.id, tuple):
+            if all(msg.string):
+                plural[msg.id[0]] = list(msg.string)
+        elif msg.string:
             out[msg.id] = msg.string
-    return out
+    return out, plural, c2py(cat.plural_expr)
+
+
+def catalogue(lang: str) -> dict[str, str]:
+    """msgid → msgstr of one language (empty and fuzzy entries are left out: English)."""
+    return _read(lang)[0]
+
+
+def _formatted(text: str, msgid: str, kwargs: dict[str, Any]) -> str:
+    if not kwargs:
+        return text
+    try:
+        return text.format(**kwargs)
+    except (KeyError, IndexError, ValueError):  # a broken translation never breaks the page
+        return msgid.format(**kwargs)
 
 
 def translate(msgid: str, lang: str, **kwargs: Any) -> str:
     """The translation of `msgid` in `lang` (English when missing), formatted with `kwargs`."""
     text = catalogue(normalise_lang(lang)).get(msgid, msgid) if msgid else msgid
-    if kwargs:
-        try:
-            return text.format(**kwargs)
-        except (KeyError, IndexError, ValueError):  # a broken translation never breaks the page
-            return msgid.format(**kwargs)
-    return text
+    return _formatted(text, msgid, kwargs)
+
+
+def translate_plural(singular: str, plural: str, n: int, lang: str, **kwargs: Any) -> str:
+    """The form of a message for `n` things in `lang` ("… it." / "… them."; Russian has three forms)."""
+    _single, forms, index = _read(normalise_lang(lang))
+    english = singular if n == 1 else plural
+    found = forms.get(singular)
+    text = found[min(index(n), len(found) - 1)] if found else english
+    return _formatted(text, english, kwargs)
 
 
 def gettext_for(lang: str) -> Callable[..., str]:
@@ -104,6 +133,17 @@ def gettext_for(lang: str) -> Callable[..., str]:
 
     t.lang = lang  # type: ignore[attr-defined]
     return t
+
+
+def ngettext_for(lang: str) -> Callable[..., str]:
+    """`ngettext = ngettext_for(lang)`; then `ngettext("{who} claimed it.", "{who} claimed them.", n, who=…)`
+    (Babel extracts `ngettext` calls as plural messages)."""
+    lang = normalise_lang(lang)
+
+    def ngettext(singular: str, plural: str, n: int, **kwargs: Any) -> str:
+        return translate_plural(singular, plural, n, lang, **kwargs)
+
+    return ngettext
 
 
 def format_date_for(date: dt.date | str | None, lang: str, fmt: str = "long") -> str:
@@ -154,10 +194,41 @@ def localised(obj: Any, lang: str) -> tuple[str, str]:
         value = obj.get(code) if isinstance(obj, dict) else getattr(obj, code, None)
         return str(value).strip() if value else None
 
-    text = get(lang)
+    source = mapstate.LANGUAGES[lang].derived_from
+    text = get(source or lang)
     if text:
-        return text, lang
+        return (to_traditional(text) if source else text), lang
     return get("en") or "", "en"
+
+
+def derived(texts: dict[str, Any]) -> dict[str, Any]:
+    """`texts` (per data language: a string, or a list of them) with every derived language added, converted from
+    its source (zh-Hant from zh); a derived language the dict already holds is kept."""
+    out = dict(texts)
+    for code, lang in mapstate.LANGUAGES.items():
+        if lang.derived_from and code not in out and lang.derived_from in out:
+            value = out[lang.derived_from]
+            out[code] = ([to_traditional(v) if isinstance(v, str) else v for v in value]
+                         if isinstance(value, list | tuple) else to_traditional(value) if isinstance(value, str)
+                         else value)
+            if isinstance(value, tuple):
+                out[code] = tuple(out[code])
+    return out
+
+
+def browser_language(accept: Any) -> str:
+    """The language an Accept-Language header asks for (werkzeug's LanguageAccept, best first): its first tag
+    we have, by code or by the tags a language lists (zh-TW → zh-Hant); English when none."""
+    for tag, _quality in accept or ():
+        tag = str(tag).lower().replace("_", "-")
+        for code, lang in mapstate.LANGUAGES.items():
+            if tag == code.lower() or tag in lang.browser:
+                return code
+        prefixes = [(len(prefix), code) for code, lang in mapstate.LANGUAGES.items()
+                    for prefix in (code.lower(), *lang.browser) if tag.startswith(prefix + "-")]
+        if prefixes:  # zh-Hant-TW, ja-JP: the longest listed prefix
+            return max(prefixes)[1]
+    return DEFAULT_LANG
 
 
 def localised_text(obj: Any, lang: str, marker: bool = True) -> str:
@@ -208,9 +279,16 @@ def language_from_request() -> str:
             parts = urlsplit(ref)
         except ValueError:
             return DEFAULT_LANG
-        if parts.netloc in ("", request.host):
+        if parts.netloc in ("", request.host) and "lang" in parse_qs(parts.query):
             return mapstate.parse(parts.query).lang
-    return DEFAULT_LANG
+    return requested_language()
+
+
+def requested_language() -> str:
+    """The language the browser of the current request asks for (English outside a request)."""
+    from flask import has_request_context, request
+
+    return browser_language(request.accept_languages) if has_request_context() else DEFAULT_LANG
 
 
 def install(dash_app: Any, build: Callable[[str], Any]) -> None:

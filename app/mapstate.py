@@ -51,21 +51,28 @@ TABS = ("why", "place", "key", "table", "sources")
 
 
 class Language(NamedTuple):
-    """An interface language: adding one is a row here plus its catalogue translations/<code>/LC_MESSAGES."""
+    """An interface language: adding one is a row here plus its catalogue translations/<babel language>/LC_MESSAGES
+    (for a derived language, `make zh-hant` writes it)."""
 
     name: str  # in its own words, in the language switch
     short: str  # the app bar's button
     html: str  # BCP 47 tag for <html lang> and lang= attributes
     babel: str  # Babel locale of its dates
+    cjk: str = "JP"  # the Noto Sans CJK face that draws its Han characters (JP, SC, TC)
+    derived_from: str = ""  # the data holds no texts of its own: they and the catalogue are converted from this one
+    browser: tuple[str, ...] = ()  # Accept-Language tags (lower case, besides the code itself) that ask for it
 
 
 LANGUAGES = {
     "en": Language("English", "EN", "en", "en_GB"),
     "ja": Language("日本語", "日本語", "ja", "ja_JP"),
     "ru": Language("Русский", "RU", "ru", "ru_RU"),
-    "zh": Language("中文（简体）", "中文", "zh-Hans", "zh_Hans_CN"),
+    "zh": Language("中文（简体）", "简体", "zh-Hans", "zh_Hans_CN", cjk="SC", browser=("zh-hans", "zh-cn", "zh-sg")),
+    "zh-Hant": Language("中文（繁體）", "繁體", "zh-Hant", "zh_Hant_TW", cjk="TC", derived_from="zh",
+                        browser=("zh-tw", "zh-hk", "zh-mo")),
 }
 LANGS = tuple(LANGUAGES)
+DATA_LANGS = tuple(code for code, lang in LANGUAGES.items() if not lang.derived_from)  # what data files hold
 DEFAULT_LANG = LANGS[0]
 
 KNOWN_KEYS = ("date", "mode", "pov", "diff", "event", "unit", "tab", "names", "lang", "view", "tour", "step",

@@ -23,8 +23,8 @@ import yaml
 
 from app import PROJECT_ROOT, DataFileError
 from app.epilogue import epilogue_title
-from app.i18n import _, gettext_for, language_from_request, localised, normalise_lang
-from app.mapstate import LANGS, MAX_DATE, MIN_DATE, MODES, POVS, day_index
+from app.i18n import _, derived, gettext_for, language_from_request, localised, normalise_lang
+from app.mapstate import DATA_LANGS, MAX_DATE, MIN_DATE, MODES, POVS, day_index
 
 CONTENT_FILE = PROJECT_ROOT / "content" / "narration.yaml"
 
@@ -41,19 +41,20 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
     except (OSError, yaml.YAMLError, ValueError) as error:   # ValueError: a date YAML cannot read (1905-13-40)
         raise DataFileError(f"{path.name}: cannot be read: {error}") from error
     narrations: dict[str, tuple[str, list[str]]] = {}
-    translations: dict[str, dict[str, str]] = {lang: {} for lang in LANGS[1:]}
+    translations: dict[str, dict[str, str]] = {lang: {} for lang in DATA_LANGS[1:]}
     for event_id, item in (data.get("narrations") or {}).items():
         if not isinstance(item, dict):
             raise _fail(event_id, "narration", "must be a mapping")
-        for lang in LANGS:
+        for lang in DATA_LANGS:
             if not isinstance(item.get(lang), str) or not item[lang].strip():
                 raise _fail(event_id, lang, "missing or empty text")
         sources = item.get("sources")
         if not isinstance(sources, list) or not sources or not all(isinstance(k, str) for k in sources):
             raise _fail(event_id, "sources", "a non-empty list of source keys")
         narrations[event_id] = (item["en"].strip(), list(sources))
-        for lang in LANGS[1:]:
-            translations[lang][event_id] = item[lang].strip()
+        for lang, text in derived({code: item[code].strip() for code in DATA_LANGS}).items():
+            if lang != DATA_LANGS[0]:
+                translations.setdefault(lang, {})[event_id] = text
     tours: dict[str, list[tuple[str, str | None, str, str]]] = {}
     for name, steps in (data.get("tours") or {}).items():
         if not isinstance(steps, list) or not steps:

@@ -298,6 +298,8 @@ class _Security:
         if self._fixed():
             self._remember(response)
         response.headers.update(self.common_headers())
+        if request.path in (self.routes_prefix, self.layout_path) and "lang" not in request.args:
+            response.vary.add("Accept-Language")  # an address without lang= opens in the browser's language
         return self._cache(response)
 
     def common_headers(self) -> dict[str, str]:

@@ -143,7 +143,7 @@ window.skconst = Object.freeze({
     POVS: ["de_facto", "japan", "russia", "usa"],
     POV_ALIASES: {"soviet": "russia"},
     NAMES: ["local", "ja", "ru", "both"],
-    LANGS: ["en", "ja", "ru", "zh"],
+    LANGS: ["en", "ja", "ru", "zh", "zh-Hant"],
     VIEWS: ["map", "present", "compare", "embed", "help"],
     FIGURE_VIEWS: ["map", "compare"],
     TABS: ["why", "place", "key", "table", "sources"],

@@ -37,17 +37,34 @@
 
     /* ---- details: tabs, drawer, sheet ------------------------------------------------------------------- */
     function details() { return byId(ID.DETAILS); }
-    function setSheet(state) {
+    function setSheet(state, height) {
         var d = details();
         if (!d) return;
+        // the peek's row keeps its height while the sheet floats over the map, so the map never resizes nor moves
+        if (d.getAttribute("data-sheet") === "peek" && d.offsetHeight) {
+            document.documentElement.style.setProperty("--peek-h", d.offsetHeight + "px");
+        }
         d.setAttribute("data-sheet", state);
+        if (height) d.style.setProperty("--sheet-half", height + "px"); else d.style.removeProperty("--sheet-half");
         var handle = byId(ID.SHEET_HANDLE);
         if (handle) handle.setAttribute("aria-expanded", state === "peek" ? "false" : "true");
     }
-    function openDetails() {
+    /* The place just tapped on the map (a phone's sheet opens below it, never over it). */
+    var lastTap = null;
+    document.addEventListener("pointerup", function (e) {
+        if (e.target && e.target.closest && e.target.closest("#" + ID.MAP)) lastTap = {y: e.clientY, t: Date.now()};
+    }, true);
+    /* The half sheet's height that leaves the tapped place in view: at most half the screen, at least a third. */
+    function sheetBelowTap() {
+        var tap = lastTap && Date.now() - lastTap.t < 4000 ? lastTap : null, h = window.innerHeight;
+        lastTap = null;
+        if (!tap) return null;
+        return Math.round(Math.max(Math.min(h - tap.y - 40, h * 0.5), h / 3));
+    }
+    function openDetails(height) {
         if (narrow()) {
             var d = details();
-            if (d && d.getAttribute("data-sheet") === "peek") setSheet("half");
+            if (d && (d.getAttribute("data-sheet") === "peek" || height)) setSheet("half", height);
         } else if (drawer()) {
             document.body.setAttribute("data-details", "open");
             var toggle = byId(ID.DETAILS_TOGGLE);
@@ -168,6 +185,21 @@
         var search = list.querySelector("input.dash-dropdown-search");
         if (search && e.target !== search) requestAnimationFrame(function () { search.focus(); });
     });
+
+    /* A new place's story starts at its top, whatever the last one was scrolled to: the story arrives from the
+     * server after the tab is shown, so the panel is scrolled again when it lands. */
+    var storyToTop = false;
+    function storyTop() {
+        var panel = byId("tab-place");
+        if (panel) panel.scrollTop = 0;
+    }
+    (function watchStory() {
+        var body = byId(ID.PANEL_BODY);
+        if (!body || !window.MutationObserver) { setTimeout(watchStory, 500); return; }
+        new MutationObserver(function () {
+            if (storyToTop) { storyTop(); storyToTop = false; }
+        }).observe(body, {childList: true, subtree: true});
+    })();
 
     /* ---- dialogs -------------------------------------------------------------------------------------- */
     function openDialog(id) {
@@ -421,9 +453,10 @@
                 var tab = byId("tab-place");   // the Place tab's panel (app/page/details.py: "tab-" + its tab)
                 if (tab) tab.classList.toggle("has-unit", !!unit);   // the story first, the buttons after it
                 if (window.skstate) window.skstate.set({unit: unit || null});
-                if (unit) {   // its story, in view; the address's own territory opens on the address's tab
+                if (unit) {   // its story, in view and read from its start; the address's own territory on its tab
                     selectTab((window.skstate && window.skstate.bootTab(unit)) || "place");
-                    openDetails();
+                    openDetails(narrow() ? sheetBelowTap() : null);
+                    storyToTop = true;
                 }
                 var buttons = document.querySelectorAll(".unit-btn");
                 for (var i = 0; i < buttons.length; i++) {

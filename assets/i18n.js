@@ -9,7 +9,7 @@
                 var sk = window.skstate, langs = window.skconst.LANGS;
                 if (chosen && chosen !== pageLang && langs.indexOf(chosen) >= 0 && sk) {
                     var state = Object.assign(sk.current(), {lang: chosen});
-                    window.location.assign(window.location.pathname + sk.serialise(state) + window.location.hash);
+                    window.location.assign(window.location.pathname + sk.query(state) + window.location.hash);
                 }
                 return window.dash_clientside.no_update;
             }

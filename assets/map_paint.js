@@ -293,6 +293,21 @@
                 tp[q].setAttribute("data-loc", table.locations[table.targets[m].loc]);
             }
             setHover(gd, targets.index, th);
+            (table.insets || []).forEach(function (inset) {   // the inset's own targets: the same places
+                var layer = layers["targets-" + inset.id];
+                if (!layer) return;
+                var inner = table.targets.filter(function (t) {
+                    return inset.locations.indexOf(table.locations[t.loc]) >= 0;
+                });
+                var ip = layer.layer.querySelectorAll("path.point");
+                for (var w = 0; w < ip.length; w++) {
+                    var di = ip[w].__data__, n2 = di && typeof di.i === "number" ? di.i : w;
+                    if (!inner[n2]) continue;
+                    if (di) di.htx = th[table.targets.indexOf(inner[n2])];
+                    ip[w].setAttribute("data-loc", table.locations[inner[n2].loc]);
+                }
+                setHover(gd, layer.index, inner.map(function (t) { return th[table.targets.indexOf(t)]; }));
+            });
         }
     }
     function setHover(gd, t, texts) {
@@ -486,11 +501,32 @@
             set("proxies", {marker: Object.assign({}, data[layers.proxies.index].marker,
                                                   {size: rung.proxies.map(function (v) { return v ? psize : 0; })})});
         }
+        var tpx = table.targetPx[touch ? 1 : 0];
         if (layers.targets) {
-            var tpx = table.targetPx[touch ? 1 : 0];
+            var symbols = (table.proxies || []).map(function (p, i) {
+                return {xy: sp.projection([p.lon, p.lat]), unit: p.unit, shown: !!rung.proxies[i]};
+            });
+            var mine = table.targets.map(function (t, i) {
+                return {xy: sp.projection([t.lon, t.lat]), unit: t.id, shown: !!rung.targets[i]};
+            });
             set("targets", {marker: Object.assign({}, data[layers.targets.index].marker,
-                                                  {size: rung.targets.map(function (v) { return v ? tpx : 0; })})});
+                                                  {size: tapSizes(mine, symbols, tpx)})});
         }
+        (table.insets || []).forEach(function (inset) {
+            var layer = layers["targets-" + inset.id];
+            if (!layer) return;
+            // px per km inside the inset: its frame's width over the ground its box shows
+            var d = domains[inset.geo], b = inset.bbox, lat0 = (b[1] + b[3]) / 2;
+            var kx = 111.32 * Math.cos(lat0 * Math.PI / 180), pxPerKm = (d.x[1] - d.x[0]) * size.w / ((b[2] - b[0]) * kx);
+            var inner = table.targets.filter(function (t) {
+                return inset.locations.indexOf(table.locations[t.loc]) >= 0;
+            }).map(function (t) {
+                return {xy: [(t.lon - b[0]) * kx * pxPerKm, (b[3] - t.lat) * 111.32 * pxPerKm], unit: t.id,
+                        shown: t.lon > b[0] && t.lon < b[2] && t.lat > b[1] && t.lat < b[3]};
+            });
+            set("targets-" + inset.id, {marker: Object.assign({}, data[layer.index].marker,
+                                                              {size: tapSizes(inner, [], tpx)})});
+        });
         (table.insets || []).forEach(function (inset) {
             var ip = rung.insets[inset.id][req.names] || rung.insets[inset.id].local;
             layout[inset.geo] = Object.assign({}, layout[inset.geo], {domain: domains[inset.geo]});
@@ -518,38 +554,49 @@
             if (gd._skArrangeKey === want) gd.setAttribute("data-rung", String(best));
         });
     }
-    /* A click on an inset zooms the main map to the inset's view; the toolbar's reset brings the whole map back. */
-    function zoomTo(gd, bbox) {
-        window.Plotly.relayout(gd, {"geo.lonaxis.range": [bbox[0], bbox[2]], "geo.lataxis.range": [bbox[1], bbox[3]],
-                                    "geo.center": {lon: (bbox[0] + bbox[2]) / 2, lat: (bbox[1] + bbox[3]) / 2},
-                                    "geo.projection.scale": 1});
-    }
-    function insetAt(gd, x, y) {
-        var table = last && last.table, size = gd._fullLayout && gd._fullLayout._size;
-        if (!table || !size) return null;
-        var box = gd.getBoundingClientRect(), px = (x - box.left - size.l) / size.w, py = 1 - (y - box.top - size.t) / size.h;
-        var hit = null;
-        (table.insets || []).forEach(function (inset) {
-            var d = gd._fullLayout[inset.geo] && gd._fullLayout[inset.geo].domain;
-            if (d && px >= d.x[0] && px <= d.x[1] && py >= d.y[0] && py <= d.y[1]) hit = inset;
+    /* Tap targets a finger can hit: each as large as `want` px, but never reaching into the tap area of another
+     * unit's symbol (plotly.js gives a tap inside two markers to the last one drawn, so Shikotan's area must end
+     * where the Habomai islets' begins: the nearer symbol wins). `others`: symbols that are not targets (proxies). */
+    function tapSizes(targets, others, want) {
+        var all = targets.concat(others);
+        return targets.map(function (t) {
+            if (!t.shown) return 0;
+            var room = want;
+            all.forEach(function (o) {
+                if (o === t || !o.shown || o.unit === t.unit) return;
+                room = Math.min(room, Math.hypot(o.xy[0] - t.xy[0], o.xy[1] - t.xy[1]));
+            });
+            return Math.floor(room);
         });
-        return hit;
     }
-    function hookInsets(gd) {
-        if (gd._skInsetClicks) return;
-        gd._skInsetClicks = true;
-        var down = null;
-        gd.addEventListener("pointerdown", function (e) { down = [e.clientX, e.clientY]; }, true);
-        gd.addEventListener("pointerup", function (e) {
-            if (!down || Math.hypot(e.clientX - down[0], e.clientY - down[1]) > 6) return;
-            var inset = insetAt(gd, e.clientX, e.clientY);
-            if (inset) zoomTo(gd, inset.zoom);
+    /* A tap on the map opens the place and leaves the map where it is (an inset never zooms nor pans the main map);
+     * on a touch screen its tooltip goes with the tap, as a finger has no "mouse out". */
+    function hookTaps(gd) {
+        if (gd._skTaps) return;
+        gd._skTaps = true;
+        // a double tap (a phone's dblclick) reset a map's view to plotly's first one: the main map jumped to the
+        // inset's corner and the next taps missed; the modebar's reset and the arrangement keep the view instead
+        gd.addEventListener("dblclick", function (e) { e.stopPropagation(); }, true);
+        // d3's zoom reads a second one-finger tap within 500 ms as "zoom in here" and swallows its click: quick taps
+        // on Shikotan then the Habomai islets zoomed the inset and moved the locator over it; pan and pinch stay
+        var lastTouch = 0;
+        gd.addEventListener("touchstart", function (e) {
+            var now = Date.now();
+            if (e.touches.length === 1 && now - lastTouch < 500) e.stopPropagation();
+            lastTouch = now;
         }, true);
+        gd.on("plotly_click", function (ev) {
+            var pointer = ev && ev.event;
+            if (pointer && (pointer.pointerType === "touch" || (window.matchMedia &&
+                    window.matchMedia("(hover: none)").matches))) {
+                setTimeout(function () { window.Plotly.Fx.unhover(gd); }, 0);
+            }
+        });
     }
     function hook(gd) {
         if (hooked === gd || !gd.on) return;
         hooked = gd;
-        hookInsets(gd);
+        hookTaps(gd);
         gd.on("plotly_afterplot", function () { if (last) apply(last); });
         watch(gd, function () { return last; });
     }

@@ -81,7 +81,14 @@
         return out;
     }
 
-    function address() { return window.location.pathname + serialise(state) + window.location.hash; }
+    /* serialise, plus lang=en where the browser asks for another language: an address without lang= opens in
+     * the browser's language (app/i18n.py), so a reader's choice of English must be written. */
+    function query(s) {
+        var q = serialise(s);
+        return s.lang === K.DEFAULTS.lang && boot && boot.browserLang && boot.browserLang !== s.lang
+            ? q + "&lang=" + s.lang : q;
+    }
+    function address() { return window.location.pathname + query(state) + window.location.hash; }
     function writeAddress() {
         writeTimer = null;
         var search = serialise(state);
@@ -105,7 +112,7 @@
         return changed;
     }
     /* The link to the map as shown (Share, the QR code). */
-    function link(s) { return window.location.origin + window.location.pathname + serialise(s || state); }
+    function link(s) { return window.location.origin + window.location.pathname + query(s || state); }
 
     function notices(list) {
         return (list || []).map(function (text) {
@@ -115,7 +122,7 @@
 
     window.skstate = {
         current: function () { return Object.assign({}, state); },
-        set: set, serialise: serialise, fromControls: fromControls, link: link,
+        set: set, serialise: serialise, query: query, fromControls: fromControls, link: link,
         booted: function () { return booted; },
         /* The address's tab, once, when its territory's story opens (assets/frame.js showPlace). */
         bootTab: function (unit) {

@@ -41,9 +41,9 @@ from typing import Any
 
 import yaml
 
-from app.i18n import gettext_for
+from app.i18n import derived, gettext_for
 from app.layers import load_layers
-from app.mapstate import LANGS, MIN_DATE
+from app.mapstate import DATA_LANGS, MIN_DATE
 
 from .fonts import text_size
 from .insets import (
@@ -98,30 +98,30 @@ def _day(iso: str) -> int:
 
 def _spec_from(props: dict, point: tuple[float, float], meta: dict) -> LabelSpec:
     base = {lang: (meta.get("map") or {}).get(lang) or props.get(f"name_{lang}") or props.get("name_en", "")
-            for lang in LANGS}
+            for lang in DATA_LANGS}
     eras: list[tuple[int, int | None, dict]] = []
     for h in props.get("historical") or []:
         start = h.get("from")
         if start:
             eras.append((_day(start), _day(h["to"]) if h.get("to") else None,
-                         {lang: h.get(f"name_{lang}") for lang in LANGS if h.get(f"name_{lang}")}))
+                         {lang: h.get(f"name_{lang}") for lang in DATA_LANGS if h.get(f"name_{lang}")}))
     for e in meta.get("eras") or []:
         eras.append((_day(e["from"]), _day(e["to"]) if e.get("to") else None,
-                     {lang: e[lang] for lang in LANGS if e.get(lang)}))
+                     {lang: e[lang] for lang in DATA_LANGS if e.get(lang)}))
     cuts = sorted({0, *(max(0, s) for s, _e, _n in eras), *(e for _s, e, _n in eras if e is not None and e > 0)})
-    starts, forms = [], {lang: [] for lang in LANGS}
+    starts, forms = [], {lang: [] for lang in DATA_LANGS}
     for cut in cuts:
         text = dict(base)
         for s, e, names in eras:
             if s <= cut and (e is None or cut < e):
                 text.update(names)
-        if starts and all(forms[lang][-1] == text[lang] for lang in LANGS):
+        if starts and all(forms[lang][-1] == text[lang] for lang in DATA_LANGS):
             continue
         starts.append(cut)
-        for lang in LANGS:
+        for lang in DATA_LANGS:
             forms[lang].append(text[lang])
     return LabelSpec(props["id"], props.get("kind", "island"), int(meta.get("tier", 3)), point[0], point[1],
-                     tuple(meta.get("names") or ()), tuple(starts), {k: tuple(v) for k, v in forms.items()})
+                     tuple(meta.get("names") or ()), tuple(starts), derived({k: tuple(v) for k, v in forms.items()}))
 
 
 @functools.lru_cache(maxsize=2)

@@ -15,11 +15,11 @@ import sys
 from pathlib import Path
 
 from app.layers import load_layers
+from app.mapstate import DATA_LANGS, LANGUAGES
 
 from .insets import INSETS, clipped_features, inset_frame
 from .labels import (
     LADDER_KM_PER_PX,
-    LANGS,
     NAMES_CONVENTIONS,
     _layers_fc,
     inset_labels,
@@ -132,7 +132,9 @@ def _committed() -> dict:
 
 
 def ladder_for(lang: str) -> dict:
-    """The committed ladder of `lang`, or (file missing or stale) one built now."""
+    """The committed ladder of `lang`, or (file missing or stale) one built now. A derived language (zh-Hant)
+    places as its source does: its names are the same characters' other forms, of the same widths."""
+    lang = LANGUAGES[lang].derived_from or lang
     data = _committed().get(lang)
     if data and data.get("ids") == [s.id for s in label_specs() if s.tier < 4]:
         return data
@@ -140,7 +142,7 @@ def ladder_for(lang: str) -> dict:
 
 
 def main() -> int:
-    out = {"shared": build_shared(), **{lang: build_ladder(lang) for lang in LANGS}}
+    out = {"shared": build_shared(), **{lang: build_ladder(lang) for lang in DATA_LANGS}}
     LADDER_FILE.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {LADDER_FILE} ({LADDER_FILE.stat().st_size // 1024} KB)")
     return 0

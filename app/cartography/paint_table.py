@@ -528,7 +528,10 @@ def add_page_cartography(table: dict, lang: str) -> dict:
     specs = {s.id: s for s in label_specs()}
     table["labelLadder"] = ladder_for(lang)
     common = shared()
-    table["proxies"] = [{"id": p["id"], "loc": index[p["loc"]], "lon": p["lon"], "lat": p["lat"]}
+    unit_of = {f: u for u, feats in layers.unit_features.items() for f in feats}
+    # each symbol names its unit: the browser keeps two units' tap areas apart (assets/map_paint.js tapSizes)
+    table["proxies"] = [{"id": p["id"], "loc": index[p["loc"]], "lon": p["lon"], "lat": p["lat"],
+                         "unit": unit_of.get(p["loc"], p["id"])}
                         for p in common["proxies"] if p["loc"] in index]
     table["targets"] = [{"id": t["id"], "loc": index[t["loc"]], "lon": t["lon"], "lat": t["lat"],
                          "name": localised(layers_unit_names(t["id"]), lang)[0] if layers_unit_names(t["id"])

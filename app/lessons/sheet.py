@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape
 from app import styles
 from app.export import compose, finish
 from app.export.text import family, wrap
+from app.i18n import HTML_LANG
 
 
 def _attr(text: str) -> str:
@@ -42,7 +43,7 @@ class Sheet:
 
     def __post_init__(self) -> None:
         self.y = self.y or self.margin
-        self.lang_attr = {"zh": "zh-Hans"}.get(self.lang, self.lang)
+        self.lang_attr = HTML_LANG.get(self.lang, self.lang)
 
     @property
     def inner(self) -> float:

@@ -51,8 +51,8 @@ def create_app_bar(lang: str) -> html.Header:
         create_views(lang),
         html.Div([
             create_language_menu(lang),
-            html.Button("?", id=ids.KEYS_OPEN, className="bar-btn keys-btn", title=t("Keyboard shortcuts"),
-                        **{"aria-haspopup": "dialog", "aria-label": t("Keyboard shortcuts")}),
+            html.Button("?", id=ids.KEYS_OPEN, className="bar-btn keys-btn", title=t("How to read the map"),
+                        **{"aria-haspopup": "dialog", "aria-label": t("How to read the map")}),
             html.Button([html.Span("⤴", **{"aria-hidden": "true"}), html.Span(t("Share"), className="bar-label")],
                         id=ids.SHARE_OPEN, className="bar-btn", title=t("Share"), **{"aria-haspopup": "dialog"}),
             html.Button([html.Span("⤓", **{"aria-hidden": "true"}),

@@ -11,7 +11,7 @@ from typing import Any
 from flask import request
 
 from app import ids, mapstate, narration
-from app.i18n import notice_text
+from app.i18n import notice_text, requested_language
 from app.narration import tour_lengths
 
 DEFAULT_CONTROLS = mapstate.to_controls(mapstate.MapState())  # what the layout's controls hold
@@ -29,12 +29,16 @@ def on_tour_step(engine: Any, state: mapstate.MapState) -> mapstate.MapState:
 
 def boot_state(engine: Any, query: Any) -> dict[str, Any]:
     """{"state": the state as JSON, "controls": [[id, property, value]] that differ from the layout's,
-    "notices": what the parser said, in the page's language}."""
+    "browserLang": the language the browser asks for (an address without lang= opens in it), "notices": what the
+    parser said, in the page's language}."""
     state = on_tour_step(engine, mapstate.parse(query, events=engine.events, units=engine.units,
                                                  tours=tour_lengths()))
+    browser = requested_language()
+    if "lang" not in query:
+        state = replace(state, lang=browser)
     controls = [[cid, prop, value] for (cid, prop), value in mapstate.to_controls(state).items()
                 if value != DEFAULT_CONTROLS[(cid, prop)]]
-    return {"state": mapstate.to_json(state), "controls": controls,
+    return {"state": mapstate.to_json(state), "controls": controls, "browserLang": browser,
             "notices": [notice_text(n, state.lang) for n in state.notices]}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dash import html
 
 from app import ids
+from app.help import reading_symbols
 from app.i18n import _, gettext_for
 
 # (keys, what they do): the one list the dialog and Help show
@@ -48,12 +49,35 @@ def create_share_dialog(lang: str) -> html.Dialog:
     ], id=ids.SHARE_DIALOG, className="dialog share-dialog", **{"aria-labelledby": ids.SHARE_DIALOG + "-h"})
 
 
+# "?": how to read the map first (a phone has no keys), then the keys
+READING = [
+    (_("Points of view"),
+     _("The buttons above the map choose whose picture you see. “De facto” shows who actually held each place on "
+       "the ground that day. “Japan”, “USSR” and “USA” show whom that government held to be the rightful owner, "
+       "with the claims, promises and proposals it made or knew of. Where the pictures differ, the place was in "
+       "dispute.")),
+    (_("De facto"),
+     _("Latin for “in fact”: who held and governed a place, whatever anyone claimed. Stripes in another colour "
+       "show a government's public claim to a place someone else held.")),
+    (_("Places"),
+     _("Tap a place on the map, or in the enlarged box of Shikotan and the Habomai islets, to read who held it, "
+       "why, and the sources.")),
+]
+
+
 def create_keys_dialog(lang: str) -> html.Dialog:
+    """"?": what a point of view is, what de facto means and the symbols, then the keyboard shortcuts."""
     t = gettext_for(lang)
     rows = []
     for keys, what in SHORTCUTS:
         rows += [html.Dt(html.Kbd(keys)), html.Dd(t(what))]
+    reading = [x for title, text in READING for x in (html.H3(t(title)), html.P(t(text)))]
     return html.Dialog([
-        html.Div([html.H2(t("Keyboard shortcuts")), close_button(lang)], className="dialog-head"),
+        html.Div([html.H2(t("How to read the map"), id=ids.KEYS_DIALOG + "-h"), close_button(lang)],
+                 className="dialog-head"),
+        *reading,
+        html.H3(t("Symbols")),
+        reading_symbols(lang),
+        html.H3(t("Keyboard shortcuts")),
         html.Dl(rows, className="keys-list"),
-    ], id=ids.KEYS_DIALOG, className="dialog keys-dialog")
+    ], id=ids.KEYS_DIALOG, className="dialog keys-dialog", **{"aria-labelledby": ids.KEYS_DIALOG + "-h"})

@@ -12,12 +12,13 @@ from typing import Any
 
 from dash import html
 
-from app import pov_label, styles
-from app.i18n import _, format_date_for, gettext_for, localised, localised_span
+from app import mapstate, pov_label, styles
+from app.i18n import HTML_LANG, _, format_date_for, gettext_for, localised, localised_span, ngettext_for
 from app.mapstate import MIN_DATE
 from app.page.cite import cite_list
 
-# One sentence per role; {period} is "From 2 February 1946" or "From 4 September 1945 to 2 February 1946".
+# One sentence per role; {period} is "From 2 February 1946" or "From 4 September 1945 to 2 February 1946". Where
+# the place is the sentence's subject, the words follow its number (`sentence`: "the Habomai islets were promised").
 ROLE_SENTENCES = {
     "sovereignty": _("{period}, {actor} held {place} as its own territory ({event})."),
     "military_occupation": _("{period}, {actor} held {place} under military occupation ({event})."),
@@ -47,8 +48,8 @@ def _period(row: dict, lang: str) -> str:
     return t("From {start}", start=start)
 
 
-def _actor(engine: Any, actor: str | None, lang: str, day: Any = None, in_text: bool = False) -> str:
-    """The actor's name on `day`; `in_text` for its form inside a sentence ("the USSR"), not as a label."""
+def _actor(engine: Any, actor: str | None, lang: str, day: Any = None, in_text: bool = True) -> str:
+    """The actor's name on `day`; `in_text`: as it stands inside a sentence ("the USSR"), else as a label."""
     names = None
     if actor and in_text and hasattr(engine, "names_in_text_on"):
         names = engine.names_in_text_on(actor, day)
@@ -60,19 +61,31 @@ def _actor(engine: Any, actor: str | None, lang: str, day: Any = None, in_text: 
     return localised(names, lang)[0] if names is not None else (actor or "—")
 
 
+def _place(engine: Any, unit: str, lang: str) -> tuple[str, int]:
+    """The territory's name inside a sentence ("the Habomai islets") and its number (1, or 2 for a plural)."""
+    item = engine.registry.territory_units[unit]
+    names = {**item.names.model_dump(), **(item.in_text.model_dump(exclude_none=True) if item.in_text else {})}
+    return localised(names, lang)[0], 2 if getattr(item, "plural", False) else 1
+
+
+def _capital(text: str) -> str:
+    """A sentence that starts with a name in running text ("the USSR held …") starts with a capital."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def _sentences(parts: list[str]) -> str:
+    """Sentences one after another: a space after a Latin or Cyrillic full stop, none after 。 (Japanese, Chinese)."""
+    out = ""
+    for part in parts:
+        out += part if not out or out.endswith("。") else " " + part
+    return out
+
+
 def _view_name(engine: Any, pov: str, day: Any, lang: str) -> str:
-    """The point of view's name on `day` (Russia's names its government then: app.pov_label)."""
-    return pov_label.pov_label(engine, pov, day, lang) if pov in styles.POV_LABELS else pov
-
-
-def _in_text(label: str, lang: str) -> str:
-    """A label inside a sentence: English capitalises a label's article ("The USSR's view") only where it begins one."""
-    return "the" + label[3:] if lang.startswith("en") and label.startswith("The ") else label
-
-
-def _sentence_start(text: str) -> str:
-    """A sentence that opens with a name in its in-text form ("the USSR claimed it") starts with a capital."""
-    return text[:1].upper() + text[1:]
+    """The point of view's name on `day` (Russia's names its government then: app.pov_label), as it stands inside a
+    sentence ("in the USA's view"; a sentence it starts gets its capital back from `_capital`)."""
+    name = pov_label.pov_label(engine, pov, day, lang) if pov in styles.POV_LABELS else pov
+    return "the " + name[4:] if name.startswith("The ") else name
 
 
 def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
@@ -98,22 +111,46 @@ def rows_in_force(engine: Any, unit: str, day: dt.date, pov: str) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(row)
+        out.append(_since_it_began(engine.history(unit)["statuses"], row))
     order = {"de_facto": 0}
     out.sort(key=lambda r: (0 if "de_facto" in r.get("asserted_by", []) else 1 if mine & set(r.get("asserted_by", []))
                             else 2, order.get(r["role"], 1), r.get("start") or ""))
     return out
 
 
-def sentence(engine: Any, row: dict, place: str, lang: str, day: dt.date | None = None) -> str:
-    t = gettext_for(lang)
+def _since_it_began(history: list[dict], row: dict) -> dict:
+    """The row told from the day its holding began: a record cut at a later event (Japan's sovereignty over the
+    Habomai islets, cut on 9 Aug 1945 when the USSR entered the war) is one sentence from its first row, with that
+    row's event as the reason and every row's sources."""
+    def same(other: dict) -> bool:
+        return (other["role"], other.get("actor"), sorted(other.get("asserted_by") or [])) == \
+            (row["role"], row.get("actor"), sorted(row.get("asserted_by") or []))
+
+    first, sources = row, list(row.get("sources") or [])
+    while first.get("start"):
+        before = [r for r in history if r.get("end") == first["start"] and same(r)]
+        if not before:
+            break
+        first = before[0]
+        sources = [*(s for s in first.get("sources") or [] if s not in sources), *sources]
+    if first is row:
+        return row
+    return {**row, "start": first.get("start"), "event": first.get("event"), "sources": sources}
+
+
+def sentence(engine: Any, row: dict, place: str, lang: str, day: dt.date | None = None, number: int = 1) -> str:
+    t, ngettext = gettext_for(lang), ngettext_for(lang)
     ev = engine.events.get(row.get("event"))
     role = row["role"]
     if role == "sovereignty" and "de_facto" not in (row.get("asserted_by") or []):
         role = "title"  # a government's view of whose the place was, not who held it on the ground
     template = ROLE_SENTENCES.get(role, ROLE_SENTENCES["sovereignty"])
-    return t(template, period=_period(row, lang), actor=_row_actor(engine, row, lang, day), place=place,
-             event=localised(ev.title, lang)[0] if ev is not None else (row.get("event") or ""))
+    words = {"period": _period(row, lang), "actor": _row_actor(engine, row, lang, day), "place": place,
+             "event": localised(ev.title, lang)[0] if ev is not None else (row.get("event") or "")}
+    if row["role"] == "promised":
+        return _capital(ngettext("{period}, {place} was promised to {actor}: {event}.",
+                                 "{period}, {place} were promised to {actor}: {event}.", number, **words))
+    return _capital(t(template, **words))
 
 
 def _row_actor(engine: Any, row: dict, lang: str, day: dt.date | None) -> str:
@@ -145,8 +182,10 @@ def _who_says(engine: Any, row: dict, day: Any, lang: str) -> str:
     names: list[str] = []
     for actor in row.get("asserted_by") or []:
         pov = perspective_of.get(actor, actor)
-        name = _view_name(engine, pov, day, lang) if pov in styles.POV_LABELS else _actor(engine, actor, lang, day)
-        name = _in_text(name, lang) if names else name  # "Japan's view, the Russian Empire's view"
+        name = (pov_label.pov_label(engine, pov, day, lang) if pov in styles.POV_LABELS
+                else _actor(engine, actor, lang, day, in_text=False))
+        if names and name.startswith("The "):
+            name = "the " + name[4:]  # "Japan's view, the Russian Empire's view"
         if name not in names:
             names.append(name)
     return t(", ").join(names) if names else t("Other governments")
@@ -159,9 +198,9 @@ def _renounced_in_own_view(terr: dict) -> bool:
     return any(not (by[i] if i < len(by) else [None]) and not m[1] for i, m in enumerate(markers))
 
 
-def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: str) -> str:
+def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: str, number: int = 1) -> str:
     """One or two sentences: who held it that day, and whom the chosen point of view held sovereign."""
-    t = gettext_for(lang)
+    t, ngettext = gettext_for(lang), ngettext_for(lang)
     when = format_date_for(day, lang)
     parts = []
     holder = terr.get("controlled_by")
@@ -178,30 +217,33 @@ def summary(engine: Any, terr: dict, place: str, day: dt.date, pov: str, lang: s
     else:
         parts.append(t("On {date} no one is recorded as holding {place}.", date=when, place=place))
     if pov == "de_facto" and terr.get("claimed_by"):
-        parts.append(_sentence_start(t("{actors} claimed it.", actors=t(", ").join(
-            _actor(engine, a, lang, day, in_text=True) for a in terr["claimed_by"]))))
+        parts.append(ngettext("{actors} claimed it.", "{actors} claimed them.", number, actors=t(", ").join(
+            _actor(engine, a, lang, day) for a in terr["claimed_by"])))
     if pov != "de_facto":
         sov = terr.get("sovereign")
         view = _view_name(engine, pov, day, lang)
-        inside = _in_text(view, lang)
         if sov == "undetermined":
-            parts.append(t("In {view}, its sovereignty was undetermined.", view=inside))
+            parts.append(ngettext("In {view}, its sovereignty was undetermined.",
+                                  "In {view}, their sovereignty was undetermined.", number, view=view))
         elif sov:
-            parts.append(t("In {view}, it belonged to {actor}.", view=inside,
-                           actor=_actor(engine, sov, lang, day, in_text=True)))
+            parts.append(ngettext("In {view}, it belonged to {actor}.", "In {view}, they belonged to {actor}.", number,
+                                  view=view, actor=_actor(engine, sov, lang, day)))
         elif _renounced_in_own_view(terr):
-            parts.append(t("In {view}, it had been renounced, with no recipient named.", view=inside))
+            parts.append(ngettext("In {view}, it had been renounced, with no recipient named.",
+                                  "In {view}, they had been renounced, with no recipient named.", number, view=view))
         else:
-            parts.append(t("{view} stated no position on it.", view=view))
+            parts.append(ngettext("{view} stated no position on it.", "{view} stated no position on them.", number,
+                                  view=view))
     by = (terr.get("marker_asserters") or {}).get("promised") or []
     for i, (actor, _event) in enumerate((terr.get("markers") or {}).get("promised") or []):
-        promised = t("It had been promised to {actor}.", actor=_actor(engine, actor, lang, day, in_text=True))
+        promised = ngettext("It had been promised to {actor}.", "They had been promised to {actor}.", number,
+                            actor=_actor(engine, actor, lang, day))
         others = by[i] if i < len(by) else []
         if others:  # a promise this government only knew of is named as the other governments'
-            promised = t("{who}: {what}", who=t(", ").join(_actor(engine, a, lang, day) for a in others),
-                         what=promised)
+            promised = t("{who}: {what}", who=t(", ").join(_actor(engine, a, lang, day, in_text=False)
+                                                             for a in others), what=promised)
         parts.append(promised)
-    return " ".join(parts)
+    return _sentences([_capital(p) for p in parts])
 
 
 def disagreements_list(found: list[dict], lang: str) -> list:
@@ -231,10 +273,11 @@ def disagreements(engine: Any, unit: str, day: dt.date, lang: str) -> list:
 def unit_story(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en") -> list:
     t = gettext_for(lang)
     names = engine.registry.territory_units[unit].names
-    place = localised(names, lang)[0]
+    place, number = _place(engine, unit, lang)
     terr = engine.state(day.isoformat(), pov)["territories"][unit]
-    others = [html.Span(getattr(names, code), lang=code if code != "zh" else "zh-Hans")
-              for code in ("ja", "ru", "zh", "en") if code != lang and getattr(names, code, None)]
+    own = mapstate.LANGUAGES[lang].derived_from or lang   # a zh-Hant reader reads the zh name, converted
+    others = [html.Span(getattr(names, code), lang=HTML_LANG[code])
+              for code in ("ja", "ru", "zh", "en") if code != own and getattr(names, code, None)]
     names_line: list = []
     for span in others:
         names_line += [span, " · "]
@@ -242,14 +285,15 @@ def unit_story(engine: Any, unit: str, day: dt.date, pov: str, lang: str = "en")
     for row in rows_in_force(engine, unit, day, pov):
         items.append(html.Li([
             html.Span(_who_says(engine, row, day, lang), className="story-who"),
-            html.P(sentence(engine, row, place, lang, day), className="story-sentence"),
+            html.P(sentence(engine, row, place, lang, day, number), className="story-sentence"),
             cite_list(engine, row.get("sources") or [], lang),
         ], className="status"))
+    # who held it, why (each sentence with its sources), then where the sources disagree
     return [
         html.H2(localised_span(names, lang)),
         html.P(names_line[:-1], className="names-line"),
-        html.P(summary(engine, terr, place, day, pov, lang), className="unit-summary"),
-        *disagreements(engine, unit, day, lang),
+        html.P(summary(engine, terr, place, day, pov, lang, number), className="unit-summary"),
         html.H3(t("Why, on {date}", date=format_date_for(day, lang))),
         html.Ul(items or [html.Li(t("No status in force."))], className="statuses"),
+        *disagreements(engine, unit, day, lang),
     ]

@@ -498,6 +498,8 @@ class _Loose(BaseModel):
 
 class RegistryItem(_Loose):
     names: PartialNames
+    in_text: PartialNames | None = None  # inside a sentence, where it differs ("the Habomai islets")
+    plural: bool = False  # a sentence speaks of it as "they" ("the Habomai islets were promised")
 
 
 class RegistryUnit(RegistryItem):

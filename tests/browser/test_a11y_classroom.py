@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.helpers import big_date, wait_painted
 
-LANGUAGES = ["en", "ja", "ru", "zh"]  # app/i18n.LANGUAGES
+LANGUAGES = ["en", "ja", "ru", "zh", "zh-Hant"]  # app/i18n.LANGUAGES
 # mode -> (query, a selector that is visible once the view is ready)
 MODES = {
     "date": ("?date=1945-09-05&pov=japan&diff=1", "#table-body table"),

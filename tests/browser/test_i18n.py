@@ -26,7 +26,7 @@ def open_page(page, live_server, query: str = "") -> None:
     wait_painted(page, ":")
 
 
-@pytest.mark.parametrize("lang", ["ja", "ru", "zh"])
+@pytest.mark.parametrize("lang", ["ja", "ru", "zh", "zh-Hant"])
 def test_i18n001_deep_link_renders_the_language(page, live_server, lang):
     open_page(page, live_server, f"?date=1951-09-08&lang={lang}")
     expect(page.locator("h1")).to_have_text(translate(TITLE, lang))
@@ -60,7 +60,7 @@ def test_i18n002_switching_language_changes_text_and_url(page, live_server):
     expect(page.locator("h1")).to_have_text(TITLE)
 
 
-@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh", "zh-Hant"])
 def test_i18n003_dates_are_written_per_locale(page, live_server, lang):
     query = "?date=1951-09-08" + ("" if lang == "en" else f"&lang={lang}")
     open_page(page, live_server, query)
@@ -91,7 +91,7 @@ def platform_fonts(page, selector: str) -> list[dict]:
     return fonts
 
 
-@pytest.mark.parametrize("lang", ["ja", "zh", "ru"])
+@pytest.mark.parametrize("lang", ["ja", "zh", "zh-Hant", "ru"])
 def test_i18n004_text_is_drawn_with_real_glyphs(page, live_server, lang):
     """No missing-glyph boxes: every glyph of the title and the legend comes from an installed
     Noto / DejaVu font (fonts-noto-cjk, fonts-noto-core), none from a last-resort font."""
@@ -103,7 +103,7 @@ def test_i18n004_text_is_drawn_with_real_glyphs(page, live_server, lang):
         names = [f["familyName"] for f in fonts]
         assert fonts and all(f["glyphCount"] > 0 for f in fonts), (selector, fonts)
         assert not any(re.search(r"LastResort|Tofu|Unifont", n, re.I) for n in names), names
-        if lang in ("ja", "zh"):
+        if lang in ("ja", "zh", "zh-Hant"):
             assert any("CJK" in n for n in names), (selector, names)
 
 
@@ -203,7 +203,7 @@ def engine():
     return load_engine()
 
 
-@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh", "zh-Hant"])
 @pytest.mark.parametrize("date", ["1905-12-31", "1917-06-01", "1921-06-01", "1956-12-31"])
 def test_i18n013_point_of_view_buttons_are_not_cut_on_a_phone(page, live_server, engine, lang, date):
     """At 390 px the point-of-view control shows the government of the day whole (ja 1921 was cut mid-word)."""

@@ -100,7 +100,7 @@ def test_stat002_share_offers_the_map_as_shown_in_the_language(page, live_server
     expect(link).to_have_text(re.compile(rf"/\?date={later}&pov=japan&unit=shikotan&lang=ja$"), timeout=1000)
 
 
-@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh"])
+@pytest.mark.parametrize("lang", ["en", "ja", "ru", "zh", "zh-Hant"])
 def test_stat003_the_date_box_takes_every_day_to_1956_12_31_and_says_when_a_day_is_outside(page, live_server,
                                                                                            lang):
     from app.i18n import translate

@@ -112,6 +112,30 @@ def test_unit_timeline_chart(engine):
     assert colours <= set(styles.GROUP_COLOURS.values())
 
 
+def test_place_chart_gives_1945_to_1956_room_and_says_what_it_shows(engine):
+    """On a phone 1945–56 was a few pixels of a 1905–56 axis: now those eleven years take as much width as the
+    forty before; the chart has a title, a labelled axis, each row's name above its bar and a key to its colours,
+    one entry per colour, named as the bars are coloured."""
+    hist = engine.history("habomai")
+    rows = [{"role": s["role"], "actor": s["actor"], "asserted_by": s["asserted_by"],
+             "start": dt.date.fromisoformat(s["start"]) if s["start"] else None,
+             "end": dt.date.fromisoformat(s["end"]) if s["end"] else None, "event": s["event"]}
+            for s in hist["statuses"]]
+    fig = figures.unit_timeline_figure(rows, dt.date(1956, 12, 12), lang="ru")
+    lo, hi = fig.layout.xaxis.range
+    x1945 = figures.chart_x(dt.date(1945, 1, 1))
+    assert (hi - x1945) / (hi - lo) > 0.5
+    assert fig.layout.title.text == "Кто владел и кто претендовал, 1905–1956" and fig.layout.xaxis.title.text
+    assert list(fig.layout.xaxis.ticktext)[:5] == ["1905", "1915", "1925", "1935", "1945"]
+    rows_named = {a.text for a in fig.layout.annotations}
+    assert rows_named == set(fig.layout.yaxis.categoryarray) and fig.layout.yaxis.showticklabels is False
+    keyed = [t for t in fig.data if t.showlegend]
+    assert len({t.marker.color for t in keyed}) == len(keyed) == len({t.marker.color for t in fig.data})
+    assert {t.name for t in keyed} >= {styles.group_label("japan", "ru"), styles.group_label("russia", "ru")}
+    soviet = next(t for t in fig.data if t.marker.color == styles.GROUP_COLOURS["russia"])
+    assert soviet.base[0] >= x1945 - 1   # the USSR's rows begin in 1945, in the wider part
+
+
 def test_trace_uids_are_valid_css_identifiers(built):
     """Plotly.toImage ("Download plot") builds CSS selectors from the uids: no ':' or other punctuation."""
     fig = figures.map_figure(load_layers_fc(), built["table"], first_frame(built))

@@ -13,7 +13,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from app import PROJECT_ROOT
-from app.i18n import LANGUAGES, catalogue_path
+from app.i18n import BABEL_LOCALE, LANGUAGES, catalogue_path
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
 KEYWORDS = {**DEFAULT_KEYWORDS, "t": None, "translate": None}
@@ -36,7 +36,7 @@ def code_msgids() -> dict[str, list[str]]:
 @cache
 def po(lang: str) -> dict[str, object]:
     with catalogue_path(lang).open("rb") as fh:
-        return {m.id: m for m in read_po(fh, locale=lang) if m.id}
+        return {m.id[0] if isinstance(m.id, tuple) else m.id: m for m in read_po(fh, locale=BABEL_LOCALE[lang]) if m.id}
 
 
 def test_the_code_marks_strings():
@@ -47,7 +47,7 @@ def test_the_code_marks_strings():
 def test_every_marked_string_is_translated(lang):
     cat = po(lang)
     missing = [f"{m!r} ({', '.join(code_msgids()[m][:2])})" for m in code_msgids()
-               if m not in cat or not cat[m].string or cat[m].fuzzy]
+               if m not in cat or not all(forms(cat[m].string)) or cat[m].fuzzy]
     assert not missing, f"{len(missing)} strings untranslated in {lang}:\n" + "\n".join(missing)
 
 
@@ -56,9 +56,14 @@ PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 @pytest.mark.parametrize("lang", TRANSLATED)
 def test_translations_keep_the_placeholders(lang):
-    bad = [m.id for m in po(lang).values() if m.string and
-           sorted(PLACEHOLDER.findall(m.id)) != sorted(PLACEHOLDER.findall(m.string))]
+    bad = [m.id for m in po(lang).values() for text in forms(m.string) if text and
+           sorted(PLACEHOLDER.findall(forms(m.id)[0])) != sorted(PLACEHOLDER.findall(text))]
     assert not bad, bad
+
+
+def forms(text) -> tuple:
+    """A message's forms: one, or a plural message's (app/i18n.py ngettext_for)."""
+    return tuple(text) if isinstance(text, (tuple, list)) else (text,)
 
 
 @pytest.mark.parametrize("lang", TRANSLATED)

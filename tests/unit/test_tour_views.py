@@ -11,6 +11,7 @@ import pytest
 from app import narration
 from app.cartography.resolve import resolve
 from app.data import load_engine
+from app.hant import to_traditional
 from app.layout import page_map
 from app.mapstate import LANGS, MapState
 from app.page.present import caption_parts
@@ -29,6 +30,8 @@ SYMBOL_WORDS = {
     "line": {"en": r"(?:MacArthur|Bulganin|red) [Ll]ine", "ja": r"ライン|赤い線",
              "ru": r"[Лл]ини\w+ (?:Макартура|Булганина)|красн\w+ лини", "zh": r"麦克阿瑟线|布尔加宁线|红线"},
 }
+for _words in SYMBOL_WORDS.values():   # zh-Hant's captions are zh's, converted the way the app converts them
+    _words["zh-Hant"] = to_traditional(_words["zh"])
 
 
 def drawn_symbols(table: dict, frame) -> set[str]:
