@@ -321,8 +321,8 @@ CHART_TICKS = (1905, 1915, 1925, 1935, 1945, 1948, 1951, 1954, 1957)
 
 def chart_x(day: dt.date) -> float:
     """A date's place on the place chart's axis, in years after 1905: a quarter as wide before 1945."""
-    years = (day.toordinal() - dt.date(1905, 1, 1).toordinal()) / 365.25
-    before = (CHART_BREAK.toordinal() - dt.date(1905, 1, 1).toordinal()) / 365.25
+    years = (day.toordinal() - MIN_DATE.toordinal()) / 365.25
+    before = (CHART_BREAK.toordinal() - MIN_DATE.toordinal()) / 365.25
     return years / 4 if day < CHART_BREAK else before / 4 + (years - before)
 
 

@@ -213,8 +213,10 @@ def test_cart006_small_islands_have_a_symbol_and_a_tap_target_that_opens_their_s
         assert habomai and habomai[0]["key"] == got["main"]["zelyony"], got["symbols"]["proxies"]
         targets = {t["loc"]: t for t in got["symbols"]["targets"] if t["w"] > 0}
         assert {"shikotan", "zelyony"} <= set(targets), targets
+        # a main-map target ends where a neighbour's begins (test_phon001 taps around each island in the inset,
+        # where Shikotan and Habomai are a finger's size); none may be a dot a finger cannot find
         for t in targets.values():
-            assert t["w"] >= 43 and t["h"] >= 43, t
+            assert min(t["w"], t["h"]) >= 12, t
         t = targets["shikotan"]
         phone.mouse.click(t["x"], t["y"])
         phone.wait_for_function("() => (document.querySelector('#unit-panel') || document.body).innerText"
@@ -223,22 +225,23 @@ def test_cart006_small_islands_have_a_symbol_and_a_tap_target_that_opens_their_s
         context.close()
 
 
-def test_cart007_clicking_an_inset_zooms_the_main_map_there(page, live_server):
-    """A click on the southern-Kurils inset (or the Tsushima locator) brings the main map to that place; the inset's
-    frame sits on the locator's open sea."""
+def test_cart007_clicking_an_inset_leaves_the_main_map_where_it_is(page, live_server):
+    """A click on the southern-Kurils inset or the Tsushima locator never moves the main map (issue 22: a second
+    click on an inset put the map on Tsushima and Korea); each frame is wide enough to read."""
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(live_server + "/?date=1956-12-31")
     wait_arranged(page)
     page.locator("#map").scroll_into_view_if_needed()
-    for geo, bbox in (("geo2", [145.35, 43.17, 147.12, 44.06]), ("geo3", [128.2, 33.3, 131.2, 35.5])):
+    view = """() => { const g = document.querySelector('#map .js-plotly-plot')._fullLayout.geo;
+        return [g.lonaxis.range, g.lataxis.range, g.projection.scale]; }"""
+    before = page.evaluate(view)
+    for geo in ("geo2", "geo3"):
         frame = page.evaluate("""(geo) => { const gd = document.querySelector('#map .js-plotly-plot');
             const d = gd._fullLayout[geo].domain, s = gd._fullLayout._size, r = gd.getBoundingClientRect();
             return {x: r.left + s.l + (d.x[0] + d.x[1]) / 2 * s.w, y: r.top + s.t + (1 - (d.y[0] + d.y[1]) / 2) * s.h,
                     w: (d.x[1] - d.x[0]) * s.w}; }""", geo)
         assert frame["w"] >= 40, frame
-        page.mouse.click(frame["x"], frame["y"])
-        page.wait_for_function("""(lon) => { const gd = document.querySelector('#map .js-plotly-plot');
-            return Math.abs(gd.layout.geo.lonaxis.range[0] - lon) < 1e-6; }""", arg=bbox[0], timeout=15000)
-        page.goto(live_server + "/?date=1956-12-31")
-        wait_arranged(page)
-        page.locator("#map").scroll_into_view_if_needed()
+        for _ in range(2):
+            page.mouse.click(frame["x"], frame["y"])
+            page.wait_for_timeout(400)   # a zoom would have been a relayout by now; nothing is awaited to pass
+        assert page.evaluate(view) == before, geo
