@@ -75,9 +75,12 @@ VIEWS = {
 }
 
 
-@pytest.mark.parametrize("lang", ["en", "ja"])
-@pytest.mark.parametrize("view", list(VIEWS))
-@pytest.mark.parametrize("size", ["390x844", "1280x720"])
+# Every view at both sizes in English; Japanese where a line has least room (the phone).
+FRAM002 = [(size, view, lang) for view in VIEWS for size, lang in
+           (("390x844", "en"), ("390x844", "ja"), ("1280x720", "en"))]
+
+
+@pytest.mark.parametrize("size, view, lang", FRAM002)
 def test_fram002_no_horizontal_scroll_in_any_view(page, live_server, size, view, lang):
     query, ready = VIEWS[view]
     open_at(page, live_server, size, query + ("" if lang == "en" else f"&lang={lang}"), ready)
