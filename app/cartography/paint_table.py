@@ -546,6 +546,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
         inset_locs = [loc for loc in table["locations"] if loc in _inset_locations(inset, layers)]
         table["insets"].append({
             "id": inset.id, "geo": f"geo{n + 2}", "anchor": list(inset.anchor), "corner": inset.corner,
+            "centre": list(inset.centre) if inset.centre else None,
             "widthKm": inset.width_km, "heightKm": inset.height_km, "bbox": list(inset.bbox),
             "zoom": list(inset.bbox), "ring": [ring[0], ring[1]], "locations": inset_locs,
             "labels": [{"id": lid, "kind": specs[lid].kind, "tier": specs[lid].tier, "starts": list(specs[lid].starts),
