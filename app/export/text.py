@@ -8,16 +8,23 @@ import re
 from app.cartography.fonts import family, text_width
 
 __all__ = ["esc", "family", "text_width", "wrap"]
+# kinsoku: marks that never start a line
+NO_LINE_START = set("。、，．，）」』】〕！？：；・ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 
 
 def wrap(text: str, size_px: float, width_px: float, bold: bool = False) -> list[str]:
-    """Greedy wrap on spaces, and between CJK characters; an over-long word is cut."""
+    """Greedy wrap on spaces, and between CJK characters; an over-long word is cut. A closing mark (。、）…) never
+    starts a line: it takes the character before it along (a key row ended "有効" / "。")."""
     lines: list[str] = []
     line = ""
     for tok in re.findall(r"[\u3000-\u9fff\uff00-\uffef]|[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+", text):
         trial = line + tok
         if text_width(trial.rstrip(), size_px, bold) <= width_px:
             line = trial
+            continue
+        if tok in NO_LINE_START and len(line.rstrip()) > 1 and not line[-1].isspace():
+            lines.append(line[:-1].rstrip())
+            line = line[-1] + tok
             continue
         if line.strip():
             lines.append(line.rstrip())
