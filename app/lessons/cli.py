@@ -41,7 +41,8 @@ def add_lesson_args(p: argparse.ArgumentParser, what: Any) -> None:
     kind.add_argument("--handout", action="store_true", help="the lesson as a printable PDF handout")
     kind.add_argument("--lesson", action="store_true", help="the lesson as one interactive HTML file (offline)")
     p.add_argument("--resolution", default="1080p", choices=("720p", "1080p"), help="--animate: video size")
-    p.add_argument("--step-seconds", type=float, default=3.0, help="--animate: seconds each step is shown")
+    p.add_argument("--step-seconds", type=float, default=None,
+                   help="--animate: seconds each step is shown (default: as long as its words take a class to read)")
     p.add_argument("--fps", type=int, default=25, help="--animate: frames per second (mp4, webm)")
     p.add_argument("--paper", default="a4", choices=("a4", "letter"), help="--handout: paper size (portrait)")
 

@@ -63,7 +63,8 @@ def parse(args: Any) -> tuple[dict[str, str], plan.LessonSpec]:
     if output == "video":
         params["resolution"] = _choice("resolution", args.get("resolution"), ("720p", "1080p"), "1080p")
         try:
-            params["step_seconds"] = f"{float(args.get('step_seconds') or 3):g}"
+            seconds = args.get("step_seconds") or ""
+            params["step_seconds"] = f"{float(seconds):g}" if seconds not in ("", "reading") else "reading"
         except ValueError:
             raise ExportParamError("step_seconds", "not a number", "0.5 … 30") from None
     if output == "handout":
@@ -91,7 +92,8 @@ def make(engine: Any, params: dict[str, str], spec: plan.LessonSpec):  # noqa: A
         if params["output"] == "video":
             from app.lessons.animate import AnimationOptions, animate
 
-            opts = AnimationOptions(fmt, params["resolution"], float(params["step_seconds"])).check()
+            fixed = None if params["step_seconds"] == "reading" else float(params["step_seconds"])
+            opts = AnimationOptions(fmt, params["resolution"], fixed).check()
             name = lesson_filename(lesson, fmt, opts.resolution)
             animate(engine, lesson, folder / name, opts, progress)
         elif params["output"] == "handout":
