@@ -32,7 +32,8 @@ from app.lessons.panel import Block, Laid, set_blocks
 from app.lessons.plan import Lesson, Step
 from app.lessons.sheet import Sheet
 
-RESOLUTIONS = {"720p": (1280, 720), "1080p": (1920, 1080)}
+# 360p is a preview (and what the tests encode); the page and the command line offer 720p and 1080p
+RESOLUTIONS = {"360p": (640, 360), "720p": (1280, 720), "1080p": (1920, 1080)}
 SLIDE_CSS = (1280.0, 720.0)  # the export's 16:9 slide (338.67 × 190.5 mm at 96 px per inch)
 MAX_CARD_SOURCES = 12
 PANEL_SHARE = 0.27  # of the frame's height: the caption panel under the figure (194 px at 720p)
