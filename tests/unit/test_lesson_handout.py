@@ -107,3 +107,14 @@ def test_short_handout_asked_for_over_http():
     with pytest.raises(Exception) as err:
         parse({"output": "handout", "form": "tiny"})
     assert err.value.parameter == "form"
+
+
+def test_printed_lines_never_open_with_a_closing_mark():
+    from app.lessons.sheet import NO_LINE_START, Sheet
+
+    sheet = Sheet(500, 800, "ja")
+    text = dict(glossary.entries("ja"))["引き渡しの約束"]
+    for width in range(150, 420, 3):
+        lines = sheet.lines(text, 16, width)
+        assert "".join(lines) == text
+        assert not any(line[:1] in NO_LINE_START for line in lines[1:]), lines
