@@ -23,7 +23,11 @@ from app import mapstate
 from app.export import tools
 from app.export.request import ExportParamError, public_base_url
 from app.export.routes import content_disposition
-from app.lessons import jobs, plan
+from app.lessons import (
+    glossary,  # noqa: F401 - loaded at start: a broken content/glossary.yaml stops the app
+    jobs,
+    plan,
+)
 from app.lessons.naming import lesson_filename
 from app.narration import tour_lengths
 
