@@ -5,8 +5,11 @@ one on demand, never by its internal key. A quotation is offered only where the 
 in the document (`verbatim: true`).
 
     c = cite(engine, "portsmouth_1905_art9", lang="ja")
-    c.short   # "Treaty of Portsmouth (1905), Art. IX, para. 1"
-    c.full    # "Japan and Russia, “Treaty of Peace …”, 1905年9月5日, Art. IX, para. 1. … https://…"
+    c.short   # "ポーツマス条約（1905年）、第9条第1項" (en: "Treaty of Portsmouth (1905), Art. IX, para. 1")
+    c.full    # "Japan and Russia, 「Treaty of Peace …」, 1905年9月5日, 第9条第1項. … https://…"
+
+The short citation and the locator are our words, in the reader's language (app/source_words.py); the author,
+title and publication are bibliographic data, as published.
 """
 
 from __future__ import annotations
