@@ -27,8 +27,8 @@ PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ORDINALS = {"first": 1, "second": 2, "third": 3}
 # Where a Russian reader reads the English words as they are: names, ids and a Japanese title.
-SAME_IN_RUSSIAN = {JOIN, "SCAPIN-677 (1946)", "SCAPIN-1033 (1946)", "Willmott (2009)", "Hill (1995)", "日ソ共同宣言 (1956)",
-                    "Sakh.online, {date}"}
+SAME_IN_RUSSIAN = {JOIN, "SCAPIN-677 (1946)", "SCAPIN-1033 (1946)", "Willmott (2009)", "Hill (1995)",
+                   "日ソ共同宣言 (1956)", "Sakh.online, {date}"}
 
 
 @pytest.fixture(scope="module")
