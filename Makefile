@@ -40,7 +40,7 @@ install: $(VENV)/.all-installed
 # ffmpeg to encode lesson videos (and ffprobe, tesseract to check them), nginx with Brotli for the reference
 # deployment (deploy/, tests/deploy).
 DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils librsvg2-bin ffmpeg tesseract-ocr tesseract-ocr-eng \
-  nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
+  nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static libpangocairo-1.0-0
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
