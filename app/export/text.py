@@ -22,9 +22,12 @@ def wrap(text: str, size_px: float, width_px: float, bold: bool = False) -> list
         if text_width(trial.rstrip(), size_px, bold) <= width_px:
             line = trial
             continue
-        if tok in NO_LINE_START and len(line.rstrip()) > 1 and not line[-1].isspace():
-            lines.append(line[:-1].rstrip())
-            line = line[-1] + tok
+        cut = len(line)
+        while cut > 1 and line[cut - 1] in NO_LINE_START:  # "日）" before "、": all three go down together
+            cut -= 1
+        if tok in NO_LINE_START and cut > 1 and not line[cut - 1].isspace() and line[:cut - 1].strip():
+            lines.append(line[:cut - 1].rstrip())
+            line = line[cut - 1:] + tok
             continue
         if line.strip():
             lines.append(line.rstrip())

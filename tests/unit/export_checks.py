@@ -67,18 +67,23 @@ def listed_sources(text: str) -> list[str]:
     return found.group(1).split("; ") if found else []
 
 
+def named_event_citations(engine, req) -> tuple[str | None, set[str]]:
+    """The event a figure's subtitle names and its own sources as the caption prints them (none: no sources)."""
+    event = caption.subject(engine, req, paint.frame_for(engine, req))[0]
+    if event is None or not engine.events[event].sources:
+        return event, set()
+    ev = engine.events[event]
+    return event, {cite(engine, k).short.replace("; ", ", ") for k in ev.sources + (
+        [ev.clause.source] if ev.clause is not None and ev.clause.source else [])}
+
+
 def caption_problems(engine, req, meta: dict) -> list[tuple]:
     """The first three sources of each panel's list include the event its subtitle names, where it has sources."""
     out = []
     first = listed_sources(meta["caption"])[:3]  # two panels share one list
     for r in compose.panel_requests(req):
-        event = caption.subject(engine, r, paint.frame_for(engine, r))[0]
-        if event is None or not engine.events[event].sources:
-            continue
-        ev = engine.events[event]
-        own = {cite(engine, k).short.replace("; ", ", ") for k in ev.sources + (
-            [ev.clause.source] if ev.clause is not None and ev.clause.source else [])}
-        if not own & set(first):
+        event, own = named_event_citations(engine, r)
+        if own and not own & set(first):
             out.append((r.date.isoformat(), r.pov, event, first))
     return out
 
