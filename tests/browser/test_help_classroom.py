@@ -21,7 +21,7 @@ def engine():
 def test_help001_everything_is_there(page, live_server, engine):
     page.goto(live_server + "/?view=help")
     body = page.locator("#help-body")
-    body.locator(".bibliography li").first.wait_for(timeout=60000)  # the help is ~2,800 components to render
+    body.locator(".bibliography li").first.wait_for(timeout=60000)  # the help comes on first use
     expect(page.locator("#help-section")).to_be_visible()
     expect(page.locator("#map")).to_be_hidden()
     # encodings: every actor colour, every strait regime, generated from styles
