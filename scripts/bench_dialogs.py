@@ -71,23 +71,24 @@ def median(xs: list[float]) -> dict:
 
 def browser_report(base: str, loads: int, opens: int) -> dict:
     painted, help_open = [], []
+
+    def painted_page(browser):  # noqa: ANN001, ANN202 - a cold page (new context) with its map painted
+        context = browser.new_context(viewport={"width": 1440, "height": 900})
+        page = context.new_page()
+        page.add_init_script(PAINT_MARK)
+        page.goto(base + "/?date=1940-01-01")
+        page.wait_for_function("() => window.__painted", timeout=240000, polling=100)
+        return context, page
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         try:
             for _ in range(loads):
-                context = browser.new_context(viewport={"width": 1440, "height": 900})
-                page = context.new_page()
-                page.add_init_script(PAINT_MARK)
-                page.goto(base + "/?date=1940-01-01")
-                page.wait_for_function("() => window.__painted", timeout=240000, polling=100)
+                context, page = painted_page(browser)
                 painted.append(page.evaluate("window.__painted"))
                 context.close()
             for _ in range(opens):
-                context = browser.new_context(viewport={"width": 1440, "height": 900})
-                page = context.new_page()
-                page.add_init_script(PAINT_MARK)
-                page.goto(base + "/?date=1940-01-01")
-                page.wait_for_function("() => window.__painted", timeout=240000, polling=100)
+                context, page = painted_page(browser)
                 page.wait_for_function("() => !document.querySelector('._dash-loading-callback')")
                 t0 = page.evaluate("() => { document.querySelector('button[data-view=help]').click();"
                                    " return performance.now(); }")
