@@ -45,18 +45,31 @@ class Citation:
 
 
 def format_reference_date(value: str | None, lang: str) -> str:
-    """A reference date (YYYY, YYYY-MM or YYYY-MM-DD) as the language writes it."""
+    """A reference date (YYYY, YYYY-MM, YYYY-MM-DD, an ISO interval YYYY-MM-DD/YYYY-MM-DD, or "n.d.") as the
+    language writes it."""
     if not value:
         return ""
-    from babel.dates import format_date, format_skeleton
+    from babel.dates import format_date, format_interval, format_skeleton
 
     locale = BABEL_LOCALE[normalise_lang(lang)]
+    if value == "n.d.":
+        return gettext_for(lang)("n.d.")
+    if "/" in value:
+        first, last = (dt.date.fromisoformat(v) for v in value.split("/"))
+        return format_interval(first, last, "yMMMMd", locale=locale)
     parts = [int(x) for x in value.split("-")]
     if len(parts) == 3:
         return format_date(dt.date(*parts), format="long", locale=locale)
     if len(parts) == 2:
         return format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=locale)
     return value
+
+
+def full_citation(author: str, title: str, date: str | None, locator: str, publication: str, url: str,
+                  lang: str) -> str:
+    """Author, “title”, date, locator. Publication. URL — the one shape of a full reference everywhere."""
+    head = _join([author, gettext_for(lang)("“{title}”", title=title), format_reference_date(date, lang), locator])
+    return _join([_sentence(head), _sentence(publication or ""), url or ""], " ")
 
 
 def _locator(source: Any, lang: str) -> str:
@@ -110,8 +123,7 @@ def _build(engine: Any, key: str, lang: str) -> Citation:
     base = src.short or src.title
     said = not src.locator or _said_in(src.locator, base)  # decided on the data's words, the same in every language
     short = joined(words(src.short, lang) if src.short else src.title, "" if said else locator, lang)
-    head = _join([src.author, t("“{title}”", title=src.title), format_reference_date(src.date, lang), locator])
-    full = _join([_sentence(head), _sentence(src.publication or ""), src.url or ""], " ")
+    full = full_citation(src.author, src.title, src.date, locator, src.publication, src.url, lang)
     return Citation(key, short, full, src.url, quote, src.tier)
 
 
@@ -162,4 +174,5 @@ def reader_source(engine: Any, key: str, lang: str = "en") -> dict[str, Any]:
     return out
 
 
-__all__ = ["Citation", "cite", "cite_many", "reader_source", "format_reference_date", "TIER_LABELS", "TIER_ORDER"]
+__all__ = ["Citation", "cite", "cite_many", "reader_source", "format_reference_date", "full_citation", "TIER_LABELS",
+           "TIER_ORDER"]

@@ -252,7 +252,7 @@ def epilogue_blocks(item: Any, first: bool, lang: str, scale: float) -> list[Blo
     blocks.append(Block(format_date_for(item.date, lang), 34 * scale, bold=True, gap=0.3))
     blocks.append(Block(item.text[lang], 27 * scale, gap=0.8))
     blocks.append(Block(t("Sources"), 17 * scale, bold=True, gap=0.2, colour="#444444"))
-    blocks += [Block("• " + s.short, 16 * scale, colour="#444444", gap=0.25) for s in item.sources]
+    blocks += [Block("• " + s.short(lang), 16 * scale, colour="#444444", gap=0.25) for s in item.sources]
     return blocks
 
 

@@ -344,7 +344,7 @@ def glossary_terms(pages: Pages) -> None:
             s = pages.new()
         s.para(format_date_for(item.date, lang), pt(10), bold=True, gap=0.1)
         s.para(item.text[lang], pt(9.5), gap=0.15)
-        s.para(t("Sources: ") + t("; ").join(src.short for src in item.sources), pt(8), colour="#444444", gap=0.7)
+        s.para(t("Sources: ") + t("; ").join(src.short(lang) for src in item.sources), pt(8), colour="#444444", gap=0.7)
 
 
 def short_handout(pages: Pages, engine: Any) -> dict:

@@ -80,7 +80,7 @@ def epilogue_data(lang: str) -> dict:
     return {"title": ep.title[lang], "intro": ep.intro[lang],
             "years": f"{ep.items[0].date.year} – {ep.items[-1].date.year}",
             "items": [{"id": i.id, "date": format_date_for(i.date.isoformat(), lang), "text": i.text[lang],
-                       "sources": [{"short": s.short, "brief": s.brief, "full": s.full, "url": s.url}
+                       "sources": [{"short": s.short(lang), "brief": s.brief(lang), "full": s.full(lang), "url": s.url}
                                    for s in i.sources]}
                       for i in ep.items]}
 
