@@ -286,7 +286,27 @@
         var long = label.querySelector(".seg-long"), short = label.querySelector(".seg-short");
         if (long && long.textContent !== gov.name) long.textContent = gov.name;
         if (short && short.textContent !== gov.short) short.textContent = gov.short;
+        fitPovNames();
     }
+    /* The points of view by their short names when the long ones would be cut beside the date (its width
+     * changes with the day, the language and the government's name). */
+    function fitPovNames() {
+        var head = byId(ID.MAP_HEADER), seg = byId(ID.POV);
+        if (!head || !seg) return;
+        head.classList.remove("pov-short");
+        var cut = seg.scrollWidth > seg.clientWidth + 1 || Array.prototype.some.call(
+            seg.querySelectorAll("label"), function (l) { return l.scrollWidth > l.clientWidth + 1; });
+        if (cut) head.classList.add("pov-short");
+    }
+    function watchHeader() {
+        var head = byId(ID.MAP_HEADER);
+        if (!head) { setTimeout(watchHeader, 200); return; }
+        if (window.ResizeObserver) new ResizeObserver(fitPovNames).observe(head);
+        var date = byId(ID.DATE_BIG);
+        if (date) new MutationObserver(fitPovNames).observe(date, {childList: true, characterData: true, subtree: true});
+        fitPovNames();
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchHeader); else watchHeader();
     function watchMap() {
         var gd = document.querySelector("#" + ID.MAP + " .js-plotly-plot");
         if (!gd) { setTimeout(watchMap, 200); return; }
