@@ -143,6 +143,15 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, frame: F
         marker={"size": [10 if shown else 0 for shown in rung["proxies"]], "color": styles.GROUP_COLOURS["none"],
                 "line": {"color": styles.INK, "width": 1.5}, "symbol": "circle"},
     ))
+    # each small-island symbol's own invisible target, a finger's size (sized by assets/map_paint.js arrange): the
+    # 10 px symbol alone missed taps 12 px off Moneron
+    fig.add_trace(go.Scattergeo(
+        lon=[p["lon"] for p in proxies], lat=[p["lat"] for p in proxies], customdata=[locs[p["loc"]] for p in proxies],
+        mode="markers", name="small island targets", uid="proxy-targets", hoverinfo="text",
+        hovertext=[hover[p["loc"]] for p in proxies],
+        marker={"size": [table["targetPx"][0] if shown else 0 for shown in rung["proxies"]], "opacity": 0,
+                "color": styles.INK},
+    ))
     targets = table["targets"]
     fig.add_trace(go.Scattergeo(
         lon=[t["lon"] for t in targets], lat=[t["lat"] for t in targets], customdata=[locs[t["loc"]] for t in targets],
