@@ -176,12 +176,22 @@
     })();
 
     /* An opened picker puts the cursor in its search box (Radix first focuses the chosen option), so typing searches
-     * and never fires a shortcut. A list is made anew at each opening: the first focus inside it is the opening. */
-    var openedLists = new WeakSet();
+     * and never fires a shortcut, until the reader moves in the list (arrows, Tab, a pointer). An opening is focus
+     * coming into the list from outside it: a list may be kept between openings (reopened after a choice, the
+     * cursor stayed on the chosen option), and Radix may focus the option late, after the search box. */
+    var movedIn = new WeakMap();
+    function listOf(t) { return t && t.closest && t.closest(".dash-dropdown-content"); }
+    ["keydown", "pointerdown"].forEach(function (type) {
+        document.addEventListener(type, function (e) {
+            var list = listOf(e.target);
+            if (list && (type === "pointerdown" || /^(Arrow|Tab|Home|End|Page)/.test(e.key))) movedIn.set(list, true);
+        }, true);
+    });
     document.addEventListener("focusin", function (e) {
-        var list = e.target && e.target.closest && e.target.closest(".dash-dropdown-content");
-        if (!list || openedLists.has(list)) return;
-        openedLists.add(list);
+        var list = listOf(e.target);
+        if (!list) return;
+        if (!e.relatedTarget || !list.contains(e.relatedTarget)) movedIn.set(list, false);   // an opening
+        if (movedIn.get(list)) return;
         var search = list.querySelector("input.dash-dropdown-search");
         if (search && e.target !== search) requestAnimationFrame(function () { search.focus(); });
     });
