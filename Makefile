@@ -8,7 +8,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
-  plotly-bundle constants zh-hant
+  plotly-bundle constants zh-hant extract
 
 # The page's packages only (pyproject's dependencies), not the project itself: the app runs from this folder. No pip
 # upgrade and no byte-compiling of the thousands of files the page never imports: `make run` serves sooner.
@@ -40,7 +40,7 @@ install: $(VENV)/.all-installed
 # ffmpeg to encode lesson videos (and ffprobe, tesseract to check them), nginx with Brotli for the reference
 # deployment (deploy/, tests/deploy).
 DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core poppler-utils librsvg2-bin ffmpeg tesseract-ocr tesseract-ocr-eng \
-  nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static
+  nginx libnginx-mod-http-brotli-filter libnginx-mod-http-brotli-static libpangocairo-1.0-0
 system-deps:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -93,6 +93,19 @@ constants: install-app
 # translations/zh_Hant: the Traditional Chinese catalogue, converted from the Simplified one with OpenCC and the
 # reviewed terms in translations/zh_Hant/terms.yaml (app/hant.py; tests/unit/test_hant.py fails when it is stale).
 zh-hant: install-app
+	$(PY) -m app.hant
+
+# The catalogues from what is marked: the interface's strings (babel.cfg, domain messages) and the words of the
+# sources' citations in the timeline files (babel_sources.cfg, domain sources: app/source_words.py); ja, ru and zh
+# updated (a new message arrives empty, and tests/unit/test_i18n_catalogues.py or test_source_words.py fails until
+# it is translated), zh-Hant written from zh.
+PYBABEL := $(VENV)/bin/pybabel
+extract: install-app
+	$(PYBABEL) extract -F babel.cfg -k t -k translate --no-location -o translations/messages.pot .
+	$(PYBABEL) extract -F babel_sources.cfg --no-location -o translations/sources.pot .
+	for domain in messages sources; do for lang in ja ru zh; do \
+	  $(PYBABEL) update -D $$domain -l $$lang -i translations/$$domain.pot -d translations --no-fuzzy-matching \
+	    || exit 1; done; done
 	$(PY) -m app.hant
 
 # Rebuild the committed layers from GSHHG (build-time input; running and testing use the committed files).

@@ -5,8 +5,11 @@ one on demand, never by its internal key. A quotation is offered only where the 
 in the document (`verbatim: true`).
 
     c = cite(engine, "portsmouth_1905_art9", lang="ja")
-    c.short   # "Treaty of Portsmouth (1905), Art. IX, para. 1"
-    c.full    # "Japan and Russia, “Treaty of Peace …”, 1905年9月5日, Art. IX, para. 1. … https://…"
+    c.short   # "ポーツマス条約（1905年）、第9条第1項" (en: "Treaty of Portsmouth (1905), Art. IX, para. 1")
+    c.full    # "Japan and Russia, 「Treaty of Peace …」, 1905年9月5日, 第9条第1項. … https://…"
+
+The short citation and the locator are our words, in the reader's language (app/source_words.py); the author,
+title and publication are bibliographic data, as published.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from app.i18n import BABEL_LOCALE, _, gettext_for, normalise_lang
+from app.source_words import joined, words
 
 # The reading order of sources everywhere (Help, captions, handouts): primary texts, scholarship, the seed
 # documents, then web pages (additional references only, never a row's sole support).
@@ -41,12 +45,18 @@ class Citation:
 
 
 def format_reference_date(value: str | None, lang: str) -> str:
-    """A reference date (YYYY, YYYY-MM or YYYY-MM-DD) as the language writes it."""
+    """A reference date (YYYY, YYYY-MM, YYYY-MM-DD, an ISO interval YYYY-MM-DD/YYYY-MM-DD, or "n.d.") as the
+    language writes it."""
     if not value:
         return ""
-    from babel.dates import format_date, format_skeleton
+    from babel.dates import format_date, format_interval, format_skeleton
 
     locale = BABEL_LOCALE[normalise_lang(lang)]
+    if value == "n.d.":
+        return gettext_for(lang)("n.d.")
+    if "/" in value:
+        first, last = (dt.date.fromisoformat(v) for v in value.split("/"))
+        return format_interval(first, last, "yMMMMd", locale=locale)
     parts = [int(x) for x in value.split("-")]
     if len(parts) == 3:
         return format_date(dt.date(*parts), format="long", locale=locale)
@@ -55,15 +65,23 @@ def format_reference_date(value: str | None, lang: str) -> str:
     return value
 
 
+def full_citation(author: str, title: str, date: str | None, locator: str, publication: str, url: str,
+                  lang: str) -> str:
+    """Author, “title”, date, locator. Publication. URL — the one shape of a full reference everywhere."""
+    head = _join([author, gettext_for(lang)("“{title}”", title=title), format_reference_date(date, lang), locator])
+    return _join([_sentence(head), _sentence(publication or ""), url or ""], " ")
+
+
 def _locator(source: Any, lang: str) -> str:
-    """The locator as written; a seed's line range in words ("lines 969–975")."""
+    """The locator in the reader's language ("Art. IX, para. 1", 第9条第1項); a seed's line range in words
+    ("lines 969–975")."""
     locator = source.locator or ""
     if source.tier != "seed":
-        return locator
+        return words(locator, lang)
     t = gettext_for(lang)
     found = _LINES_RE.match(locator)
     if not found:
-        return locator
+        return words(locator, lang)
     if found.group(2):
         return t("lines {first}–{last}", first=found.group(1), last=found.group(2))
     return t("line {line}", line=found.group(1))
@@ -95,7 +113,7 @@ def _build(engine: Any, key: str, lang: str) -> Citation:
         quote = {"lang": src.quote.lang, "original": src.quote.original, "en": src.quote.en}
     if src.tier == "seed":
         seed = engine.timeline.seeds[src.seed]
-        short = _join([seed.short, locator])
+        short = joined(words(seed.short, lang), locator, lang)
         title = t("“{title}”", title=seed.title)
         if seed.title_en and seed.lang.split("-")[0] != normalise_lang(lang):
             title += f" [{seed.title_en}]"
@@ -103,9 +121,9 @@ def _build(engine: Any, key: str, lang: str) -> Citation:
         full = _join([_sentence(head), _sentence(seed.publication or ""), seed.url or ""], " ")
         return Citation(key, short, full, seed.url, quote, src.tier)
     base = src.short or src.title
-    short = base if not locator or _said_in(locator, base) else _join([base, locator])
-    head = _join([src.author, t("“{title}”", title=src.title), format_reference_date(src.date, lang), locator])
-    full = _join([_sentence(head), _sentence(src.publication or ""), src.url or ""], " ")
+    said = not src.locator or _said_in(src.locator, base)  # decided on the data's words, the same in every language
+    short = joined(words(src.short, lang) if src.short else src.title, "" if said else locator, lang)
+    full = full_citation(src.author, src.title, src.date, locator, src.publication, src.url, lang)
     return Citation(key, short, full, src.url, quote, src.tier)
 
 
@@ -156,4 +174,5 @@ def reader_source(engine: Any, key: str, lang: str = "en") -> dict[str, Any]:
     return out
 
 
-__all__ = ["Citation", "cite", "cite_many", "reader_source", "format_reference_date", "TIER_LABELS", "TIER_ORDER"]
+__all__ = ["Citation", "cite", "cite_many", "reader_source", "format_reference_date", "full_citation", "TIER_LABELS",
+           "TIER_ORDER"]

@@ -7,41 +7,42 @@ A broken file stops the app at start with the file, the item and the field named
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from app import PROJECT_ROOT, DataFileError
-from app.i18n import derived, normalise_lang
+from app.citations import format_reference_date, full_citation
+from app.i18n import derived, gettext_for, normalise_lang
 from app.mapstate import DATA_LANGS, MAX_DATE
 
 EPILOGUE_FILE = PROJECT_ROOT / "content" / "epilogue.yaml"
 SOURCE_FIELDS = ("author", "title", "date", "locator", "publication", "url", "read")
+_SOURCE_DATE = re.compile(r"^(n\.d\.|\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?)$")
 
 
 @dataclass(frozen=True)
 class Source:
     author: str
     title: str
-    date: str
+    date: str  # YYYY, YYYY-MM-DD, an ISO interval YYYY-MM-DD/YYYY-MM-DD, or n.d.: written by each language
     locator: str
     publication: str
     url: str
     read: str  # what of it was read, so a reader knows how far the sentence rests on it
 
-    @property
-    def brief(self) -> str:
+    def brief(self, lang: str) -> str:
         """Who and when: a projector's citation (the whole of it on hover and in the page)."""
-        return f"{self.author}, {self.date}"
+        return f"{self.author}, {format_reference_date(self.date, lang)}"
 
-    @property
-    def short(self) -> str:
-        return f"{self.author}, {self.title} ({self.date})"
+    def short(self, lang: str) -> str:
+        return f"{self.author}, {self.title} ({format_reference_date(self.date, lang)})"
 
-    @property
-    def full(self) -> str:
-        return f"{self.author}, {self.title}, {self.date}; {self.locator}. {self.publication}. Read: {self.read}."
+    def full(self, lang: str) -> str:
+        cited = full_citation(self.author, self.title, self.date, self.locator, self.publication, "", lang)
+        return f"{cited} {gettext_for(lang)('Read: {what}.', what=self.read)}"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,8 @@ def load_epilogue(path: Path = EPILOGUE_FILE) -> Epilogue:
                 raise _fail(path, name, f"source {m}", f"needs {', '.join(SOURCE_FIELDS)}")
             if not str(src["url"]).startswith(("https://", "http://")):
                 raise _fail(path, name, f"source {m}", "url must be a web address")
+            if not _SOURCE_DATE.match(str(src["date"]).strip()):
+                raise _fail(path, name, f"source {m}", "date: YYYY, YYYY-MM-DD, YYYY-MM-DD/YYYY-MM-DD or n.d.")
             sources.append(Source(*(str(src[f]).strip() for f in SOURCE_FIELDS)))
         if not sources:
             raise _fail(path, name, "sources", "at least one source")

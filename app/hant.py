@@ -5,7 +5,7 @@ Why s2tw and not s2twp: s2twp also swaps mainland words for Taiwan ones, and in 
 document", a treaty) into 檔案 ("a computer file") and 联合声明 into 联合宣告; the terms table makes the few swaps a
 Taiwan reader expects in the interface (連結, 影片, 資料 …) and corrects OpenCC where a place name is not a phrase
 it knows (占守島, not 佔守島). The same conversion writes the interface catalogue (`python -m app.hant`, `make
-zh-hant`: translations/zh_Hant/LC_MESSAGES/messages.po from the Simplified one) and the data's texts at run time
+zh-hant`: translations/zh_Hant/LC_MESSAGES/*.po from the Simplified ones) and the data's texts at run time
 (app/i18n.py `localised`), so a name reads the same in both.
 """
 
@@ -89,11 +89,15 @@ def build_catalogue(source: Path, target: Path) -> int:
     return len(cat)
 
 
+DOMAINS = ("messages", "sources")  # the interface; the words of the sources' citations (app/source_words.py)
+
+
 def main() -> int:
-    source, target = (PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / "messages.po"
-                      for code in ("zh", "zh_Hant"))
-    n = build_catalogue(source, target)
-    print(f"wrote {target.relative_to(PROJECT_ROOT)} ({n} messages)")
+    for domain in DOMAINS:
+        source, target = (PROJECT_ROOT / "translations" / code / "LC_MESSAGES" / f"{domain}.po"
+                          for code in ("zh", "zh_Hant"))
+        n = build_catalogue(source, target)
+        print(f"wrote {target.relative_to(PROJECT_ROOT)} ({n} messages)")
     return 0
 
 

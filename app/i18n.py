@@ -2,10 +2,8 @@
 
 Catalogues: translations/<lang>/LC_MESSAGES/messages.po (English is the source language: no
 catalogue). They are read from the .po files on first use (babel.messages.pofile; no compiled .mo,
-so a clean clone runs as it is). Update them with
-
-    pybabel extract -F babel.cfg -k t -k translate --no-location -o translations/messages.pot .
-    pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-location
+so a clean clone runs as it is). Update them with `make extract` (pybabel extract and update of this domain and of
+`sources`, the words of the sources' citations: app/source_words.py).
 
 tests/unit/test_i18n_catalogues.py fails when a marked string has no translation in one language.
 
@@ -64,16 +62,17 @@ def normalise_lang(lang: Any) -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
-def catalogue_path(lang: str) -> Path:
-    """translations/<dir>/LC_MESSAGES/messages.po; the directory is Babel's spelling of the code (zh_Hant)."""
-    return TRANSLATIONS_DIR / lang.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalogue_path(lang: str, domain: str = DOMAIN) -> Path:
+    """translations/<dir>/LC_MESSAGES/<domain>.po; the directory is Babel's spelling of the code (zh_Hant). The
+    interface is `messages`; the words of the sources' citations are `sources` (app/source_words.py)."""
+    return TRANSLATIONS_DIR / lang.replace("-", "_") / "LC_MESSAGES" / f"{domain}.po"
 
 
 @functools.cache
-def _read(lang: str) -> tuple[dict[str, str], dict[str, list[str]], Callable[[int], int]]:
+def _read(lang: str, domain: str = DOMAIN) -> tuple[dict[str, str], dict[str, list[str]], Callable[[int], int]]:
     """A catalogue as (msgid → msgstr, singular msgid → plural forms, n → form index); empty and fuzzy entries are
     left out (English)."""
-    path = catalogue_path(lang)
+    path = catalogue_path(lang, domain)
     if lang == DEFAULT_LANG or not path.exists():
         return {}, {}, lambda n: 0 if n == 1 else 1
     from gettext import c2py
@@ -95,9 +94,9 @@ def _read(lang: str) -> tuple[dict[str, str], dict[str, list[str]], Callable[[in
     return out, plural, c2py(cat.plural_expr)
 
 
-def catalogue(lang: str) -> dict[str, str]:
+def catalogue(lang: str, domain: str = DOMAIN) -> dict[str, str]:
     """msgid → msgstr of one language (empty and fuzzy entries are left out: English)."""
-    return _read(lang)[0]
+    return _read(lang, domain)[0]
 
 
 def _formatted(text: str, msgid: str, kwargs: dict[str, Any]) -> str:

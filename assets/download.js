@@ -101,6 +101,7 @@
         var s = state(), q = new URLSearchParams(), out = save ? ["html", "html"] : $(ID.LESSON_OUTPUT).value.split(":");
         q.set("output", out[0]);
         if (out[0] === "handout") q.set("paper", out[1]); else q.set("format", out[1]);
+        if (out[2]) q.set("form", out[2]);   // handout:a4:short — the 2–4 page handout
         if (out[0] === "video") {
             q.set("resolution", $(ID.LESSON_RESOLUTION).value);
             q.set("step_seconds", $(ID.LESSON_SECONDS).value);

@@ -41,6 +41,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         cases = [("1080p MP4", ["--animate", "--resolution", "1080p", "--out", f"{tmp}/tour.mp4"], "tour.mp4"),
                  ("handout PDF, A4", ["--handout", "--paper", "a4", "--out", f"{tmp}/tour.pdf"], "tour.pdf"),
+                 ("short handout PDF, A4", ["--handout", "--short", "--paper", "a4", "--out", f"{tmp}/short.pdf"],
+                  "short.pdf"),
                  ("one-file lesson", ["--lesson", "--out", f"{tmp}/tour.html"], "tour.html")]
         for name, argv, out in cases:
             seconds, peak, code = run(["--tour", a.tour, *argv])

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app import epilogue
 from app.export.request import ExportParamError
 from app.lessons import frames, video
 from app.lessons.plan import Lesson
@@ -22,12 +23,12 @@ MIN_STEP_S, MAX_STEP_S = 0.5, 30.0
 class AnimationOptions:
     fmt: str = "mp4"
     resolution: str = "1080p"
-    step_seconds: float = 3.0
+    step_seconds: float | None = None  # None: each step as long as a class needs to read it (app/lessons/pace.py)
     fps: int = 25
 
     @property
     def card_seconds(self) -> float:
-        return max(3.0, self.step_seconds)
+        return max(3.0, self.step_seconds or 0.0)
 
     def check(self) -> AnimationOptions:
         if self.fmt not in video.VIDEO_FORMATS:
@@ -36,7 +37,7 @@ class AnimationOptions:
         if self.resolution not in frames.RESOLUTIONS:
             raise ExportParamError("resolution", f"unknown resolution {self.resolution!r}",
                                    ", ".join(frames.RESOLUTIONS))
-        if not (MIN_STEP_S <= self.step_seconds <= MAX_STEP_S):
+        if self.step_seconds is not None and not (MIN_STEP_S <= self.step_seconds <= MAX_STEP_S):
             raise ExportParamError("step_seconds", f"{self.step_seconds:g} s per step is outside "
                                    f"{MIN_STEP_S:g} … {MAX_STEP_S:g} s", f"{MIN_STEP_S:g} … {MAX_STEP_S:g}")
         if self.fps not in FPS:
@@ -46,9 +47,11 @@ class AnimationOptions:
 
 def total_units(lesson: Lesson, opts: AnimationOptions) -> int:
     """What the progress counts: frames written (video), or stills (GIF)."""
+    items = epilogue.EPILOGUE.items if lesson.epilogue else ()
     if opts.fmt == "gif":
-        return len(lesson.steps) + 2
-    seconds = 2 * opts.card_seconds + len(lesson.steps) * opts.step_seconds
+        return len(lesson.steps) + len(items) + 2
+    seconds = (2 * opts.card_seconds + sum(frames.step_seconds(s, opts.step_seconds) for s in lesson.steps)
+               + sum(frames.epilogue_seconds(i, lesson.lang, opts.step_seconds) for i in items))
     return max(len(lesson.steps) + 2, round(seconds * opts.fps))
 
 

@@ -41,9 +41,12 @@ def add_lesson_args(p: argparse.ArgumentParser, what: Any) -> None:
     kind.add_argument("--handout", action="store_true", help="the lesson as a printable PDF handout")
     kind.add_argument("--lesson", action="store_true", help="the lesson as one interactive HTML file (offline)")
     p.add_argument("--resolution", default="1080p", choices=("720p", "1080p"), help="--animate: video size")
-    p.add_argument("--step-seconds", type=float, default=3.0, help="--animate: seconds each step is shown")
+    p.add_argument("--step-seconds", type=float, default=None,
+                   help="--animate: seconds each step is shown (default: as long as its words take a class to read)")
     p.add_argument("--fps", type=int, default=25, help="--animate: frames per second (mp4, webm)")
     p.add_argument("--paper", default="a4", choices=("a4", "letter"), help="--handout: paper size (portrait)")
+    p.add_argument("--short", action="store_true",
+                   help="--handout: the short form (2–4 pages: the key maps, the clauses, a glossary, after 1956)")
 
 
 def is_lesson(args: argparse.Namespace) -> bool:
@@ -136,7 +139,8 @@ def run_lesson(args: argparse.Namespace, engine: Any) -> str:
             from app.lessons.handout import handout
 
             target = _target(args, lesson_filename(lesson, "pdf", args.paper))
-            atomic_write(target, handout(engine, lesson, args.paper, progress))
+            atomic_write(target, handout(engine, lesson, args.paper, progress,
+                                         form="short" if getattr(args, "short", False) else "full"))
             what = "handout"
         else:
             from app.lessons.onefile import build_html

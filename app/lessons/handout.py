@@ -1,5 +1,10 @@
-"""A printable handout of a lesson: a multi-page PDF, A4 or US Letter, portrait.
+"""A printable handout of a lesson: a multi-page PDF, A4 or US Letter, portrait, in two forms.
 
+The short form (2–4 pages: what a class keeps) has a lesson's key maps, two to a page, each with a caption naming
+its day, view and event; the clauses behind them (quoted where the wording was read, each with its citation); the
+glossary (content/glossary.yaml) and what happened after 1956 (content/epilogue.yaml), each document sourced.
+
+The full form:
 Pages: a cover (the lesson's title, its date range, the point of view, the steps); one page per step (the export's
 double-column figure — map, inset, key, caption — then the event's title and dates, the clause as quoted where
 the wording was read (Citation.quote: verbatim only), Present's two or three sentences, the readable sources);
@@ -14,18 +19,23 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import app
+from app import epilogue
 from app.cartography.key import key_rows, key_state, map_kind_of, merge_all
+from app.citations import Citation
 from app.export import caption, compose, finish, paint
 from app.export.request import ExportParamError
-from app.i18n import gettext_for
+from app.i18n import format_date_for, gettext_for
 from app.lessons.plan import Lesson, Step
 from app.lessons.sheet import Sheet
 
 PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
+FORMS = ("full", "short")
+SHORT_MAPS = 4
 MARGIN_MM = 15.0
 FIGURE_MM = (180.0, 125.0)  # the export's double-column size: the same figure a journal gets
 
@@ -194,20 +204,182 @@ def references(pages: Pages, engine: Any) -> None:
         s.y += pt(4)
 
 
+# ------------------------------------------------------------------------------------------ the short form
+def key_maps(engine: Any, lesson: Lesson, count: int = SHORT_MAPS) -> list[Step]:
+    """The few maps a class keeps: the steps whose map differs from the one kept before it (its key's rows; a
+    treaty in force rather than signed), then, when more are left than `count`, the first, the last and those
+    evenly between."""
+    ctx = paint.context(engine, lesson.lang)
+    kept: list[Step] = []
+    last = None
+    for step in lesson.steps:
+        state = key_rows(key_state(ctx.table, paint.frame_for(engine, step.req)), map_kind_of(step.req.mode,
+                                                                                              step.req.pov))
+        rows = tuple((r.kind, r.text) for r in state)
+        if rows != last:
+            if kept and kept[-1].event == step.event and kept[-1].what == "signed":
+                kept.pop()   # a treaty's map in force, not the day before it took effect
+            kept.append(step)
+            last = rows
+    if len(kept) <= count:
+        return kept
+    picks = sorted({round(i * (len(kept) - 1) / (count - 1)) for i in range(count)})
+    return [kept[i] for i in picks]
+
+
+@dataclass(frozen=True)
+class PlacedMap:
+    """A map on a short handout's page: its step, its caption, and the figure's own title (its day)."""
+
+    step: Step
+    caption: str
+    figure_title: str
+    page: int
+
+
+def map_caption(engine: Any, step: Step, number: int, lang: str) -> str:
+    """“Map 2. 11 February 1945 · The USSR's view · Yalta Agreement regarding Japan”: its day, view and event."""
+    t = gettext_for(lang)
+    view = step.words.view if step.mode == "event" else caption.pov_label(step.req.pov, lang, engine, step.date)
+    what = step.words.event_title if step.event else step.title
+    day = format_date_for(step.date, lang)
+    return t("Map {n}", n=number) + ". " + " · ".join((day, view, what))
+
+
+def short_maps(pages: Pages, engine: Any, steps: list[Step]) -> list[PlacedMap]:
+    """Two maps a page, the first under the lesson's title."""
+    lesson = pages.lesson
+    t = gettext_for(lesson.lang)
+    placed = []
+    for i, step in enumerate(steps):
+        if i % 2 == 0:
+            s = pages.new()
+            if i == 0:
+                s.para(lesson.title, pt(18), bold=True, gap=0.2)
+                s.para(lesson.range_text + " · " + t("Short handout: the key maps, the clauses, a glossary"),
+                       pt(10), colour="#333333", gap=0.6)
+            slots = min(2, len(steps) - i)
+            per = (s.room() - pt(14)) / slots
+        svg, meta = compose.compose_svg(engine, compose.validate(engine, _figure_request(step)))
+        text = map_caption(engine, step, i + 1, lesson.lang)
+        cap_lines = s.lines(text, pt(10), bold=True)
+        fh = min(per - len(cap_lines) * pt(10) * 1.3 - pt(12), _px(FIGURE_MM[1]))
+        fw = min(s.inner, fh * FIGURE_MM[0] / FIGURE_MM[1])
+        fh = fw * FIGURE_MM[1] / FIGURE_MM[0]
+        s.text(cap_lines, pt(10), bold=True)
+        s.y += pt(3)
+        s.figure(svg, s.margin + (s.inner - fw) / 2, s.y, fw, fh)
+        s.y += fh + pt(12)
+        placed.append(PlacedMap(step, text, str(meta.get("title", "")), len(pages.sheets)))
+    return placed
+
+
+def quoted_citation(step: Step) -> Citation | None:
+    """The source whose verbatim words the step quotes."""
+    quote = step.words.quote
+    return next((c for c in step.words.sources if quote and c.quote == quote), None)
+
+
+def clauses(pages: Pages, engine: Any, steps: list[Step]) -> list[tuple[Step, str, str]]:
+    """What each key map rests on: the clause quoted (verbatim only) with its citation, else the tour's words
+    and their sources. Returns (step, what was printed, its citation)."""
+    lesson = pages.lesson
+    t = gettext_for(lesson.lang)
+    s = pages.new()
+    s.para(t("The clauses behind the maps"), pt(15), bold=True, gap=0.5)
+    out = []
+    for n, step in enumerate(steps, start=1):
+        words = step.words
+        if s.room() < pt(90):
+            s = pages.new()
+        s.para(t("Map {n}", n=n) + ". " + (words.event_title if step.event else step.title), pt(11), bold=True,
+               gap=0.15, max_lines=2)
+        if words.when:
+            s.para(words.when, pt(9), colour="#333333", gap=0.3)
+        cited = quoted_citation(step)
+        if words.quote and cited is not None:
+            original, english = words.quote.get("original") or "", words.quote.get("en") or ""
+            bar = s.y
+            s.para(f"“{original.strip()}”", pt(9.5), gap=0.25, max_lines=8, x=s.margin + pt(8),
+                   width=s.inner - pt(8), lang=words.quote.get("lang"))
+            if english and english.strip() != original.strip() and lesson.lang != words.quote.get("lang"):
+                s.para(f"“{english.strip()}”", pt(9), colour="#333333", gap=0.25, max_lines=5,
+                       x=s.margin + pt(8), width=s.inner - pt(8), italic=True, lang="en")
+            s.rect(s.margin, bar, pt(2), s.y - bar - pt(3), "#999999")
+            printed, citation = original, cited.short
+        else:
+            s.para(words.text, pt(9.5), gap=0.25, max_lines=6)
+            printed, citation = words.text, t("; ").join(c.short for c in words.sources)
+        s.para(t("Source: {source}", source=citation), pt(8.5), colour="#444444", gap=0.9, max_lines=2)
+        out.append((step, printed, citation))
+    return out
+
+
+def glossary_terms(pages: Pages) -> None:
+    """The words of the maps and clauses, then what happened after 1956, each document with its sources."""
+    from app.lessons import glossary as terms
+
+    lesson = pages.lesson
+    t = gettext_for(lesson.lang)
+    s = pages.new()
+    s.para(t("Glossary"), pt(15), bold=True, gap=0.4)
+    for term, meaning in terms.entries(lesson.lang):
+        if s.room() < pt(40):
+            s = pages.new()
+        top = s.y
+        s.text(s.lines(term, pt(9.5), pt(110), bold=True), pt(9.5), bold=True)
+        used = s.y
+        s.y = top
+        s.text(s.lines(meaning, pt(9.5), s.inner - pt(118)), pt(9.5), x=s.margin + pt(118))
+        s.y = max(s.y, used) + pt(4)
+    ep = epilogue.EPILOGUE
+    lang = lesson.lang if lesson.lang in ep.title else "en"
+    s.y += pt(6)
+    s.rule("#BBBBBB", 0.5)
+    s.y += pt(6)
+    s.para(ep.title[lang], pt(13), bold=True, gap=0.3)
+    s.para(ep.intro[lang], pt(9), colour="#333333", gap=0.5)
+    for item in ep.items:
+        if s.room() < pt(50):
+            s = pages.new()
+        s.para(format_date_for(item.date, lang), pt(10), bold=True, gap=0.1)
+        s.para(item.text[lang], pt(9.5), gap=0.15)
+        s.para(t("Sources: ") + t("; ").join(src.short(lang) for src in item.sources), pt(8), colour="#444444", gap=0.7)
+
+
+def short_handout(pages: Pages, engine: Any) -> dict:
+    """The short form's pages; returns what was placed (the maps, the clauses) for a reader to check."""
+    steps = key_maps(engine, pages.lesson)
+    placed = short_maps(pages, engine, steps)
+    printed = clauses(pages, engine, steps)
+    glossary_terms(pages)
+    return {"maps": placed, "clauses": printed}
+
+
 def handout(engine: Any, lesson: Lesson, paper: str = "a4",
-            progress: Callable[[int, int, str], None] | None = None) -> bytes:
-    """The handout's PDF bytes."""
+            progress: Callable[[int, int, str], None] | None = None, form: str = "full",
+            placed: dict | None = None) -> bytes:
+    """The handout's PDF bytes (`placed`, when given, receives what the short form put on its pages)."""
     if paper not in PAPERS:
         raise ExportParamError("paper", f"unknown paper {paper!r}", ", ".join(PAPERS))
+    if form not in FORMS:
+        raise ExportParamError("form", f"unknown handout {form!r}", ", ".join(FORMS))
     pages = Pages(lesson, paper)
     total = len(lesson.steps) + 3
-    cover(pages, engine)
-    for step in lesson.steps:
+    if form == "short":
         if progress:
-            progress(step.n, total, step.title)
-        step_page(pages, engine, step)
-    glossary(pages, engine)
-    references(pages, engine)
+            progress(1, total, lesson.title)
+        found = short_handout(pages, engine)
+        if placed is not None:
+            placed.update(found)
+    else:
+        cover(pages, engine)
+        for step in lesson.steps:
+            if progress:
+                progress(step.n, total, step.title)
+            step_page(pages, engine, step)
+        glossary(pages, engine)
+        references(pages, engine)
     if progress:
         progress(total - 1, total, "PDF")
     t = gettext_for(lesson.lang)

@@ -68,6 +68,7 @@ def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
             "view": t("Point of view"), "slider": t("Date"), "keys": t("Keys: ← → steps · Shift+← → a month · "
                                                                         "1–4 point of view · Space play"),
             "between": t("The map shows {date}; the last step before it:"), "online": t("Online: {url}"),
+            "refs": t("References"),
         },
     }
 
@@ -77,8 +78,10 @@ def epilogue_data(lang: str) -> dict:
     ep = epilogue.EPILOGUE
     lang = lang if lang in ep.title else "en"
     return {"title": ep.title[lang], "intro": ep.intro[lang],
+            "years": f"{ep.items[0].date.year} – {ep.items[-1].date.year}",
             "items": [{"id": i.id, "date": format_date_for(i.date.isoformat(), lang), "text": i.text[lang],
-                       "sources": [{"short": s.short, "full": s.full, "url": s.url} for s in i.sources]}
+                       "sources": [{"short": s.short(lang), "brief": s.brief(lang), "full": s.full(lang), "url": s.url}
+                                   for s in i.sources]}
                       for i in ep.items]}
 
 

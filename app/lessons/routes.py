@@ -1,7 +1,7 @@
 """The page's lessons over HTTP: start a job, poll its progress, fetch its file.
 
     GET /lesson/start?output=video&format=mp4&tour=key&pov=japan&lang=ja&resolution=720p&step_seconds=3
-    GET /lesson/start?output=handout&paper=letter&from=1945-08-01&to=1946-03-01&by=month
+    GET /lesson/start?output=handout&paper=letter&from=1945-08-01&to=1946-03-01&by=month   (&form=short: 2–4 pages)
     GET /lesson/start?output=html&tour=key&lang=ru                       ("Save this lesson")
       → 202 {"id", "status", "file"}    (a bad value: 400 {"error", "parameter", "allowed"})
     GET /lesson/status/<id> → {"state": queued|running|done|failed, "done", "total", "label", "error"}
@@ -23,13 +23,17 @@ from app import mapstate
 from app.export import tools
 from app.export.request import ExportParamError, public_base_url
 from app.export.routes import content_disposition
-from app.lessons import jobs, plan
+from app.lessons import (
+    glossary,  # noqa: F401 - loaded at start: a broken content/glossary.yaml stops the app
+    jobs,
+    plan,
+)
 from app.lessons.naming import lesson_filename
 from app.narration import tour_lengths
 
 OUTPUTS = {"video": ("mp4", "webm", "gif"), "handout": ("pdf",), "html": ("html",)}
 STATE_KEYS = ("tour", "pov", "lang", "names")  # the map state's parameters a lesson takes (app/mapstate.py)
-LESSON_KEYS = ("output", "format", "events", "from", "to", "by", "resolution", "step_seconds", "paper")
+LESSON_KEYS = ("output", "format", "events", "from", "to", "by", "resolution", "step_seconds", "paper", "form")
 MIME = {"mp4": "video/mp4", "webm": "video/webm", "gif": "image/gif", "pdf": "application/pdf",
         "html": "text/html; charset=utf-8"}
 
@@ -63,11 +67,13 @@ def parse(args: Any) -> tuple[dict[str, str], plan.LessonSpec]:
     if output == "video":
         params["resolution"] = _choice("resolution", args.get("resolution"), ("720p", "1080p"), "1080p")
         try:
-            params["step_seconds"] = f"{float(args.get('step_seconds') or 3):g}"
+            seconds = args.get("step_seconds") or ""
+            params["step_seconds"] = f"{float(seconds):g}" if seconds not in ("", "reading") else "reading"
         except ValueError:
             raise ExportParamError("step_seconds", "not a number", "0.5 … 30") from None
     if output == "handout":
         params["paper"] = _choice("paper", args.get("paper"), ("a4", "letter"), "a4")
+        params["form"] = _choice("form", args.get("form"), ("full", "short"), "full")
     if args.get("from") or args.get("to"):
         params.update({"from": args.get("from") or "", "to": args.get("to") or "",
                        "by": _choice("by", args.get("by"), plan.BY, "year")})
@@ -91,14 +97,16 @@ def make(engine: Any, params: dict[str, str], spec: plan.LessonSpec):  # noqa: A
         if params["output"] == "video":
             from app.lessons.animate import AnimationOptions, animate
 
-            opts = AnimationOptions(fmt, params["resolution"], float(params["step_seconds"])).check()
+            fixed = None if params["step_seconds"] == "reading" else float(params["step_seconds"])
+            opts = AnimationOptions(fmt, params["resolution"], fixed).check()
             name = lesson_filename(lesson, fmt, opts.resolution)
             animate(engine, lesson, folder / name, opts, progress)
         elif params["output"] == "handout":
             from app.lessons.handout import handout
 
-            name = lesson_filename(lesson, "pdf", params["paper"])
-            (folder / name).write_bytes(handout(engine, lesson, params["paper"], progress))
+            name = lesson_filename(lesson, "pdf", params["paper"] if params["form"] == "full"
+                                   else f"short-{params['paper']}")
+            (folder / name).write_bytes(handout(engine, lesson, params["paper"], progress, form=params["form"]))
         else:
             from app.lessons.onefile import build_html
 

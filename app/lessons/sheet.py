@@ -22,6 +22,8 @@ from app.export import compose, finish
 from app.export.text import family, wrap
 from app.i18n import HTML_LANG
 
+NO_LINE_START = "。、，．,.:;：；！？!?）」』】〕〉》’”ー…"  # never at a line's start (JIS X 4051 line-start rules)
+
 
 def _attr(text: str) -> str:
     return escape(text, {'"': "&quot;"})
@@ -53,7 +55,15 @@ class Sheet:
         return self.height - self.margin - self.y
 
     def lines(self, text: str, size: float, width: float | None = None, bold: bool = False) -> list[str]:
-        return wrap(text, size, width or self.inner, bold)
+        """Wrapped lines; a closing mark a line would open with (。、」…) hangs at the end of the line before, as
+        Japanese and Chinese type sets it."""
+        out = wrap(text, size, width or self.inner, bold)
+        for i in range(1, len(out)):
+            head = len(out[i]) - len(out[i].lstrip(NO_LINE_START))
+            if head:
+                out[i - 1] += out[i][:head]
+                out[i] = out[i][head:]
+        return [line for line in out if line] or [""]
 
     def text(self, lines: list[str], size: float, x: float | None = None, bold: bool = False,
              colour: str = styles.INK, leading: float = 1.3, anchor: str = "start", italic: bool = False,

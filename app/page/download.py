@@ -86,11 +86,13 @@ def lesson_panel(lang: str = "en") -> html.Section:
             _select(ids.LESSON_OUTPUT, [("video:mp4", t("Video MP4 (slides, browsers)")), ("video:webm", "WebM"),
                                         ("video:gif", "GIF"), ("handout:a4", t("Handout PDF, A4")),
                                         ("handout:letter", t("Handout PDF, US Letter")),
+                                        ("handout:a4:short", t("Short handout PDF (2–4 pages), A4")),
+                                        ("handout:letter:short", t("Short handout PDF (2–4 pages), US Letter")),
                                         ("html:html", t("One-file lesson (HTML, works offline)"))],
                     t("Make"), "video:mp4"),
             _select(ids.LESSON_RESOLUTION, [("1080p", "1080p"), ("720p", "720p")], t("Video size"), "1080p"),
-            _select(ids.LESSON_SECONDS, [(v, t("{n} s per step", n=v)) for v in ("2", "3", "5", "8")],
-                    t("Duration"), "3"),
+            _select(ids.LESSON_SECONDS, [("reading", t("At reading pace (from each step's words)"))]
+                    + [(v, t("{n} s per step", n=v)) for v in ("2", "3", "5", "8")], t("Duration"), "reading"),
         ], className="lesson-row"),
         html.Div([
             html.Button(t("Make the lesson"), id=ids.LESSON_MAKE, className="btn", type="button"),

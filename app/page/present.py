@@ -178,7 +178,7 @@ def present_epilogue(engine: Any, shown: dt.date, lang: str = "en") -> list:
             html.P([html.Strong(format_date_for(item.date.isoformat(), lang)), " — ", item.text[lang]],
                    className="present-text"),
             html.Div([html.Span(t("Sources: "), className="present-src-label"),
-                      html.Ul([html.Li(src.brief, title=f"{src.full} {src.url}") for src in item.sources],
+                      html.Ul([html.Li(src.brief(lang), title=f"{src.full(lang)} {src.url}") for src in item.sources],
                               className="present-sources")], className="present-src"),
         ], **{"data-epilogue": item.id}))
     return [html.P(pov_label(engine, "de_facto", shown, lang), className="present-pov", id=ids.PRESENT_POV),

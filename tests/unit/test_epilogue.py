@@ -38,8 +38,22 @@ def test_the_key_tour_ends_with_the_epilogue_on_the_map_s_last_day():
 def test_present_tells_each_document_with_its_day_and_sources(lang):
     text = str(present_epilogue(load_engine(), MAX_DATE, lang))
     for item in epilogue.EPILOGUE.items:
-        assert item.text[lang] in text and item.sources[0].brief in text, (lang, item.id)
+        brief = item.sources[0].brief(lang)
+        assert item.text[lang] in text and (brief in text or repr(brief)[1:-1] in text), (lang, item.id)
     assert epilogue.EPILOGUE.title[lang] in text
+
+
+def test_epilogue_citations_are_written_in_the_reader_s_language():
+    """The documents' dates and our words around them follow the interface language, as every other citation."""
+    memo, note = epilogue.EPILOGUE.items[0].sources[:2]
+    assert memo.brief("en") == "Government of the USSR, 27 January 1960"
+    assert memo.brief("ja") == "Government of the USSR, 1960年1月27日"
+    assert memo.brief("ru").replace("\u202f", " ") == "Government of the USSR, 27 января 1960 г."
+    assert "1960年1月24日～25日" in note.short("ja") and "24–25 янв. 1960" in note.short("ru").replace("\u202f", " ")
+    assert memo.full("en").endswith("Read: " + memo.read + ".") and "閲読した範囲: " in memo.full("ja")
+    assert "January" not in memo.full("zh") and "January" not in note.full("ja")
+    undated = epilogue.EPILOGUE.items[0].sources[2]
+    assert undated.date == "n.d." and undated.brief("ja") != undated.brief("en")
 
 
 def test_a_broken_epilogue_stops_the_app_naming_the_item_and_field(tmp_path):
@@ -47,7 +61,9 @@ def test_a_broken_epilogue_stops_the_app_naming_the_item_and_field(tmp_path):
     for broken, where in ((good.replace("date: 1993-10-13", "date: 1950-10-13"), "tokyo_declaration_1993: date"),
                           (good.replace("  ru: После 1956 года — почему вопрос остаётся открытым\n", ""), "title: ru"),
                           (good.replace("url: https://www.mofa.go.jp/region/europe/russia/pmv0103/summit.html",
-                                        "url: summit.html"), "irkutsk_statement_2001: source 1")):
+                                        "url: summit.html"), "irkutsk_statement_2001: source 1"),
+                          (good.replace("date: '1993-10-13'", "date: 13 October 1993"),
+                           "tokyo_declaration_1993: source 1")):
         assert broken != good, where
         path = tmp_path / "e.yaml"
         path.write_text(broken, encoding="utf-8")

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 from app.data import load_engine
-from app.export import finish, render
+from app.export import render
 from app.export.request import ExportParamError
 from app.lessons import frames, plan
 
@@ -153,11 +153,12 @@ def test_mp4_decodes_with_the_frames_sizes_and_dates_asked(engine, tmp_path):
         head = f.read(4096)
     assert head.find(b"moov") < head.find(b"mdat") or b"mdat" not in head
     lesson = plan.build(engine, plan.LessonSpec(start=dt.date(1945, 8, 1), end=dt.date(1945, 10, 1), by="month"))
-    stills = {step.n: finish.raster(svg, 1280, 720) for step, svg in frames.step_svgs(engine, lesson)}
+    stills = {step.n: frames.step_still(step, svg, top, "en", (1280, 720))
+              for step, svg, top in frames.step_renders(engine, lesson)}
     band = (0, 0, 640, 48)  # the figure's title: the date
     for n, words in ((1, "1 August 1945"), (2, "1 September 1945"), (3, "1 October 1945")):
         frame = _frame_at(out, 3.0 + (n - 1) + 0.5)
-        assert words in " ".join(_ocr(frame.crop(band).resize((1280, 96))).split())
+        assert words in " ".join(_ocr(frame.crop(band).resize((1920, 144))).split())
         own = _diff(frame.crop(band), stills[n].crop(band))
         assert all(own < _diff(frame.crop(band), stills[m].crop(band)) for m in stills if m != n)
     first = _frame_at(out, 0.5)

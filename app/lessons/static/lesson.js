@@ -61,7 +61,7 @@
     }
     /* Russia's / the USSR's view is named after its government on the day shown. */
     function nameViews() {
-        var gov = window.skmap.governmentOf("russia", state.day), label = povBox.querySelector("[data-pov=russia] span");
+        var gov = window.skmap.governmentOf("russia", state.day), label = povBox.querySelector("label[data-pov=russia] > span");
         if (gov && label && label.textContent !== gov.name) label.textContent = gov.name;
     }
 
@@ -71,26 +71,30 @@
         for (var i = 0; i < steps.length; i++) if (steps[i].day <= day) k = i;
         return k;
     }
+    function between() { return state.mode === "date" && steps[state.step].day !== state.day; }
+    /* The step's caption: the view, the event, its dates, the tour's sentences; the clause (folded: it is long)
+     * and the sources under them. */
     function drawCaption() {
         var s = steps[state.step], box = document.getElementById("caption");
         box.textContent = "";
         box.setAttribute("data-step", String(s.n));
-        if (state.mode === "date" && s.day !== state.day) {
+        if (between()) {
             box.appendChild(el("p", {"class": "hint"}, fmt(T.between, {date: window.skmap.formatDay(state.day)})));
         }
         box.appendChild(el("p", {"class": "view"}, s.mode === "event" ? s.view : labelOf(state.pov)));
-        box.appendChild(el("h2", {}, s.title));
-        if (s.eventTitle && s.eventTitle !== s.title) box.appendChild(el("p", {"class": "view"}, s.eventTitle));
+        box.appendChild(el("h2", {}, s.eventTitle || s.title));
         if (s.when) box.appendChild(el("p", {"class": "when"}, s.when));
-        if (s.quote) {
-            box.appendChild(el("h3", {}, T.says));
-            box.appendChild(el("blockquote", {lang: s.quote.lang}, s.quote.original));
-            if (s.quote.en && s.quote.lang !== "en" && s.quote.en !== s.quote.original) {
-                box.appendChild(el("blockquote", {lang: "en"}, s.quote.en));
-            }
-        }
         if (s.text) box.appendChild(el("p", {"class": "text"}, s.text));
         if (s.hint) box.appendChild(el("p", {"class": "hint"}, s.hint));
+        if (s.quote) {
+            var says = el("details", {"class": "says"});
+            says.appendChild(el("summary", {}, T.says));
+            says.appendChild(el("blockquote", {lang: s.quote.lang}, s.quote.original));
+            if (s.quote.en && s.quote.lang !== "en" && s.quote.en !== s.quote.original) {
+                says.appendChild(el("blockquote", {lang: "en"}, s.quote.en));
+            }
+            box.appendChild(says);
+        }
         if (s.sources.length) {
             box.appendChild(el("h3", {}, T.sources));
             var ul = el("ul", {"class": "sources"});
@@ -103,34 +107,63 @@
             });
             box.appendChild(ul);
         }
-        if (L.epilogue && state.step === steps.length - 1) drawEpilogue(box);
         document.getElementById("step-of").textContent = fmt(T.step, {n: s.n, total: steps.length});
     }
-    /* After the last step: what happened after 1956 (content/epilogue.yaml), each document with its sources. */
-    function drawEpilogue(box) {
-        var sec = el("section", {"class": "epilogue", id: "epilogue"});
-        sec.appendChild(el("h2", {}, L.epilogue.title));
-        sec.appendChild(el("p", {"class": "hint"}, L.epilogue.intro));
+    /* After the last step (one more Page Down): what happened after 1956 (content/epilogue.yaml), each document
+     * with its sources, over the whole frame; the map stays on the last step. */
+    var atEpilogue = false;
+    function drawEpilogue() {
+        var sec = document.getElementById("epilogue");
+        if (sec.childNodes.length) return;
+        sec.appendChild(el("p", {"class": "intro"}, L.epilogue.intro));
+        var items = el("div", {"class": "items"});
         L.epilogue.items.forEach(function (item) {
-            var p = el("p", {"class": "text", "data-epilogue": item.id});
-            p.appendChild(el("strong", {}, item.date));
-            p.appendChild(document.createTextNode(" \u2014 " + item.text));
-            sec.appendChild(p);
-            var ul = el("ul", {"class": "sources"});
-            item.sources.forEach(function (c) {
-                var li = el("li"), d = el("details");
-                d.appendChild(el("summary", {}, c.short));
-                d.appendChild(el("p", {}, c.full + " " + c.url));
-                li.appendChild(d);
-                ul.appendChild(li);
-            });
-            sec.appendChild(ul);
+            var div = el("div", {"class": "item", "data-epilogue": item.id});
+            div.appendChild(el("h3", {}, item.date));
+            div.appendChild(el("p", {}, item.text));
+            /* who and when on the screen, the whole reference one click away */
+            div.appendChild(el("p", {"class": "cites"}, T.sources + ": " +
+                                     item.sources.map(function (c) { return c.brief; }).join("; ")));
+            var d = el("details", {"class": "refs"}), ul = el("ul", {"class": "sources"});
+            d.appendChild(el("summary", {}, T.refs));
+            item.sources.forEach(function (c) { ul.appendChild(el("li", {}, c.full + " " + c.url)); });
+            d.appendChild(ul);
+            div.appendChild(d);
+            items.appendChild(div);
         });
-        box.appendChild(sec);
+        sec.appendChild(items);
     }
+    function showEpilogue(on) {
+        atEpilogue = !!(on && L.epilogue);
+        var sec = document.getElementById("epilogue");
+        if (atEpilogue) drawEpilogue();
+        sec.hidden = !atEpilogue;
+        document.body.classList.toggle("at-epilogue", atEpilogue);
+        drawHeader();
+        if (atEpilogue) document.getElementById("step-of").textContent = L.epilogue.years;
+        else drawCaption();
+    }
+    /* The header names the step shown (or, between two steps, the day and the event in force). */
+    var headline = "";
+    function drawHeader() {
+        var date = window.skmap.formatDay(state.day), name = between() ? headline : stepName(steps[state.step], date);
+        if (atEpilogue) { date = L.epilogue.years; name = L.epilogue.title; }
+        document.getElementById("date-big").textContent = date;
+        document.getElementById("step-name").textContent = name ? "\u00b7 " + name : "";
+        document.getElementById("headline").setAttribute("title", date + (name ? " \u00b7 " + name : ""));
+    }
+    /* The view as its button names it (Russia's after its government on the day). */
     function labelOf(pov) {
-        for (var i = 0; i < L.povs.length; i++) if (L.povs[i].id === pov) return L.povs[i].label;
-        return pov;
+        var span = povBox.querySelector("label[data-pov=" + pov + "] > span");
+        return span ? span.textContent : pov;
+    }
+    /* A step's title without the day the header already shows in large type. */
+    function stepName(s, date) {
+        var title = s.title;
+        if (date && title.length > date.length && title.slice(-date.length) === date) {
+            title = title.slice(0, -date.length).replace(/[\s,\u3001\uff0c:\uff1a]+$/, "");
+        }
+        return title;
     }
 
     /* ---- paint: the page's painter on the page's figure ---- */
@@ -139,8 +172,7 @@
         window.skmap.paintGraph("map", req);
         var frame = window.skmap.resolve(req);
         var head = [window.skmap.formatDay(state.day), frame.headline.text];
-        document.getElementById("date-big").textContent = head[0];
-        document.getElementById("event-in-force").textContent = "· " + head[1];
+        headline = head[1];
         slider.value = String(state.day);
         slider.setAttribute("aria-valuetext", head[0] + ", " + head[1]);
         document.body.setAttribute("data-day", String(state.day));
@@ -148,9 +180,10 @@
         document.body.setAttribute("data-mode", state.mode);
         drawKey(frame);
         nameViews();
-        drawCaption();
+        showEpilogue(false);
     }
     function goStep(k) {
+        if (k >= steps.length && L.epilogue) { goStep(steps.length - 1); showEpilogue(true); return; }
         k = Math.max(0, Math.min(steps.length - 1, k));
         var s = steps[k];
         state.step = k;
@@ -175,6 +208,7 @@
     }
     var addMonths = window.skmap.addMonths;   // the page's own month step (assets/map_paint.js)
     function step(dir) {
+        if (atEpilogue) { if (dir < 0) showEpilogue(false); return; }
         if (state.mode === "date" && steps[state.step].day !== state.day && dir < 0) goStep(state.step);
         else goStep(state.step + dir);
     }
@@ -184,7 +218,7 @@
         state.timer = null;
         if (on) {
             state.timer = setInterval(function () {
-                if (state.step >= steps.length - 1) { setPlaying(false); return; }
+                if (atEpilogue || (state.step >= steps.length - 1 && !L.epilogue)) { setPlaying(false); return; }
                 goStep(state.step + 1);
             }, 4000);
         }
@@ -198,6 +232,13 @@
     document.getElementById("prev").addEventListener("click", function () { step(-1); });
     document.getElementById("next").addEventListener("click", function () { step(1); });
     play.addEventListener("click", function () { setPlaying(!state.timer); });
+    /* A click with the mouse leaves no focus behind, so the clicker's Space and arrows keep their lesson meaning
+     * (a keyboard's Enter or Space on a button keeps the focus where it is). */
+    document.addEventListener("click", function (e) {
+        var t = e.target && e.target.closest && e.target.closest("button, label, summary, input[type=radio]");
+        if (e.detail > 0 && t && document.activeElement && document.activeElement !== document.body &&
+            document.activeElement.type !== "range") document.activeElement.blur();
+    });
     slider.min = String(L.start);
     slider.max = String(L.end);
     slider.setAttribute("aria-label", T.slider);
@@ -216,7 +257,7 @@
         if (k === "ArrowRight" || k === "PageDown") { if (e.shiftKey && k === "ArrowRight") goDay(addMonths(state.day, 1)); else step(1); }
         else if (k === "ArrowLeft" || k === "PageUp") { if (e.shiftKey && k === "ArrowLeft") goDay(addMonths(state.day, -1)); else step(-1); }
         else if (k === "Home") goStep(0);
-        else if (k === "End") goStep(steps.length - 1);
+        else if (k === "End") goStep(L.epilogue ? steps.length : steps.length - 1);
         else if (k === " " || k === "Spacebar") { if (tag === "BUTTON") return; setPlaying(!state.timer); }
         else if (k >= "1" && k <= "4" && L.povs[+k - 1]) setPov(L.povs[+k - 1].id);
         else if (k === "b" || k === "B" || k === ".") document.body.classList.toggle("blank");
@@ -226,9 +267,16 @@
 
     var config = {displaylogo: false, responsive: true, scrollZoom: false, showSendToCloud: false,
                   modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage"]};
+    /* The map's box changes height with the key's rows: the plot follows its box (plotly's own "responsive"
+     * follows the window only). */
+    if (window.ResizeObserver) {
+        new ResizeObserver(function () { if (gd._fullLayout) window.Plotly.Plots.resize(gd); })
+            .observe(document.getElementById("map"));
+    }
     window.Plotly.newPlot(gd, figure.data, figure.layout, config).then(function () {
         goStep(0);
         document.body.setAttribute("data-ready", "1");
     });
-    window.sklesson = {goStep: goStep, goDay: goDay, setPov: setPov, state: state, steps: steps};
+    window.sklesson = {goStep: goStep, goDay: goDay, setPov: setPov, state: state, steps: steps,
+                       atEpilogue: function () { return atEpilogue; }};
 })();
