@@ -268,3 +268,19 @@ def test_phon006_compare_on_a_phone_shows_maps_a_finger_can_read(phone, live_ser
     phone.wait_for_function("""() => { const r = document.querySelector('.cmp-map').getBoundingClientRect();
                                      return r.height > 150 && r.width < 430; }""", timeout=30000)
     assert phone.evaluate("() => document.documentElement.scrollWidth") == 844
+
+
+def test_phon007_the_year_marks_never_run_together(phone, live_server):
+    """On a phone upright (390×844) and on its side (844×390, where the slider is 200 px and the six decades read
+    "190519151925…"), the year marks shown under the slider keep a gap between them (every other one on its side)."""
+    phone.goto(live_server + "/?date=1956-12-12")
+    arranged(phone)
+    for w, h in ((390, 844), (844, 390)):
+        phone.set_viewport_size({"width": w, "height": h})
+        phone.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        marks = phone.evaluate("""() => [...document.querySelectorAll('#date-slider .dash-slider-mark')]
+            .filter((m) => getComputedStyle(m).visibility !== 'hidden')
+            .map((m) => { const r = m.getBoundingClientRect(); return [m.textContent, r.left, r.right]; })""")
+        assert marks[0][0] == "1905" and len(marks) >= 3, (w, marks)
+        gaps = [b[1] - a[2] for a, b in zip(marks, marks[1:], strict=False)]
+        assert min(gaps) >= 6, (w, h, marks)
