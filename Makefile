@@ -56,9 +56,10 @@ run: $(VENV)/.page-installed
 	  > $(VENV)/install-figures.log 2>&1 & }
 	$(PY) -m app.run
 
+# The 25 slowest tests are printed at the end: where the 15-minute budget on two cores goes.
 test: install system-deps
 	$(PY) -m ruff check .
-	$(PY) -m pytest -n $(TEST_WORKERS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --durations=25
 
 # Production: gunicorn, workers x threads sized for the machine (gunicorn.conf.py, docs/deploy.md).
 serve: install-app

@@ -90,6 +90,9 @@ TABLE_CSV = "table-csv"
 TABLE_DOWNLOAD = "table-download"
 HELP = "help-section"
 HELP_BODY = "help-body"
+# content sent on first use (app/page/fragments.py, assets/lazy.js): GET /fragment/<name>/<lang>
+HELP_FRAGMENT = "help"
+KEYS_FRAGMENT = "keys"
 EMBED_BAR = "embed-bar"
 EMBED_LINK = "embed-open-full"
 EMBED_CODE = "embed-code"
@@ -127,6 +130,7 @@ CMP_DATE2_INPUT = "compare-date2-input"
 DOWNLOAD_OPEN = "download-open"
 DOWNLOAD_DIALOG = "download-dialog"
 KEYS_DIALOG = "keys-dialog"
+KEYS_BODY = "keys-body"
 PRESENT_POV = "present-pov"
 
 # the Download dialog (app/page/download.py, assets/download.js): the figure, then the lesson

@@ -416,7 +416,7 @@ def tune_compression(dash_app: Any, max_bytes: int = 64 * 2**20) -> bool:
     prefix = str(dash_app.config.requests_pathname_prefix or "/")
     assets = str(getattr(dash_app.config, "assets_url_path", "assets")).strip("/")
     exact = (f"{prefix}_dash-dependencies", f"{prefix}_dash-layout")
-    cache = _CompressedCache((f"{prefix}_dash-component-suites/", f"/{assets}/", "/api/download/"),
+    cache = _CompressedCache((f"{prefix}_dash-component-suites/", f"/{assets}/", "/api/download/", "/fragment/"),
                              exact, max_bytes)
     compress.cache = cache
     compress.cache_key = cache.key

@@ -12,15 +12,18 @@ from pathlib import Path
 
 from dash import Dash
 
-from app import ASSETS_DIR, __version__
+from app import ASSETS_DIR, __version__, ids
 from app.api import register_api
 from app.data import load_engine
 from app.export.routes import register_export_routes
 from app.health import register_health
+from app.help import help_content
 from app.i18n import install as install_i18n
 from app.layout import build_layout
 from app.lessons.routes import register_lesson_routes
 from app.page.boot import install_boot
+from app.page.dialogs import keys_content
+from app.page.fragments import register_fragment_routes
 from app.page.head import TITLE, install_head
 from app.page.share import register_qr_route
 from app.security import apply_security
@@ -56,6 +59,8 @@ def create_app(frame_ancestors: str | list[str] | None = None) -> Dash:
     register_export_routes(app.server, engine)
     register_lesson_routes(app.server, engine)
     register_qr_route(app.server)
+    register_fragment_routes(app.server, {ids.HELP_FRAGMENT: lambda lang: help_content(engine, lang),
+                                          ids.KEYS_FRAGMENT: keys_content})  # Help and "?" on first use
     apply_security(app, frame_ancestors)  # after every inline script: the CSP hashes them on first request
     install_static_files(app)  # last: it requests the index page to learn what the page loads
     return app

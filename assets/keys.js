@@ -51,6 +51,11 @@
             window.skframe.tabKey(tab, key);
             return;
         }
+        if (key === "F1") {   // Help, as in most programs (its content comes on first use: assets/lazy.js)
+            done(e);
+            window.dash_clientside.set_props(ID.VIEW, {data: "help"});
+            return;
+        }
         var paging = key === "PageDown" || key === "PageUp";
         if (textEntry(t) && !paging) return;
         if (key === "Escape") {

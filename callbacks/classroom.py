@@ -4,7 +4,7 @@ Registered from callbacks/__init__.py with `app.callback` / `app.clientside_call
 dash.callback). The state of these views (view, tour, step, date2, pov2, event2, play) is part of the map state
 (app/mapstate.py): the browser holds it and writes the address (assets/mapstate.js). Instant things run in the
 browser (assets/classroom.js: page class, tour steps, compare painting, autoplay, embed links); the server answers
-text: narration, the compare changes, the table and its CSV, the help content.
+text: narration, the compare changes, the table and its CSV (Help arrives as a fragment: app/page/fragments.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from typing import Any
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, dcc, html, no_update
 
 from app import compare, ids, mapstate, narration, styles, table
-from app.help import help_content
 from app.i18n import LANGUAGES, gettext_for, localised_span
 from app.page.cite import cite_dicts
 from app.page.present import present_caption, present_epilogue
@@ -197,14 +196,3 @@ def register_classroom(app: Dash, engine: Any) -> None:
         name = f"sakhalin_kurils_{event}.csv" if mode == "event" and event in engine.events else \
             f"sakhalin_kurils_{date}_{state.pov}.csv"
         return dcc.send_string(table.to_csv(engine, rows), name, type="text/csv")
-
-    # --- help -----------------------------------------------------------------------------------------------
-    # Not on the initial call: the boot (assets/mapstate.js) always writes the view, and each rendering of the help's
-    # ~2,800 components costs the browser seconds (it used to be built twice on every ?view=help).
-    @app.callback(Output(ids.HELP_BODY, "children"), Input(ids.VIEW, "data"), State(ids.LANG_STORE, "data"),
-                  prevent_initial_call=True)
-    def help_body(view, lang="en"):
-        state = mapstate.from_controls(view=view, lang=lang)
-        if state.view != "help":
-            return no_update
-        return help_content(engine, state.lang)

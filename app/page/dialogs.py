@@ -8,6 +8,7 @@ from dash import html
 from app import ids
 from app.help import reading_symbols
 from app.i18n import _, gettext_for
+from app.page.fragments import holder
 
 # (keys, what they do): the one list the dialog and Help show
 SHORTCUTS = [
@@ -25,6 +26,7 @@ SHORTCUTS = [
     ("C", _("Compare")),
     ("D", _("Download")),
     ("?", _("This list")),
+    ("F1", _("Help and About")),
     ("Esc", _("Close a dialog, leave Present or Compare")),
 ]
 
@@ -65,19 +67,28 @@ READING = [
 ]
 
 
-def create_keys_dialog(lang: str) -> html.Dialog:
-    """"?": what a point of view is, what de facto means and the symbols, then the keyboard shortcuts."""
+def keys_content(lang: str) -> list:
+    """"?": what a point of view is, what de facto means and the symbols, then the keyboard shortcuts (sent on first
+    use, app/page/fragments.py)."""
     t = gettext_for(lang)
     rows = []
     for keys, what in SHORTCUTS:
         rows += [html.Dt(html.Kbd(keys)), html.Dd(t(what))]
     reading = [x for title, text in READING for x in (html.H3(t(title)), html.P(t(text)))]
-    return html.Dialog([
-        html.Div([html.H2(t("How to read the map"), id=ids.KEYS_DIALOG + "-h"), close_button(lang)],
-                 className="dialog-head"),
+    return [
         *reading,
         html.H3(t("Symbols")),
         reading_symbols(lang),
         html.H3(t("Keyboard shortcuts")),
         html.Dl(rows, className="keys-list"),
+    ]
+
+
+def create_keys_dialog(lang: str) -> html.Dialog:
+    """The "?" dialog's frame; its content arrives when it is first opened (assets/lazy.js)."""
+    t = gettext_for(lang)
+    return html.Dialog([
+        html.Div([html.H2(t("How to read the map"), id=ids.KEYS_DIALOG + "-h"), close_button(lang)],
+                 className="dialog-head"),
+        holder(ids.KEYS_BODY, ids.KEYS_FRAGMENT, lang),
     ], id=ids.KEYS_DIALOG, className="dialog keys-dialog", **{"aria-labelledby": ids.KEYS_DIALOG + "-h"})

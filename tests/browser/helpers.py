@@ -103,3 +103,10 @@ def still_screenshot(page, tries: int = 20) -> bytes:
             return after
         before = after
     raise AssertionError(f"the page kept changing over {tries} screenshots")
+
+
+def settle(page, timeout: int = 45000) -> None:
+    """Until no Dash callback is in flight and the browser has run two frames and the tasks queued from them: what a
+    check that nothing more happens (no redraw, no CSP report, no late notice) waits for, instead of a sleep."""
+    page.wait_for_function("() => !document.querySelector('._dash-loading-callback')", timeout=timeout)
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r))))")

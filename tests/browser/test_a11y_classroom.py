@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.helpers import big_date, wait_painted
+from tests.browser.helpers import big_date, settle, wait_painted
 
 LANGUAGES = ["en", "ja", "ru", "zh", "zh-Hant"]  # app/i18n.LANGUAGES
 # mode -> (query, a selector that is visible once the view is ready)
@@ -22,7 +22,7 @@ MODES = {
     "present": ("?view=present&tour=key&step=6", "#present-caption .present-text"),
     "table": ("?date=1923-06-01", "#table-body tbody tr"),
     "embed": ("?view=embed&date=1923-06-01", "#legend"),
-    "help": ("?view=help", "#help-body .bibliography li"),
+    "help": ("?view=help", "#help-body[data-loaded] .bibliography li"),
 }
 IMPACTS = {"serious", "critical"}
 RESULTS: dict[tuple[str, str], list] = {}
@@ -46,10 +46,11 @@ def test_a11y001_no_serious_or_critical_violations(page, live_server, mode, lang
     query, ready = MODES[mode]
     page.goto(live_server + "/" + _lang_query(query, lang))
     wait_painted(page, ":")
-    page.locator(ready).first.wait_for(state="attached", timeout=60000)  # help: ~2,800 components to render
+    page.locator(ready).first.wait_for(state="attached", timeout=60000)
     if mode == "table":
         page.locator("#details-tab-table").click()
-    page.wait_for_timeout(400)
+        page.locator("#table-body tbody tr").first.wait_for()
+    settle(page)
     bad = run_axe(page)
     RESULTS[(lang, mode)] = bad
     summary = [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["target"]) for v in bad]

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from app import narration
 from app.data import load_engine
 from app.pov_label import pov_label
-from tests.browser.helpers import big_date, shot, wait_painted
+from tests.browser.helpers import big_date, settle, shot, wait_arranged, wait_painted
 
 SIZES = {"390x844": (390, 844), "1280x720": (1280, 720), "1440x900": (1440, 900), "1920x1080": (1920, 1080)}
 GEOMETRY_JS = """() => {
@@ -35,10 +35,11 @@ def open_at(page, live_server, size: str, query: str = "", ready: str | None = "
     page.set_viewport_size({"width": w, "height": h})
     page.goto(live_server + "/" + query)
     if ready is None:   # Help: the map is not shown
-        page.locator("#help-body .bibliography li").first.wait_for(state="attached", timeout=45000)
+        page.locator("#help-body[data-loaded] .bibliography li").first.wait_for(state="attached", timeout=45000)
     else:
         wait_painted(page, ready, timeout=45000)   # a cold page on a loaded 2-core machine
-    page.wait_for_timeout(300)
+        wait_arranged(page)
+    settle(page)
 
 
 def inside(box: dict, vw: int, vh: int) -> bool:
@@ -166,7 +167,7 @@ def test_fram005_every_tour_caption_fits_at_1280x720_and_names_the_view(page, li
             "Treaty or proposal: what it provides" if step.mode == "event"
             else pov_label(engine, step.pov, step.date, "en"), timeout=20000)
         expect(page.locator("#present-legend .key-row").first).to_be_visible(timeout=20000)
-        page.wait_for_timeout(150)
+        wait_arranged(page)   # the key follows the step's paint
         try:   # the key arrives after the map's paint; the caption refits to what is left (a frame or two)
             page.wait_for_function(f"() => ({_CAPTION_FITS_JS})().fits && !({KEY_FITS_JS})().cut.length", timeout=3000)
         except Exception:
@@ -183,7 +184,7 @@ def test_fram006_every_event_caption_fits_at_1280x720(page, live_server, engine)
     seen, last = 0, None
     for _ in range(80):
         title = page.locator("#present-caption .present-title").text_content(timeout=10000)
-        page.wait_for_timeout(150)
+        wait_arranged(page)
         fit = _caption_fits(page)
         assert fit["fits"], fit
         seen += 1

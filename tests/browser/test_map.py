@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from app import styles
 from app.data import load_engine
 from app.mapstate import day_index
-from tests.browser.helpers import big_date, read_paint, rgb, shot, wait_arranged, wait_painted
+from tests.browser.helpers import big_date, read_paint, rgb, settle, shot, wait_arranged, wait_painted
 
 FOUR_STRAITS = ["strait_soya", "strait_tsugaru", "strait_nemuro", "strait_tsushima"]
 
@@ -386,7 +386,8 @@ def test_map015_only_a_window_resize_redraws_the_map(page, live_server):
     page.get_by_role("button", name=re.compile("Iturup")).click()
     expect(page.locator("#unit-panel")).to_contain_text("Iturup")
     wait_painted(page, ":japan:ru")
-    page.wait_for_timeout(500)
+    wait_arranged(page)
+    settle(page)   # every answer in and painted: a redraw would have happened by now
     assert page.evaluate("() => window._mapDraws") == 0
     now = _map_boxes(page)["frame"]
     assert (now["width"], now["height"]) == (before["frame"]["width"], before["frame"]["height"])

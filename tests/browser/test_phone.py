@@ -193,6 +193,7 @@ def test_phon004_question_mark_explains_the_map_and_help_fits_a_phone(phone, liv
     phone.locator("#keys-open").tap()
     dialog = phone.locator("#keys-dialog")
     dialog.wait_for(state="visible")
+    dialog.locator("#keys-body[data-loaded]").wait_for()   # its content comes on first use
     heads = dialog.locator("h3").all_inner_texts()
     assert heads[:4] == ["Points of view", "De facto", "Places", "Symbols"] and heads[-1] == "Keyboard shortcuts"
     assert dialog.locator(".reading-row").count() == 7

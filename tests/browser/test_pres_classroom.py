@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from app import narration
 from app.data import load_engine
-from tests.browser.helpers import big_date, shot, wait_painted
+from tests.browser.helpers import big_date, settle, shot, wait_arranged, wait_painted
 
 SHOT_LANGUAGES = ["en"]  # the interface-language work adds the others
 
@@ -96,7 +96,8 @@ def test_pres004_reduced_motion_stops_autoplay(page, live_server):
     page.emulate_media(reduced_motion="reduce")
     page.goto(live_server + "/?date=1905-01-01&view=present&play=1")
     wait_painted(page, "1905-01-01")
-    page.wait_for_timeout(1500)
+    expect(page.locator("#url-notice")).to_contain_text("reduced motion")   # autoplay has decided not to play
+    settle(page)
     expect(page.locator("#date-big")).to_have_text(big_date("1905-01-01"))
     expect(page.locator("#play-pause")).to_contain_text("Play")
     expect(page.locator("#url-notice")).to_contain_text("reduced motion")
@@ -115,7 +116,7 @@ def test_pres005_screenshot_1280x720(page, live_server, steps, lang):
     open_present(page, live_server, query)
     wait_painted(page, steps[7].date.isoformat())
     page.locator("#present-caption .present-text").wait_for()
-    page.wait_for_timeout(700)  # the map's resize to its cell
+    wait_arranged(page)  # the map resized to its cell and arranged for it
     path = shot(page, f"present_{lang}_1280x720")
     assert path.stat().st_size > 20_000
 

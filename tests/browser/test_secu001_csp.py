@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from tests.browser.helpers import settle
+
 CSP_LISTENER = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
@@ -49,7 +51,7 @@ def test_secu001_map_draws_under_csp_without_violation(page, live_server):
     expect(story).to_be_visible(timeout=15_000)
     expect(story).to_contain_text("South Sakhalin")
     expect(page.locator("#unit-chart .main-svg").first).to_be_visible(timeout=15_000)
-    page.wait_for_timeout(800)
+    settle(page)
 
     assert page.evaluate("window.__cspViolations") == []
     assert errors == []
@@ -75,6 +77,6 @@ def test_secu002_plotly_image_export_under_csp(page, live_server):
         url = page.evaluate(
             "(fmt) => Plotly.toImage('csp-probe', {format: fmt, width: 480, height: 320})", fmt)
         assert url.startswith(f"data:image/{fmt}"), url[:40]
-    page.wait_for_timeout(300)
+    settle(page)   # a violation is reported in a task of its own
     assert page.evaluate("window.__cspViolations") == []
     assert errors == []

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from app.mapstate import KNOWN_KEYS
+from tests.browser.helpers import settle
 
 PAYLOADS = ["<script>window.__pwned=1</script>", '"><img src=x onerror=window.__pwned=1>']
 CSP_LISTENER = """
@@ -29,7 +30,8 @@ def _load(page, url: str) -> list[str]:
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.goto(url)
     expect(page.locator("#map path.choroplethlocation").first).to_be_attached(timeout=30_000)
-    page.wait_for_timeout(1500)  # let the URL callbacks answer and the notice render
+    expect(page.locator("#url-notice")).not_to_be_empty()  # the address was read and what was wrong said
+    settle(page)  # and every callback it started has answered
     return errors
 
 

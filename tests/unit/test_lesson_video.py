@@ -139,7 +139,7 @@ def test_video_ends_with_the_epilogue_cards_each_with_its_sources(video, short_t
     start = sum(seconds[:1 + len(short_tour.steps)])
     for n, (item, card) in enumerate(cards):
         text = " ".join(" ".join(lines) for lines in card.lines)
-        assert item.text["en"] in text and all(s.short in text for s in item.sources)
+        assert item.text["en"] in text and all(s.short("en") in text for s in item.sources)
         frame = _frame_at(video, start + seconds[1 + len(short_tour.steps) + n] / 2)
         own = _diff(frame, card.image)
         assert own < 4 and all(own < _diff(frame, other.image) for _, other in cards if other is not card)
