@@ -283,6 +283,17 @@
                 if (d) d.htx = hover[item.loc];
             }
             setHover(gd, proxies.index, table.proxies.map(function (it) { return hover[it.loc]; }));
+            var own = layers["proxy-targets"];
+            if (own) {
+                var op = own.layer.querySelectorAll("path.point");
+                for (var o = 0; o < op.length; o++) {
+                    var od = op[o].__data__, on = od && typeof od.i === "number" ? od.i : o;
+                    if (!table.proxies[on]) continue;
+                    if (od) od.htx = hover[table.proxies[on].loc];
+                    op[o].setAttribute("data-loc", table.locations[table.proxies[on].loc]);
+                }
+                setHover(gd, own.index, table.proxies.map(function (it) { return hover[it.loc]; }));
+            }
         }
         if (targets && table.targets) {
             var tp = targets.layer.querySelectorAll("path.point");
@@ -516,6 +527,10 @@
             });
             set("targets", {marker: Object.assign({}, data[layers.targets.index].marker,
                                                   {size: tapSizes(mine, symbols, tpx)})});
+            if (layers["proxy-targets"]) {   // each small-island symbol a target of its own, clear of other units'
+                set("proxy-targets", {marker: Object.assign({}, data[layers["proxy-targets"].index].marker,
+                                                            {size: tapSizes(symbols, mine, tpx)})});
+            }
         }
         (table.insets || []).forEach(function (inset) {
             var layer = layers["targets-" + inset.id];
