@@ -481,6 +481,10 @@
         for (var r = 1; r < rungs.length; r++) {
             if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;
         }
+        // A box smaller than its rung draws the rung's labels closer together than they were placed (up to 7 %):
+        // the next smaller rung, when it sets the same type, places them so that gaps only grow.
+        if (rungs[best].km < km && best + 1 < rungs.length &&
+                JSON.stringify(rungs[best + 1].sizes) === JSON.stringify(rungs[best].sizes)) best += 1;
         var domains = {};
         (table.insets || []).forEach(function (inset) {
             domains[inset.geo] = atHome ? insetDomain(sp, size, inset) : gd.layout[inset.geo].domain;
