@@ -136,21 +136,24 @@ def _add_page_cartography(fig: go.Figure, layers_fc: dict, table: dict, frame: F
                                     name="locator " + inset["id"], uid="locator-" + inset["id"]))
     locs = table["locations"]
     proxies = table["proxies"]
-    fig.add_trace(go.Scattergeo(
-        lon=[p["lon"] for p in proxies], lat=[p["lat"] for p in proxies], customdata=[locs[p["loc"]] for p in proxies],
-        mode="markers", name="small islands", uid="proxies", hoverinfo="text",
-        hovertext=[hover[p["loc"]] for p in proxies],
-        marker={"size": [10 if shown else 0 for shown in rung["proxies"]], "color": styles.GROUP_COLOURS["none"],
-                "line": {"color": styles.INK, "width": 1.5}, "symbol": "circle"},
-    ))
+
+    def at_places(items: list, name: str, uid: str, marker: dict) -> go.Scattergeo:
+        """Markers at small islands or units that open their place and say its state on hover."""
+        return go.Scattergeo(lon=[i["lon"] for i in items], lat=[i["lat"] for i in items],
+                             customdata=[locs[i["loc"]] for i in items], mode="markers", name=name, uid=uid,
+                             hoverinfo="text", hovertext=[hover[i["loc"]] for i in items], marker=marker)
+
+    def invisible(shown: list) -> dict:
+        return {"size": [table["targetPx"][0] if s else 0 for s in shown], "opacity": 0, "color": styles.INK}
+
+    fig.add_trace(at_places(proxies, "small islands", "proxies", {
+        "size": [10 if shown else 0 for shown in rung["proxies"]], "color": styles.GROUP_COLOURS["none"],
+        "line": {"color": styles.INK, "width": 1.5}, "symbol": "circle"}))
+    # each small-island symbol's own invisible target, a finger's size (sized by assets/map_paint.js arrange): the
+    # 10 px symbol alone missed taps 12 px off Moneron
+    fig.add_trace(at_places(proxies, "small island targets", "proxy-targets", invisible(rung["proxies"])))
     targets = table["targets"]
-    fig.add_trace(go.Scattergeo(
-        lon=[t["lon"] for t in targets], lat=[t["lat"] for t in targets], customdata=[locs[t["loc"]] for t in targets],
-        mode="markers", name="tap targets", uid="targets", hoverinfo="text",
-        hovertext=[hover[t["loc"]] for t in targets],
-        marker={"size": [table["targetPx"][0] if shown else 0 for shown in rung["targets"]], "opacity": 0,
-                "color": styles.INK},
-    ))
+    fig.add_trace(at_places(targets, "tap targets", "targets", invisible(rung["targets"])))
     lead_lon: list = []
     lead_lat: list = []
     for seg in rung["names"][names]["leaders"]:

@@ -375,8 +375,10 @@
                 return [compareFigure(fig), compareFigure(fig)];
             },
             cmpPaint: function (view, day, day2, mode, pov, pov2, eventId, event2, names, ready, figA, show) {
-                var dayText = window.skmap ? window.skmap.dayToIso(day2 || 0) : "";
-                if (view !== "compare" || !window.skmap || !window.skmap.store.table) return [nu(), dayText];
+                // side B's day as side A's: the long date in words beside its label, ISO in its date box
+                var iso = window.skmap ? window.skmap.dayToIso(day2 || 0) : "";
+                if (view !== "compare" || !window.skmap || !window.skmap.store.table) return [nu(), nu()];
+                var dayText = window.skmap.formatDay(day2 || 0);
                 var reqA = window.skmap.request(day, mode, pov, false, eventId, names);
                 var reqB = window.skmap.request(day2, mode, pov2, false, mode === "event" ? event2 : null, names);
                 if (mode === "event" && !event2) reqB.mode = "date";
@@ -394,7 +396,7 @@
                     compareKey(ID().CMP_A + "-lines", reqA);
                     compareKey(ID().CMP_B + "-lines", reqB);
                     var box = document.getElementById(ID().CMP_DATE2_INPUT);
-                    if (box && document.activeElement !== box && box.value !== dayText) box.value = dayText;
+                    if (box && document.activeElement !== box && box.value !== iso) box.value = iso;
                 };
                 run();
                 return [reqA.stamp + "|" + reqB.stamp, dayText];

@@ -122,6 +122,7 @@ window.skconst = Object.freeze({
         EXPORT_LANG: "export-lang",
         EXPORT_NAMES: "export-names",
         EXPORT_GRAY: "export-grayscale",
+        EXPORT_PATHS: "export-text-paths",
         EXPORT_BUTTON: "export-button",
         EXPORT_STATUS: "export-status",
         EXPORT_LINK: "export-link",

@@ -35,6 +35,7 @@
         }
         q.set("dpi", checked(ID.EXPORT_DPI) || "300");
         q.set("grayscale", checked(ID.EXPORT_GRAY) ? "1" : "0");
+        if (checked(ID.EXPORT_PATHS)) q.set("text", "paths");
         return window.skstate.serialise(shown) + "&" + q.toString();
     }
     /* The file name the server gave (Content-Disposition: filename*=UTF-8''…, else filename="…"). */

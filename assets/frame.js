@@ -176,12 +176,22 @@
     })();
 
     /* An opened picker puts the cursor in its search box (Radix first focuses the chosen option), so typing searches
-     * and never fires a shortcut. A list is made anew at each opening: the first focus inside it is the opening. */
-    var openedLists = new WeakSet();
+     * and never fires a shortcut, until the reader moves in the list (arrows, Tab, a pointer). An opening is focus
+     * coming into the list from outside it: a list may be kept between openings (reopened after a choice, the
+     * cursor stayed on the chosen option), and Radix may focus the option late, after the search box. */
+    var movedIn = new WeakMap();
+    function listOf(t) { return t && t.closest && t.closest(".dash-dropdown-content"); }
+    ["keydown", "pointerdown"].forEach(function (type) {
+        document.addEventListener(type, function (e) {
+            var list = listOf(e.target);
+            if (list && (type === "pointerdown" || /^(Arrow|Tab|Home|End|Page)/.test(e.key))) movedIn.set(list, true);
+        }, true);
+    });
     document.addEventListener("focusin", function (e) {
-        var list = e.target && e.target.closest && e.target.closest(".dash-dropdown-content");
-        if (!list || openedLists.has(list)) return;
-        openedLists.add(list);
+        var list = listOf(e.target);
+        if (!list) return;
+        if (!e.relatedTarget || !list.contains(e.relatedTarget)) movedIn.set(list, false);   // an opening
+        if (movedIn.get(list)) return;
         var search = list.querySelector("input.dash-dropdown-search");
         if (search && e.target !== search) requestAnimationFrame(function () { search.focus(); });
     });
@@ -286,7 +296,27 @@
         var long = label.querySelector(".seg-long"), short = label.querySelector(".seg-short");
         if (long && long.textContent !== gov.name) long.textContent = gov.name;
         if (short && short.textContent !== gov.short) short.textContent = gov.short;
+        fitPovNames();
     }
+    /* The points of view by their short names when the long ones would be cut beside the date (its width
+     * changes with the day, the language and the government's name). */
+    function fitPovNames() {
+        var head = byId(ID.MAP_HEADER), seg = byId(ID.POV);
+        if (!head || !seg) return;
+        head.classList.remove("pov-short");
+        var cut = seg.scrollWidth > seg.clientWidth + 1 || Array.prototype.some.call(
+            seg.querySelectorAll("label"), function (l) { return l.scrollWidth > l.clientWidth + 1; });
+        if (cut) head.classList.add("pov-short");
+    }
+    function watchHeader() {
+        var head = byId(ID.MAP_HEADER);
+        if (!head) { setTimeout(watchHeader, 200); return; }
+        if (window.ResizeObserver) new ResizeObserver(fitPovNames).observe(head);
+        var date = byId(ID.DATE_BIG);
+        if (date) new MutationObserver(fitPovNames).observe(date, {childList: true, characterData: true, subtree: true});
+        fitPovNames();
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchHeader); else watchHeader();
     function watchMap() {
         var gd = document.querySelector("#" + ID.MAP + " .js-plotly-plot");
         if (!gd) { setTimeout(watchMap, 200); return; }

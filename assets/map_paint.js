@@ -283,6 +283,17 @@
                 if (d) d.htx = hover[item.loc];
             }
             setHover(gd, proxies.index, table.proxies.map(function (it) { return hover[it.loc]; }));
+            var own = layers["proxy-targets"];
+            if (own) {
+                var op = own.layer.querySelectorAll("path.point");
+                for (var o = 0; o < op.length; o++) {
+                    var od = op[o].__data__, on = od && typeof od.i === "number" ? od.i : o;
+                    if (!table.proxies[on]) continue;
+                    if (od) od.htx = hover[table.proxies[on].loc];
+                    op[o].setAttribute("data-loc", table.locations[table.proxies[on].loc]);
+                }
+                setHover(gd, own.index, table.proxies.map(function (it) { return hover[it.loc]; }));
+            }
         }
         if (targets && table.targets) {
             var tp = targets.layer.querySelectorAll("path.point");
@@ -440,13 +451,18 @@
         var a = sp.projection([lon, lat]), b = sp.projection([lon, lat + 0.1]);
         return 11.119 / Math.hypot(b[0] - a[0], b[1] - a[1]);
     }
-    /* app/cartography/insets.py inset_frame: in its corner of what the map shows (plotly.js clips to sp.bounds),
-     * its size fixed on the ground. */
+    /* app/cartography/insets.py inset_frame: in its corner of what the map shows (plotly.js clips to sp.bounds) or
+     * centred on its `centre`, its size fixed on the ground. */
     function insetDomain(sp, size, inset) {
         var b = sp.bounds, km = kmPerPx(sp, inset.anchor[0], inset.anchor[1]);
         var w = inset.widthKm / km, h = inset.heightKm / km, margin = 6;
         var top = b[1][1] - size.t - margin - h;
         var left = inset.corner === "se" ? b[1][0] - size.l - margin - w : b[0][0] - size.l + margin;
+        if (inset.centre) {  // centred on open sea (app/cartography/insets.py TSUSHIMA)
+            var at = sp.projection(inset.centre);
+            left = at[0] - size.l - w / 2;
+            top = at[1] - size.t - h / 2;
+        }
         function c(v) { return Math.max(0, Math.min(1, Math.round(v * 1e4) / 1e4)); }
         return {x: [c(left / size.w), c((left + w) / size.w)], y: [c(1 - (top + h) / size.h), c(1 - top / size.h)]};
     }
@@ -511,6 +527,10 @@
             });
             set("targets", {marker: Object.assign({}, data[layers.targets.index].marker,
                                                   {size: tapSizes(mine, symbols, tpx)})});
+            if (layers["proxy-targets"]) {   // each small-island symbol a target of its own, clear of other units'
+                set("proxy-targets", {marker: Object.assign({}, data[layers["proxy-targets"].index].marker,
+                                                            {size: tapSizes(symbols, mine, tpx)})});
+            }
         }
         (table.insets || []).forEach(function (inset) {
             var layer = layers["targets-" + inset.id];

@@ -40,6 +40,7 @@ class Inset:
     straits: tuple[str, ...] = ()               # straits drawn in the inset
     labels: tuple[str, ...] = ()                # label ids placed inside the inset
     zoom_view: str = ""                         # views.json view the main map zooms to on a click
+    centre: tuple[float, float] | None = None   # lon, lat the frame is centred on instead of sitting in its corner
 
 
 SOUTH_KURILS = Inset(
@@ -51,20 +52,28 @@ SOUTH_KURILS = Inset(
             "town_nemuro", "label_strait_nemuro"),
     zoom_view="habomai",
 )
+# The strait lies far south-west of the view, and the view's south-west corner is Hokkaido, Honshu and the Sea of
+# Japan narrowed between them: at every page size a frame there crossed land. The Sea of Okhotsk between Sakhalin
+# and Kamchatka is the only sea wide enough for the frame and its longest title (Russian) at a phone's width too
+# (tests/unit/test_cartography_labels.py checks every page size in both views).
 TSUSHIMA = Inset(
     id="tsushima", title=_("Tsushima Strait"),
-    bbox=(128.2, 33.3, 131.2, 35.5), corner="sw", anchor=(137.5, 41.0), width_km=190, height_km=230,
-    straits=("strait_tsushima",), labels=(), zoom_view="tsushima",
+    bbox=(128.2, 33.3, 131.2, 35.5), corner="sw", anchor=(146.0, 52.0), width_km=190, height_km=230,
+    straits=("strait_tsushima",), labels=(), zoom_view="tsushima", centre=(146.0, 52.0),
 )
 INSETS: tuple[Inset, ...] = (SOUTH_KURILS, TSUSHIMA)
 
 
 def inset_frame(proj: MapProjection, inset: Inset) -> tuple[float, float, float, float]:
     """The inset's frame (left, top, width, height) in px inside the main map's box: in its corner of what the map
-    shows (MapProjection.visible), its size fixed on the ground, so it covers the same sea at every box size."""
+    shows (MapProjection.visible), or centred on its `centre`, its size fixed on the ground, so it covers the same
+    sea at every box size."""
     x0, _y0, x1, y1 = proj.visible
     km = proj.km_per_px(inset.anchor[1])
     w, h = inset.width_km / km, inset.height_km / km
+    if inset.centre is not None:
+        cx, cy = proj(*inset.centre)
+        return cx - w / 2, cy - h / 2, w, h
     top = y1 - FRAME_MARGIN_PX - h
     left = x1 - FRAME_MARGIN_PX - w if inset.corner == "se" else x0 + FRAME_MARGIN_PX
     return left, top, w, h

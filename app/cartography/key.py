@@ -15,12 +15,14 @@ words and orders them for print (the figures, series, video and handout frames).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from app import styles
 from app.i18n import _, gettext_for
+
+from .resolve import group_notes, key_note_parts
 
 MAP_KINDS = ("de_facto", "government", "event")
 GROUP_ORDER = ("japan", "russia", "usa", "other")
@@ -78,7 +80,7 @@ class KeyState:
     proposed_regimes: set[str] = field(default_factory=set)
     lines: list[KeyLine] = field(default_factory=list)
     diff: bool = False
-    notes: tuple[str, ...] = ()
+    notes: tuple[tuple[str, str], ...] = ()  # (asserters, marker) parts, worded once per asserter group
 
     def merge(self, other: KeyState) -> KeyState:
         """One key for two panels (or a glossary of a lesson): everything either shows."""
@@ -87,11 +89,17 @@ class KeyState:
                         self.diff or other.diff, tuple(dict.fromkeys((*self.notes, *other.notes))))
 
 
+def note_words(lang: str) -> tuple[Callable[[str, str], str], str, str]:
+    """How notes are worded in `lang`: one asserter group's note, the join of its markers, the join of groups."""
+    t = gettext_for(lang)
+    return (lambda who, what: t("{who}: {what}", who=who, what=what)), t(", "), t("; ")
+
+
 def key_state(table: dict, frame: Any) -> KeyState:
     """The Key of a Frame (app/cartography/resolve.py) on `table`: its paints in use, lines, notes and diff."""
     return KeyState(keys=frame.key_strings(table), lines=[KeyLine(ln.id, ln.name, ln.status) for ln in frame.lines],
                     diff=bool(frame.diff and any(frame.diff)),
-                    notes=tuple(dict.fromkeys(e.note for e in frame.key if e.note)))
+                    notes=key_note_parts(table, frame))
 
 
 @dataclass(frozen=True)
@@ -164,7 +172,8 @@ def key_rows(state: KeyState, map_kind: str, lang: str = "en") -> list[KeyRow]:
     if proposed:
         status.append(KeyRow("swatch", styles.territory_style(TP("japan", "sovereignty", (), None, "russia")),
                              t(PROPOSED), "proposed"))
-    status += [KeyRow("note", None, note, f"note:{n}") for n, note in enumerate(state.notes)]
+    say, join, _between = note_words(lang)
+    status += [KeyRow("note", None, note, f"note:{n}") for n, note in enumerate(group_notes(state.notes, say, join))]
     if "none" in modes:
         status.append(KeyRow("swatch", styles.territory_style(TP()), t(NO_POSITION[map_kind]), "mode:none"))
     if state.diff:

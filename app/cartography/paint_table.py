@@ -41,10 +41,11 @@ from app.mapstate import LANGS, MAX_DAY, MIN_DATE, POVS
 from app.timeline import milestones
 
 from .insets import INSETS, TITLE_PX, locator_ring
-from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED
+from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED, note_words
 from .labels import inset_title, label_specs
 from .ladder import ladder_for, shared
 from .projection import MapProjection
+from .resolve import group_notes
 from .symbols import TARGET_PX, TOUCH_TARGET_PX
 from .views import GEO_VIEW, PHONE_VIEW
 
@@ -226,14 +227,16 @@ def _actor_name(engine: Any, actor: str | None, day: dt.date, lang: str) -> str:
     return localised(names, lang)[0] if names is not None else (actor or "")
 
 
-def _note(engine: Any, unit_state: dict, paint: Any, groups: dict[str, str], day: dt.date, lang: str) -> str:
+def _note(engine: Any, unit_state: dict, paint: Any, groups: dict[str, str], day: dt.date, lang: str
+          ) -> tuple[tuple[str, str], ...]:
     """Whose marker a feature's paint shows when its view shows it only because it knew of another government's
-    position ("United Kingdom: promised to USSR"; engine `marker_asserters`); "" when the view's own."""
+    position, as (asserters, marker) parts ("United Kingdom", "promised to USSR"; engine `marker_asserters`);
+    none when the view's own."""
     if not isinstance(paint, styles.TerritoryPaint):
-        return ""
+        return ()
     t = gettext_for(lang)
     markers, by = unit_state.get("markers") or {}, unit_state.get("marker_asserters") or {}
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for role in ("promised", "proposed", "renounced"):
         for i, item in enumerate(markers.get(role) or []):
             who = (by.get(role) or [])[i] if i < len(by.get(role) or []) else []
@@ -248,18 +251,20 @@ def _note(engine: Any, unit_state: dict, paint: Any, groups: dict[str, str], day
                 what = t("renounced by {actor}, no recipient named", actor=_actor_name(engine, actor, day, lang))
             else:
                 continue
-            text = t("{who}: {what}", who=t(", ").join(_actor_name(engine, a, day, lang) for a in who), what=what)
-            if text not in out:
-                out.append(text)
-    return t("; ").join(out)
+            part = (t(", ").join(_actor_name(engine, a, day, lang) for a in who), what)
+            if part not in out:
+                out.append(part)
+    return tuple(out)
 
 
 def marker_notes(engine: Any, locations: list[str], pov_runs: dict[str, list[list[tuple[int, int]]]],
                  reg: KeyRegistry, groups: dict[str, str], lang: str) -> dict:
-    """{texts, pov: {pov: {location index: seg}}}: the notes of whose marker each location shows (see `_note`),
-    only for the locations that ever have one."""
+    """{texts, parts, pov: {pov: {location index: seg}}}: the notes of whose marker each location shows (see
+    `_note`; `parts` its (asserters, marker) pairs per text), only for the locations that ever have one."""
     texts = [""]
+    parts: list[list[list[str]]] = [[]]
     index = {"": 0}
+    say, join, between = note_words(lang)
     out: dict[str, dict[str, list]] = {}
     unit_of = engine.unit_of
     for pov in POVS:
@@ -278,16 +283,18 @@ def marker_notes(engine: Any, locations: list[str], pov_runs: dict[str, list[lis
                 key = next(k for d, k in reversed(runs) if d <= day) if runs[0][0] <= day else runs[0][1]
                 date = _day_date(day)
                 unit_state = engine.state(date.isoformat(), pov)["territories"].get(unit) or {}
-                text = _note(engine, unit_state, reg.paints[key], groups, date, lang)
+                note = _note(engine, unit_state, reg.paints[key], groups, date, lang)
+                text = between.join(group_notes(note, say, join))
                 if text not in index:
                     index[text] = len(texts)
                     texts.append(text)
+                    parts.append([list(p) for p in note])
                 notes.append((day, index[text]))
             seg = _runs_to_seg(notes)
             if any(seg[1]):
                 per[str(i)] = seg
         out[pov] = per
-    return {"texts": texts, "pov": out}
+    return {"texts": texts, "parts": parts, "pov": out}
 
 
 def build_table(engine: Any, layers_fc: dict, lang: str = "en") -> dict:
@@ -546,6 +553,7 @@ def add_page_cartography(table: dict, lang: str) -> dict:
         inset_locs = [loc for loc in table["locations"] if loc in _inset_locations(inset, layers)]
         table["insets"].append({
             "id": inset.id, "geo": f"geo{n + 2}", "anchor": list(inset.anchor), "corner": inset.corner,
+            "centre": list(inset.centre) if inset.centre else None,
             "widthKm": inset.width_km, "heightKm": inset.height_km, "bbox": list(inset.bbox),
             "zoom": list(inset.bbox), "ring": [ring[0], ring[1]], "locations": inset_locs,
             "labels": [{"id": lid, "kind": specs[lid].kind, "tier": specs[lid].tier, "starts": list(specs[lid].starts),

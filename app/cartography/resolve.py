@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
@@ -198,6 +199,27 @@ def resolve(table: dict, state: StateLike, events: dict | None = None) -> Frame:
 
 def _gov_seg(rows: list[list]) -> list[list]:
     return [[r[0] for r in rows], [[r[1], r[2]] for r in rows]]
+
+
+def group_notes(parts: Iterable[tuple[str, str]], say: Callable[[str, str], str], join: str) -> tuple[str, ...]:
+    """One note per group of asserters, its markers in order ("United States, United Kingdom: promised to USSR,
+    proposed for Japan"): a hover or a key never names the same governments twice. `say(who, what)` words one."""
+    whats: dict[str, list[str]] = {}
+    for who, what in parts:
+        if what not in whats.setdefault(who, []):
+            whats[who].append(what)
+    return tuple(say(who, join.join(items)) for who, items in whats.items())
+
+
+def key_note_parts(table: dict, frame: Frame) -> tuple[tuple[str, str], ...]:
+    """The (asserters, marker) parts of the notes under the frame's Key rows, in Key order: what `group_notes`
+    words once per asserter group for a printed key (two panels merge their parts first)."""
+    texts, parts = table["notes"]["texts"], table["notes"]["parts"]
+    out: list[tuple[str, str]] = []
+    for entry in frame.key:
+        if entry.note:
+            out.extend((who, what) for who, what in parts[texts.index(entry.note)] if (who, what) not in out)
+    return tuple(out)
 
 
 def hover_texts(table: dict, frame: Frame) -> list[str]:

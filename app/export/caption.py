@@ -140,9 +140,9 @@ def _primary_first(engine: Any, keys: list[str]) -> list[str]:
 
 def source_keys(engine: Any, req: ExportRequest) -> list[str]:
     """The sources of what the map shows, those that make it differ first: the event the figure names (the
-    clause it is drawn from first), then the rows in force, those the event started first and the others newest
-    first, primary sources before scholarship, seed documents and web pages last; or, for an event's map, the
-    event's own and those of the rows it provides."""
+    clause it is drawn from first; whatever their tier), then the rows in force, those the event started first and
+    the others newest first, primary sources before scholarship, seed documents and web pages last; or, for an
+    event's map, the event's own and those of the rows it provides."""
     keys: list[str] = []
 
     def add(rows: list[dict]) -> None:
@@ -156,10 +156,11 @@ def source_keys(engine: Any, req: ExportRequest) -> list[str]:
              for r in rows])
         return keys
     event = subject(engine, req, paint.frame_for(engine, req))[0]
-    keys += _event_keys(engine, event)
+    own = _event_keys(engine, event)  # stay first whatever their tier: 9 events have only a seed or web source
     add(_by_relevance(drawn_rows(engine, req), event))
+    keys = [k for k in keys if k not in own]
     seeds = {k for k in keys if k in engine.timeline.sources and engine.timeline.sources[k].tier in ("seed", "web")}
-    return [k for k in keys if k not in seeds] + [k for k in keys if k in seeds]
+    return own + [k for k in keys if k not in seeds] + [k for k in keys if k in seeds]
 
 
 def disagreements(engine: Any, req: ExportRequest, limit: int = 2) -> list[str]:

@@ -37,7 +37,7 @@ INDEX_COLUMNS = ["number", "event", "what", "date", "file", "title", "caption"]
 FLAGS = {"date": "--date", "event": "--event", "pov": "--perspective", "diff": "--diff", "unit": "--unit",
          "names": "--names", "lang": "--lang", "date2": "--compare-date", "pov2": "--compare-perspective",
          "event2": "--compare-event", "format": "--format", "size": "--size", "width_mm": "--width-mm",
-         "height_mm": "--height-mm", "dpi": "--dpi", "grayscale": "--grayscale"}
+         "height_mm": "--height-mm", "dpi": "--dpi", "grayscale": "--grayscale", "text": "--text-as-paths"}
 
 
 def add_export(subparsers: Any, formats: tuple[str, ...] = ()) -> tuple[argparse.ArgumentParser, Any]:
@@ -68,6 +68,7 @@ def add_export(subparsers: Any, formats: tuple[str, ...] = ()) -> tuple[argparse
                    help="title, key, caption (and place names by default)")
     p.add_argument("--names", default="local", choices=mapstate.FIGURE_NAMES, help="place names: local = the --lang")
     p.add_argument("--grayscale", action="store_true")
+    p.add_argument("--text-as-paths", action="store_true", help="SVG: every glyph as an outline (no fonts needed)")
     p.add_argument("--base-url", default=None, help="public address for the caption's permalink "
                    "(default: $ATLAS_PUBLIC_URL; none: no permalink)")
     p.add_argument("--out", required=True, help="a file or an existing directory; a directory for a series")
@@ -103,7 +104,8 @@ def query_of(args: argparse.Namespace, fmt: str) -> dict[str, str | None]:
             "date2": (args.compare_date or args.date) if compare else None,
             "pov2": (args.compare_perspective or args.perspective) if compare else None,
             "event2": args.compare_event, "format": fmt, "size": args.size, "width_mm": num(args.width_mm),
-            "height_mm": num(args.height_mm), "dpi": str(args.dpi), "grayscale": "1" if args.grayscale else None}
+            "height_mm": num(args.height_mm), "dpi": str(args.dpi), "grayscale": "1" if args.grayscale else None,
+            "text": "paths" if args.text_as_paths else None}
 
 
 def _request(args: argparse.Namespace, fmt: str, engine: Any | None = None) -> ExportRequest:

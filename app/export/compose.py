@@ -518,10 +518,31 @@ def _proxies(fc: dict, project: MapProjection, frame: tuple, blocked: list, laye
             continue
         if any(b[0] <= item.x <= b[2] and b[1] <= item.y <= b[3] for b in blocked):
             continue
+        item = _clear_of(item, blocked)  # a square across the inset's edge printed the frame line through it
+        if item is None:
+            continue
         if any(abs(item.x - o.x) < o.size_px and abs(item.y - o.y) < o.size_px for o in out):
             continue  # neighbours (Shumshu, Atlasov) share the first one's square rather than overprint it
         out.append(item)
     return out
+
+
+def _clear_of(item: Any, blocked: list) -> Any:
+    """The square moved just off any box it overlaps (the inset, the scale bar), by at most its size so it stays
+    beside its island; None when that is not enough."""
+    half = item.size_px / 2
+    for _ in range(len(blocked) + 1):
+        hit = next((b for b in blocked if item.x - half < b[2] and b[0] < item.x + half
+                    and item.y - half < b[3] and b[1] < item.y + half), None)
+        if hit is None:
+            return item
+        moves = [(hit[1] - half - 0.5 - item.y, "y"), (hit[3] + half + 0.5 - item.y, "y"),
+                 (hit[0] - half - 0.5 - item.x, "x"), (hit[2] + half + 0.5 - item.x, "x")]
+        step, axis = min(moves, key=lambda m: abs(m[0]))
+        if abs(step) > item.size_px:
+            return None
+        item = replace(item, **{axis: getattr(item, axis) + step})
+    return None
 
 
 _TERRITORIES: dict[tuple, list] = {}
@@ -646,7 +667,7 @@ def export_figure(engine: Any, req: ExportRequest) -> ExportResult:
     t1 = time.perf_counter()
     page = meta["page"]
     if req.fmt == "svg":
-        data = svg.encode("utf-8")
+        data = (finish.text_as_paths(svg) if req.text == "paths" else svg).encode("utf-8")
     elif req.fmt == "pdf":
         data = finish.to_pdf(svg, finish.PdfInfo(title=meta["title"], subject=meta["subtitle"],
                                                  keywords=_keywords(engine, req), caption=meta["caption"],

@@ -189,6 +189,17 @@ def with_info(raw: bytes, info: PdfInfo) -> bytes:
     return out.getvalue()
 
 
+def text_as_paths(svg: str) -> str:
+    """The finished SVG with every glyph drawn as an outline (librsvg's cairo SVG surface, the same fonts and
+    layout as the PDF), for a journal whose software lacks Noto; the page keeps its size in mm."""
+    size = re.match(r'<svg\b[^>]*?\swidth="([^"]+)" height="([^"]+)"', svg)
+    out = _rsvg(svg, ["-f", "svg"]).decode("utf-8")
+    if size:
+        out = re.sub(r'(<svg\b[^>]*?)\swidth="[^"]*" height="[^"]*"',
+                     lambda m: f'{m.group(1)} width="{size.group(1)}" height="{size.group(2)}"', out, count=1)
+    return out
+
+
 def raster(svg: str, px_w: int, px_h: int):  # noqa: ANN201 - a PIL RGB image
     """The finished SVG drawn by librsvg at exactly px_w × px_h pixels, on white, as an RGB image."""
     from PIL import Image

@@ -23,7 +23,8 @@ from app.mapstate import ParamError as ExportParamError
 from app.narration import tour_lengths
 
 PUBLIC_URL_ENV = "ATLAS_PUBLIC_URL"
-FILE_KEYS = ("format", "size", "width_mm", "height_mm", "dpi", "grayscale")
+FILE_KEYS = ("format", "size", "width_mm", "height_mm", "dpi", "grayscale", "text")
+SVG_TEXTS = ("fonts", "paths")  # an SVG's text: set in the named Noto fonts, or drawn as outlines
 
 __all__ = ["ExportParamError", "ExportRequest", "FileOptions", "request_from_args", "validate", "filename"]
 
@@ -54,7 +55,8 @@ def normalise_pov(pov: str) -> str:
 
 @dataclass(frozen=True)
 class FileOptions:
-    """How a figure is written: format, page size (named or custom mm), PNG resolution, grayscale."""
+    """How a figure is written: format, page size (named or custom mm), PNG resolution, grayscale, and an SVG's
+    text as text in the named fonts or as paths (a journal's layout software may lack Noto)."""
 
     fmt: str = "svg"
     size: str = "double"
@@ -62,6 +64,7 @@ class FileOptions:
     height_mm: float | None = None
     dpi: int = 300
     grayscale: bool = False
+    text: str = "fonts"
 
     @property
     def page(self) -> PageSize:
@@ -135,7 +138,8 @@ def validate(engine: Any, req: ExportRequest) -> ExportRequest:
 
 
 def file_options(args: Any) -> FileOptions:
-    """format, size, width_mm, height_mm, dpi, grayscale of a query (GET /export, the page's Download panel)."""
+    """format, size, width_mm, height_mm, dpi, grayscale, text of a query (GET /export, the page's Download
+    panel)."""
     values = {key: str(value).strip() for key, value in args.items() if key in FILE_KEYS and value is not None}
     fmt = (values.get("format") or "svg").lower()
     if fmt not in FORMATS:
@@ -154,8 +158,11 @@ def file_options(args: Any) -> FileOptions:
     gray = values.get("grayscale") or "0"
     if gray not in ("0", "1"):
         raise ExportParamError("grayscale", f"grayscale must be 0 or 1, not {gray!r}", "0, 1")
+    text = values.get("text") or "fonts"
+    if text not in SVG_TEXTS:
+        raise ExportParamError("text", f"text must be fonts or paths, not {text!r}", ", ".join(SVG_TEXTS))
     return FileOptions(fmt=fmt, size=size, width_mm=width_mm, height_mm=height_mm, dpi=int(dpi),
-                       grayscale=gray == "1")
+                       grayscale=gray == "1", text=text)
 
 
 def request_from_args(args: Any, base_url: str | None = None, engine: Any | None = None) -> ExportRequest:
@@ -215,6 +222,8 @@ def filename(engine: Any, req: ExportRequest) -> str:
     stem += f"_{size_tag(req)}_{req.lang}"
     if req.grayscale:
         stem += "_gray"
+    if req.fmt == "svg" and req.text == "paths":
+        stem += "_paths"
     if req.fmt == "png":
         stem += f"_{req.dpi}dpi"
     return f"{stem}.{req.fmt}"

@@ -48,6 +48,8 @@ def export_panel(lang: str = "en") -> html.Details:
                                   for v in FIGURE_NAMES], "local", t("Place names on the map")),
         dcc.Checklist(id=ids.EXPORT_GRAY, options=[{"label": " " + t("Grayscale-safe variant"), "value": "1"}],
                       value=[], className="export-gray"),
+        dcc.Checklist(id=ids.EXPORT_PATHS, options=[{"label": " " + t("SVG: text as outlines (no fonts needed)"),
+                                                    "value": "paths"}], value=[], className="export-gray"),
         html.Button(t("Download figure"), id=ids.EXPORT_BUTTON, n_clicks=0, className="export-button",
                     type="button"),
         html.Div(id=ids.EXPORT_STATUS, role="status", **{"aria-live": "polite"}),

@@ -3,6 +3,7 @@ engine's state; the "what changed" list; the A/B toggle."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 
 from app import styles
 from app.data import load_engine
-from tests.browser.helpers import READ_PAINT_JS, rgb, shot
+from tests.browser.helpers import READ_PAINT_JS, big_date, rgb, shot
 
 
 @pytest.fixture(scope="module")
@@ -135,4 +136,33 @@ def test_comp004_both_keys_side_b_keys_and_date_box(page, live_server):
         box.fill(day)
         box.press("Enter")
         wait_compare(page, "1956-12-12:japan", day + ":russia")
-        expect(page.locator("#compare-date2-text")).to_have_text(day)
+        expect(page.locator("#compare-date2-text")).to_have_text(big_date(dt.date.fromisoformat(day)))
+
+
+def test_comp005_side_b_reads_like_side_a_at_every_size(page, live_server):
+    """Side B's day in words beside its label, as side A's big date (it was ISO text, "1956-12-31"), and in its
+    date box without a focus, in English and Japanese; at 390×844 A then B stacked, each map's key right under its
+    own map, and side B's date box, slider and point of view on screen without scrolling."""
+    for lang in ("en", "ja"):
+        page.set_viewport_size({"width": 1280, "height": 720})
+        page.goto(f"{live_server}/?lang={lang}&date=1945-08-01&pov=japan&view=compare&date2=1956-12-31&pov2=russia")
+        wait_compare(page, "1945-08-01:japan", "1956-12-31:russia")
+        expect(page.locator("#compare-date2-text")).to_have_text(big_date(dt.date(1956, 12, 31), lang))
+        expect(page.locator("#date-big")).to_have_text(big_date(dt.date(1945, 8, 1), lang))
+        expect(page.locator("#compare-date2-input")).to_have_value("1956-12-31")
+        expect(page.locator("#compare-a-lines .key-row").first).to_be_visible()
+        expect(page.locator("#compare-b-lines .key-row").first).to_be_visible()
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_function("() => document.querySelector('#compare-b').getBoundingClientRect().top >"
+                               " document.querySelector('#compare-a').getBoundingClientRect().bottom")
+        boxes = page.evaluate("""() => Object.fromEntries(['#compare-a', '#compare-a-lines', '#compare-b',
+            '#compare-b-lines', '#compare-date2-input', '#compare-date2 [role=slider]', '.cmp-pov2'].map((s) => {
+            const r = document.querySelector(s).getBoundingClientRect();
+            return [s, {x0: r.left, x1: r.right, y0: r.top, y1: r.bottom}]; }))""")
+        a, ka, b, kb = (boxes[s] for s in ("#compare-a", "#compare-a-lines", "#compare-b", "#compare-b-lines"))
+        assert a["y1"] <= ka["y0"] + 1 and ka["y1"] <= b["y0"] + 1 and b["y1"] <= kb["y0"] + 1, boxes  # A, key, B, key
+        assert abs(a["x0"] - b["x0"]) < 1 and b["x1"] - b["x0"] > 370, boxes
+        for control in ("#compare-date2-input", "#compare-date2 [role=slider]", ".cmp-pov2"):
+            c = boxes[control]
+            assert c["x0"] >= 0 and c["x1"] <= 390 and c["y0"] >= 0 and c["y1"] <= 844, (lang, control, c)
+        assert page.evaluate("() => document.documentElement.scrollWidth") == 390

@@ -16,7 +16,7 @@ SYMBOLS_JS = """() => { const out = [];
   document.querySelectorAll('#map g.trace').forEach((g) => {
     const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace; if (!tr) return;
     const uid = tr.uid || '';
-    const sel = uid === 'proxies' || uid.startsWith('targets') ? 'path.point'
+    const sel = uid === 'proxies' || uid === 'proxy-targets' || uid.startsWith('targets') ? 'path.point'
               : uid.startsWith('paint-') ? 'path.choroplethlocation[data-loc]' : null;
     if (!sel) return;
     g.querySelectorAll(sel).forEach((p) => { const r = p.getBoundingClientRect();
@@ -78,6 +78,7 @@ def tap(page, x: float, y: float, at: dict | None = None):
     n = page.evaluate("() => { document.getElementById('details').setAttribute('data-sheet', 'peek');"
                       " return window._taps.length; }")
     page.wait_for_function(SETTLED_JS, arg=[x, y, at], timeout=30000)
+    page.wait_for_timeout(550)   # a next tap, not the second half of a double tap (map_paint.js hookTaps: 500 ms)
     page.touchscreen.tap(x, y)
     try:
         page.wait_for_function("(n) => window._taps.length > n", arg=n, timeout=10000)
@@ -88,8 +89,9 @@ def tap(page, x: float, y: float, at: dict | None = None):
 
 def test_phon001_every_small_island_has_a_tap_target_a_finger_can_hit(phone, live_server, unit_of):
     """At 390×844 each small island has a target of at least 44×44 px where it is drawn a finger's size (Shikotan
-    and the Habomai islets in the ×4 inset, Ketoy's symbol on the main map):
-    nine taps around its centre, 12 px off (a finger's error), all open it. On the main map no target reaches into
+    and the Habomai islets in the ×4 inset; every small-island symbol on the main map, Moneron, Atlasov, Ketoy …):
+    nine taps around its centre, 12 px off (a finger's error), all open it (a tap 12 px below and right of
+    Moneron's 10 px symbol opened nothing). On the main map no target reaches into
     another unit's symbol (plotly gave a tap inside two to the last one drawn: 4 of 9 Shikotan taps opened Habomai).
     The sheet opening over the map leaves the map where it was (it grew by the sheet's peek row, moving every island
     under the finger by 33 px)."""
@@ -100,18 +102,30 @@ def test_phon001_every_small_island_has_a_tap_target_a_finger_can_hit(phone, liv
     inset = {s["loc"]: s for s in drawn if s["uid"] == "targets-south_kurils"}
     assert inset["shikotan"]["w"] >= 44 and inset["zelyony"]["w"] >= 44, inset
     proxies = {s["loc"]: s for s in drawn if s["uid"] == "proxies"}
-    places = {"shikotan": inset["shikotan"], "habomai": inset["zelyony"], "kurils_central": proxies["ketoy"]}
+    own = {s["loc"]: s for s in drawn if s["uid"] == "proxy-targets"}
+    for loc, p in proxies.items():
+        # a finger's target each (44 px), as far as the next place's symbol leaves room, or the inset's
+        room = min([44] + [((o["x"] - p["x"]) ** 2 + (o["y"] - p["y"]) ** 2) ** 0.5 for o in proxies.values()
+                           if unit_of[o["loc"]] != unit_of[loc]])
+        assert own.get(loc, {"w": 0})["w"] >= room - 1 or \
+            any(unit_of[t] == unit_of[loc] and s["w"] >= 44 for t, s in inset.items()), (loc, own.get(loc), room)
+    places = [("shikotan", inset["shikotan"]), ("habomai", inset["zelyony"]), ("kurils_central", proxies["ketoy"]),
+              ("sakhalin_south", proxies["moneron"]), ("kurils_north", proxies["atlasov"]),
+              (None, proxies["matua"]), (None, proxies["shiashkotan"])]   # these two 26 px apart: the nearer opens
     wrong = []
-    for unit, s in places.items():
+    for unit, s in places:
         for dx in (-12, 0, 12):
             for dy in (-12, 0, 12):
-                got = tap(phone, s["x"] + dx, s["y"] + dy, at=s)
-                if unit_of.get(got) != unit:
-                    wrong.append((unit, dx, dy, got))
+                x, y = s["x"] + dx, s["y"] + dy
+                nearest = min(proxies.values(), key=lambda o: (o["x"] - x) ** 2 + (o["y"] - y) ** 2)
+                want = unit or unit_of[nearest["loc"]]
+                got = tap(phone, x, y, at=s)
+                if unit_of.get(got) != want:
+                    wrong.append((want, s["loc"], dx, dy, got))
     assert not wrong, wrong
     assert symbols(phone) == drawn   # the sheet opening and closing never resized nor moved the map
     main = [s for s in drawn if s["uid"] in ("targets", "proxies")]
-    for t in (s for s in main if s["uid"] == "targets"):
+    for t in (s for s in drawn if s["uid"] in ("targets", "proxy-targets")):
         for o in main:
             if unit_of[o["loc"]] != unit_of[t["loc"]]:
                 apart = ((o["x"] - t["x"]) ** 2 + (o["y"] - t["y"]) ** 2) ** 0.5
@@ -255,3 +269,19 @@ def test_phon006_compare_on_a_phone_shows_maps_a_finger_can_read(phone, live_ser
     phone.wait_for_function("""() => { const r = document.querySelector('.cmp-map').getBoundingClientRect();
                                      return r.height > 150 && r.width < 430; }""", timeout=30000)
     assert phone.evaluate("() => document.documentElement.scrollWidth") == 844
+
+
+def test_phon007_the_year_marks_never_run_together(phone, live_server):
+    """On a phone upright (390×844) and on its side (844×390, where the slider is 200 px and the six decades read
+    "190519151925…"), the year marks shown under the slider keep a gap between them (every other one on its side)."""
+    phone.goto(live_server + "/?date=1956-12-12")
+    arranged(phone)
+    for w, h in ((390, 844), (844, 390)):
+        phone.set_viewport_size({"width": w, "height": h})
+        phone.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        marks = phone.evaluate("""() => [...document.querySelectorAll('#date-slider .dash-slider-mark')]
+            .filter((m) => getComputedStyle(m).visibility !== 'hidden')
+            .map((m) => { const r = m.getBoundingClientRect(); return [m.textContent, r.left, r.right]; })""")
+        assert marks[0][0] == "1905" and len(marks) >= 3, (w, marks)
+        gaps = [b[1] - a[2] for a, b in zip(marks, marks[1:], strict=False)]
+        assert min(gaps) >= 6, (w, h, marks)

@@ -104,20 +104,32 @@ def test_towns_change_their_names_together(day):
 
 
 def test_inset_frames_sit_on_open_sea_and_show_the_islets():
+    """Each inset's frame and its title lie inside what the map shows and off all land, the context coasts
+    (Hokkaido, Honshu, the mainland) too, at every page size in the page's view and the phone's, in every
+    language (the Tsushima frame sat on Hokkaido and Honshu, and the zh title on Hokkaido, at every size)."""
     from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    from app.cartography.insets import TITLE_PX, title_box
+    from app.cartography.views import PHONE_VIEW
 
     fc = load_layers("interactive").collection
-    for width, height in [(352, 790), (940, 552), (1432, 1026)]:
-        proj = MapProjection(GEO_VIEW, width, height)
-        land = [L._projected(shape(f["geometry"]), proj) for f in fc["features"]
-                if f["properties"]["layer"] == "territory"]
-        for inset in INSETS:
-            x, y, w, h = inset_frame(proj, inset)
-            vx0, vy0, vx1, vy1 = proj.visible
-            assert vx0 <= x and x + w <= vx1 and vy0 <= y and y + h <= vy1, (inset.id, width)
-            assert not any(box(x, y, x + w, y + h).intersects(g) for g in land), (inset.id, width)
-        islets = {p.id for p in L.inset_labels(INSETS[0], inset_frame(proj, INSETS[0]), lang="en")}
-        assert {"island_shikotan", "island_zelyony"} <= islets or width < 400, islets
+    for view in (GEO_VIEW, PHONE_VIEW):
+        for width, height in [(352, 790), (390, 600), (940, 552), (1240, 560), (1432, 1026), (1860, 880)]:
+            proj = MapProjection(view, width, height)
+            land = unary_union([L._projected(shape(f["geometry"]), proj) for f in fc["features"]
+                                if f["properties"]["layer"] in ("territory", "context")])
+            for inset in INSETS:
+                x, y, w, h = frame = inset_frame(proj, inset)
+                vx0, vy0, vx1, vy1 = proj.visible
+                assert vx0 <= x and x + w <= vx1 and vy0 <= y and y + h <= vy1, (inset.id, width)
+                assert not box(x, y, x + w, y + h).intersects(land), (inset.id, view is PHONE_VIEW, width)
+                for lang in DATA_LANGS:
+                    tx, ty, tw, th = title_box(frame, inset, *L.text_size(L.inset_title(inset, lang, proj), TITLE_PX))
+                    assert vx0 <= tx and tx + tw <= vx1 and vy0 <= ty, (inset.id, lang, width)
+                    assert not box(tx, ty, tx + tw, ty + th).intersects(land), (inset.id, lang, width)
+            islets = {p.id for p in L.inset_labels(INSETS[0], inset_frame(proj, INSETS[0]), lang="en")}
+            assert {"island_shikotan", "island_zelyony"} <= islets or width < 400, islets
 
 
 def test_the_committed_ladder_is_the_one_the_code_builds():

@@ -9,8 +9,9 @@ import pytest
 
 from app.citations import cite
 from app.data import load_engine
-from app.export import caption, paint
+from app.export import caption
 from app.export.request import ExportRequest
+from tests.unit.export_checks import named_event_citations
 
 VIEWS = ("de_facto", "japan", "russia", "usa")
 DAYS = [dt.date.fromisoformat(d) for d in (
@@ -38,12 +39,9 @@ def test_export004_first_three_sources_include_the_event_named(engine):
     for day in DAYS:
         for pov in VIEWS:
             req = ExportRequest(date=day, pov=pov, size="single")
-            event = caption.subject(engine, req, paint.frame_for(engine, req))[0]
-            if event is None or not engine.events[event].sources:
+            event, own = named_event_citations(engine, req)
+            if not own:
                 continue
-            ev = engine.events[event]
-            own = {cite(engine, k).short.replace("; ", ", ") for k in ev.sources + (
-                [ev.clause.source] if ev.clause is not None and ev.clause.source else [])}
             first = listed_sources(caption.caption_lines(engine, req, "", NARROW, 1)[0])[:NARROW]
             if not own & set(first):
                 missing.append((day.isoformat(), pov, event, first))
