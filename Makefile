@@ -8,7 +8,7 @@ TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install install-app system-deps run serve test lint geodata bench load arrival soak fuzz audit clean \
-  plotly-bundle constants zh-hant extract
+  plotly-bundle constants zh-hant extract profile
 
 # The page's packages only (pyproject's dependencies), not the project itself: the app runs from this folder. No pip
 # upgrade and no byte-compiling of the thousands of files the page never imports: `make run` serves sooner.
@@ -124,6 +124,11 @@ bench: install system-deps
 	$(PY) scripts/bench_slider.py
 	$(PY) scripts/bench_export.py
 	$(PY) scripts/bench_lessons.py
+
+# Where a keyboard step's time goes at 4x CPU (Chrome trace + V8 samples): phases, our files, Plotly, forced layouts,
+# the top functions, and the Dash work after the frame. Not part of test or bench (about two minutes).
+profile: install system-deps
+	$(PY) scripts/profile_step.py $(PROFILE_ARGS)
 
 # Rebuild the committed plotly.js partial bundle (bundles/plotly/) from the npm registry at the locked versions.
 plotly-bundle:

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageChops
 
 from app.static_files import plotly_bundle
-from tests.browser.helpers import SHOTS, still_screenshot, wait_painted
+from tests.browser.helpers import SHOTS, still_screenshot, wait_arranged, wait_painted
 
 
 def full_plotly_js() -> bytes:
@@ -102,3 +102,26 @@ def test_perf002_insets_drawn_where_arranged_when_geo_assets_come_late(browser, 
     for box in boxes:
         assert box["want"][0] - 2 <= box["drawn"][0] < box["drawn"][1] <= box["want"][1] + 2, box
     assert topojson == [], "a geo draw waited on a topojson fetch"
+
+
+def test_perf003_a_step_rewrites_texts_without_the_aria_rescan(page, live_server):
+    """A keyboard step changes only texts (the big date, the map's labels): the accessibility patch of assets/
+    classroom.js must not re-scan the document in that frame, and must still fix a control that appears later."""
+    page.goto(live_server + "/?date=1905-01-01")
+    wait_arranged(page)
+    page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
+    stamp = page.evaluate("document.querySelector('#map .js-plotly-plot').getAttribute('data-painted')")
+    page.evaluate("""() => { window.__runs = []; const raf = () => new Promise(r => requestAnimationFrame(r));
+        window.addEventListener('keydown', async () => { window.__runs.push(window.skA11yPatch.runs());
+          await raf(); await raf(); window.__runs.push(window.skA11yPatch.runs()); }, {capture: true, once: true});
+        }""")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("(s) => document.querySelector('#map .js-plotly-plot').getAttribute('data-painted') !== s"
+                           " && window.__runs.length === 2", arg=stamp)
+    before, after = page.evaluate("window.__runs")
+    assert page.evaluate("document.querySelector('#date-big').getAttribute('data-date')") != "1905-01-01"
+    assert after == before, f"the step's frames ran the ARIA patch {after - before} times"
+    # a control added later still loses its stray listbox role
+    page.evaluate("""() => { const d = document.createElement('div'); d.id = 'perf003-radio';
+        d.className = 'dash-radioitems'; d.setAttribute('role', 'listbox'); document.body.appendChild(d); }""")
+    page.wait_for_function("() => !document.getElementById('perf003-radio').hasAttribute('role')")
