@@ -300,20 +300,31 @@
     }
     /* The points of view by their short names when the long ones would be cut beside the date (its width
      * changes with the day, the language and the government's name). */
+    function povNamesCut(seg) {
+        return seg.scrollWidth > seg.clientWidth + 1 || Array.prototype.some.call(
+            seg.querySelectorAll("label"), function (l) { return l.scrollWidth > l.clientWidth + 1; });
+    }
     function fitPovNames() {
         var head = byId(ID.MAP_HEADER), seg = byId(ID.POV);
         if (!head || !seg) return;
+        // long names only need a second layout to try them when they are not shown now
+        if (!head.classList.contains("pov-short")) {
+            if (povNamesCut(seg)) { head.classList.add("pov-short"); seg._skShortRoom = seg.clientWidth; }
+            return;
+        }
+        if (seg.clientWidth <= (seg._skShortRoom || 0)) return;   // no more room than when they were cut
         head.classList.remove("pov-short");
-        var cut = seg.scrollWidth > seg.clientWidth + 1 || Array.prototype.some.call(
-            seg.querySelectorAll("label"), function (l) { return l.scrollWidth > l.clientWidth + 1; });
-        if (cut) head.classList.add("pov-short");
+        if (povNamesCut(seg)) { head.classList.add("pov-short"); seg._skShortRoom = seg.clientWidth; }
     }
+    // Measured when a size has changed, after the frame's own layout (a resize observer), never forced mid-step.
     function watchHeader() {
-        var head = byId(ID.MAP_HEADER);
-        if (!head) { setTimeout(watchHeader, 200); return; }
-        if (window.ResizeObserver) new ResizeObserver(fitPovNames).observe(head);
-        var date = byId(ID.DATE_BIG);
-        if (date) new MutationObserver(fitPovNames).observe(date, {childList: true, characterData: true, subtree: true});
+        var head = byId(ID.MAP_HEADER), seg = byId(ID.POV), date = byId(ID.DATE_BIG);
+        if (!head || !seg) { setTimeout(watchHeader, 200); return; }
+        if (window.ResizeObserver) {
+            var sizes = new ResizeObserver(fitPovNames);
+            [head, seg, date].concat(Array.prototype.slice.call(seg.querySelectorAll("label")))
+                .forEach(function (el) { if (el) sizes.observe(el); });
+        }
         fitPovNames();
     }
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchHeader); else watchHeader();
