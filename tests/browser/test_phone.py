@@ -78,8 +78,12 @@ def tap(page, x: float, y: float, at: dict | None = None):
     n = page.evaluate("() => { document.getElementById('details').setAttribute('data-sheet', 'peek');"
                       " return window._taps.length; }")
     page.wait_for_function(SETTLED_JS, arg=[x, y, at], timeout=30000)
-    page.wait_for_timeout(550)   # a next tap, not the second half of a double tap (map_paint.js hookTaps: 500 ms)
+    # a next tap, not the second half of a double tap (map_paint.js hookTaps: 500 ms since the last one)
+    since = page.evaluate("() => performance.now() - (window._skLastTap || -1e9)")
+    if since < 550:
+        page.wait_for_timeout(550 - since)
     page.touchscreen.tap(x, y)
+    page.evaluate("() => { window._skLastTap = performance.now(); }")
     try:
         page.wait_for_function("(n) => window._taps.length > n", arg=n, timeout=10000)
     except PlaywrightTimeout:

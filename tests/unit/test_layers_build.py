@@ -16,14 +16,13 @@ OUTPUTS = ["layers_interactive.geojson", "layers_full.geojson", "provenance.json
            "LICENSE-GSHHG/COPYING", "LICENSE-GSHHG/COPYING.LESSER", "LICENSE-GSHHG/README.md"]
 
 
-def test_build_twice_is_byte_identical_and_matches_the_commit(tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
-    build(a)
-    build(b)
+def test_build_is_byte_identical_to_the_commit(tmp_path):
+    """The committed layers were built in another run on another day: a build here that matches them byte for byte
+    is reproducible (a second build in this test would prove no more)."""
+    build(tmp_path)
     for name in OUTPUTS:
-        assert (a / name).read_bytes() == (b / name).read_bytes(), f"{name} differs between runs"
-        assert filecmp.cmp(a / name, DEFAULT_OUT / name, shallow=False), (
-            f"geodata/layers/{name} is stale: run `make geodata` and commit")
+        assert filecmp.cmp(tmp_path / name, DEFAULT_OUT / name, shallow=False), (
+            f"geodata/layers/{name} is stale or the build is not reproducible: run `make geodata` and commit")
 
 
 def test_checksum_mismatch_is_refused(tmp_path):
