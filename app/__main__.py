@@ -23,6 +23,7 @@ from typing import Any
 from app import DataFileError
 from app.export.cli import add_export, run_export
 from app.lessons.cli import LESSON_FORMATS, add_lesson_args, is_lesson, run_lesson
+from app.mapstate import MAX_DATE, MIN_DATE
 from app.timeline import serialize
 from app.timeline.engine import Engine, QueryError
 
@@ -37,7 +38,7 @@ def _engine(args: argparse.Namespace) -> Engine:
 
 def add_state(subparsers: Any) -> None:
     p = subparsers.add_parser("state", help="who controls, claims and holds sovereign each unit")
-    p.add_argument("--date", required=True, help="YYYY-MM-DD, 1905-01-01 … 1956-12-31")
+    p.add_argument("--date", required=True, help=f"YYYY-MM-DD, {MIN_DATE} … {MAX_DATE}")
     p.add_argument("--perspective", default="de_facto", help="de_facto, japan, russia (or soviet), usa, …")
     p.set_defaults(func=lambda a, e: serialize.state_payload(e, a.date, a.perspective))
 

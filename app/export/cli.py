@@ -46,7 +46,7 @@ def add_export(subparsers: Any, formats: tuple[str, ...] = ()) -> tuple[argparse
     p = subparsers.add_parser("export", help="the map as a print-ready SVG, PDF or PNG file",
                               description=__doc__.split("\n\n")[0])
     what = p.add_mutually_exclusive_group()
-    what.add_argument("--date", help="YYYY-MM-DD, 1905-01-01 … 1956-12-31 (default 1945-09-05)")
+    what.add_argument("--date", help=f"YYYY-MM-DD, {mapstate.MIN_DATE} … {mapstate.MAX_DATE} (default 1945-09-05)")
     what.add_argument("--event", help="an event id: what the treaty / draft provides")
     what.add_argument("--events", help="a series of these events (comma-separated ids) into --out DIR")
     what.add_argument("--tour", help="a series of a named tour (key) into --out DIR")

@@ -13,7 +13,10 @@ import json
 from typing import Any
 
 from app.citations import cite_many, reader_source
+from app.mapstate import MAX_DATE, MIN_DATE
 from app.timeline.engine import Engine, QueryError, parse_date
+
+ALLOWED_DATES = f"a date YYYY-MM-DD from {MIN_DATE.isoformat()} to {MAX_DATE.isoformat()}"
 
 __all__ = [
     "QueryError", "dumps", "state_payload", "events_payload", "event_payload",
@@ -41,7 +44,7 @@ def _required(value: Any, parameter: str, allowed: str) -> Any:
 
 
 def state_payload(engine: Engine, date: Any, perspective: Any = None) -> dict[str, Any]:
-    day = parse_date(_required(date, "date", "a date YYYY-MM-DD from 1905-01-01 to 1956-12-31"))
+    day = parse_date(_required(date, "date", ALLOWED_DATES))
     return engine.state(day, _perspective(engine, perspective))
 
 
@@ -59,7 +62,7 @@ def history_payload(engine: Engine, target: Any) -> dict[str, Any]:
 
 def diff_payload(engine: Engine, date_from: Any, date_to: Any,
                  perspective: Any = None) -> dict[str, Any]:
-    allowed = "a date YYYY-MM-DD from 1905-01-01 to 1956-12-31"
+    allowed = ALLOWED_DATES
     a = parse_date(_required(date_from, "from", allowed), "from")
     b = parse_date(_required(date_to, "to", allowed), "to")
     return engine.diff(a, b, _perspective(engine, perspective))
