@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from app import narration
 from app.data import load_engine
+from tests.browser.carto_helpers import LABEL_BOXES_JS, labels_overlap
 from tests.browser.helpers import big_date, settle, shot, wait_arranged, wait_painted
 
 SHOT_LANGUAGES = ["en"]  # the interface-language work adds the others
@@ -71,11 +72,12 @@ def test_pres002_clicker_and_keyboard_step_through_the_tour(page, live_server, s
     expect(page.locator("#app-bar")).to_be_visible()
 
 
-@pytest.mark.parametrize("width, height, min_date_px, min_text_px", [(1280, 720, 38, 21), (1920, 1080, 56, 30)])
+@pytest.mark.parametrize("width, height, min_date_px, min_text_px, lang",
+                         [(1280, 720, 38, 21, "en"), (1920, 1080, 56, 30, "en"), (1280, 720, 38, 21, "ja")])
 def test_pres003_type_is_readable_from_the_back_of_the_room(page, live_server, width, height, min_date_px,
-                                                             min_text_px):
+                                                             min_text_px, lang):
     page.set_viewport_size({"width": width, "height": height})
-    open_present(page, live_server, "?view=present&tour=key&step=12")
+    open_present(page, live_server, f"?view=present&tour=key&step=12&lang={lang}")
     page.locator("#present-caption .present-text").wait_for()
     sizes = page.evaluate("""() => ['#date-big', '#present-caption .present-text', '#present-caption .present-title',
         '#next-event'].map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))""")
@@ -90,6 +92,57 @@ def test_pres003_type_is_readable_from_the_back_of_the_room(page, live_server, w
     colours = page.evaluate("""() => [getComputedStyle(document.querySelector('#present-caption .present-text')).color,
         getComputedStyle(document.querySelector('#page')).backgroundColor]""")
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], colours
+    check_the_map_from_the_back_row(page, width)
+
+
+# What Present's map shows the back row: its labels (tests/browser/carto_helpers.py), the southern-Kurils inset's
+# drawn frame and title, its islands' drawn boxes, and the key's type.
+BACK_ROW_JS = """() => {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    const frame = gd.querySelector('g.geo2').getBoundingClientRect();
+    const islands = {};
+    gd.querySelectorAll('path.choroplethlocation[data-loc]').forEach((p) => {
+        if (p.closest('g.trace').__data__[0].trace.uid !== 'paint-south_kurils') return;
+        const r = p.getBoundingClientRect();
+        islands[p.getAttribute('data-loc')] = [r.width, r.height];
+    });
+    const row = document.querySelector('#present-legend .key-row');
+    return {inset: [frame.width, frame.height], islands: islands,
+            key: row && row.offsetWidth ? parseFloat(getComputedStyle(row).fontSize) : null};
+}"""
+
+
+def check_the_map_from_the_back_row(page, width):
+    """Present's own type: at 1280×720 the map's and the inset's labels at 18 px at least (the page's are 13–16),
+    the inset 270×190 px at least (the page's 190×130) with Shikotan and a Habomai islet large enough to see at half
+    size, no two labels overlapping, the key at 16 px; all in proportion on a larger screen. Leaving Present gives
+    the map its page type and inset back."""
+    grow = width / 1280
+    wait_arranged(page)
+    labels = page.evaluate(LABEL_BOXES_JS)["labels"]
+    seen = page.evaluate(BACK_ROW_JS)
+    main = {lab["id"] for lab in labels if lab["uid"] == "labels"}
+    assert {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"} <= main, main
+    small = [(lab["text"], lab["size"]) for lab in labels if lab["size"] < 18 * grow - 0.5]
+    assert not small, small
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not labels_overlap(a, b), (a["text"], b["text"])
+    assert seen["inset"][0] >= 270 * grow and seen["inset"][1] >= 190 * grow, seen["inset"]
+    for loc, (w, h) in (("shikotan", (48, 36)), ("zelyony", (22, 18)), ("polonsky", (13, 6))):
+        drawn = seen["islands"][loc]
+        assert drawn[0] >= w * grow and drawn[1] >= h * grow, (loc, drawn)
+    assert seen["key"] >= 16, seen["key"]
+    # leaving Present: the page's type and inset again (arranged for the map view, not kept from Present)
+    page.keyboard.press("Escape")
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-map"))
+    page.wait_for_function("""(w) => { const gd = document.querySelector('#map .js-plotly-plot');
+        return gd.hasAttribute('data-rung') && gd.querySelector('g.geo2').getBoundingClientRect().width < w; }""",
+                           arg=seen["inset"][0] / 1.25)
+    wait_arranged(page)
+    after = page.evaluate(LABEL_BOXES_JS)["labels"]
+    assert max(lab["size"] for lab in after) <= 16, sorted({lab["size"] for lab in after})
+    assert any(lab["uid"] == "inset-titles" and "×4" in lab["text"] for lab in after), after
 
 
 def test_pres004_reduced_motion_stops_autoplay(page, live_server):
