@@ -483,17 +483,19 @@
         if (!gd._skHome) gd._skHome = range;
         var phone = table.phoneRange && range === JSON.stringify(table.phoneRange);
         var atHome = range === gd._skHome || phone;
-        var present = !phone && !!table.labelLadder.present && inPresent(gd);
-        var ladder = phone && table.labelLadder.phone ? table.labelLadder.phone
-            : present ? table.labelLadder.present : table.labelLadder;
-        var km = kmPerPx(sp, 150, 45), rungs = ladder.rungs, best = 0;
+        var km = kmPerPx(sp, 150, 45), own = table.labelLadder.present;
+        // Present's rungs end at the smallest projector's scale: a smaller map (a phone sideways) keeps the page's
+        var present = !phone && !!own && inPresent(gd) && km <= own.rungs[own.rungs.length - 1].km;
+        var ladder = phone && table.labelLadder.phone ? table.labelLadder.phone : present ? own : table.labelLadder;
+        var rungs = ladder.rungs, best = 0;
         for (var r = 1; r < rungs.length; r++) {
             if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;
         }
         // A box smaller than its rung draws the rung's labels closer together than they were placed (up to 7 %):
-        // the next smaller rung, when it sets the same type, places them so that gaps only grow.
-        if (rungs[best].km < km && best + 1 < rungs.length &&
-                JSON.stringify(rungs[best + 1].sizes) === JSON.stringify(rungs[best].sizes)) best += 1;
+        // the next smaller rung, when it sets the same type, places them so that gaps only grow (Present's type
+        // follows the scale: its next smaller rung's is a little smaller, as the box is).
+        if (rungs[best].km < km && best + 1 < rungs.length && (present ||
+                JSON.stringify(rungs[best + 1].sizes) === JSON.stringify(rungs[best].sizes))) best += 1;
         var domains = {};
         (table.insets || []).forEach(function (inset) {
             domains[inset.geo] = atHome ? insetDomain(sp, size, inset, present) : gd.layout[inset.geo].domain;

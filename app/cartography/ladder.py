@@ -31,7 +31,7 @@ from .labels import (
 )
 from .projection import MapProjection
 from .symbols import proxy_items, proxy_px, tap_targets
-from .views import GEO_VIEW, PHONE_VIEW
+from .views import GEO_VIEW, PHONE_VIEW, PRESENT_MAX_KM_PER_PX
 
 LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "label_ladder.json"
 
@@ -53,11 +53,12 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
                  phone_scales: tuple[float, ...] = PHONE_KM_PER_PX) -> dict:
     """The ladder of one interface language (see the module's docstring); `scales` in km per px. A phone's tall
     box shows app/cartography/views.py PHONE_VIEW: its rungs are under "phone". Present (a projector) shows the
-    page's view in its own larger type and a larger southern-Kurils inset: its rungs are under "present"."""
+    page's view in its own larger type and a larger southern-Kurils inset: its rungs are under "present" (a box
+    at a smaller scale than the last of them takes the page's)."""
 
     main = _rungs(lang, scales, GEO_VIEW)
     phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
-    present = _rungs(lang, scales, GEO_VIEW, present=True)["rungs"]
+    present = _rungs(lang, tuple(km for km in scales if km <= PRESENT_MAX_KM_PER_PX), GEO_VIEW, present=True)["rungs"]
     return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}, "present": {"rungs": present}}
 
 

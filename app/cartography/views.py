@@ -41,6 +41,9 @@ PRESENT_TITLE_PX = 18      # an inset's title ("Habomai and Shikotan ×6")
 PRESENT_SYMBOL_PX = 14     # a small island's symbol (app/cartography/symbols.py proxy_items)
 PRESENT_AT_KM_PER_PX = 3.15
 PRESENT_MAX_GROW = 1.5
+# Present's rungs stop at the scale of the smallest projector's map (1024×768); a smaller box (a phone held
+# sideways) is nobody's back row: it keeps the page's type and inset, which fit it.
+PRESENT_MAX_KM_PER_PX = 4.15
 
 # The labels' type on the page and in print: Noto Sans for Latin and Cyrillic, Noto Sans CJK for Japanese and
 # Chinese (app/cartography/type.py measures with the same faces).
