@@ -93,6 +93,8 @@ def test_pres003_type_is_readable_from_the_back_of_the_room(page, live_server, w
         getComputedStyle(document.querySelector('#page')).backgroundColor]""")
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], colours
     check_the_map_from_the_back_row(page, width)
+    if (width, lang) == (1280, "en"):
+        check_the_caption_on_a_phone_held_sideways(page)
 
 
 # What Present's map shows the back row: its labels (tests/browser/carto_helpers.py), the southern-Kurils inset's
@@ -143,6 +145,23 @@ def check_the_map_from_the_back_row(page, width):
     after = page.evaluate(LABEL_BOXES_JS)["labels"]
     assert max(lab["size"] for lab in after) <= 16, sorted({lab["size"] for lab in after})
     assert any(lab["uid"] == "inset-titles" and "×4" in lab["text"] for lab in after), after
+
+
+
+def check_the_caption_on_a_phone_held_sideways(page):
+    """At 844×390 Present's caption column showed the title and the key, and cut the sentence: the sentence is
+    whole in the caption's box or reachable by scrolling it."""
+    page.set_viewport_size({"width": 844, "height": 390})
+    page.locator("#tour-start").click()
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-present"))
+    page.locator("#present-caption .present-text").wait_for()
+    settle(page)
+    got = page.evaluate("""() => { const box = document.querySelector('.present-caption');
+        const text = box.querySelector('.present-text'), b = box.getBoundingClientRect();
+        const t = text.getBoundingClientRect();
+        return {scrolls: getComputedStyle(box).overflowY === 'auto', fits: box.scrollHeight <= box.clientHeight + 1,
+                start: t.top >= b.top && t.top + 20 <= b.bottom, box: b.height, text: t.height}; }""")
+    assert got["start"] and (got["fits"] or got["scrolls"]) and got["box"] >= 180, got
 
 
 def test_pres004_reduced_motion_stops_autoplay(page, live_server):
