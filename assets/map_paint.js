@@ -505,6 +505,7 @@
         if (gd._skArrangeKey === want) return;
         gd._skArrangeKey = want;
         gd._skArranged = {rung: best, names: req.names, ladder: ladder};
+        gd._skPresent = present;
         var rung = rungs[best], place = rung.names[req.names] || rung.names.local;
         var layers = traceLayers(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
         function set(uid, patch) {
@@ -642,8 +643,9 @@
         // entering or leaving Present changes the map's type and inset (inPresent): arrange again
         var page = document.getElementById(ID.PAGE);
         if (page && window.MutationObserver) {
-            new MutationObserver(function () { if (last) arrangeSoon(gd, last); })
-                .observe(page, {attributes: true, attributeFilter: ["class"]});
+            new MutationObserver(function () {
+                if (last && inPresent(gd) !== !!gd._skPresent) arrangeSoon(gd, last);
+            }).observe(page, {attributes: true, attributeFilter: ["class"]});
         }
     }
     /* Plotly redraws (autosize, resize, zoom) replace the choropleth paths; repaint them in the same task

@@ -9,6 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from app import narration
+from app.cartography.insets import PRESENT_INSETS, inset_frame
+from app.cartography.projection import MapProjection
+from app.cartography.views import GEO_VIEW
 from app.data import load_engine
 from tests.browser.carto_helpers import LABEL_BOXES_JS, labels_overlap
 from tests.browser.helpers import big_date, settle, shot, wait_arranged, wait_painted
@@ -109,7 +112,9 @@ BACK_ROW_JS = """() => {
         islands[p.getAttribute('data-loc')] = [r.width, r.height];
     });
     const row = document.querySelector('#present-legend .key-row');
-    return {inset: [frame.width, frame.height], islands: islands,
+    const s = gd._fullLayout._size, d = gd._fullLayout.geo2.domain;
+    return {inset: [frame.width, frame.height], islands: islands, size: [s.w, s.h],
+            domain: [d.x[0] * s.w, (1 - d.y[1]) * s.h, (d.x[1] - d.x[0]) * s.w, (d.y[1] - d.y[0]) * s.h],
             key: row && row.offsetWidth ? parseFloat(getComputedStyle(row).fontSize) : null};
 }"""
 
@@ -131,6 +136,10 @@ def check_the_map_from_the_back_row(page, width):
         for b in labels[i + 1:]:
             assert not labels_overlap(a, b), (a["text"], b["text"])
     assert seen["inset"][0] >= 270 * grow and seen["inset"][1] >= 190 * grow, seen["inset"]
+    # where the labels were placed around it (app/cartography/insets.py) is where the page draws it
+    proj = MapProjection(GEO_VIEW, *seen["size"])
+    assert all(abs(a - b) < 1 for a, b in zip(inset_frame(proj, PRESENT_INSETS[0]), seen["domain"], strict=True)), \
+        (inset_frame(proj, PRESENT_INSETS[0]), seen["domain"])
     for loc, (w, h) in (("shikotan", (48, 36)), ("zelyony", (22, 18)), ("polonsky", (13, 6))):
         drawn = seen["islands"][loc]
         assert drawn[0] >= w * grow and drawn[1] >= h * grow, (loc, drawn)
