@@ -59,7 +59,7 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
 
 # A tour step's zoomed view (app/cartography/views.py STEP_VIEWS) at the scales it takes in the page's boxes, from
 # a 1920×1080 Present map (the smallest km per px) to a 390×844 phone (the largest).
-STEP_VIEW_KM_PER_PX = (0.36, 0.42, 0.48, 0.55, 0.63, 0.72, 0.83, 0.95, 1.1, 1.27, 1.46, 1.68)
+STEP_VIEW_KM_PER_PX = (0.3, 0.34, 0.39, 0.45, 0.52, 0.6, 0.69, 0.8, 0.92, 1.06, 1.22, 1.4, 1.6)
 
 
 def step_view_rungs(lang: str, scales: tuple[float, ...] = STEP_VIEW_KM_PER_PX) -> dict:

@@ -30,9 +30,9 @@ PHONE_VIEW = {
 # from the back of a room; the insets are hidden in it (assets/map_paint.js arrange).
 SOUTHERN_KURILS_VIEW = {
     "projection": PROJECTION,
-    "lonaxis": {"range": [143.3, 149.5]},
-    "lataxis": {"range": [42.6, 45.85]},
-    "center": {"lon": 146.4, "lat": 44.2},
+    "lonaxis": {"range": [143.9, 149.3]},
+    "lataxis": {"range": [42.75, 45.75]},
+    "center": {"lon": 146.6, "lat": 44.25},
 }
 # The views a tour step may ask for, by the name the content file gives them.
 STEP_VIEWS = {"southern_kurils": SOUTHERN_KURILS_VIEW}

@@ -171,7 +171,7 @@ def test_every_view_the_page_switches_to_is_placed_for():
                 assert not any(p for per in rung["insets"].values() for names in per.values() for p in names["pos"])
 
 
-@pytest.mark.parametrize("km", [0.42, 1.27])
+@pytest.mark.parametrize("km", [0.39, 1.22])
 def test_the_southern_kurils_view_places_the_straits_and_islets_without_overlap(km):
     """The tour's zoomed step (a Present map at 1920 px, a phone at 390 px): every label on its own place, none
     over another or over a territory it does not name, the lesson's islands and (room allowing) Nemuro strait named."""
