@@ -31,7 +31,7 @@ from .labels import (
 )
 from .projection import MapProjection
 from .symbols import proxy_items, proxy_px, tap_targets
-from .views import GEO_VIEW, PHONE_VIEW, PRESENT_MAX_KM_PER_PX
+from .views import GEO_VIEW, PHONE_VIEW, PRESENT_MAX_KM_PER_PX, STEP_VIEWS
 
 LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "label_ladder.json"
 
@@ -59,10 +59,21 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
     main = _rungs(lang, scales, GEO_VIEW)
     phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
     present = _rungs(lang, tuple(km for km in scales if km <= PRESENT_MAX_KM_PER_PX), GEO_VIEW, present=True)["rungs"]
-    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}, "present": {"rungs": present}}
+    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}, "present": {"rungs": present},
+            "views": step_view_rungs(lang)}
 
 
-def _rungs(lang: str, scales: tuple[float, ...], view: dict, present: bool = False) -> dict:
+# A tour step's zoomed view (app/cartography/views.py STEP_VIEWS) at the scales it takes in the page's boxes, from
+# a 1920×1080 Present map (the smallest km per px) to a 390×844 phone (the largest).
+STEP_VIEW_KM_PER_PX = (0.3, 0.34, 0.39, 0.45, 0.52, 0.6, 0.69, 0.8, 0.92, 1.06, 1.22, 1.4, 1.6)
+
+
+def step_view_rungs(lang: str, scales: tuple[float, ...] = STEP_VIEW_KM_PER_PX) -> dict:
+    """The rungs of each step view, by name: placed without the insets, which the page hides in a step view."""
+    return {name: {"rungs": _rungs(lang, scales, view, insets=False)["rungs"]} for name, view in STEP_VIEWS.items()}
+
+
+def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True, present: bool = False) -> dict:
     fc = _layers_fc()
     specs = label_specs(fc)
     main_ids = [s.id for s in specs if s.tier < 4]
@@ -74,21 +85,25 @@ def _rungs(lang: str, scales: tuple[float, ...], view: dict, present: bool = Fal
         kind = present_type(km, w) if present else None
         font = kind.sizes if kind else size_class(w)
         title_px, symbol_px = (kind.title_px, kind.symbol_px) if kind else (TITLE_PX, proxy_px(w))
-        insets = PRESENT_INSETS if present else INSETS
+        frames = PRESENT_INSETS if present else INSETS
         rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": {str(t): px for t, px in font.items()},
                       "titlePx": title_px, "proxyPx": symbol_px, "names": {}, "insets": {}}
         rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
         rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
         for names in NAMES_CONVENTIONS:
             placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc, view=view,
-                                                    font_px=font, insets=insets, title_px=title_px,
+                                                    font_px=font, insets=frames if insets else (), title_px=title_px,
                                                     symbol_px=symbol_px, smaller=kind.smaller if kind else None)}
             rung["names"][names] = {
                 "pos": [_pos(placed[i], font[placed[i].tier]) if i in placed else None for i in main_ids],
                 "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids
                             if i in placed and placed[i].leader],
             }
-        for inset in insets:
+        for inset in frames:
+            if not insets:   # hidden: no label of the inset is drawn
+                rung["insets"][inset.id] = {names: {"pos": [None] * len(inset.labels), "size": [0] * len(inset.labels)}
+                                            for names in NAMES_CONVENTIONS}
+                continue
             frame = inset_frame(proj, inset)
             per = {}
             for names in NAMES_CONVENTIONS:
