@@ -504,8 +504,7 @@
             domains[inset.geo] = atHome ? insetDomain(sp, size, inset, present) : gd.layout[inset.geo].domain;
         });
         var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
-        var want = JSON.stringify([stepView || (phone ? "phone" : present ? "present" : "home"), best, req.names, domains,
-                                   touch]);
+        var want = JSON.stringify([stepView || (phone ? "phone" : "home"), best, req.names, domains, touch, present]);
         if (gd._skArrangeKey === want) return;
         gd._skArrangeKey = want;
         gd._skArranged = {rung: best, names: req.names, ladder: ladder};

@@ -306,8 +306,6 @@ def wait_view(page, name: str) -> dict:
 
 def zoomed_labels(page, minimum: float) -> dict:
     """The zoomed map's labels: Shikotan and the Habomai islets among them, none over another, all of a size."""
-    from tests.browser.test_carto import LABEL_BOXES_JS, _overlap
-
     labels = page.evaluate(LABEL_BOXES_JS)["labels"]
     named = {lab["id"]: lab for lab in labels if lab["uid"] == "labels"}
     assert {"island_shikotan", "island_habomai", "island_kunashir", "island_iturup"} <= set(named), named.keys()
@@ -315,7 +313,7 @@ def zoomed_labels(page, minimum: float) -> dict:
     for i, a in enumerate(labels):
         assert a["size"] >= minimum, a
         for b in labels[i + 1:]:
-            assert not _overlap(a, b), (a["text"], b["text"])
+            assert not labels_overlap(a, b), (a["text"], b["text"])
     return named
 
 
