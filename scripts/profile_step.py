@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import collections
+import io
 import json
 import logging
 import os
@@ -422,19 +423,25 @@ def table(rows: list[dict], title: str) -> str:
 
 
 def time_callbacks(flask_app, into: list) -> None:
-    """Each callback request's server time, by its outputs, appended to `into` as (outputs, ms)."""
-    from flask import g, request
+    """Each callback request's server time, by its outputs, appended to `into` as (outputs, ms) (a WSGI wrapper:
+    the app has served its warm-up request, so no Flask hook can be added)."""
+    inner = flask_app.wsgi_app
 
-    @flask_app.before_request
-    def _start() -> None:
-        g.sk_started = time.perf_counter()
+    def timed(environ, start_response):  # noqa: ANN001, ANN202 - WSGI
+        if not environ.get("PATH_INFO", "").endswith("/_dash-update-component"):
+            return inner(environ, start_response)
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        environ["wsgi.input"] = io.BytesIO(body)
+        started = time.perf_counter()
+        result = list(inner(environ, start_response))
+        try:
+            output = json.loads(body).get("output", "?")
+        except ValueError:
+            output = "?"
+        into.append((short_output(str(output)), (time.perf_counter() - started) * 1000))
+        return result
 
-    @flask_app.after_request
-    def _stop(response):  # noqa: ANN001, ANN202 - Flask's response
-        if request.path.endswith("/_dash-update-component") and hasattr(g, "sk_started"):
-            body = request.get_json(silent=True) or {}
-            into.append((short_output(str(body.get("output", "?"))), (time.perf_counter() - g.sk_started) * 1000))
-        return response
+    flask_app.wsgi_app = timed
 
 
 def run(args) -> dict:
