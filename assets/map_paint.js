@@ -826,7 +826,7 @@
             tick: function (n, day, speed, disabled) {
                 var nu = window.dash_clientside.no_update;
                 if (disabled) return [nu, nu, nu];
-                var next = day + (speed || 30);
+                var next = (pendingDay !== null ? pendingDay : day) + (speed || 30);
                 if (next >= K.MAX_DAY) return [K.MAX_DAY, true, tr("play")];
                 return [next, nu, nu];
             }
