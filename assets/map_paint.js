@@ -471,12 +471,15 @@
         if (!table || !table.labelLadder || !gd._fullLayout || !gd._fullLayout.geo) return;
         var sp = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
         if (!sp || !sp.projection) return;
-        // the figure's view or a phone's (app/cartography/views.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
+        // the figure's view, a phone's or a tour step's (assets/classroom.js switches): each has its rungs
         var range = JSON.stringify(gd.layout.geo.lonaxis.range);
         if (!gd._skHome) gd._skHome = range;
-        var phone = table.phoneRange && range === JSON.stringify(table.phoneRange);
-        var atHome = range === gd._skHome || phone;
-        var ladder = phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
+        var shown = shownView(range), phone = shown === "phone";
+        var stepView = shown && shown !== "home" && !phone && table.labelLadder.views &&
+                       table.labelLadder.views[shown] ? shown : null;
+        var atHome = range === gd._skHome || shown === "home" || phone;
+        var ladder = stepView ? table.labelLadder.views[stepView] :
+                     phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
         var km = kmPerPx(sp, 150, 45), rungs = ladder.rungs, best = 0;
         for (var r = 1; r < rungs.length; r++) {
             if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;
@@ -490,12 +493,13 @@
             domains[inset.geo] = atHome ? insetDomain(sp, size, inset) : gd.layout[inset.geo].domain;
         });
         var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
-        var want = JSON.stringify([phone ? "phone" : "home", best, req.names, domains, touch]);
+        var want = JSON.stringify([stepView || (phone ? "phone" : "home"), best, req.names, domains, touch]);
         if (gd._skArrangeKey === want) return;
         gd._skArrangeKey = want;
         gd._skArranged = {rung: best, names: req.names, ladder: ladder};
         var rung = rungs[best], place = rung.names[req.names] || rung.names.local;
-        var layers = traceLayers(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
+        // by the figure's data, not the drawn layers: an inset hidden in a step view has none, and comes back
+        var layers = tracesByUid(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
         function set(uid, patch) {
             var info = layers[uid];
             if (!info) return;
@@ -572,11 +576,35 @@
             });
             set("inset-titles", {lon: tl, lat: tt});
         }
+        showInsets(gd, table, data, !stepView);
         // data-rung says the arranged labels and insets are drawn: set once this react (still the latest) is done
         gd.removeAttribute("data-rung");
         window.Plotly.react(gd, data, layout).then(function () {
             if (gd._skArrangeKey === want) gd.setAttribute("data-rung", String(best));
         });
+    }
+    /* Which of assets/constants.js GEO_VIEWS the map shows (by its longitude range), or null (another view). */
+    function shownView(range) {
+        var views = (window.skconst && window.skconst.GEO_VIEWS) || {}, names = Object.keys(views);
+        for (var i = 0; i < names.length; i++) if (JSON.stringify(views[names[i]].lon) === range) return names[i];
+        return null;
+    }
+    /* Every trace of the figure by uid ({index}), drawn or hidden. */
+    function tracesByUid(gd) {
+        var out = {};
+        gd.data.forEach(function (trc, i) { if (trc.uid) out[trc.uid] = {index: i}; });
+        return out;
+    }
+    /* A step view (the southern Kurils zoomed) shows in full what the insets magnify or locate: their locator rings
+     * and titles are hidden in it, and assets/map.css hides the inset subplots (frames, land, labels, tap areas)
+     * while the graph says data-insets="off"; all are back in the map's own view. */
+    function showInsets(gd, table, data, on) {
+        var uids = {"inset-titles": 1};
+        (table.insets || []).forEach(function (inset) { uids["locator-" + inset.id] = 1; });
+        data.forEach(function (trc, i) {
+            if (uids[trc.uid] && (trc.visible !== false) !== on) data[i] = Object.assign({}, trc, {visible: on});
+        });
+        gd.setAttribute("data-insets", on ? "on" : "off");
     }
     /* Tap targets a finger can hit: each as large as `want` px, but never reaching into the tap area of another
      * unit's symbol (plotly.js gives a tap inside two markers to the last one drawn, so Shikotan's area must end
