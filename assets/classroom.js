@@ -118,8 +118,11 @@
             fitMap();
         }
     };
-    /* The embed view's "open the full map" link and Help's iframe code, for the state the page holds. */
+    /* The embed view's "open the full map" link and Help's iframe code, for the state the page holds: written only
+     * in those views (and on entering them), since each write is an update of Dash's store (50-70 ms of renderer
+     * work a step at 4x CPU, scripts/profile_step.py). */
     window.skclass.embedLinks = function (mapState, serialise) {
+        if (mapState.view !== "embed" && mapState.view !== "help") return;
         var full = window.location.pathname + serialise(Object.assign({}, mapState, {view: "map"}));
         var src = window.location.origin + window.location.pathname +
                   serialise(Object.assign({}, mapState, {view: "embed"}));

@@ -691,7 +691,8 @@
     /* The slider's day once it stops changing reaches the server's panels (Why, Place, Present, Table) through
      * ids.SETTLED; the address and Share never wait for it (assets/mapstate.js writes them from the state). */
     function settle(day) {
-        if (!last || last.day !== day) return;          // a newer change has its own timer
+        // a newer change has its own timer; keyboard steps not yet sent settle with the slider (sendSteps)
+        if (!last || last.day !== day || pendingDay !== null) return;
         settledDay = day;
         window.dash_clientside.set_props(ID.SETTLED, {data: day});
     }
@@ -752,39 +753,40 @@
         return [formatDay(req.day), frameOf(req).headline.text];
     }
     /* A keyboard step paints the map, the big date and the event line in this task, so the very next frame
-     * shows them; the slider (Dash's store, whose update costs this page 20-30 ms a step) learns the day
-     * once that frame is on screen, and only the newest day of a quick run of keys is sent. The paint callback that
-     * follows finds the map already painted. */
-    var pendingDay = null, pendingFrame = null;
+     * shows them, and the address follows at once (follow). Dash learns the day only once the keys stop
+     * (SETTLE_MS after the last one): the slider and the server's panels together, in one update. Each update of
+     * Dash's store costs this page seconds of renderer work at 4x CPU, which a clicker's next press waited behind. */
+    var pendingDay = null, stepTimer = null, sliderDay = null;
     function stepTo(day) {
         var req = request(day, last.mode, last.pov, last.diff, last.event, last.names);
         last = req;
         apply(req);
         follow(req);
+        var sideA = document.querySelector("#" + ID.CMP_A + " .js-plotly-plot");
+        if (sideA && sideA.offsetWidth) {   // Compare's side A is the map stepped (its own paint waits for Dash)
+            paintGraph(ID.CMP_A, request(day, req.mode, req.pov, false, req.event, req.names));
+        }
         var text = headline(req), big = document.getElementById(ID.DATE_BIG),
             evEl = document.getElementById(ID.EVENT_IN_FORCE);
         if (big && big.textContent !== text[0]) big.textContent = text[0];
         if (big) big.setAttribute("data-date", dayToIso(day));
         if (evEl && evEl.textContent !== text[1]) evEl.textContent = text[1];
         pendingDay = day;
-        if (pendingFrame === null) {
-            pendingFrame = requestAnimationFrame(function () {
-                afterFrame(function () {
-                    pendingFrame = null;
-                    var d = pendingDay;
-                    pendingDay = null;
-                    if (d !== null) window.dash_clientside.set_props(ID.SLIDER, {value: d});
-                });
-            });
-        }
+        clearTimeout(stepTimer);
+        stepTimer = setTimeout(sendSteps, SETTLE_MS);
     }
-    /* Runs `fn` in a task after the current frame's rendering work (a message, then a timer). */
-    function afterFrame(fn) {
-        var ch = new MessageChannel();
-        ch.port1.onmessage = function () { setTimeout(fn, 0); };
-        ch.port2.postMessage(0);
+    /* The keys stopped: the slider takes the day shown, and the panels follow it, unless they already show it. */
+    function sendSteps() {
+        var day = pendingDay;
+        stepTimer = null;
+        pendingDay = null;
+        if (day === null) return;
+        clearTimeout(settleTimer);
+        var panels = day !== settledDay;
+        settledDay = day;   // before the slider's paint callback runs: it finds the day settled, no second wait
+        if (day !== sliderDay) window.dash_clientside.set_props(ID.SLIDER, {value: day});
+        if (panels) window.dash_clientside.set_props(ID.SETTLED, {data: day});
     }
-
     window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, lookup: lookup, drawnLines: drawnLines,
                     lastRequest: function () { return last; }, store: store, paintGraph: paintGraph,
                     request: request, formatDay: function (d) { return formatDay(d); },
@@ -823,8 +825,16 @@
                 var nu = window.dash_clientside.no_update;
                 var table = store.table;
                 if (!table || day === undefined || day === null) return [nu, nu];
-                // a keyboard step already painted a newer day, which reaches the slider after this frame
-                if (pendingDay !== null && pendingDay !== day) return [nu, nu];
+                // a keyboard step painted a newer day, which reaches the slider once the keys stop; a slider moved
+                // since (a drag, the date box, a tour step) wins over it
+                var moved = day !== sliderDay;
+                sliderDay = day;
+                if (pendingDay !== null && !moved) {
+                    day = pendingDay;
+                } else if (pendingDay !== null) {
+                    pendingDay = null;
+                    clearTimeout(stepTimer);
+                }
                 var req = request(day, mode, pov, diff && diff.length, eventId, names);
                 var gd = graphDiv();
                 var painted = last && last.stamp === req.stamp && gd && gd.getAttribute("data-painted") === req.stamp;
@@ -839,7 +849,7 @@
                         if (apply(last) || ++tries > 200) clearInterval(timer);
                     }, 25);
                 }
-                if (day !== settledDay) {
+                if (day !== settledDay && pendingDay === null) {
                     clearTimeout(settleTimer);
                     settleTimer = setTimeout(function () { settle(last.day); }, SETTLE_MS);
                 }
@@ -857,6 +867,7 @@
                 if (window.skclass && window.skclass.tourStep(trig === ID.PREV_EVENT ? -1 : 1)) {
                     return window.dash_clientside.no_update;
                 }
+                if (pendingDay !== null) day = pendingDay;   // keyboard steps not yet on the slider
                 return stepEvent(table, day, trig === ID.PREV_EVENT ? -1 : 1);
             },
             /* play / pause: returns [interval disabled, button label] */
@@ -867,7 +878,7 @@
             tick: function (n, day, speed, disabled) {
                 var nu = window.dash_clientside.no_update;
                 if (disabled) return [nu, nu, nu];
-                var next = day + (speed || 30);
+                var next = (pendingDay !== null ? pendingDay : day) + (speed || 30);
                 if (next >= K.MAX_DAY) return [K.MAX_DAY, true, tr("play")];
                 return [next, nu, nu];
             }
