@@ -453,9 +453,10 @@
     }
     /* app/cartography/insets.py inset_frame: in its corner of what the map shows (plotly.js clips to sp.bounds) or
      * centred on its `centre`, its size fixed on the ground. */
-    function insetDomain(sp, size, inset) {
+    function insetDomain(sp, size, inset, present) {
         var b = sp.bounds, km = kmPerPx(sp, inset.anchor[0], inset.anchor[1]);
-        var w = inset.widthKm / km, h = inset.heightKm / km, margin = 6;
+        var ground = present && inset.present ? inset.present : inset;   // Present's larger frame
+        var w = ground.widthKm / km, h = ground.heightKm / km, margin = 6;
         var top = b[1][1] - size.t - margin - h;
         var left = inset.corner === "se" ? b[1][0] - size.l - margin - w : b[0][0] - size.l + margin;
         if (inset.centre) {  // centred on open sea (app/cartography/insets.py TSUSHIMA)
@@ -465,6 +466,12 @@
         }
         function c(v) { return Math.max(0, Math.min(1, Math.round(v * 1e4) / 1e4)); }
         return {x: [c(left / size.w), c((left + w) / size.w)], y: [c(1 - (top + h) / size.h), c(1 - top / size.h)]};
+    }
+    /* Present (the page's class view-present, assets/classroom.js view) is read from the back of a classroom: the
+     * main map takes the ladder's "present" rungs (app/cartography/ladder.py), larger type, symbols and inset. */
+    function inPresent(gd) {
+        var page = document.getElementById(ID.PAGE);
+        return !!page && page.classList.contains("view-present") && gd === graphDiv();
     }
     function arrange(gd, req) {
         var table = req && req.table;
@@ -478,25 +485,30 @@
         var stepView = shown && shown !== "home" && !phone && table.labelLadder.views &&
                        table.labelLadder.views[shown] ? shown : null;
         var atHome = range === gd._skHome || shown === "home" || phone;
+        var km = kmPerPx(sp, 150, 45), own = table.labelLadder.present;
+        // Present's rungs end at the smallest projector's scale: a smaller map (a phone sideways) keeps the page's
+        var present = !phone && !stepView && !!own && inPresent(gd) && km <= own.rungs[own.rungs.length - 1].km;
         var ladder = stepView ? table.labelLadder.views[stepView] :
-                     phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
-        var km = kmPerPx(sp, 150, 45), rungs = ladder.rungs, best = 0;
+                     phone && table.labelLadder.phone ? table.labelLadder.phone : present ? own : table.labelLadder;
+        var rungs = ladder.rungs, best = 0;
         for (var r = 1; r < rungs.length; r++) {
             if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;
         }
         // A box smaller than its rung draws the rung's labels closer together than they were placed (up to 7 %):
-        // the next smaller rung, when it sets the same type, places them so that gaps only grow.
-        if (rungs[best].km < km && best + 1 < rungs.length &&
-                JSON.stringify(rungs[best + 1].sizes) === JSON.stringify(rungs[best].sizes)) best += 1;
+        // the next smaller rung, when it sets the same type, places them so that gaps only grow (Present's type
+        // follows the scale: its next smaller rung's is a little smaller, as the box is).
+        if (rungs[best].km < km && best + 1 < rungs.length && (present ||
+                JSON.stringify(rungs[best + 1].sizes) === JSON.stringify(rungs[best].sizes))) best += 1;
         var domains = {};
         (table.insets || []).forEach(function (inset) {
-            domains[inset.geo] = atHome ? insetDomain(sp, size, inset) : gd.layout[inset.geo].domain;
+            domains[inset.geo] = atHome ? insetDomain(sp, size, inset, present) : gd.layout[inset.geo].domain;
         });
         var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
-        var want = JSON.stringify([stepView || (phone ? "phone" : "home"), best, req.names, domains, touch]);
+        var want = JSON.stringify([stepView || (phone ? "phone" : "home"), best, req.names, domains, touch, present]);
         if (gd._skArrangeKey === want) return;
         gd._skArrangeKey = want;
         gd._skArranged = {rung: best, names: req.names, ladder: ladder};
+        gd._skPresent = present;
         var rung = rungs[best], place = rung.names[req.names] || rung.names.local;
         // by the figure's data, not the drawn layers: an inset hidden in a step view has none, and comes back
         var layers = tracesByUid(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
@@ -510,8 +522,8 @@
                        lat: pos.map(function (p) { return p ? p[1] : null; }), text: texts,
                        textposition: pos.map(textPosition),
                        textfont: Object.assign({}, data[layers.labels.index].textfont,
-                                               {size: table.labels.map(function (lab) {
-                                                   return rung.sizes[lab.tier] || 12; })})});
+                                               {size: table.labels.map(function (lab, i) {   // [3]: a smaller fallback
+                                                   return (pos[i] && pos[i][3]) || rung.sizes[lab.tier] || 12; })})});
         var llon = [], llat = [];
         place.leaders.forEach(function (s) { llon.push(s[0], s[2], null); llat.push(s[1], s[3], null); });
         set("leaders", {lon: llon.length ? llon : [null], lat: llat.length ? llat : [null]});
@@ -520,7 +532,7 @@
             set("towns", {marker: Object.assign({}, data[layers.towns.index].marker,
                                                 {size: towns.map(function (i) { return pos[i] ? 6 : 0; })})});
         }
-        var psize = rung.w >= 1300 ? 12 : 10;
+        var psize = rung.proxyPx;
         if (layers.proxies) {
             set("proxies", {marker: Object.assign({}, data[layers.proxies.index].marker,
                                                   {size: rung.proxies.map(function (v) { return v ? psize : 0; })})});
@@ -574,7 +586,12 @@
                 tl.push(p[0]);
                 tt.push(p[1]);
             });
-            set("inset-titles", {lon: tl, lat: tt});
+            var titles = (table.insets || []).map(function (inset) {
+                return present && inset.present ? inset.present.title : inset.title;
+            });
+            set("inset-titles", {lon: tl, lat: tt, text: titles,
+                                 textfont: Object.assign({}, data[layers["inset-titles"].index].textfont,
+                                                         {size: titles.map(function () { return rung.titlePx; })})});
         }
         showInsets(gd, table, data, !stepView);
         // data-rung says the arranged labels and insets are drawn: set once this react (still the latest) is done
@@ -651,6 +668,13 @@
         hookTaps(gd);
         gd.on("plotly_afterplot", function () { if (last) apply(last); });
         watch(gd, function () { return last; });
+        // entering or leaving Present changes the map's type and inset (inPresent): arrange again
+        var page = document.getElementById(ID.PAGE);
+        if (page && window.MutationObserver) {
+            new MutationObserver(function () {
+                if (last && inPresent(gd) !== !!gd._skPresent) arrangeSoon(gd, last);
+            }).observe(page, {attributes: true, attributeFilter: ["class"]});
+        }
     }
     /* Plotly redraws (autosize, resize, zoom) replace the choropleth paths; repaint them in the same task
      * (a MutationObserver runs as a microtask), so nobody ever sees or reads an unpainted map between the

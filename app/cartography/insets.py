@@ -13,6 +13,7 @@ water at every box size, follows the map's scale, and the label placement can tr
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ class Inset:
     labels: tuple[str, ...] = ()                # label ids placed inside the inset
     zoom_view: str = ""                         # views.json view the main map zooms to on a click
     centre: tuple[float, float] | None = None   # lon, lat the frame is centred on instead of sitting in its corner
+    present_grow: float = 1.0                   # how much larger its frame is on the ground in Present
 
 
 SOUTH_KURILS = Inset(
@@ -51,6 +53,8 @@ SOUTH_KURILS = Inset(
             "island_tanfilyev", "island_yuri", "island_anuchina", "island_demina", "island_signalny",
             "town_nemuro", "label_strait_nemuro"),
     zoom_view="habomai",
+    # Present (a projector, the back row): Shikotan and the Habomai islets half as large again, over the same sea
+    present_grow=1.5,
 )
 # The strait lies far south-west of the view, and the view's south-west corner is Hokkaido, Honshu and the Sea of
 # Japan narrowed between them: at every page size a frame there crossed land. The Sea of Okhotsk between Sakhalin
@@ -62,6 +66,15 @@ TSUSHIMA = Inset(
     straits=("strait_tsushima",), labels=(), zoom_view="tsushima", centre=(146.0, 52.0),
 )
 INSETS: tuple[Inset, ...] = (SOUTH_KURILS, TSUSHIMA)
+
+
+def present_inset(inset: Inset) -> Inset:
+    """The inset as Present draws it: the same view box in a frame `present_grow` times larger on the ground."""
+    return dataclasses.replace(inset, width_km=inset.width_km * inset.present_grow,
+                               height_km=inset.height_km * inset.present_grow, present_grow=1.0)
+
+
+PRESENT_INSETS: tuple[Inset, ...] = tuple(present_inset(i) for i in INSETS)
 
 
 def inset_frame(proj: MapProjection, inset: Inset) -> tuple[float, float, float, float]:

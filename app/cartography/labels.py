@@ -58,8 +58,15 @@ from .insets import (
 )
 from .projection import MapProjection
 from .resolve import label_text
-from .symbols import proxy_items
-from .views import GEO_VIEW
+from .symbols import proxy_items, proxy_px
+from .views import (
+    GEO_VIEW,
+    PRESENT_AT_KM_PER_PX,
+    PRESENT_MAX_GROW,
+    PRESENT_SYMBOL_PX,
+    PRESENT_TITLE_PX,
+    PRESENT_TYPE_PX,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 LABEL_DATA = ROOT / "geodata" / "label_names.yaml"
@@ -248,6 +255,30 @@ def tiers_shown(width: float) -> tuple[int, ...]:
     return next(tiers for limit, tiers in TIERS_SHOWN if width < limit)
 
 
+@dataclass(frozen=True)
+class PresentType:
+    """Present's type at one map scale (app/cartography/views.py PRESENT_TYPE_PX): px per tier, inset title, symbol,
+    and the page's size a lesson's island (tier 1) falls back to where its own finds no room."""
+
+    sizes: dict[int, float]
+    title_px: float
+    symbol_px: float
+    smaller: dict[int, float]
+
+
+def present_type(km_per_px: float, width: float) -> PresentType:
+    """Present's type for a box of `width` px at `km_per_px`: views.py's sizes grown with the box's scale (half-px
+    steps), never below the page's own (size_class) for that box."""
+    grow = min(PRESENT_MAX_GROW, PRESENT_AT_KM_PER_PX / km_per_px)
+
+    def px(v: float) -> float:
+        return round(v * grow * 2) / 2
+
+    page = size_class(width)
+    return PresentType({t: max(page[t], px(v)) for t, v in PRESENT_TYPE_PX.items()},
+                       max(TITLE_PX, px(PRESENT_TITLE_PX)), max(proxy_px(width), px(PRESENT_SYMBOL_PX)), {1: page[1]})
+
+
 def _candidate_offsets(kind: str, w: float, h: float, radius: float) -> list[tuple[float, float, bool, str]]:
     """Box top-left offsets from the anchor, nearest first: (dx, dy, a leader may be needed, text alignment).
 
@@ -278,13 +309,15 @@ def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, 
           texts: dict[str, str], sizes: dict[int, float], territories: list[tuple[str, Any]],
           obstacles: Sequence[tuple[float, float, float, float]] = (),
           protected: Sequence[tuple[str, float, float, float]] = (), lines: Sequence[Any] = (),
-          max_leader: float = math.inf) -> list[PlacedLabel]:
+          max_leader: float = math.inf, smaller: dict[int, float] | None = None) -> list[PlacedLabel]:
     """The one placer of the page's ladder and of every printed map: `specs` in priority order, each with its text
     (`texts`) at its tier's size (`sizes`, px), placed on its place, beside it or out with a leader, inside
     `bounds` (x0, y0, x1, y1 px), never over another label, an obstacle (x, y, w, h px: an inset, a scale bar), a
     protected symbol (feature, x, y, radius px), a leader line, or a territory (fid, px geometry) it does not
     name. A place outside `bounds` is named on its part inside them, if any; a place under an obstacle is not
-    named, and no leader crosses an obstacle, a label or another territory, or is longer than `max_leader` px."""
+    named, and no leader crosses an obstacle, a label or another territory, or is longer than `max_leader` px.
+    `smaller` (px per tier): a size to try a label at where it finds no room at its own (Present's large type names
+    a lesson's island smaller rather than not at all)."""
     from shapely import STRtree
     from shapely.geometry import LineString, Point, box
 
@@ -300,8 +333,6 @@ def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, 
         text = texts.get(spec.id)
         if not text:
             continue
-        font_px = sizes[spec.tier]
-        w, h = text_size(text, font_px)
         ax, ay = proj(spec.lon, spec.lat)
         named = set(spec.names)
         own_geom = [g for fid, g in territories if fid in named]
@@ -321,50 +352,60 @@ def place(specs: Sequence[LabelSpec], proj: MapProjection, bounds: tuple[float, 
             radius = max(max(b[2] for b in own) - min(b[0] for b in own),
                          max(b[3] for b in own) - min(b[1] for b in own)) / 2
         blockers = [p for p in protected if p[0] not in named]
-        for dx, dy, may_lead, align in _candidate_offsets(spec.kind, w, h, radius):
-            bx, by = ax + dx, ay + dy
-            if bx < x0b + EDGE_MARGIN or by < y0b + EDGE_MARGIN or bx + w > x1b - EDGE_MARGIN \
-                    or by + h > y1b - EDGE_MARGIN:
+        for font_px in _sizes_to_try(spec.tier, sizes, smaller):
+            w, h = text_size(text, font_px)
+            for dx, dy, may_lead, align in _candidate_offsets(spec.kind, w, h, radius):
+                bx, by = ax + dx, ay + dy
+                if bx < x0b + EDGE_MARGIN or by < y0b + EDGE_MARGIN or bx + w > x1b - EDGE_MARGIN \
+                        or by + h > y1b - EDGE_MARGIN:
+                    continue
+                r = (bx - BOX_PAD, by - BOX_PAD, bx + w + BOX_PAD, by + h + BOX_PAD)
+                if any(r[0] < t[2] and t[0] < r[2] and r[1] < t[3] and t[1] < r[3] for t in rects):
+                    continue
+                if any(_circle_hits(r, px, py, rad) for _f, px, py, rad in blockers):
+                    continue
+                rect = box(*r)
+                if any(rect.intersects(ln) for ln in leaders):
+                    continue
+                hits = tree.query(rect, predicate="intersects")
+                if any(ids[i] not in named for i in hits):
+                    continue
+                leader = None
+                if may_lead:
+                    near = min((rect.distance(g) for g in own_geom), default=rect.distance(Point(ax, ay)))
+                    if spec.kind == "town":
+                        near = rect.distance(Point(ax, ay))
+                    if near > (6.0 if spec.kind != "town" else 9.0):
+                        if spec.kind in ("sea", "region"):
+                            continue      # an area's name away from its area is no use; a leader would not help
+                        end = _nearest_on_box(ax, ay, bx, by, w, h)
+                        if math.dist((ax, ay), end) > max_leader:
+                            continue
+                        seg = LineString([(ax, ay), end])
+                        if any(seg.intersects(box(*t)) for t in rects):
+                            continue
+                        if any(ids[i] not in named for i in tree.query(seg, predicate="intersects")):
+                            continue      # a leader over another island would seem to name it
+                        leader = ((ax, ay), end)
+                rects.append(r)
+                if leader:
+                    leaders.append(LineString(leader).buffer(1.0))
+                lon, lat = proj.invert(bx + w / 2, by + h / 2)
+                tx = bx if align == "left" else bx + w if align == "right" else bx + w / 2
+                text_lon, text_lat = proj.invert(tx, by + h / 2)
+                geo_leader = (proj.invert(*leader[0]), proj.invert(*leader[1])) if leader else None
+                placed.append(PlacedLabel(spec.id, text, spec.tier, font_px, bx, by, w, h, lon, lat, geo_leader,
+                                          leader, align, text_lon, text_lat, (ax, ay)))
+                break
+            else:
                 continue
-            r = (bx - BOX_PAD, by - BOX_PAD, bx + w + BOX_PAD, by + h + BOX_PAD)
-            if any(r[0] < t[2] and t[0] < r[2] and r[1] < t[3] and t[1] < r[3] for t in rects):
-                continue
-            if any(_circle_hits(r, px, py, rad) for _f, px, py, rad in blockers):
-                continue
-            rect = box(*r)
-            if any(rect.intersects(ln) for ln in leaders):
-                continue
-            hits = tree.query(rect, predicate="intersects")
-            if any(ids[i] not in named for i in hits):
-                continue
-            leader = None
-            if may_lead:
-                near = min((rect.distance(g) for g in own_geom), default=rect.distance(Point(ax, ay)))
-                if spec.kind == "town":
-                    near = rect.distance(Point(ax, ay))
-                if near > (6.0 if spec.kind != "town" else 9.0):
-                    if spec.kind in ("sea", "region"):
-                        continue      # an area's name away from its area is no use; a leader would not help
-                    end = _nearest_on_box(ax, ay, bx, by, w, h)
-                    if math.dist((ax, ay), end) > max_leader:
-                        continue
-                    seg = LineString([(ax, ay), end])
-                    if any(seg.intersects(box(*t)) for t in rects):
-                        continue
-                    if any(ids[i] not in named for i in tree.query(seg, predicate="intersects")):
-                        continue      # a leader over another island would seem to name it
-                    leader = ((ax, ay), end)
-            rects.append(r)
-            if leader:
-                leaders.append(LineString(leader).buffer(1.0))
-            lon, lat = proj.invert(bx + w / 2, by + h / 2)
-            tx = bx if align == "left" else bx + w if align == "right" else bx + w / 2
-            text_lon, text_lat = proj.invert(tx, by + h / 2)
-            geo_leader = (proj.invert(*leader[0]), proj.invert(*leader[1])) if leader else None
-            placed.append(PlacedLabel(spec.id, text, spec.tier, font_px, bx, by, w, h, lon, lat, geo_leader, leader,
-                                      align, text_lon, text_lat, (ax, ay)))
             break
     return placed
+
+
+def _sizes_to_try(tier: int, sizes: dict[int, float], smaller: dict[int, float] | None) -> list[float]:
+    own = sizes[tier]
+    return [own, smaller[tier]] if smaller and smaller.get(tier, own) < own else [own]
 
 
 def territories_px(features: Iterable[tuple[str, dict]], proj: MapProjection) -> list[tuple[str, Any]]:
@@ -409,10 +450,11 @@ def _texts(specs: Iterable[LabelSpec], lang: str, names: str, day: int | None) -
     return out
 
 
-def _protected_symbols(proj: MapProjection, fc: dict) -> list[tuple[str, float, float, float]]:
+def _protected_symbols(proj: MapProjection, fc: dict, size_px: float | None = None
+                       ) -> list[tuple[str, float, float, float]]:
     """Small-island symbols (proxies) a label must not cover: (feature, x, y, radius px)."""
     out = []
-    for item in proxy_items(proj, fc):
+    for item in proxy_items(proj, fc, size_px):
         if item.shown:
             for fid in item.features:
                 out.append((fid, item.x, item.y, item.size_px / 2 + 2))
@@ -423,14 +465,16 @@ def place_labels(width: float, height: float, *, lang: str = "en", names: str = 
                  date: dt.date | None = None, font_px: dict[int, float] | None = None, view: dict | None = None,
                  tiers: Sequence[int] | None = None, insets: Sequence[Inset] = INSETS,
                  obstacles: Sequence[tuple[float, float, float, float]] = (),
-                 layers_fc: dict | None = None) -> list[PlacedLabel]:
+                 layers_fc: dict | None = None, title_px: float = TITLE_PX, symbol_px: float | None = None,
+                 smaller: dict[int, float] | None = None) -> list[PlacedLabel]:
     """Labels of the main map for a box of `width` × `height` px (the geo subplot's size, no margins).
 
     lang: interface language (en, ja, ru, zh); names: `local` | `ja` | `ru` | `both`; date: the shown day
     (its date-correct name forms; None: room for every form of the period). font_px: px per tier 1–4
     (default: by box width, SIZE_CLASSES). tiers: which tiers may show (default by box width). insets: the
     inset frames to keep clear (placed by app/cartography/insets.py); obstacles: more (x, y, w, h) px boxes
-    to keep clear (a legend, a scale bar). Returns the placed labels, most important first.
+    to keep clear (a legend, a scale bar). title_px, symbol_px: the insets' titles and the small-island symbols
+    as drawn (default: the page's); smaller: see `place`. Returns the placed labels, most important first.
     """
 
     fc = layers_fc if layers_fc is not None else _layers_fc()
@@ -440,11 +484,12 @@ def place_labels(width: float, height: float, *, lang: str = "en", names: str = 
     specs = [s for s in label_specs(fc) if s.tier in shown]
     day = (date - MIN_DATE).days if date else None
     frames = [inset_frame(proj, i) for i in insets]
-    titles = [title_box(fr, i, *text_size(inset_title(i, lang, proj), TITLE_PX)) for fr, i in zip(frames, insets,
+    titles = [title_box(fr, i, *text_size(inset_title(i, lang, proj), title_px)) for fr, i in zip(frames, insets,
                                                                                                   strict=True)]
     rings = [_ring_px(proj, i) for i in insets]
     return place(specs, proj, proj.visible, _texts(specs, lang, names, day), sizes,
-                  _territories_px(fc, proj), [*frames, *titles, *obstacles], _protected_symbols(proj, fc), rings)
+                  _territories_px(fc, proj), [*frames, *titles, *obstacles], _protected_symbols(proj, fc, symbol_px),
+                  rings, smaller=smaller)
 
 
 def inset_title(inset: Inset, lang: str, proj: MapProjection) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.layers import load_layers
 from app.mapstate import DATA_LANGS, LANGUAGES
 
-from .insets import INSETS, clipped_features, inset_frame
+from .insets import INSETS, PRESENT_INSETS, TITLE_PX, clipped_features, inset_frame
 from .labels import (
     LADDER_KM_PER_PX,
     NAMES_CONVENTIONS,
@@ -25,12 +25,13 @@ from .labels import (
     inset_labels,
     label_specs,
     place_labels,
+    present_type,
     reference_box,
     size_class,
 )
 from .projection import MapProjection
-from .symbols import proxy_items, tap_targets
-from .views import GEO_VIEW, PHONE_VIEW, STEP_VIEWS
+from .symbols import proxy_items, proxy_px, tap_targets
+from .views import GEO_VIEW, PHONE_VIEW, PRESENT_MAX_KM_PER_PX, STEP_VIEWS
 
 LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "label_ladder.json"
 
@@ -39,9 +40,10 @@ def _r(v: float) -> float:
     return round(v, 3)   # ~100 m: a tenth of a px at the ladder's largest scale
 
 
-def _pos(p) -> list:
-    """[lon, lat, align] of a placed label's text anchor (align: l, r or c; assets/map_paint.js textposition)."""
-    return [_r(p.text_lon), _r(p.text_lat), p.align[0]]
+def _pos(p, tier_px: float | None = None) -> list:
+    """[lon, lat, align] of a placed label's text anchor (align: l, r or c; assets/map_paint.js textposition), and
+    its size in px where it is not its tier's (`tier_px`: Present's smaller fallback)."""
+    return [_r(p.text_lon), _r(p.text_lat), p.align[0], *([p.font_px] if tier_px and p.font_px != tier_px else [])]
 
 
 PHONE_KM_PER_PX = (2.75, 3.15, 3.6, 4.15, 4.8, 5.5)
@@ -50,11 +52,15 @@ PHONE_KM_PER_PX = (2.75, 3.15, 3.6, 4.15, 4.8, 5.5)
 def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
                  phone_scales: tuple[float, ...] = PHONE_KM_PER_PX) -> dict:
     """The ladder of one interface language (see the module's docstring); `scales` in km per px. A phone's tall
-    box shows app/cartography/views.py PHONE_VIEW: its rungs are under "phone"."""
+    box shows app/cartography/views.py PHONE_VIEW: its rungs are under "phone". Present (a projector) shows the
+    page's view in its own larger type and a larger southern-Kurils inset: its rungs are under "present" (a box
+    at a smaller scale than the last of them takes the page's)."""
 
     main = _rungs(lang, scales, GEO_VIEW)
     phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
-    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}, "views": step_view_rungs(lang)}
+    present = _rungs(lang, tuple(km for km in scales if km <= PRESENT_MAX_KM_PER_PX), GEO_VIEW, present=True)["rungs"]
+    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}, "present": {"rungs": present},
+            "views": step_view_rungs(lang)}
 
 
 # A tour step's zoomed view (app/cartography/views.py STEP_VIEWS) at the scales it takes in the page's boxes, from
@@ -67,7 +73,7 @@ def step_view_rungs(lang: str, scales: tuple[float, ...] = STEP_VIEW_KM_PER_PX) 
     return {name: {"rungs": _rungs(lang, scales, view, insets=False)["rungs"]} for name, view in STEP_VIEWS.items()}
 
 
-def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True) -> dict:
+def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True, present: bool = False) -> dict:
     fc = _layers_fc()
     specs = label_specs(fc)
     main_ids = [s.id for s in specs if s.tier < 4]
@@ -76,19 +82,24 @@ def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True
     for km in scales:
         w, h = reference_box(km, view)
         proj = MapProjection(view, w, h)
-        sizes = {str(t): px for t, px in size_class(w).items()}
-        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": sizes, "names": {}, "insets": {}}
+        kind = present_type(km, w) if present else None
+        font = kind.sizes if kind else size_class(w)
+        title_px, symbol_px = (kind.title_px, kind.symbol_px) if kind else (TITLE_PX, proxy_px(w))
+        frames = PRESENT_INSETS if present else INSETS
+        rung: dict = {"km": km, "w": round(w, 1), "h": round(h, 1), "sizes": {str(t): px for t, px in font.items()},
+                      "titlePx": title_px, "proxyPx": symbol_px, "names": {}, "insets": {}}
         rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
         rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
         for names in NAMES_CONVENTIONS:
             placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc, view=view,
-                                                    insets=INSETS if insets else ())}
+                                                    font_px=font, insets=frames if insets else (), title_px=title_px,
+                                                    symbol_px=symbol_px, smaller=kind.smaller if kind else None)}
             rung["names"][names] = {
-                "pos": [_pos(placed[i]) if i in placed else None for i in main_ids],
+                "pos": [_pos(placed[i], font[placed[i].tier]) if i in placed else None for i in main_ids],
                 "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids
                             if i in placed and placed[i].leader],
             }
-        for inset in INSETS:
+        for inset in frames:
             if not insets:   # hidden: no label of the inset is drawn
                 rung["insets"][inset.id] = {names: {"pos": [None] * len(inset.labels), "size": [0] * len(inset.labels)}
                                             for names in NAMES_CONVENTIONS}
@@ -96,7 +107,8 @@ def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True
             frame = inset_frame(proj, inset)
             per = {}
             for names in NAMES_CONVENTIONS:
-                placed = {p.id: p for p in inset_labels(inset, frame, lang=lang, names=names, layers_fc=fc)}
+                placed = {p.id: p for p in inset_labels(inset, frame, lang=lang, names=names, layers_fc=fc,
+                                                        font_px=font if present else None)}
                 per[names] = {"pos": [_pos(placed[i]) if i in placed else None for i in inset.labels],
                               "size": [placed[i].font_px if i in placed else 0 for i in inset.labels]}
             rung["insets"][inset.id] = per

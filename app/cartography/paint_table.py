@@ -40,7 +40,7 @@ from app.layers import load_layers, load_registry
 from app.mapstate import LANGS, MAX_DAY, MIN_DATE, POVS
 from app.timeline import milestones
 
-from .insets import INSETS, TITLE_PX, locator_ring
+from .insets import INSETS, TITLE_PX, locator_ring, present_inset
 from .key import LINE_IN_FORCE, LINE_PROPOSED, LINE_PROVIDED, note_words
 from .labels import inset_title, label_specs
 from .ladder import ladder_for, shared
@@ -559,6 +559,9 @@ def add_page_cartography(table: dict, lang: str) -> dict:
                         **{code: list(specs[lid].forms[code]) for code in LANGS}}
                        for lid in inset.labels if lid in specs],
             "title": inset_title(inset, lang, proj), "titlePx": TITLE_PX,
+            # Present's larger frame (the ladder's "present" rungs are placed around it) and its title's scale
+            "present": {"widthKm": present_inset(inset).width_km, "heightKm": present_inset(inset).height_km,
+                        "title": inset_title(present_inset(inset), lang, proj)},
         })
     return table
 

@@ -66,12 +66,17 @@ def _boxes(fc: dict) -> dict:
     return _feature_boxes(id(fc))
 
 
+def proxy_px(width: float) -> float:
+    """A small island's symbol on the page, by the map box's width: larger on a wide screen."""
+    return 12.0 if width >= 1300 else 10.0
+
+
 def proxy_items(proj: MapProjection, fc: dict, size_px: float | None = None,
                 below_px: float = PROXY_BELOW_PX) -> list[Symbol]:
     """Proxy symbols of the main map: every candidate, with `shown` for those drawn under `below_px` (the page:
     PROXY_BELOW_PX; print: its pattern tile, so an island too small to show its pattern shows its symbol)."""
     boxes = _boxes(fc)
-    size = size_px or (12.0 if proj.width >= 1300 else 10.0)
+    size = size_px or proxy_px(proj.width)
     grouped = {f: u for u, fs in GROUPED.items() for f in fs}
     out = []
     for unit, feats in GROUPED.items():

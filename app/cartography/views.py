@@ -47,6 +47,19 @@ PRINT_LAT = (41.2, 54.6)
 # Print geometry further than this (degrees) outside the view is dropped before drawing.
 PRINT_CLIP_MARGIN = 1.5
 
+# Present (a projector read from the back of a classroom) sets the map's type larger than the page: these px per
+# label tier at PRESENT_AT_KM_PER_PX (the map's scale in Present on a 1280×720 screen), larger in proportion as a
+# larger screen shows the same map in more px (so it reads the same from the same seat), up to PRESENT_MAX_GROW
+# times, as the caption's type stops growing (assets/map.css); never smaller than the page's own type.
+PRESENT_TYPE_PX = {1: 22, 2: 19, 3: 18, 4: 18}
+PRESENT_TITLE_PX = 18      # an inset's title ("Habomai and Shikotan ×6")
+PRESENT_SYMBOL_PX = 14     # a small island's symbol (app/cartography/symbols.py proxy_items)
+PRESENT_AT_KM_PER_PX = 3.15
+PRESENT_MAX_GROW = 1.5
+# Present's rungs stop at the scale of the smallest projector's map (1024×768); a smaller box (a phone held
+# sideways) is nobody's back row: it keeps the page's type and inset, which fit it.
+PRESENT_MAX_KM_PER_PX = 4.15
+
 # The labels' type on the page and in print: Noto Sans for Latin and Cyrillic, Noto Sans CJK for Japanese and
 # Chinese (app/cartography/type.py measures with the same faces).
 LABEL_FONT_FAMILY = "Noto Sans, Noto Sans CJK JP, sans-serif"

@@ -48,6 +48,33 @@ INSIDE_POINTS_JS = """
 }
 """
 
+# The map's drawn labels (main map, insets, inset titles): text, box (client px) and font size, and what the map shows.
+LABEL_BOXES_JS = """
+() => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const out = [];
+  gd.querySelectorAll('g.trace').forEach((g) => {
+    const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    if (!tr || !(tr.uid === 'labels' || (tr.uid || '').startsWith('labels-') || tr.uid === 'inset-titles')) return;
+    const ids = tr.uid === 'labels' ? window.skmap.lastRequest().table.labels.map((l) => l.id) : [];
+    g.querySelectorAll('text').forEach((t) => {
+      if (!t.textContent.trim()) return;
+      const r = t.getBoundingClientRect();
+      if (!r.width) return;
+      out.push({uid: tr.uid, id: ids[t.__data__ && t.__data__.i], text: t.textContent, x0: r.left, y0: r.top,
+                x1: r.right, y1: r.bottom, size: parseFloat(getComputedStyle(t).fontSize)});
+    });
+  });
+  const r = gd.getBoundingClientRect(), b = gd._fullLayout.geo._subplot.bounds;   // what the map shows
+  return {labels: out, box: [r.left + b[0][0], r.top + b[0][1], r.left + b[1][0], r.top + b[1][1]]};
+}
+"""
+
+
+def labels_overlap(a: dict, b: dict, tol: float = 1.0) -> bool:
+    """Two drawn label boxes (LABEL_BOXES_JS) overlap by more than `tol` px both ways."""
+    return a["x0"] + tol < b["x1"] and b["x0"] + tol < a["x1"] and a["y0"] + tol < b["y1"] and b["y0"] + tol < a["y1"]
+
 
 def parse_rgb(css: str) -> tuple[int, int, int]:
     nums = css[css.index("(") + 1:css.index(")")].split(",")

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.carto_helpers import INSIDE_POINTS_JS, parse_rgb, screen, share_of_colour
+from tests.browser.carto_helpers import (
+    INSIDE_POINTS_JS,
+    LABEL_BOXES_JS,
+    labels_overlap,
+    parse_rgb,
+    screen,
+    share_of_colour,
+)
 from tests.browser.helpers import wait_arranged
 
 
@@ -64,32 +71,6 @@ def test_cart002_treaty_mode_draws_a_promise_as_a_dashed_outline_on_a_neutral_fi
 SIZES = [(390, 844), (1280, 720), (1440, 900), (1920, 1080)]
 LESSON_LABELS = {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"}
 
-LABEL_BOXES_JS = """
-() => {
-  const gd = document.querySelector('#map .js-plotly-plot');
-  const out = [];
-  gd.querySelectorAll('g.trace').forEach((g) => {
-    const tr = g.__data__ && g.__data__[0] && g.__data__[0].trace;
-    if (!tr || !(tr.uid === 'labels' || (tr.uid || '').startsWith('labels-') || tr.uid === 'inset-titles')) return;
-    const ids = tr.uid === 'labels' ? window.skmap.lastRequest().table.labels.map((l) => l.id) : [];
-    g.querySelectorAll('text').forEach((t) => {
-      if (!t.textContent.trim()) return;
-      const r = t.getBoundingClientRect();
-      if (!r.width) return;
-      out.push({uid: tr.uid, id: ids[t.__data__ && t.__data__.i], text: t.textContent, x0: r.left, y0: r.top,
-                x1: r.right, y1: r.bottom, size: parseFloat(getComputedStyle(t).fontSize)});
-    });
-  });
-  const r = gd.getBoundingClientRect(), b = gd._fullLayout.geo._subplot.bounds;   // what the map shows
-  return {labels: out, box: [r.left + b[0][0], r.top + b[0][1], r.left + b[1][0], r.top + b[1][1]]};
-}
-"""
-
-
-def _overlap(a: dict, b: dict, tol: float = 1.0) -> bool:
-    return a["x0"] + tol < b["x1"] and b["x0"] + tol < a["x1"] and a["y0"] + tol < b["y1"] and b["y0"] + tol < a["y1"]
-
-
 @pytest.mark.parametrize("width,height", SIZES)
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_cart003_no_two_labels_overlap_at_every_size_and_names_convention(page, live_server, width, height, lang):
@@ -108,7 +89,7 @@ def test_cart003_no_two_labels_overlap_at_every_size_and_names_convention(page, 
             assert LESSON_LABELS <= {lab["id"] for lab in main}, (width, [lab["text"] for lab in main])
         for i, a in enumerate(labels):
             for b in labels[i + 1:]:
-                assert not _overlap(a, b), (names, a["text"], b["text"])
+                assert not labels_overlap(a, b), (names, a["text"], b["text"])
         bx0, by0, bx1, by1 = seen["box"]
         minimum = 12 if width < 600 else 14
         for lab in main:

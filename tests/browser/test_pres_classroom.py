@@ -9,8 +9,11 @@ import pytest
 from playwright.sync_api import expect
 
 from app import narration
+from app.cartography.insets import PRESENT_INSETS, inset_frame
+from app.cartography.projection import MapProjection
+from app.cartography.views import GEO_VIEW
 from app.data import load_engine
-from tests.browser.carto_helpers import INSIDE_POINTS_JS
+from tests.browser.carto_helpers import INSIDE_POINTS_JS, LABEL_BOXES_JS, labels_overlap
 from tests.browser.helpers import big_date, settle, shot, wait_arranged, wait_painted
 
 SHOT_LANGUAGES = ["en"]  # the interface-language work adds the others
@@ -72,11 +75,12 @@ def test_pres002_clicker_and_keyboard_step_through_the_tour(page, live_server, s
     expect(page.locator("#app-bar")).to_be_visible()
 
 
-@pytest.mark.parametrize("width, height, min_date_px, min_text_px", [(1280, 720, 38, 21), (1920, 1080, 56, 30)])
+@pytest.mark.parametrize("width, height, min_date_px, min_text_px, lang",
+                         [(1280, 720, 38, 21, "en"), (1920, 1080, 56, 30, "en"), (1280, 720, 38, 21, "ja")])
 def test_pres003_type_is_readable_from_the_back_of_the_room(page, live_server, width, height, min_date_px,
-                                                             min_text_px):
+                                                             min_text_px, lang):
     page.set_viewport_size({"width": width, "height": height})
-    open_present(page, live_server, "?view=present&tour=key&step=12")
+    open_present(page, live_server, f"?view=present&tour=key&step=12&lang={lang}")
     page.locator("#present-caption .present-text").wait_for()
     sizes = page.evaluate("""() => ['#date-big', '#present-caption .present-text', '#present-caption .present-title',
         '#next-event'].map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))""")
@@ -91,6 +95,82 @@ def test_pres003_type_is_readable_from_the_back_of_the_room(page, live_server, w
     colours = page.evaluate("""() => [getComputedStyle(document.querySelector('#present-caption .present-text')).color,
         getComputedStyle(document.querySelector('#page')).backgroundColor]""")
     assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], colours
+    check_the_map_from_the_back_row(page, width)
+    if (width, lang) == (1280, "en"):
+        check_the_caption_on_a_phone_held_sideways(page)
+
+
+# What Present's map shows the back row: its labels (tests/browser/carto_helpers.py), the southern-Kurils inset's
+# drawn frame and title, its islands' drawn boxes, and the key's type.
+BACK_ROW_JS = """() => {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    const frame = gd.querySelector('g.geo2').getBoundingClientRect();
+    const islands = {};
+    gd.querySelectorAll('path.choroplethlocation[data-loc]').forEach((p) => {
+        if (p.closest('g.trace').__data__[0].trace.uid !== 'paint-south_kurils') return;
+        const r = p.getBoundingClientRect();
+        islands[p.getAttribute('data-loc')] = [r.width, r.height];
+    });
+    const row = document.querySelector('#present-legend .key-row');
+    const s = gd._fullLayout._size, d = gd._fullLayout.geo2.domain;
+    return {inset: [frame.width, frame.height], islands: islands, size: [s.w, s.h],
+            domain: [d.x[0] * s.w, (1 - d.y[1]) * s.h, (d.x[1] - d.x[0]) * s.w, (d.y[1] - d.y[0]) * s.h],
+            key: row && row.offsetWidth ? parseFloat(getComputedStyle(row).fontSize) : null};
+}"""
+
+
+def check_the_map_from_the_back_row(page, width):
+    """Present's own type: at 1280×720 the map's and the inset's labels at 18 px at least (the page's are 13–16),
+    the inset 270×190 px at least (the page's 190×130) with Shikotan and a Habomai islet large enough to see at half
+    size, no two labels overlapping, the key at 16 px; all in proportion on a larger screen. Leaving Present gives
+    the map its page type and inset back."""
+    grow = width / 1280
+    wait_arranged(page)
+    labels = page.evaluate(LABEL_BOXES_JS)["labels"]
+    seen = page.evaluate(BACK_ROW_JS)
+    main = {lab["id"] for lab in labels if lab["uid"] == "labels"}
+    assert {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"} <= main, main
+    small = [(lab["text"], lab["size"]) for lab in labels if lab["size"] < 18 * grow - 0.5]
+    assert not small, small
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not labels_overlap(a, b), (a["text"], b["text"])
+    assert seen["inset"][0] >= 270 * grow and seen["inset"][1] >= 190 * grow, seen["inset"]
+    # where the labels were placed around it (app/cartography/insets.py) is where the page draws it
+    proj = MapProjection(GEO_VIEW, *seen["size"])
+    assert all(abs(a - b) < 1 for a, b in zip(inset_frame(proj, PRESENT_INSETS[0]), seen["domain"], strict=True)), \
+        (inset_frame(proj, PRESENT_INSETS[0]), seen["domain"])
+    for loc, (w, h) in (("shikotan", (48, 36)), ("zelyony", (22, 18)), ("polonsky", (13, 6))):
+        drawn = seen["islands"][loc]
+        assert drawn[0] >= w * grow and drawn[1] >= h * grow, (loc, drawn)
+    assert seen["key"] >= 16, seen["key"]
+    # leaving Present: the page's type and inset again (arranged for the map view, not kept from Present)
+    page.keyboard.press("Escape")
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-map"))
+    page.wait_for_function("""(w) => { const gd = document.querySelector('#map .js-plotly-plot');
+        return gd.hasAttribute('data-rung') && gd.querySelector('g.geo2').getBoundingClientRect().width < w; }""",
+                           arg=seen["inset"][0] / 1.25)
+    wait_arranged(page)
+    after = page.evaluate(LABEL_BOXES_JS)["labels"]
+    assert max(lab["size"] for lab in after) <= 16, sorted({lab["size"] for lab in after})
+    assert any(lab["uid"] == "inset-titles" and "×4" in lab["text"] for lab in after), after
+
+
+
+def check_the_caption_on_a_phone_held_sideways(page):
+    """At 844×390 Present's caption column showed the title and the key, and cut the sentence: the sentence is
+    whole in the caption's box or reachable by scrolling it."""
+    page.set_viewport_size({"width": 844, "height": 390})
+    page.locator("#tour-start").click()
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-present"))
+    page.locator("#present-caption .present-text").wait_for()
+    settle(page)
+    got = page.evaluate("""() => { const box = document.querySelector('.present-caption');
+        const text = box.querySelector('.present-text'), b = box.getBoundingClientRect();
+        const t = text.getBoundingClientRect();
+        return {scrolls: getComputedStyle(box).overflowY === 'auto', fits: box.scrollHeight <= box.clientHeight + 1,
+                start: t.top >= b.top && t.top + 20 <= b.bottom, box: b.height, text: t.height}; }""")
+    assert got["start"] and (got["fits"] or got["scrolls"]) and got["box"] >= 180, got
 
 
 def test_pres004_reduced_motion_stops_autoplay(page, live_server):
@@ -226,8 +306,6 @@ def wait_view(page, name: str) -> dict:
 
 def zoomed_labels(page, minimum: float) -> dict:
     """The zoomed map's labels: Shikotan and the Habomai islets among them, none over another, all of a size."""
-    from tests.browser.test_carto import LABEL_BOXES_JS, _overlap
-
     labels = page.evaluate(LABEL_BOXES_JS)["labels"]
     named = {lab["id"]: lab for lab in labels if lab["uid"] == "labels"}
     assert {"island_shikotan", "island_habomai", "island_kunashir", "island_iturup"} <= set(named), named.keys()
@@ -235,7 +313,7 @@ def zoomed_labels(page, minimum: float) -> dict:
     for i, a in enumerate(labels):
         assert a["size"] >= minimum, a
         for b in labels[i + 1:]:
-            assert not _overlap(a, b), (a["text"], b["text"])
+            assert not labels_overlap(a, b), (a["text"], b["text"])
     return named
 
 

@@ -48,9 +48,12 @@ def test_placed_labels_never_overlap_nor_cover_a_territory_they_do_not_name(widt
         _check(placed, width, height, fc, proj)
 
 
+LESSON_ISLANDS = {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"}
+
+
 def test_the_lessons_islands_are_named_first():
     placed = {p.id: p for p in L.place_labels(1060, 622, lang="en", names="local", date=dt.date(1956, 12, 31))}
-    for lid in ("island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"):
+    for lid in LESSON_ISLANDS:
         assert lid in placed, lid
     assert placed["island_habomai"].text == "Habomai"
 
@@ -106,30 +109,35 @@ def test_towns_change_their_names_together(day):
 def test_inset_frames_sit_on_open_sea_and_show_the_islets():
     """Each inset's frame and its title lie inside what the map shows and off all land, the context coasts
     (Hokkaido, Honshu, the mainland) too, at every page size in the page's view and the phone's, in every
-    language (the Tsushima frame sat on Hokkaido and Honshu, and the zh title on Hokkaido, at every size)."""
+    language (the Tsushima frame sat on Hokkaido and Honshu, and the zh title on Hokkaido, at every size), and
+    Present's larger frames at Present's sizes."""
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
-    from app.cartography.insets import TITLE_PX, title_box
+    from app.cartography.insets import PRESENT_INSETS, TITLE_PX, title_box
     from app.cartography.views import PHONE_VIEW
 
     fc = load_layers("interactive").collection
-    for view in (GEO_VIEW, PHONE_VIEW):
-        for width, height in [(352, 790), (390, 600), (940, 552), (1240, 560), (1432, 1026), (1860, 880)]:
-            proj = MapProjection(view, width, height)
-            land = unary_union([L._projected(shape(f["geometry"]), proj) for f in fc["features"]
-                                if f["properties"]["layer"] in ("territory", "context")])
-            for inset in INSETS:
-                x, y, w, h = frame = inset_frame(proj, inset)
-                vx0, vy0, vx1, vy1 = proj.visible
-                assert vx0 <= x and x + w <= vx1 and vy0 <= y and y + h <= vy1, (inset.id, width)
-                assert not box(x, y, x + w, y + h).intersects(land), (inset.id, view is PHONE_VIEW, width)
-                for lang in DATA_LANGS:
-                    tx, ty, tw, th = title_box(frame, inset, *L.text_size(L.inset_title(inset, lang, proj), TITLE_PX))
-                    assert vx0 <= tx and tx + tw <= vx1 and vy0 <= ty, (inset.id, lang, width)
-                    assert not box(tx, ty, tx + tw, ty + th).intersects(land), (inset.id, lang, width)
-            islets = {p.id for p in L.inset_labels(INSETS[0], inset_frame(proj, INSETS[0]), lang="en")}
-            assert {"island_shikotan", "island_zelyony"} <= islets or width < 400, islets
+    page = [(view, size, INSETS) for view in (GEO_VIEW, PHONE_VIEW)
+            for size in [(352, 790), (390, 600), (940, 552), (1240, 560), (1432, 1026), (1860, 880)]]
+    # Present's map boxes (1280×720, 1440×900, 1920×1080, a 1100 px screen) and its larger frames and titles
+    present = [(GEO_VIEW, size, PRESENT_INSETS) for size in [(740, 545), (833, 703), (1112, 836), (640, 520)]]
+    for view, (width, height), insets in page + present:
+        proj = MapProjection(view, width, height)
+        title_px = TITLE_PX if insets is INSETS else L.present_type(proj.km_per_px(45), width).title_px
+        land = unary_union([L._projected(shape(f["geometry"]), proj) for f in fc["features"]
+                            if f["properties"]["layer"] in ("territory", "context")])
+        for inset in insets:
+            x, y, w, h = frame = inset_frame(proj, inset)
+            vx0, vy0, vx1, vy1 = proj.visible
+            assert vx0 <= x and x + w <= vx1 and vy0 <= y and y + h <= vy1, (inset.id, width)
+            assert not box(x, y, x + w, y + h).intersects(land), (inset.id, view is PHONE_VIEW, width)
+            for lang in DATA_LANGS:
+                tx, ty, tw, th = title_box(frame, inset, *L.text_size(L.inset_title(inset, lang, proj), title_px))
+                assert vx0 <= tx and tx + tw <= vx1 and vy0 <= ty, (inset.id, lang, width)
+                assert not box(tx, ty, tx + tw, ty + th).intersects(land), (inset.id, lang, width)
+        islets = {p.id for p in L.inset_labels(INSETS[0], inset_frame(proj, INSETS[0]), lang="en")}
+        assert {"island_shikotan", "island_zelyony"} <= islets or width < 400, islets
 
 
 def test_the_committed_ladder_is_the_one_the_code_builds():
@@ -146,6 +154,7 @@ def test_the_committed_ladder_is_the_one_the_code_builds():
     assert committed["en"]["ids"] == fresh["ids"]
     assert committed["en"]["rungs"][0] == fresh["rungs"][0]
     assert committed["en"]["rungs"][-1] == fresh["rungs"][1]
+    assert committed["en"]["present"]["rungs"][0] == fresh["present"]["rungs"][0]
 
 
 def test_every_view_the_page_switches_to_is_placed_for():
@@ -192,3 +201,49 @@ def test_the_southern_kurils_view_places_the_straits_and_islets_without_overlap(
     committed = __import__("json").loads(LADDER_FILE.read_text(encoding="utf-8"))["en"]["views"]
     fresh = step_view_rungs("en", scales=(km,))
     assert [r for r in committed["southern_kurils"]["rungs"] if r["km"] == km] == fresh["southern_kurils"]["rungs"]
+
+
+def test_present_rungs_set_larger_type_for_every_language_and_names_convention_without_overlaps():
+    """Present's rungs (app/cartography/ladder.py, for the back of a classroom): in every language and names
+    convention, type at least views.py's where the box is a 1280×720 screen's or larger, never below the page's,
+    the southern-Kurils inset larger, and the committed positions, measured with the map's fonts, never overlap
+    one another, an inset frame or its title."""
+    import json
+
+    from app.cartography.insets import PRESENT_INSETS, title_box
+    from app.cartography.views import PRESENT_AT_KM_PER_PX, PRESENT_MAX_KM_PER_PX, PRESENT_TYPE_PX
+
+    committed = json.loads(LADDER_FILE.read_text(encoding="utf-8"))
+    specs = {s.id: s for s in L.label_specs()}
+    for lang in DATA_LANGS:
+        ladder = committed[lang]
+        page_rungs, rungs = ladder["rungs"], ladder["present"]["rungs"]
+        assert [r["km"] for r in rungs] == [km for km in L.LADDER_KM_PER_PX if km <= PRESENT_MAX_KM_PER_PX], lang
+        for page, rung in zip(page_rungs, rungs, strict=False):
+            sizes = {int(t): px for t, px in rung["sizes"].items()}
+            assert all(sizes[t] >= page["sizes"][str(t)] for t in sizes), (lang, rung["km"])
+            if rung["km"] <= PRESENT_AT_KM_PER_PX:
+                assert all(sizes[t] >= px for t, px in PRESENT_TYPE_PX.items()), (lang, rung["km"], sizes)
+                assert rung["titlePx"] > page["titlePx"] and rung["proxyPx"] > page["proxyPx"], (lang, rung["km"])
+            proj = MapProjection(GEO_VIEW, rung["w"], rung["h"])
+            frames = [inset_frame(proj, inset) for inset in PRESENT_INSETS]
+            assert frames[0][2] > inset_frame(proj, INSETS[0])[2] * 1.4, (lang, rung["km"])
+            for names in L.NAMES_CONVENTIONS:
+                texts = L._texts(specs.values(), lang, names, None)
+                boxes = [(x, y, x + w, y + h) for x, y, w, h in frames]
+                boxes += [(x, y, x + w, y + h) for x, y, w, h in (
+                    title_box(fr, i, *L.text_size(L.inset_title(i, lang, proj), rung["titlePx"]))
+                    for fr, i in zip(frames, PRESENT_INSETS, strict=True))]
+                shown = []
+                for lid, pos in zip(ladder["ids"], rung["names"][names]["pos"], strict=True):
+                    if pos is None:
+                        continue
+                    w, h = L.text_size(texts[lid], pos[3] if len(pos) > 3 else sizes[specs[lid].tier])
+                    x, y = proj(pos[0], pos[1])
+                    x0 = x if pos[2] == "l" else x - w if pos[2] == "r" else x - w / 2
+                    shown.append((x0 + 0.5, y - h / 2 + 0.5, x0 + w - 0.5, y + h / 2 - 0.5))   # rounding: ~0.1 px
+                named = {lid for lid, pos in zip(ladder["ids"], rung["names"][names]["pos"], strict=True) if pos}
+                if names == "local" and rung["km"] <= PRESENT_AT_KM_PER_PX:
+                    assert LESSON_ISLANDS <= named, (lang, rung["km"], LESSON_ISLANDS - named)
+                clash = [(i, j) for i, j in L.overlapping(boxes + shown) if j >= len(boxes)]
+                assert not clash, (lang, names, rung["km"], clash)
