@@ -345,6 +345,7 @@ def test_map014_map_fills_a_projector_and_fits_a_small_screen(page, live_server)
     date slider shows on opening and the map fits the screen."""
     page.set_viewport_size({"width": 1920, "height": 1080})
     open_map(page, live_server, "?date=1945-09-05")
+    wait_arranged(page)   # labels and insets placed for this box: the map is drawn as a reader sees it
     big = _map_boxes(page)
     assert big["layoutHeight"] is None  # the figure follows its box, sized by the page's CSS
     assert big["frame"]["height"] > 850, big["frame"]   # the frame's bars take ~190 px of 1080 (docs/page.md)
@@ -355,6 +356,7 @@ def test_map014_map_fills_a_projector_and_fits_a_small_screen(page, live_server)
     page.set_viewport_size({"width": 1280, "height": 720})
     open_map(page, live_server, "?date=1945-09-05")
     expect(page.locator("#date-slider [role=slider]")).to_be_in_viewport()
+    wait_arranged(page)
     small = _map_boxes(page)
     assert small["slider"]["bottom"] <= 720, small["slider"]
     assert 500 <= small["map"]["height"] and small["map"]["bottom"] <= 720, small
