@@ -289,6 +289,9 @@ def test_phon006_compare_on_a_phone_shows_maps_a_finger_can_read(phone, live_ser
     (ax, ay, aw, ah), (bx, by, bw, bh) = phone.evaluate(sizes_js)
     assert ah > 350 and bh > 350 and aw > 370 and bw > 370, (ah, bh, aw, bw)
     assert by >= ay + ah and ax == bx, (ay, ah, by)   # B below A
+    clipped = phone.evaluate("""() => [...document.querySelectorAll('.cmp-title')]
+        .filter((t) => t.scrollHeight > t.clientHeight + 1).map((t) => [t.innerText, t.clientHeight])""")
+    assert clipped == [], clipped   # each map's title whole (its descenders once cut by the map under it)
     assert phone.evaluate("() => document.documentElement.scrollWidth") == 390
     side_b = phone.locator("#compare-date2-input").bounding_box()   # once 0 px wide: only the slider for B
     assert side_b["width"] >= 120 and side_b["height"] >= 44 and side_b["x"] + side_b["width"] <= 390, side_b
