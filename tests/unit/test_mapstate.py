@@ -119,14 +119,14 @@ def test_notices_keep_their_msgid_for_the_interface_language():
 
 def test_the_maps_range_is_read_from_min_and_max_date_in_the_readers_language():
     """The out-of-range notice and the slider's title once spelled the range in their msgids: they read
-    MIN_DATE / MAX_DATE, written as the page's language writes a date."""
+    MIN_DATE / MAX_DATE, written as the page's language writes a date (as is the day shown instead)."""
     from app.i18n import LANGUAGES, format_date_for, notice_text
     from app.page.time_bar import create_time_bar
 
     state = ms.parse("?date=1960-01-01", **IDS)
     assert state.notices[0].params["first"] == ms.MIN_DATE and state.notices[0].params["last"] == ms.MAX_DATE
     assert notice_text(state.notices[0], "en") == (
-        "1960-01-01 is outside 1 January 1905 … 31 December 1956; showing " + ms.DEFAULT_DATE.isoformat() + ".")
+        "1960-01-01 is outside 1 January 1905 … 31 December 1956; showing 5 September 1945.")
     for lang in LANGUAGES:
         first, last = format_date_for(ms.MIN_DATE, lang), format_date_for(ms.MAX_DATE, lang)
         assert first in notice_text(state.notices[0], lang) and last in notice_text(state.notices[0], lang), lang
