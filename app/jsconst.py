@@ -1,9 +1,9 @@
-"""assets/constants.js, written from app/ids.py and app/mapstate.py: the one place the browser's scripts take the
-page's component ids, the date range, the points of view, the languages, the state's defaults and the size classes
-from, and Plotly's (empty) geo topojson from assets/topojson/, given before the first plot so that no geo draw waits
-on a fetch (a draw that straddles tasks let a relayout land in its middle and leave the insets where the server put
-them). `python -m app.jsconst` (make constants) writes it; tests/unit/test_jsconst.py fails when the committed file
-differs from what this writes."""
+"""assets/constants.js, written from app/ids.py, app/mapstate.py and app/cartography/views.py: the one place the
+browser's scripts take the page's component ids, the date range, the points of view, the languages, the state's
+defaults, the size classes and the map's views (home, phone, a tour step's) from, and Plotly's (empty) geo topojson
+from assets/topojson/, given before the first plot so that no geo draw waits on a fetch (a draw that straddles tasks
+let a relayout land in its middle and leave the insets where the server put them). `python -m app.jsconst` (make
+constants) writes it; tests/unit/test_jsconst.py fails when the committed file differs from what this writes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from app import ASSETS_DIR, ids, mapstate
+from app.cartography.views import PAGE_VIEWS
 
 TARGET = ASSETS_DIR / "constants.js"
 
@@ -36,6 +37,8 @@ def constants() -> dict:
         "CONTROLS": [list(c) for c in mapstate.CONTROLS],
         "PHONE_MAX_PX": ids.PHONE_MAX_PX,
         "DRAWER_MAX_PX": ids.DRAWER_MAX_PX,
+        "GEO_VIEWS": {name: {"lon": v["lonaxis"]["range"], "lat": v["lataxis"]["range"], "center": v["center"]}
+                      for name, v in PAGE_VIEWS.items()},
     }
 
 
@@ -55,8 +58,9 @@ def render() -> str:
     lines = [f"    ids: Object.freeze({{\n{id_lines}\n    }})"]
     lines += [f"    {name}: {_compact(value)}" for name, value in values.items()]
     body = ",\n".join(lines)
-    return ("/* Written by `python -m app.jsconst` (make constants) from app/ids.py and app/mapstate.py: do not edit.\n"
-            " * The page's component ids, the date range, the state's values and defaults, the size classes. */\n"
+    return ("/* Written by `python -m app.jsconst` (make constants) from app/ids.py, app/mapstate.py and\n"
+            " * app/cartography/views.py: do not edit. The page's component ids, the date range, the state's\n"
+            " * values and defaults, the size classes, the map's views. */\n"
             f"window.skconst = Object.freeze({{\n{body}\n}});\n"
             "window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
             f"Object.assign(window.PlotlyGeoAssets.topojson, {json.dumps(geo_assets(), separators=(',', ':'))});\n")

@@ -1,16 +1,16 @@
 """Classroom narration and guided tours: two or three sentences per key event, each citing its sources.
 
-The narrations and tours are data (content/narration.yaml, four languages each). Every narration names source
-keys that exist in geodata/timeline/*.yaml (tests/unit/test_narration.py checks
-them against the loaded timeline), and every sentence restates what those sources and the event's own summary
-say; nothing here is a new fact. Events without a narration fall back to their sourced `summary` in the data.
+The narrations and tours are data (content/narration.yaml, four languages each). Every narration names source keys
+that exist in geodata/timeline/*.yaml (tests/unit/test_narration.py checks them against the loaded timeline), and
+every sentence restates what those sources and the event's own summary say; nothing here is a new fact. Events
+without a narration fall back to their sourced `summary` in the data.
 
-A tour is an ordered list of steps. A step shows one event: on the date given (else the day the event took
-effect on the map: entry into force, else its sort date) in "On this date" mode, or, for drafts and proposals
-that never took effect, in "Treaty or proposal" mode (what it would have provided); in the point of view its
-story needs (a pair of views is two steps on one day). A tour may end with the epilogue (`epilogue: true`): what
-happened after 1956, told on the map's last day (app/epilogue.py).
-"""
+A tour is an ordered list of steps. A step shows one event: on the date given (else the day the event took effect on
+the map: entry into force, else its sort date) in "On this date" mode, or, for drafts and proposals that never took
+effect, in "Treaty or proposal" mode (what it would have provided); in the point of view its story needs (a pair of
+views is two steps on one day), and on the part of the map it needs (`view`: a named view of app/cartography/views.py
+STEP_VIEWS, e.g. the southern Kurils zoomed; else the map's own). A tour may end with the epilogue (`epilogue:
+true`): what happened after 1956, told on the map's last day (app/epilogue.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from app import PROJECT_ROOT, DataFileError
+from app.cartography.views import STEP_VIEWS
 from app.epilogue import epilogue_title
 from app.i18n import _, derived, gettext_for, language_from_request, localised, normalise_lang
 from app.mapstate import DATA_LANGS, MAX_DATE, MIN_DATE, MODES, POVS, day_index
@@ -55,7 +56,7 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
         for lang, text in derived({code: item[code].strip() for code in DATA_LANGS}).items():
             if lang != DATA_LANGS[0]:
                 translations.setdefault(lang, {})[event_id] = text
-    tours: dict[str, list[tuple[str, str | None, str, str]]] = {}
+    tours: dict[str, list[tuple[str, str | None, str, str, str | None]]] = {}
     for name, steps in (data.get("tours") or {}).items():
         if not isinstance(steps, list) or not steps:
             raise _fail(name, "steps", "a non-empty list")
@@ -65,7 +66,7 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
             if isinstance(step, dict) and step.get("epilogue") is True:
                 if n != len(steps):
                     raise _fail(where, "epilogue", "only the last step")
-                tours[name].append((EPILOGUE_STEP, None, "date", "de_facto"))
+                tours[name].append((EPILOGUE_STEP, None, "date", "de_facto", None))
                 continue
             if not isinstance(step, dict) or not isinstance(step.get("event"), str):
                 raise _fail(where, "event", "an event id")
@@ -81,7 +82,10 @@ def load_content(path: Path = CONTENT_FILE) -> tuple[dict, dict, dict]:
             pov = step.get("pov", "de_facto")
             if pov not in POVS:
                 raise _fail(where, "pov", f"one of {', '.join(POVS)}")
-            tours[name].append((step["event"], date, mode, pov))
+            view = step.get("view")
+            if view is not None and view not in STEP_VIEWS:
+                raise _fail(where, "view", f"one of {', '.join(STEP_VIEWS)}")
+            tours[name].append((step["event"], date, mode, pov, view))
     return narrations, translations, tours
 
 
@@ -89,7 +93,7 @@ EPILOGUE_STEP = "epilogue"  # a tour's last step: what happened after 1956 (app/
 
 
 # event id -> (narration, [source keys]); language -> event id -> narration;
-# tour -> [(event, date, mode, point of view)]
+# tour -> [(event, date, mode, point of view, step view or None)]
 NARRATION, NARRATION_TRANSLATIONS, TOURS = load_content()
 TOUR_TITLES = {"key": _("Key events, 1905–1956")}
 
@@ -103,6 +107,7 @@ class Step:
     title: str
     pov: str = "de_facto"
     epilogue: bool = False  # the card of what happened after 1956; `event` is then the tour's last event
+    view: str | None = None  # a named view of app/cartography/views.py STEP_VIEWS; None: the map's own
 
 
 def effective_date(engine: Any, event_id: str) -> dt.date:
@@ -117,12 +122,12 @@ def effective_date(engine: Any, event_id: str) -> dt.date:
 def tour_steps(engine: Any, tour: str = "key", lang: str = "en") -> list[Step]:
     """The tour's steps; titles in `lang` (the data's own four-language titles)."""
     out = []
-    for n, (event_id, date, mode, pov) in enumerate(TOURS[tour], start=1):
+    for n, (event_id, date, mode, pov, view) in enumerate(TOURS[tour], start=1):
         if event_id == EPILOGUE_STEP:
             out.append(Step(n, out[-1].event, MAX_DATE, mode, epilogue_title(lang), pov, epilogue=True))
             continue
         day = dt.date.fromisoformat(date) if date else effective_date(engine, event_id)
-        out.append(Step(n, event_id, day, mode, localised(engine.events[event_id].title, lang)[0], pov))
+        out.append(Step(n, event_id, day, mode, localised(engine.events[event_id].title, lang)[0], pov, view=view))
     return out
 
 
@@ -143,13 +148,14 @@ def js_strings(lang: str) -> dict[str, str]:
 
 
 def tour_store(engine: Any, lang: str | None = None) -> dict:
-    """What assets/classroom.js needs: per tour, per step the slider day, mode, event, title and point of view; and,
+    """What assets/classroom.js needs: per tour, per step the slider day, mode, event, title, point of view and view
+    (a name in assets/constants.js GEO_VIEWS, or null); and,
     under "i18n" (never a tour name), its interface strings in the page's language (`lang`, else the
     language of the request the layout is built for)."""
     lang = normalise_lang(lang if lang is not None else language_from_request())
     out: dict[str, Any] = {
         name: [{"n": s.n, "event": s.event, "day": day_index(s.date), "date": s.date.isoformat(),
-                "mode": s.mode, "title": s.title, "pov": s.pov, "epilogue": s.epilogue}
+                "mode": s.mode, "title": s.title, "pov": s.pov, "epilogue": s.epilogue, "view": s.view}
                for s in tour_steps(engine, name, lang)]
         for name in TOURS}
     out["i18n"] = js_strings(lang)

@@ -3,8 +3,8 @@
  * view      the page's class (view-map | view-present | view-compare | view-embed | view-help); in presentation
  *           mode the map is resized to fill its cell.
  * nav       view buttons, "Start the guided tour", "Exit".
- * tourGo    a tour step sets the date, the mode, the event and the point of view (tour data shipped once in
- *           "tour-data").
+ * tourGo    a tour step sets the date, the mode, the event, the point of view and the part of the map shown
+ *           (tour data shipped once in "tour-data"); leaving the step brings the map's own view back.
  * autoplay  ?play=1 starts playing, never when the reader asks for reduced motion (prefers-reduced-motion).
  * cmpFigures / cmpPaint   the two compare maps: copies of the main figure, painted by assets/map_paint.js,
  *           each with its own key; side B's date box shows side B's day.
@@ -41,25 +41,27 @@
         var gd = holder && holder.querySelector(".js-plotly-plot");
         if (!gd || !plotly() || !gd._fullLayout || !holder.offsetWidth) return;
         var box = holder.getBoundingClientRect();
-        phoneView(gd, box);
+        showView(gd, box);
         if (Math.abs(gd._fullLayout.width - box.width) > 2 || Math.abs(gd._fullLayout.height - box.height) > 2) {
             plotly().Plots.resize(gd);
         }
     }
-    /* A phone's tall map box: the "phone preset" of the layout study (about 140–157.6 °E, 41–54.6 °N), so the
-     * islands fill the width instead of a strip across a wide view; back to the figure's view when wide. */
-    var PHONE_GEO = {"geo.lonaxis.range": [139.5, 157.8], "geo.lataxis.range": [41.2, 54.6],
-                     "geo.center": {lon: 148.6, lat: 47.9}};
-    function phoneView(gd, box) {
-        var narrow = box.width < 600 && box.height > box.width * 0.9;
-        if (narrow === !!gd._skPhone) return;
-        if (narrow && !gd._skWide) {
-            var g = gd.layout.geo || {};
-            gd._skWide = {"geo.lonaxis.range": (g.lonaxis || {}).range, "geo.lataxis.range": (g.lataxis || {}).range,
-                          "geo.center": g.center};
-        }
-        gd._skPhone = narrow;
-        plotly().relayout(gd, narrow ? PHONE_GEO : gd._skWide);
+    /* The part of the map on screen, one of assets/constants.js GEO_VIEWS (app/cartography/views.py): the tour
+     * step's own while Present shows a step that names one (the southern Kurils zoomed); else, in a phone's tall
+     * box, the phone view (the islands fill the width instead of a strip across a wide view); else home. */
+    function viewName(box) {
+        var steps = state.view === "present" && state.tour && state.tours && state.tours[state.tour];
+        var s = steps && steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
+        if (s && s.view && window.skconst.GEO_VIEWS[s.view]) return s.view;
+        return box.width < 600 && box.height > box.width * 0.9 ? "phone" : "home";
+    }
+    function showView(gd, box) {
+        var name = viewName(box);
+        if (name === (gd._skView || "home")) return;
+        var v = window.skconst.GEO_VIEWS[name];
+        gd._skView = name;
+        plotly().relayout(gd, {"geo.lonaxis.range": v.lon.slice(), "geo.lataxis.range": v.lat.slice(),
+                               "geo.center": Object.assign({}, v.center), "geo.projection.scale": 1});
     }
     var fitTimer = null;
     function fitSoon() {
@@ -113,10 +115,14 @@
             keep(state.tour, state.step);
             state.tour = null;
             window.dash_clientside.set_props(ID().TOUR, {data: null});
+            fitMap();
         }
     };
-    /* The embed view's "open the full map" link and Help's iframe code, for the state the page holds. */
+    /* The embed view's "open the full map" link and Help's iframe code, for the state the page holds: written only
+     * in those views (and on entering them), since each write is an update of Dash's store (50-70 ms of renderer
+     * work a step at 4x CPU, scripts/profile_step.py). */
     window.skclass.embedLinks = function (mapState, serialise) {
+        if (mapState.view !== "embed" && mapState.view !== "help") return;
         var full = window.location.pathname + serialise(Object.assign({}, mapState, {view: "map"}));
         var src = window.location.origin + window.location.pathname +
                   serialise(Object.assign({}, mapState, {view: "embed"}));
@@ -306,6 +312,7 @@
                 var s = steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
                 keep(tour, state.step);
                 state.applied = state.step;
+                fitMap();   // the step's view (or back to the map's own)
                 return [s.day, s.mode, s.mode === "event" ? s.event : null, s.pov || "de_facto"];
             },
             autoplay: function (flag, tours) {

@@ -1,5 +1,6 @@
-/* Written by `python -m app.jsconst` (make constants) from app/ids.py and app/mapstate.py: do not edit.
- * The page's component ids, the date range, the state's values and defaults, the size classes. */
+/* Written by `python -m app.jsconst` (make constants) from app/ids.py, app/mapstate.py and
+ * app/cartography/views.py: do not edit. The page's component ids, the date range, the state's
+ * values and defaults, the size classes, the map's views. */
 window.skconst = Object.freeze({
     ids: Object.freeze({
         NOTICE: "url-notice",
@@ -155,7 +156,8 @@ window.skconst = Object.freeze({
     DEFAULTS: {"date": "1945-09-05", "mode": "date", "pov": "de_facto", "diff": false, "event": null, "unit": null, "tab": null, "names": "local", "lang": "en", "view": "map", "tour": null, "step": 1, "date2": "1956-12-31", "pov2": "de_facto", "event2": null, "play": false},
     CONTROLS: [["date-slider", "value", "date"], ["mode", "value", "mode"], ["pov", "value", "pov"], ["diff-toggle", "value", "diff"], ["event-pick", "value", "event"], ["unit-store", "data", "unit"], ["names", "value", "names"], ["view-store", "data", "view"], ["tour-store", "data", "tour"], ["step-store", "data", "step"], ["compare-date2", "value", "date2"], ["compare-pov2", "value", "pov2"], ["compare-event2", "value", "event2"]],
     PHONE_MAX_PX: 767,
-    DRAWER_MAX_PX: 1199
+    DRAWER_MAX_PX: 1199,
+    GEO_VIEWS: {"home": {"lon": [137.5, 161.0], "lat": [41.0, 54.9], "center": {"lon": 150.5, "lat": 47.95}}, "phone": {"lon": [139.5, 157.8], "lat": [41.2, 54.6], "center": {"lon": 148.6, "lat": 47.9}}, "southern_kurils": {"lon": [143.9, 149.3], "lat": [42.75, 45.75], "center": {"lon": 146.6, "lat": 44.25}}}
 });
 window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
 Object.assign(window.PlotlyGeoAssets.topojson, {"asia_110m":{"type":"Topology","arcs":[],"objects":{"coastlines":{"type":"GeometryCollection","geometries":[]},"land":{"type":"GeometryCollection","geometries":[]},"ocean":{"type":"GeometryCollection","geometries":[]},"lakes":{"type":"GeometryCollection","geometries":[]},"rivers":{"type":"GeometryCollection","geometries":[]},"countries":{"type":"GeometryCollection","geometries":[]},"subunits":{"type":"GeometryCollection","geometries":[]}}},"asia_50m":{"type":"Topology","arcs":[],"objects":{"coastlines":{"type":"GeometryCollection","geometries":[]},"land":{"type":"GeometryCollection","geometries":[]},"ocean":{"type":"GeometryCollection","geometries":[]},"lakes":{"type":"GeometryCollection","geometries":[]},"rivers":{"type":"GeometryCollection","geometries":[]},"countries":{"type":"GeometryCollection","geometries":[]},"subunits":{"type":"GeometryCollection","geometries":[]}}},"world_110m":{"type":"Topology","arcs":[],"objects":{"coastlines":{"type":"GeometryCollection","geometries":[]},"land":{"type":"GeometryCollection","geometries":[]},"ocean":{"type":"GeometryCollection","geometries":[]},"lakes":{"type":"GeometryCollection","geometries":[]},"rivers":{"type":"GeometryCollection","geometries":[]},"countries":{"type":"GeometryCollection","geometries":[]},"subunits":{"type":"GeometryCollection","geometries":[]}}},"world_50m":{"type":"Topology","arcs":[],"objects":{"coastlines":{"type":"GeometryCollection","geometries":[]},"land":{"type":"GeometryCollection","geometries":[]},"ocean":{"type":"GeometryCollection","geometries":[]},"lakes":{"type":"GeometryCollection","geometries":[]},"rivers":{"type":"GeometryCollection","geometries":[]},"countries":{"type":"GeometryCollection","geometries":[]},"subunits":{"type":"GeometryCollection","geometries":[]}}}});

@@ -471,12 +471,15 @@
         if (!table || !table.labelLadder || !gd._fullLayout || !gd._fullLayout.geo) return;
         var sp = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
         if (!sp || !sp.projection) return;
-        // the figure's view or a phone's (app/cartography/views.py PHONE_VIEW; assets/classroom.js switches): each has its rungs
+        // the figure's view, a phone's or a tour step's (assets/classroom.js switches): each has its rungs
         var range = JSON.stringify(gd.layout.geo.lonaxis.range);
         if (!gd._skHome) gd._skHome = range;
-        var phone = table.phoneRange && range === JSON.stringify(table.phoneRange);
-        var atHome = range === gd._skHome || phone;
-        var ladder = phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
+        var shown = shownView(range), phone = shown === "phone";
+        var stepView = shown && shown !== "home" && !phone && table.labelLadder.views &&
+                       table.labelLadder.views[shown] ? shown : null;
+        var atHome = range === gd._skHome || shown === "home" || phone;
+        var ladder = stepView ? table.labelLadder.views[stepView] :
+                     phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
         var km = kmPerPx(sp, 150, 45), rungs = ladder.rungs, best = 0;
         for (var r = 1; r < rungs.length; r++) {
             if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;
@@ -490,12 +493,13 @@
             domains[inset.geo] = atHome ? insetDomain(sp, size, inset) : gd.layout[inset.geo].domain;
         });
         var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
-        var want = JSON.stringify([phone ? "phone" : "home", best, req.names, domains, touch]);
+        var want = JSON.stringify([stepView || (phone ? "phone" : "home"), best, req.names, domains, touch]);
         if (gd._skArrangeKey === want) return;
         gd._skArrangeKey = want;
         gd._skArranged = {rung: best, names: req.names, ladder: ladder};
         var rung = rungs[best], place = rung.names[req.names] || rung.names.local;
-        var layers = traceLayers(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
+        // by the figure's data, not the drawn layers: an inset hidden in a step view has none, and comes back
+        var layers = tracesByUid(gd), data = gd.data.slice(), layout = Object.assign({}, gd.layout);
         function set(uid, patch) {
             var info = layers[uid];
             if (!info) return;
@@ -572,11 +576,35 @@
             });
             set("inset-titles", {lon: tl, lat: tt});
         }
+        showInsets(gd, table, data, !stepView);
         // data-rung says the arranged labels and insets are drawn: set once this react (still the latest) is done
         gd.removeAttribute("data-rung");
         window.Plotly.react(gd, data, layout).then(function () {
             if (gd._skArrangeKey === want) gd.setAttribute("data-rung", String(best));
         });
+    }
+    /* Which of assets/constants.js GEO_VIEWS the map shows (by its longitude range), or null (another view). */
+    function shownView(range) {
+        var views = (window.skconst && window.skconst.GEO_VIEWS) || {}, names = Object.keys(views);
+        for (var i = 0; i < names.length; i++) if (JSON.stringify(views[names[i]].lon) === range) return names[i];
+        return null;
+    }
+    /* Every trace of the figure by uid ({index}), drawn or hidden. */
+    function tracesByUid(gd) {
+        var out = {};
+        gd.data.forEach(function (trc, i) { if (trc.uid) out[trc.uid] = {index: i}; });
+        return out;
+    }
+    /* A step view (the southern Kurils zoomed) shows in full what the insets magnify or locate: their locator rings
+     * and titles are hidden in it, and assets/map.css hides the inset subplots (frames, land, labels, tap areas)
+     * while the graph says data-insets="off"; all are back in the map's own view. */
+    function showInsets(gd, table, data, on) {
+        var uids = {"inset-titles": 1};
+        (table.insets || []).forEach(function (inset) { uids["locator-" + inset.id] = 1; });
+        data.forEach(function (trc, i) {
+            if (uids[trc.uid] && (trc.visible !== false) !== on) data[i] = Object.assign({}, trc, {visible: on});
+        });
+        gd.setAttribute("data-insets", on ? "on" : "off");
     }
     /* Tap targets a finger can hit: each as large as `want` px, but never reaching into the tap area of another
      * unit's symbol (plotly.js gives a tap inside two markers to the last one drawn, so Shikotan's area must end
@@ -639,7 +667,8 @@
     /* The slider's day once it stops changing reaches the server's panels (Why, Place, Present, Table) through
      * ids.SETTLED; the address and Share never wait for it (assets/mapstate.js writes them from the state). */
     function settle(day) {
-        if (!last || last.day !== day) return;          // a newer change has its own timer
+        // a newer change has its own timer; keyboard steps not yet sent settle with the slider (sendSteps)
+        if (!last || last.day !== day || pendingDay !== null) return;
         settledDay = day;
         window.dash_clientside.set_props(ID.SETTLED, {data: day});
     }
@@ -700,39 +729,40 @@
         return [formatDay(req.day), frameOf(req).headline.text];
     }
     /* A keyboard step paints the map, the big date and the event line in this task, so the very next frame
-     * shows them; the slider (Dash's store, whose update costs this page 20-30 ms a step) learns the day
-     * once that frame is on screen, and only the newest day of a quick run of keys is sent. The paint callback that
-     * follows finds the map already painted. */
-    var pendingDay = null, pendingFrame = null;
+     * shows them, and the address follows at once (follow). Dash learns the day only once the keys stop
+     * (SETTLE_MS after the last one): the slider and the server's panels together, in one update. Each update of
+     * Dash's store costs this page seconds of renderer work at 4x CPU, which a clicker's next press waited behind. */
+    var pendingDay = null, stepTimer = null, sliderDay = null;
     function stepTo(day) {
         var req = request(day, last.mode, last.pov, last.diff, last.event, last.names);
         last = req;
         apply(req);
         follow(req);
+        var sideA = document.querySelector("#" + ID.CMP_A + " .js-plotly-plot");
+        if (sideA && sideA.offsetWidth) {   // Compare's side A is the map stepped (its own paint waits for Dash)
+            paintGraph(ID.CMP_A, request(day, req.mode, req.pov, false, req.event, req.names));
+        }
         var text = headline(req), big = document.getElementById(ID.DATE_BIG),
             evEl = document.getElementById(ID.EVENT_IN_FORCE);
         if (big && big.textContent !== text[0]) big.textContent = text[0];
         if (big) big.setAttribute("data-date", dayToIso(day));
         if (evEl && evEl.textContent !== text[1]) evEl.textContent = text[1];
         pendingDay = day;
-        if (pendingFrame === null) {
-            pendingFrame = requestAnimationFrame(function () {
-                afterFrame(function () {
-                    pendingFrame = null;
-                    var d = pendingDay;
-                    pendingDay = null;
-                    if (d !== null) window.dash_clientside.set_props(ID.SLIDER, {value: d});
-                });
-            });
-        }
+        clearTimeout(stepTimer);
+        stepTimer = setTimeout(sendSteps, SETTLE_MS);
     }
-    /* Runs `fn` in a task after the current frame's rendering work (a message, then a timer). */
-    function afterFrame(fn) {
-        var ch = new MessageChannel();
-        ch.port1.onmessage = function () { setTimeout(fn, 0); };
-        ch.port2.postMessage(0);
+    /* The keys stopped: the slider takes the day shown, and the panels follow it, unless they already show it. */
+    function sendSteps() {
+        var day = pendingDay;
+        stepTimer = null;
+        pendingDay = null;
+        if (day === null) return;
+        clearTimeout(settleTimer);
+        var panels = day !== settledDay;
+        settledDay = day;   // before the slider's paint callback runs: it finds the day settled, no second wait
+        if (day !== sliderDay) window.dash_clientside.set_props(ID.SLIDER, {value: day});
+        if (panels) window.dash_clientside.set_props(ID.SETTLED, {data: day});
     }
-
     window.skmap = {dayToIso: dayToIso, isoToDay: isoToDay, lookup: lookup, drawnLines: drawnLines,
                     lastRequest: function () { return last; }, store: store, paintGraph: paintGraph,
                     request: request, formatDay: function (d) { return formatDay(d); },
@@ -771,8 +801,16 @@
                 var nu = window.dash_clientside.no_update;
                 var table = store.table;
                 if (!table || day === undefined || day === null) return [nu, nu];
-                // a keyboard step already painted a newer day, which reaches the slider after this frame
-                if (pendingDay !== null && pendingDay !== day) return [nu, nu];
+                // a keyboard step painted a newer day, which reaches the slider once the keys stop; a slider moved
+                // since (a drag, the date box, a tour step) wins over it
+                var moved = day !== sliderDay;
+                sliderDay = day;
+                if (pendingDay !== null && !moved) {
+                    day = pendingDay;
+                } else if (pendingDay !== null) {
+                    pendingDay = null;
+                    clearTimeout(stepTimer);
+                }
                 var req = request(day, mode, pov, diff && diff.length, eventId, names);
                 var gd = graphDiv();
                 var painted = last && last.stamp === req.stamp && gd && gd.getAttribute("data-painted") === req.stamp;
@@ -787,7 +825,7 @@
                         if (apply(last) || ++tries > 200) clearInterval(timer);
                     }, 25);
                 }
-                if (day !== settledDay) {
+                if (day !== settledDay && pendingDay === null) {
                     clearTimeout(settleTimer);
                     settleTimer = setTimeout(function () { settle(last.day); }, SETTLE_MS);
                 }
@@ -805,6 +843,7 @@
                 if (window.skclass && window.skclass.tourStep(trig === ID.PREV_EVENT ? -1 : 1)) {
                     return window.dash_clientside.no_update;
                 }
+                if (pendingDay !== null) day = pendingDay;   // keyboard steps not yet on the slider
                 return stepEvent(table, day, trig === ID.PREV_EVENT ? -1 : 1);
             },
             /* play / pause: returns [interval disabled, button label] */
@@ -815,7 +854,7 @@
             tick: function (n, day, speed, disabled) {
                 var nu = window.dash_clientside.no_update;
                 if (disabled) return [nu, nu, nu];
-                var next = day + (speed || 30);
+                var next = (pendingDay !== null ? pendingDay : day) + (speed || 30);
                 if (next >= K.MAX_DAY) return [K.MAX_DAY, true, tr("play")];
                 return [next, nu, nu];
             }

@@ -17,6 +17,7 @@ from app import compare, ids, mapstate, narration, styles, table
 from app.i18n import LANGUAGES, gettext_for, localised_span
 from app.page.cite import cite_dicts
 from app.page.present import present_caption, present_epilogue
+from callbacks.settled import SettledPart
 
 PRESENT = "present"
 
@@ -64,7 +65,7 @@ def changes_view(engine: Any, a: compare.Side, b: compare.Side, lang: str = "en"
     return out
 
 
-def register_classroom(app: Dash, engine: Any) -> None:
+def register_classroom(app: Dash, engine: Any) -> SettledPart:
     steps = {lang: {name: narration.tour_steps(engine, name, lang) for name in narration.TOURS}
              for lang in LANGUAGES}
 
@@ -98,11 +99,11 @@ def register_classroom(app: Dash, engine: Any) -> None:
 
     @app.callback(
         Output(ids.PRESENT_CAPTION, "children"), Output(ids.PRESENT_STEP, "children"),
-        Input(ids.VIEW, "data"), Input(ids.TOUR, "data"), Input(ids.STEP, "data"), Input(ids.SETTLED, "data"),
-        Input(ids.MODE, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.POV, "value"), State(ids.SLIDER, "value"),
+        Input(ids.VIEW, "data"), Input(ids.TOUR, "data"), Input(ids.STEP, "data"), Input(ids.MODE, "value"),
+        Input(ids.EVENT_PICK, "value"), Input(ids.POV, "value"), State(ids.SLIDER, "value"),
         State(ids.LANG_STORE, "data"),
     )
-    def present(view, tour, step, _settled, mode, event, pov, day, lang="en"):
+    def present(view, tour, step, mode, event, pov, day, lang="en"):
         state = mapstate.from_controls(view=view, tour=tour, step=step, mode=mode, event=event, pov=pov, date=day,
                                        lang=lang)
         t = gettext_for(state.lang)
@@ -144,11 +145,11 @@ def register_classroom(app: Dash, engine: Any) -> None:
     @app.callback(
         Output(ids.CMP_CHANGES, "children"), Output(ids.CMP_A_TITLE, "children"), Output(ids.CMP_B_TITLE, "children"),
         Output(ids.CMP_EVENT2_BOX, "style"), Output(ids.CMP_DATE2_BOX, "style"),
-        Input(ids.VIEW, "data"), Input(ids.SETTLED, "data"), Input(ids.CMP_DATE2, "value"), Input(ids.MODE, "value"),
-        Input(ids.POV, "value"), Input(ids.CMP_POV2, "value"), Input(ids.EVENT_PICK, "value"),
-        Input(ids.CMP_EVENT2, "value"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
+        Input(ids.VIEW, "data"), Input(ids.CMP_DATE2, "value"), Input(ids.MODE, "value"), Input(ids.POV, "value"),
+        Input(ids.CMP_POV2, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.CMP_EVENT2, "value"),
+        State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def compare_view(view, _settled, day2, mode, pov, pov2, event, event2, day, lang="en"):
+    def compare_view(view, day2, mode, pov, pov2, event, event2, day, lang="en"):
         state = mapstate.from_controls(view=view, date2=day2, pov=pov, pov2=pov2, event2=event2, date=day, lang=lang)
         if state.view != "compare":
             return no_update, no_update, no_update, no_update, no_update
@@ -166,16 +167,27 @@ def register_classroom(app: Dash, engine: Any) -> None:
     # --- text table and CSV ---------------------------------------------------------------------------------
     @app.callback(
         Output(ids.TABLE_DATA, "data"),
-        Input(ids.SETTLED, "data"), Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"),
-        Input(ids.VIEW, "data"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
+        Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.VIEW, "data"),
+        State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def text_table(_settled, mode, pov, event, view, day, lang="en"):
+    def text_table(mode, pov, event, view, day, lang="en"):
         state = mapstate.from_controls(view=view, pov=pov, date=day, lang=lang)
         if state.view in (PRESENT, "embed", "help"):
             return no_update
         mode = mode if mode in mapstate.MODES else "date"
         event = event if isinstance(event, str) else None
         return table_model(engine, mode, state.date.isoformat(), state.pov, event, state.lang)
+
+    def on_settled(c: dict) -> tuple:
+        """A new day: the table always; Present's caption unless a tour step names it; Compare's changes and side
+        A's title (side B has its own day). Views not shown answer nothing."""
+        in_step = mapstate.from_controls(tour=c["tour"]).tour in steps["en"]
+        caption = (no_update, no_update) if in_step else \
+            present(c["view"], c["tour"], c["step"], c["mode"], c["event"], c["pov"], c["day"], c["lang"])
+        changes, a_title, _b_title, _event2_box, _date2_box = compare_view(
+            c["view"], c["date2"], c["mode"], c["pov"], c["pov2"], c["event"], c["event2"], c["day"], c["lang"])
+        return (*caption, changes, a_title,
+                text_table(c["mode"], c["pov"], c["event"], c["view"], c["day"], c["lang"]))
 
     app.clientside_callback(
         ClientsideFunction("skclass", "table"),
@@ -196,3 +208,9 @@ def register_classroom(app: Dash, engine: Any) -> None:
         name = f"sakhalin_kurils_{event}.csv" if mode == "event" and event in engine.events else \
             f"sakhalin_kurils_{date}_{state.pov}.csv"
         return dcc.send_string(table.to_csv(engine, rows), name, type="text/csv")
+
+    return SettledPart([Output(ids.PRESENT_CAPTION, "children", allow_duplicate=True),
+                        Output(ids.PRESENT_STEP, "children", allow_duplicate=True),
+                        Output(ids.CMP_CHANGES, "children", allow_duplicate=True),
+                        Output(ids.CMP_A_TITLE, "children", allow_duplicate=True),
+                        Output(ids.TABLE_DATA, "data", allow_duplicate=True)], on_settled)

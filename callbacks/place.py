@@ -12,6 +12,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html,
 from app import figures, ids, mapstate
 from app.i18n import LANGUAGES, gettext_for, localised
 from app.page.story import unit_story
+from callbacks.settled import SettledPart
 
 
 def _rows_for_chart(history: dict) -> list[dict]:
@@ -38,7 +39,7 @@ def unit_clicked(engine: Any, trigger: Any, click_data: Any, value: Any) -> str 
     return index if isinstance(index, str) and index in engine.units and value else None
 
 
-def register_place(app: Dash, engine: Any) -> None:
+def register_place(app: Dash, engine: Any) -> SettledPart:
     groups = {a.id: a.group for a in engine.timeline.actors.values()}
     app.clientside_callback(
         ClientsideFunction("skframe", "showPlace"),
@@ -59,16 +60,22 @@ def register_place(app: Dash, engine: Any) -> None:
     @app.callback(
         Output(ids.PANEL_BODY, "children"), Output(ids.PANEL_CHART, "figure"), Output(ids.PANEL_CHART, "style"),
         Output(ids.PANEL, "style"),
-        Input(ids.UNIT, "data"), Input(ids.SETTLED, "data"), Input(ids.POV, "value"), State(ids.SLIDER, "value"),
-        State(ids.LANG_STORE, "data"),
+        Input(ids.UNIT, "data"), Input(ids.POV, "value"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def story(unit, _settled, pov, day, lang="en"):
+    def story(unit, pov, day, lang="en"):
         state = mapstate.from_controls(unit=unit, date=day, pov=pov, lang=lang)
         if state.unit not in engine.units:
             prompt = gettext_for(state.lang)("Choose a territory above, or tap it on the map, to read its story.")
             return [html.P(prompt)], no_update, {"display": "none"}, {}
         chart = figures.with_date_line(timeline_chart(state.unit, state.lang), state.date)
         return unit_story(engine, state.unit, state.date, state.pov, state.lang), chart, {}, {}
+
+    def on_settled(c: dict) -> tuple:
+        """A chosen territory's story and chart's date line follow the day; the prompt without one never changes."""
+        if mapstate.from_controls(unit=c["unit"]).unit not in engine.units:
+            return no_update, no_update
+        body, chart, _chart_style, _panel_style = story(c["unit"], c["pov"], c["day"], c["lang"])
+        return body, chart
 
     @functools.lru_cache(maxsize=len(engine.units) * len(LANGUAGES))
     def timeline_chart(unit: str, lang: str) -> dict:
@@ -79,3 +86,6 @@ def register_place(app: Dash, engine: Any) -> None:
             if row["event"] in engine.events:
                 row["event"] = localised(engine.events[row["event"]].title, lang)[0]
         return figures.unit_timeline_figure(rows, None, groups, lang=lang).to_plotly_json()
+
+    return SettledPart([Output(ids.PANEL_BODY, "children", allow_duplicate=True),
+                        Output(ids.PANEL_CHART, "figure", allow_duplicate=True)], on_settled)

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from dash import ClientsideFunction, Dash, Input, Output, State, html
+from dash import ClientsideFunction, Dash, Input, Output, State, html, no_update
 
 from app import ids, mapstate
 from app.i18n import format_date_for, gettext_for, localised
 from app.narration import tour_lengths
 from app.page.why import clause_panel
 from app.pov_label import pov_label
+from callbacks.settled import SettledPart
 
 
-def register_time(app: Dash, engine: Any) -> None:
+def register_time(app: Dash, engine: Any) -> SettledPart:
     app.clientside_callback(
         ClientsideFunction("skmap", "load"),
         Output(ids.JS_READY, "children"), Input(ids.PAINT_STORE, "data"), State(ids.EVENT_STORE, "data"),
@@ -54,9 +55,9 @@ def register_time(app: Dash, engine: Any) -> None:
         Output(ids.MODE_DATE_BOX, "style"), Output(ids.MODE_EVENT_BOX, "style"), Output(ids.MAP_CAPTION, "children"),
         Output(ids.CLAUSE, "children"),
         Input(ids.MODE, "value"), Input(ids.POV, "value"), Input(ids.EVENT_PICK, "value"), Input(ids.DIFF, "value"),
-        Input(ids.SETTLED, "data"), State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
+        State(ids.SLIDER, "value"), State(ids.LANG_STORE, "data"),
     )
-    def mode_view(mode, pov, event, diff, _settled, day, lang="en"):
+    def mode_view(mode, pov, event, diff, day, lang="en"):
         """The time bar's box for the mode, the map's caption for screen readers, and the Why tab: the document
         shown (treaty mode) or the event in force on the date shown."""
         state = mapstate.from_controls(date=day, mode=mode, pov=pov, diff=diff, event=event, lang=lang)
@@ -80,6 +81,13 @@ def register_time(app: Dash, engine: Any) -> None:
             [html.P(t("Before the first event"))]
         return shown, hidden, caption, why
 
+    def on_settled(c: dict) -> tuple:
+        """A new day changes the Why tab, and the caption only with the view's government; in treaty mode neither."""
+        if c["mode"] == "event":
+            return no_update, no_update
+        _shown, _hidden, caption, why = mode_view(c["mode"], c["pov"], c["event"], c["diff"], c["day"], c["lang"])
+        return no_update if caption == c["caption"] else caption, why
+
     @app.callback(
         Output(ids.PREV_EVENT, "title"), Output(ids.NEXT_EVENT, "title"),
         Output(ids.PREV_EVENT, "aria-label"), Output(ids.NEXT_EVENT, "aria-label"),
@@ -95,3 +103,6 @@ def register_time(app: Dash, engine: Any) -> None:
         else:
             prev, nxt = t("Previous change"), t("Next change")
         return f"{prev} (←)", f"{nxt} (→)", prev, nxt
+
+    return SettledPart([Output(ids.MAP_CAPTION, "children", allow_duplicate=True),
+                        Output(ids.CLAUSE, "children", allow_duplicate=True)], on_settled)

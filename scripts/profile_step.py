@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import collections
+import io
 import json
 import logging
 import os
@@ -29,6 +30,7 @@ import socket
 import statistics
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,11 +63,29 @@ PLOTLY_API = ("react", "restyle", "relayout", "redraw", "_doPlot", "newPlot", "u
 # In-page probe: a user-timing mark at the keydown (capture, before any handler) and one in a task queued from the
 # first animation frame after the map's data-painted changed; both land in the trace.
 PROBE = """
-window.__p = {n: 0, pending: false, done: 0, inflight: 0};
+window.__p = {n: 0, pending: false, done: 0, inflight: 0, quietSince: 0, cb: 0, sp: 0};
 const __fetch = window.fetch;
-window.fetch = function () { window.__p.inflight++;
-  return __fetch.apply(this, arguments).finally(() => { window.__p.inflight--; }); };
-window.addEventListener('keydown', () => { if (window.__p.armed) { window.__p.pending = true;
+window.fetch = function (input, init) { window.__p.inflight++;
+  const url = typeof input === 'string' ? input : (input && input.url) || '';
+  const dash = url.indexOf('_dash-update-component') >= 0;
+  if (dash) { let out = '?'; try { out = JSON.parse(init.body).output; } catch (e) { /* unnamed */ }
+    (window.__p.cbOut = window.__p.cbOut || []).push(out); }
+  return __fetch.apply(this, arguments).then((r) => {
+    if (dash) performance.mark('sk-cb-' + (window.__p.cb++));
+    return r; }).finally(() => { window.__p.inflight--; window.__p.quietSince = performance.now(); }); };
+window.__p.wrapSetProps = () => {
+  const dc = window.dash_clientside;
+  if (!dc || !dc.set_props || dc.set_props.__p) return !!(dc && dc.set_props);
+  const original = dc.set_props;
+  dc.set_props = function (id, props) {
+    if (typeof id === 'string') performance.mark('sk-sp-' + id + '-' + (window.__p.sp++));
+    if (id === 'settled-date') window.__p.settled = props.data;
+    return original.apply(this, arguments); };
+  dc.set_props.__p = true;
+  return true;
+};
+window.addEventListener('keydown', () => { window.__p.quietSince = performance.now();
+  if (window.__p.armed) { window.__p.pending = true;
   performance.mark('sk-kd-' + window.__p.n); } }, true);
 window.__p.watch = () => {
   const gd = document.querySelector('#map .js-plotly-plot');
@@ -257,7 +277,7 @@ def link_parents(samples: Samples) -> None:
                 samples.nodes[child]["parent"] = node["id"]
 
 
-def analyse(events: list[dict], steps: int) -> dict:
+def analyse(events: list[dict], steps: int, outputs: list[str]) -> dict:
     pid, tid = main_thread(events)
     marks = {e["name"]: e["ts"] for e in events
              if e.get("pid") == pid and str(e.get("name", "")).startswith(("sk-kd-", "sk-painted-"))
@@ -267,7 +287,10 @@ def analyse(events: list[dict], steps: int) -> dict:
     link_parents(samples)
     keydowns = sorted((e for e in evs if e["name"] == "EventDispatch"
                        and (e["args"].get("data") or {}).get("type") == "keydown"), key=lambda e: e["ts"])
-    rows, after_rows, between_rows = [], [], []
+    rows, after_rows, between_rows, dash_rows = [], [], [], []
+    tasks = [e for e in evs if e["name"] in ("RunTask", "ThreadControllerImpl::RunTask")]   # sorted by start
+    markers = sorted((e["ts"], e["name"]) for e in events if e.get("pid") == pid and e.get("ph") in ("R", "I", "n", "i")
+                     and str(e.get("name", "")).startswith(("sk-cb-", "sk-sp-")))
     funcs, forced_all = collections.Counter(), collections.Counter()
     for n in range(steps):
         kd, painted, nxt = marks.get(f"sk-kd-{n}"), marks.get(f"sk-painted-{n}"), marks.get(f"sk-kd-{n + 1}")
@@ -290,7 +313,52 @@ def analyse(events: list[dict], steps: int) -> dict:
             arow, _ = bucket(evs, samples, painted, nxt, collections.Counter())
             arow["total"] = (nxt - painted) / 1000
             after_rows.append(arow)
-    return {"rows": rows, "after": after_rows, "between": between_rows, "funcs": funcs, "forced": forced_all}
+            dash_rows.append(dash_work(evs, tasks, markers, start, frame_end, nxt, outputs))
+    return {"rows": rows, "after": after_rows, "between": between_rows, "funcs": funcs, "forced": forced_all,
+            "dash": dash_rows}
+
+
+def short_output(output: str) -> str:
+    """A callback's outputs without Dash's hashes: the first two ids, and how many more."""
+    parts = [p.split("@", 1)[0] for p in output.strip(".").split("...") if p]
+    ids = [p.rsplit(".", 1)[0] for p in parts]
+    return "+".join(ids[:2]) + (f"+{len(ids) - 2} more" if len(ids) > 2 else "")
+
+
+def busy_ms(evs: list[dict], lo: float, hi: float) -> float:
+    kinds, _ = self_times(evs, lo, hi)
+    return (sum(kinds.values()) - kinds.get("idle", 0.0)) / 1000
+
+
+def dash_work(evs: list[dict], tasks: list[dict], markers: list[tuple[float, str]], kd: float, frame_end: float,
+              nxt: float, outputs: list[str]) -> dict:
+    """What reached Dash after a step: each set_props and each callback answer, with the main thread's busy time
+    until the next of them (its renderer work), and when the page went quiet ("Dash settled")."""
+    inside = [(ts, name) for ts, name in markers if frame_end <= ts < nxt]
+    work = []
+    for i, (ts, name) in enumerate(inside):
+        until = inside[i + 1][0] if i + 1 < len(inside) else nxt
+        if name.startswith("sk-cb-"):
+            index = int(name[len("sk-cb-"):])
+            label = "answer " + short_output(outputs[index] if index < len(outputs) else "?")
+        else:
+            label = "set_props " + name[len("sk-sp-"):].rsplit("-", 1)[0]
+        work.append((label, busy_ms(evs, ts, quiet_after(tasks, ts, until))))
+    end = quiet_after(tasks, inside[-1][0], nxt) if inside else frame_end
+    return {"work": work, "settled": (end - kd) / 1000, "requests": sum(1 for w in work if w[0].startswith("answer"))}
+
+
+def quiet_after(tasks: list[dict], ts: float, limit: float, gap: float = 50_000) -> float:
+    """The end of the main thread's busy stretch from `ts`: tasks follow one another with less than `gap` µs idle."""
+    end = ts
+    first = max(0, bisect.bisect_left(tasks, ts, key=lambda t: t["ts"]) - 1)
+    for e in tasks[first:]:
+        if e["end"] <= ts:
+            continue
+        if e["ts"] >= limit or e["ts"] > end + gap:
+            break
+        end = max(end, min(e["end"], limit))
+    return end
 
 
 def first_frame_end(evs: list[dict], start: float, fallback: float) -> float:
@@ -354,8 +422,33 @@ def table(rows: list[dict], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def time_callbacks(flask_app, into: list) -> None:
+    """Each callback request's server time, by its outputs, appended to `into` as (outputs, ms) (a WSGI wrapper:
+    the app has served its warm-up request, so no Flask hook can be added)."""
+    inner = flask_app.wsgi_app
+
+    def timed(environ, start_response):  # noqa: ANN001, ANN202 - WSGI
+        if not environ.get("PATH_INFO", "").endswith("/_dash-update-component"):
+            return inner(environ, start_response)
+        body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+        environ["wsgi.input"] = io.BytesIO(body)
+        started = time.perf_counter()
+        result = list(inner(environ, start_response))
+        try:
+            output = json.loads(body).get("output", "?")
+        except ValueError:
+            output = "?"
+        into.append((short_output(str(output)), (time.perf_counter() - started) * 1000))
+        return result
+
+    flask_app.wsgi_app = timed
+
+
 def run(args) -> dict:
-    server_url, srv = serve(create_app().server)
+    dash_app = create_app()
+    server_times: list = []
+    time_callbacks(dash_app.server, server_times)
+    server_url, srv = serve(dash_app.server)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         ctx = browser.new_context(viewport={"width": args.width, "height": args.height})
@@ -368,6 +461,7 @@ def run(args) -> dict:
         page.wait_for_function("() => { const g = document.querySelector('#map .js-plotly-plot');"
                                " return g.getAttribute('data-keyed') === g.getAttribute('data-painted'); }",
                                timeout=60000)
+        page.wait_for_function("() => window.__p.wrapSetProps()")
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": args.throttle})
         page.evaluate("() => document.activeElement && document.activeElement.blur && document.activeElement.blur()")
         keys = ["ArrowRight", "PageDown"]
@@ -384,10 +478,12 @@ def run(args) -> dict:
             settle()
 
         def settle() -> None:
-            # the step's tail (slider through Dash, the paint callback, the Key 120 ms later) is over
+            # the step's tail is over: the Key (120 ms later), the settled day sent to Dash and its answers
             page.wait_for_function("() => { const g = document.querySelector('#map .js-plotly-plot');"
                                    " return g.getAttribute('data-keyed') === g.getAttribute('data-painted')"
-                                   " && window.__p.inflight === 0; }", timeout=30000)
+                                   " && window.__p.settled === window.skmap.lastRequest().day"
+                                   " && window.__p.inflight === 0 && performance.now() - window.__p.quietSince > 300;"
+                                   " }", timeout=60000)
             page.wait_for_timeout(args.gap * 1000)
 
         for n in range(args.warmup):
@@ -395,17 +491,21 @@ def run(args) -> dict:
         cdp.send("Tracing.start", {"transferMode": "ReturnAsStream", "traceConfig": {
             "includedCategories": CATEGORIES, "recordMode": "recordContinuously"}})
         page.wait_for_timeout(300)
+        server_times.clear()
         for n in range(args.steps):
             step(n, True)
         page.keyboard.press("Home")   # closes the last step's "after" window
         page.evaluate(f"performance.mark('sk-kd-{args.steps}')")
         page.wait_for_timeout(300)
+        outputs = page.evaluate("window.__p.cbOut || []")
         events = read_trace(page, cdp)
         browser.close()
     srv.shutdown()
     if args.save:
         Path(args.save).write_text(json.dumps(events))
-    return analyse(events, args.steps)
+    result = analyse(events, args.steps, outputs)
+    result["server"] = list(server_times)
+    return result
 
 
 def main() -> None:
@@ -439,6 +539,32 @@ def main() -> None:
     print()
     print(table(res["between"], "between that frame and bench_slider's probe task (the slider's Dash update)"))
     print(table(res["after"], "after the painted frame, until the next step (the slider through Dash, the Key)"))
+    print(dash_table(res["dash"], res["server"], args.steps))
+
+
+def dash_table(rows: list[dict], server: list[tuple[str, float]], steps: int) -> str:
+    """Per step: what reached Dash (set_props, callback answers), the renderer's busy time after each, the server's
+    time per request, and keydown → Dash settled (the main thread quiet after the last of them)."""
+    if not rows:
+        return "Dash after a step: no steps\n"
+    settled = [r["settled"] for r in rows]
+    requests = [r["requests"] for r in rows]
+    lines = [f"Dash after a step (n={len(rows)}): keydown → Dash settled median {statistics.median(settled):.0f} ms,"
+             f" p95 {pct(settled, 0.95):.0f} ms; callback requests a step: median {statistics.median(requests):g},"
+             f" total {sum(requests)}",
+             f"  {'what reached Dash':58} {'per step':>8} {'renderer ms median':>18} {'p95':>7} {'server ms':>9}"]
+    by_label: dict = collections.defaultdict(list)
+    for r in rows:
+        for label, ms in r["work"]:
+            by_label[label].append(ms)
+    by_server: dict = collections.defaultdict(list)
+    for out, ms in server:
+        by_server["answer " + out].append(ms)
+    for label, xs in sorted(by_label.items(), key=lambda kv: -sum(kv[1])):
+        srv = by_server.get(label)
+        lines.append(f"  {label[:58]:58} {len(xs) / len(rows):8.2f} {statistics.median(xs):18.1f} {pct(xs, 0.95):7.1f}"
+                     f" {statistics.median(srv) if srv else 0:9.1f}")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from .labels import (
 )
 from .projection import MapProjection
 from .symbols import proxy_items, tap_targets
-from .views import GEO_VIEW, PHONE_VIEW
+from .views import GEO_VIEW, PHONE_VIEW, STEP_VIEWS
 
 LADDER_FILE = Path(__file__).resolve().parents[2] / "geodata" / "layers" / "label_ladder.json"
 
@@ -54,10 +54,20 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
 
     main = _rungs(lang, scales, GEO_VIEW)
     phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
-    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}}
+    return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}, "views": step_view_rungs(lang)}
 
 
-def _rungs(lang: str, scales: tuple[float, ...], view: dict) -> dict:
+# A tour step's zoomed view (app/cartography/views.py STEP_VIEWS) at the scales it takes in the page's boxes, from
+# a 1920×1080 Present map (the smallest km per px) to a 390×844 phone (the largest).
+STEP_VIEW_KM_PER_PX = (0.3, 0.34, 0.39, 0.45, 0.52, 0.6, 0.69, 0.8, 0.92, 1.06, 1.22, 1.4, 1.6)
+
+
+def step_view_rungs(lang: str, scales: tuple[float, ...] = STEP_VIEW_KM_PER_PX) -> dict:
+    """The rungs of each step view, by name: placed without the insets, which the page hides in a step view."""
+    return {name: {"rungs": _rungs(lang, scales, view, insets=False)["rungs"]} for name, view in STEP_VIEWS.items()}
+
+
+def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True) -> dict:
     fc = _layers_fc()
     specs = label_specs(fc)
     main_ids = [s.id for s in specs if s.tier < 4]
@@ -71,13 +81,18 @@ def _rungs(lang: str, scales: tuple[float, ...], view: dict) -> dict:
         rung["proxies"] = [1 if p.shown else 0 for p in proxy_items(proj, fc)]
         rung["targets"] = [1 if t.shown else 0 for t in tap_targets(proj, fc, unit_features)]
         for names in NAMES_CONVENTIONS:
-            placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc, view=view)}
+            placed = {p.id: p for p in place_labels(w, h, lang=lang, names=names, layers_fc=fc, view=view,
+                                                    insets=INSETS if insets else ())}
             rung["names"][names] = {
                 "pos": [_pos(placed[i]) if i in placed else None for i in main_ids],
                 "leaders": [[_r(v) for pt in placed[i].leader for v in pt] for i in main_ids
                             if i in placed and placed[i].leader],
             }
         for inset in INSETS:
+            if not insets:   # hidden: no label of the inset is drawn
+                rung["insets"][inset.id] = {names: {"pos": [None] * len(inset.labels), "size": [0] * len(inset.labels)}
+                                            for names in NAMES_CONVENTIONS}
+                continue
             frame = inset_frame(proj, inset)
             per = {}
             for names in NAMES_CONVENTIONS:

@@ -47,7 +47,7 @@ from .ladder import ladder_for, shared
 from .projection import MapProjection
 from .resolve import group_notes
 from .symbols import TARGET_PX, TOUCH_TARGET_PX
-from .views import GEO_VIEW, PHONE_VIEW
+from .views import GEO_VIEW
 
 CONTROL = ("sovereignty", "military_occupation", "administration")
 
@@ -545,7 +545,6 @@ def add_page_cartography(table: dict, lang: str) -> dict:
                          else names.get(t["loc"], t["id"])}
                         for t in common["targets"] if t["loc"] in index]
     table["targetPx"] = [TARGET_PX, TOUCH_TARGET_PX]
-    table["phoneRange"] = PHONE_VIEW["lonaxis"]["range"]
     table["insets"] = []
     proj = MapProjection(GEO_VIEW, 1000, 800)
     for n, inset in enumerate(INSETS):

@@ -25,6 +25,21 @@ PHONE_VIEW = {
     "lataxis": {"range": [41.2, 54.6]},
     "center": {"lon": 148.6, "lat": 47.9},
 }
+# A tour step on the southern Kurils (content/narration.yaml `view: southern_kurils`): Iturup to the Habomai islets
+# with Hokkaido's Shiretoko and Nemuro peninsulas, so Shikotan and the Habomai islets are drawn large enough to read
+# from the back of a room; the insets are hidden in it (assets/map_paint.js arrange).
+SOUTHERN_KURILS_VIEW = {
+    "projection": PROJECTION,
+    "lonaxis": {"range": [143.9, 149.3]},
+    "lataxis": {"range": [42.75, 45.75]},
+    "center": {"lon": 146.6, "lat": 44.25},
+}
+# The views a tour step may ask for, by the name the content file gives them.
+STEP_VIEWS = {"southern_kurils": SOUTHERN_KURILS_VIEW}
+# Every view the page switches between (assets/constants.js ships them; assets/classroom.js applies them and
+# assets/map_paint.js picks the labels' ladder by them).
+PAGE_VIEWS = {"home": GEO_VIEW, "phone": PHONE_VIEW, **STEP_VIEWS}
+
 # The printed map's whole view (app/export): the page's view without the sea east of the Kurils that the page
 # keeps for its insets (print sets its inset in the south-east corner of this box), centred by Plotly.
 PRINT_LON = (137.0, 158.5)

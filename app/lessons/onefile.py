@@ -51,6 +51,7 @@ def lesson_data(engine: Any, lesson: Lesson, table: dict) -> dict:
             "n": s.n, "day": us.day_index(s.date), "mode": s.mode, "event": s.event, "title": s.title,
             "eventTitle": w.event_title if s.event else "", "view": w.view, "when": w.when, "text": w.text,
             "hint": w.hint, "quote": w.quote, "pov": s.req.pov if s.mode == "date" else None,
+            "geoView": s.geo_view or "home",
             "sources": [{"short": c.short, "full": c.full, "url": c.url} for c in w.sources],
         })
     link = lesson.permalink()

@@ -70,6 +70,7 @@ class Step:
     title: str
     words: Words
     map_sources: tuple[Citation, ...] = ()  # what the figure's caption cites: the statuses it draws
+    geo_view: str | None = None  # the tour step's part of the map (app/cartography/views.py STEP_VIEWS), else whole
     disputes: tuple[str, ...] = ()  # the figure caption's "Sources disagree" questions, the most relevant first
 
 
@@ -139,7 +140,8 @@ def _step_title(engine: Any, event_id: str | None, what: str, day: dt.date, lang
     return words.format(event=name, date=date)
 
 
-def _tour(engine: Any, base: ExportRequest, tour: str) -> list[tuple[str | None, str, dt.date, ExportRequest]]:
+def _tour(engine: Any, base: ExportRequest, tour: str) -> list[tuple[str | None, str, dt.date, ExportRequest,
+                                                                     str | None]]:
     from app.page.present import moment_of
 
     if tour not in narration.TOURS:
@@ -150,13 +152,13 @@ def _tour(engine: Any, base: ExportRequest, tour: str) -> list[tuple[str | None,
             continue
         if s.mode == "event":
             out.append((s.event, "provides", s.date, replace(base, mode="event", event=s.event, date=s.date,
-                                                              pov=s.pov)))
+                                                              pov=s.pov), s.view))
             continue
         moment = moment_of(engine, s.event, s.date)
         what = {"signed": "signed", "in_force": "in_force"}.get(moment, "dated")
         # the figure names the step's own event (its caption and file), as Present's caption does
         # and in the step's point of view: the view its story needs, as Present shows it
-        out.append((s.event, what, s.date, replace(base, mode="date", event=s.event, date=s.date, pov=s.pov)))
+        out.append((s.event, what, s.date, replace(base, mode="date", event=s.event, date=s.date, pov=s.pov), s.view))
     return out
 
 
@@ -215,7 +217,7 @@ def build(engine: Any, spec: LessonSpec) -> Lesson:
         title = narration.tour_title(spec.tour, spec.lang)
     elif spec.events:
         ids = series.event_ids(engine, spec.events, None)
-        planned = [(f.event, f.what, f.date, f.req) for f in series.frames(engine, base, ids)]
+        planned = [(f.event, f.what, f.date, f.req, None) for f in series.frames(engine, base, ids)]
         title = t("; ").join(event_title(engine, e, spec.lang) for e in ids[:3])
         if len(ids) > 3:
             title += t("; ") + t("and {count} more", count=len(ids) - 3)
@@ -223,16 +225,16 @@ def build(engine: Any, spec: LessonSpec) -> Lesson:
         start, end = _check_range(spec)
         planned = []
         for day in _range_days(start, end, spec.by):
-            planned.append((engine.current_event(day), "on_date", day, replace(base, mode="date", date=day)))
+            planned.append((engine.current_event(day), "on_date", day, replace(base, mode="date", date=day), None))
         years = f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
         title = t("Sakhalin and the Kurils, {years}", years=years)
     if not planned:
         raise ExportParamError("events", "the lesson has no step", "a tour, events or a date range")
     steps = []
-    for n, (event_id, what, day, req) in enumerate(planned, start=1):
+    for n, (event_id, what, day, req, geo_view) in enumerate(planned, start=1):
         steps.append(Step(n, day, req.mode, event_id, what, req, _step_title(engine, event_id, what, day, spec.lang),
                           _words(engine, event_id, day, req.pov, req.mode, spec.lang, req),
-                          tuple(cite_many(engine, source_keys(engine, req), spec.lang)),
+                          tuple(cite_many(engine, source_keys(engine, req), spec.lang)), geo_view,
                           tuple(disagreements(engine, req))))
     days = [s.date for s in steps]
     first, last = min(days), max(days)

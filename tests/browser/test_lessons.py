@@ -54,7 +54,7 @@ def test_less001_opens_offline_steps_and_paints_like_the_page(browser, live_serv
     live.goto(f"{live_server}/?date=1945-09-05", wait_until="domcontentloaded")
     live.wait_for_function("() => !!(window.skmap && window.skmap.store.table)", timeout=60_000)
 
-    seen_povs = set()
+    seen_povs, zoomed = set(), 0
     for n, step in enumerate(lesson.steps, start=1):
         assert page.get_attribute("#caption", "data-step") == str(n)
         assert step.words.event_title in page.inner_text("#headline")   # the header names the step
@@ -78,6 +78,12 @@ def test_less001_opens_offline_steps_and_paints_like_the_page(browser, live_serv
         for loc, keys in drawn.items():
             assert set(keys) == {expected[loc]}, (step.title, pov, loc)
         assert page.locator("#key .row").count() == rows >= 1   # the Frame's rows (1946-02-02 de facto has one)
+        # the step's part of the map, as Present shows it (the 1956 steps zoomed on the southern Kurils, no insets)
+        page.wait_for_function("""(v) => { const gd = document.getElementById('map-graph');
+            return JSON.stringify(gd.layout.geo.lonaxis.range) === JSON.stringify(window.skconst.GEO_VIEWS[v].lon)
+                && gd.getAttribute('data-insets') === (v === 'home' ? 'on' : 'off'); }""", arg=step.geo_view or "home",
+                               timeout=10000)
+        zoomed += bool(step.geo_view)
         if step.words.sources:
             assert step.words.sources[0].short in page.inner_text("#caption")
         page.keyboard.press("PageDown")
@@ -87,7 +93,7 @@ def test_less001_opens_offline_steps_and_paints_like_the_page(browser, live_serv
     assert "After 1956" in page.inner_text("#headline")
     page.keyboard.press("PageUp")
     assert not page.is_visible("#epilogue") and page.get_attribute("#caption", "data-step") == str(len(lesson.steps))
-    assert seen_povs == {"de_facto", "japan", "russia", "usa"}
+    assert seen_povs == {"de_facto", "japan", "russia", "usa"} and zoomed >= 1
     # each step opens in its own point of view: Yalta's first step in the USSR's
     yalta = next(n for n, s in enumerate(lesson.steps, start=1) if s.event == "yalta_agreement_1945")
     page.keyboard.press("Home")

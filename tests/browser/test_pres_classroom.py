@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from app import narration
 from app.data import load_engine
+from tests.browser.carto_helpers import INSIDE_POINTS_JS
 from tests.browser.helpers import big_date, settle, shot, wait_arranged, wait_painted
 
 SHOT_LANGUAGES = ["en"]  # the interface-language work adds the others
@@ -197,3 +198,95 @@ def test_pres007_the_selected_point_of_view_is_readable_after_a_click(page, live
     px = page.wait_for_function("""() => { const r = document.querySelector('#present-legend .key-row span');
         return r && parseFloat(getComputedStyle(r).fontSize); }""", timeout=20000).json_value()
     assert px >= 14, px
+
+
+# What the map shows: its longitude range, the view it was last arranged for (assets/map_paint.js arrange), whether
+# its insets are shown (the inset subplots on screen, their locator rings and titles drawn) and its labels' boxes.
+VIEW_JS = """() => {
+    const gd = document.querySelector('#map .js-plotly-plot');
+    const drawn = (uid) => [...gd.querySelectorAll('g.trace')].some((g) => g.__data__ && g.__data__[0]
+        && g.__data__[0].trace.uid === uid && g.getBoundingClientRect().width > 0);
+    const insets = [...gd.querySelectorAll('g.geo')].filter((g) => g.getAttribute('class') !== 'geo geo');
+    return {lon: gd.layout.geo.lonaxis.range, arranged: gd.hasAttribute('data-rung') && gd._skArrangeKey
+            ? JSON.parse(gd._skArrangeKey)[0] : null, insetsAttr: gd.getAttribute('data-insets'),
+            insetGeos: insets.map((g) => g.getBoundingClientRect().width > 0),
+            rings: drawn('locator-south_kurils'), titles: drawn('inset-titles')};
+}"""
+
+
+def wait_view(page, name: str) -> dict:
+    """Until the map shows assets/constants.js GEO_VIEWS[name] and is arranged for it; what it shows then."""
+    page.wait_for_function("(n) => { const gd = document.querySelector('#map .js-plotly-plot');"
+                           " return gd && JSON.stringify(gd.layout.geo.lonaxis.range)"
+                           " === JSON.stringify(window.skconst.GEO_VIEWS[n].lon) && gd.hasAttribute('data-rung')"
+                           " && gd._skArrangeKey && JSON.parse(gd._skArrangeKey)[0] === n"
+                           " && !document.querySelector('._dash-loading-callback'); }", arg=name, timeout=30000)
+    return page.evaluate(VIEW_JS)
+
+
+def zoomed_labels(page, minimum: float) -> dict:
+    """The zoomed map's labels: Shikotan and the Habomai islets among them, none over another, all of a size."""
+    from tests.browser.test_carto import LABEL_BOXES_JS, _overlap
+
+    labels = page.evaluate(LABEL_BOXES_JS)["labels"]
+    named = {lab["id"]: lab for lab in labels if lab["uid"] == "labels"}
+    assert {"island_shikotan", "island_habomai", "island_kunashir", "island_iturup"} <= set(named), named.keys()
+    assert all(lab["uid"] == "labels" for lab in labels), labels   # no inset label or title drawn
+    for i, a in enumerate(labels):
+        assert a["size"] >= minimum, a
+        for b in labels[i + 1:]:
+            assert not _overlap(a, b), (a["text"], b["text"])
+    return named
+
+
+def test_tour001_the_1956_steps_zoom_on_the_southern_kurils_and_leaving_them_brings_the_map_back(
+        page, live_server, steps):
+    """A class at the back of the room sees Shikotan and the Habomai islets as specks on the whole map: the tour goes
+    from the whole map (the 1956 signing) to the southern Kurils zoomed (in force, Japan's and the USSR's view), with
+    Shikotan and Habomai named and no inset (it would magnify what is already large); a click on Shikotan opens
+    Shikotan; the step's address opens it zoomed; the next step, or leaving Present, is the whole map with
+    its insets again. On a phone the zoomed step is zoomed too, and the next step is not."""
+    zoomed = [s for s in steps if s.view == "southern_kurils"]
+    assert zoomed and steps[zoomed[0].n - 2].view is None
+    page.set_viewport_size({"width": 1280, "height": 720})
+    # the address names the step, and the step its view: the zoomed step's address opens zoomed
+    open_present(page, live_server, f"?view=present&tour=key&step={zoomed[0].n}")
+    assert wait_view(page, "southern_kurils")["insetsAttr"] == "off"
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("PageUp")
+    home = wait_view(page, "home")
+    assert home["insetsAttr"] == "on" and all(home["insetGeos"]) and home["rings"] and home["titles"], home
+    page.keyboard.press("PageDown")
+    shown = wait_view(page, "southern_kurils")
+    assert shown["insetsAttr"] == "off" and not any(shown["insetGeos"]) and not shown["rings"] \
+        and not shown["titles"], shown
+    zoomed_labels(page, 14)
+    panel = "() => (document.getElementById('unit-panel-body') || {}).textContent || ''"
+    assert "Shikotan" not in page.evaluate(panel)
+    shikotan = page.evaluate(INSIDE_POINTS_JS, ["map", ["shikotan"]])["shikotan"]
+    x, y = shikotan["points"][len(shikotan["points"]) // 2]
+    page.mouse.click(x, y)
+    page.wait_for_function(f"() => ({panel})().includes('Shikotan')", timeout=10000)
+    page.wait_for_url(re.compile(rf"tour=key&step={zoomed[0].n}"))   # and the step back in the address
+    for s in zoomed[1:]:   # the USSR's view on the same ground
+        page.keyboard.press("PageDown")
+        expect(page.locator("#present-step")).to_contain_text(f"Step {s.n} of", timeout=20000)
+        assert wait_view(page, "southern_kurils")["insetsAttr"] == "off"
+    page.keyboard.press("PageDown")   # the epilogue: the whole map, its insets back
+    back = wait_view(page, "home")
+    assert back["insetsAttr"] == "on" and all(back["insetGeos"]) and back["rings"] and back["titles"], back
+    page.keyboard.press("PageUp")
+    wait_view(page, "southern_kurils")
+    page.keyboard.press("Escape")   # leaving Present on a zoomed step: the map's own view
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-map"))
+    assert wait_view(page, "home")["insetsAttr"] == "on"
+    # a phone: back to the tour's step, zoomed (its own rungs, a phone's type), and the next step is not
+    page.set_viewport_size({"width": 390, "height": 844})
+    wait_view(page, "phone")
+    page.locator("#menu-button").click()   # a phone's app bar keeps Tour in its menu
+    page.locator("#tour-start").click()
+    expect(page.locator("#present-step")).to_contain_text(f"Step {zoomed[-1].n} of", timeout=20000)
+    wait_view(page, "southern_kurils")
+    zoomed_labels(page, 12)
+    page.locator("#next-event").click()   # the epilogue: the view of the phone's Present box (a wide one)
+    assert wait_view(page, "home")["insetsAttr"] == "on"

@@ -148,19 +148,47 @@ def test_the_committed_ladder_is_the_one_the_code_builds():
     assert committed["en"]["rungs"][-1] == fresh["rungs"][1]
 
 
-def test_the_phone_view_the_page_switches_to_is_the_one_placed_for():
-    """assets/classroom.js switches a phone's tall box to a preset view; the ladder places labels for
-    app/cartography/views.py PHONE_VIEW: the two must be the same view."""
+def test_every_view_the_page_switches_to_is_placed_for():
+    """The page switches between app/cartography/views.py PAGE_VIEWS (shipped once in assets/constants.js, which
+    tests/unit/test_jsconst.py keeps current): the ladder has placements for the phone view and for each tour step's
+    view; a step view hides the insets (no inset label), and the lesson's islands are named at every scale."""
     import json
-    import re
-    from pathlib import Path
 
-    from app.cartography.views import PHONE_VIEW
+    from app.cartography.views import STEP_VIEWS
+    from app.jsconst import constants
 
-    js = (Path(__file__).resolve().parents[2] / "assets" / "classroom.js").read_text()
-    block = re.search(r"var PHONE_GEO = (\{.*?\});", js, re.S).group(1)
-    lon = json.loads(re.search(r'"geo\.lonaxis\.range": (\[[^\]]*\])', block).group(1))
-    lat = json.loads(re.search(r'"geo\.lataxis\.range": (\[[^\]]*\])', block).group(1))
-    assert lon == PHONE_VIEW["lonaxis"]["range"] and lat == PHONE_VIEW["lataxis"]["range"]
+    assert set(constants()["GEO_VIEWS"]) == {"home", "phone", *STEP_VIEWS}
     committed = json.loads(LADDER_FILE.read_text(encoding="utf-8"))
     assert committed["en"]["phone"]["rungs"], "no placements for the phone view"
+    ids = committed["en"]["ids"]
+    lesson = [ids.index(i) for i in ("island_kunashir", "island_iturup", "island_shikotan", "island_habomai")]
+    for name in STEP_VIEWS:
+        for lang in DATA_LANGS:
+            rungs = committed[lang]["views"][name]["rungs"]
+            assert len(rungs) >= 8, (name, lang)
+            for rung in rungs:
+                assert all(rung["names"]["local"]["pos"][i] for i in lesson), (name, lang, rung["km"])
+                assert not any(p for per in rung["insets"].values() for names in per.values() for p in names["pos"])
+
+
+@pytest.mark.parametrize("km", [0.39, 1.22])
+def test_the_southern_kurils_view_places_the_straits_and_islets_without_overlap(km):
+    """The tour's zoomed step (a Present map at 1920 px, a phone at 390 px): every label on its own place, none
+    over another or over a territory it does not name, the lesson's islands and (room allowing) Nemuro strait named."""
+    from app.cartography.ladder import step_view_rungs
+    from app.cartography.views import SOUTHERN_KURILS_VIEW
+
+    fc = load_layers("interactive").collection
+    w, h = L.reference_box(km, SOUTHERN_KURILS_VIEW)
+    proj = MapProjection(SOUTHERN_KURILS_VIEW, w, h)
+    for names in L.NAMES_CONVENTIONS:
+        placed = L.place_labels(w, h, lang="ja" if names == "ja" else "en", names=names, layers_fc=fc,
+                                view=SOUTHERN_KURILS_VIEW, insets=())
+        _check(placed, w, h, fc, proj)
+        ids = {p.id for p in placed}
+        assert {"island_shikotan", "island_habomai", "island_kunashir", "island_iturup"} <= ids, (names, ids)
+        # the strait too, but on a phone two names a label ("both") leave it no room
+        assert "label_strait_nemuro" in ids or (names == "both" and km > 1), (names, ids)
+    committed = __import__("json").loads(LADDER_FILE.read_text(encoding="utf-8"))["en"]["views"]
+    fresh = step_view_rungs("en", scales=(km,))
+    assert [r for r in committed["southern_kurils"]["rungs"] if r["km"] == km] == fresh["southern_kurils"]["rungs"]

@@ -106,3 +106,25 @@ def test_a_broken_content_file_names_the_file_the_item_and_the_field(tmp_path):
     bad.write_text("tours:\n  key:\n    - {event: portsmouth_1905, date: '1905-13-40'}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"key step 1: date"):
         narration.load_content(bad)
+
+
+def test_a_tour_step_may_name_a_step_view_and_the_store_carries_it(engine, tmp_path):
+    """A step zooms to a named view (app/cartography/views.py STEP_VIEWS); an unknown name stops the app at start
+    naming the file, the step and the field; the tour store carries the name to assets/classroom.js."""
+    from app import DataFileError
+    from app.cartography.views import STEP_VIEWS
+
+    bad = tmp_path / "narration.yaml"
+    bad.write_text("tours:\n  key:\n    - {event: portsmouth_1905}\n    - {event: portsmouth_1905, view: kurils}\n",
+                   encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"narration.yaml: key step 2: view: one of southern_kurils"):
+        narration.load_content(bad)
+    bad.write_text("tours:\n  key:\n    - {event: portsmouth_1905, view: southern_kurils}\n", encoding="utf-8")
+    assert narration.load_content(bad)[2]["key"][0][4] == "southern_kurils"
+    store = narration.tour_store(engine)["key"]
+    zoomed = [s for s in store if s["view"]]
+    assert zoomed and all(s["view"] in STEP_VIEWS for s in zoomed)
+    # the 1956 Joint Declaration in force, in Japan's and the USSR's view, on the southern Kurils
+    assert {(s["event"], s["pov"]) for s in zoomed} >= {("joint_declaration_1956", "japan"),
+                                                       ("joint_declaration_1956", "russia")}
+    assert all(s["view"] is None for s in store if s["event"] != "joint_declaration_1956")

@@ -182,11 +182,21 @@
         nameViews();
         showEpilogue(false);
     }
+    /* The part of the map a tour step shows (assets/constants.js GEO_VIEWS: the southern Kurils zoomed, else the
+     * whole map), as the page's Present does; the painter arranges the labels and hides the insets for it. */
+    function showGeoView(name) {
+        var views = window.skconst.GEO_VIEWS, v = views[name] ? name : "home";
+        if (v === (gd._skView || "home")) return;
+        gd._skView = v;
+        window.Plotly.relayout(gd, {"geo.lonaxis.range": views[v].lon.slice(), "geo.lataxis.range": views[v].lat.slice(),
+                                    "geo.center": Object.assign({}, views[v].center), "geo.projection.scale": 1});
+    }
     function goStep(k) {
         if (k >= steps.length && L.epilogue) { goStep(steps.length - 1); showEpilogue(true); return; }
         k = Math.max(0, Math.min(steps.length - 1, k));
         var s = steps[k];
         state.step = k;
+        showGeoView(s.geoView);
         state.day = s.day;
         state.mode = s.mode;
         state.event = s.event;
@@ -194,6 +204,7 @@
         paint();
     }
     function goDay(day) {
+        showGeoView("home");   // off the step: the whole map
         state.day = Math.max(L.start, Math.min(L.end, day));
         state.mode = "date";
         state.event = null;
