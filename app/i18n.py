@@ -251,9 +251,11 @@ def localised_span(obj: Any, lang: str, **props: Any) -> Any:
 
 
 def notice_text(item: str, lang: str) -> str:
-    """A notice of the state's parser (app/mapstate.Notice) in the interface language; a plain string as it is."""
+    """A notice of the state's parser (app/mapstate.Notice) in the interface language, its dates as the language
+    writes them (the parser stays language-free); a plain string as it is."""
     if isinstance(item, mapstate.Notice):
-        return translate(item.msgid, lang, **item.params)
+        params = {k: format_date_for(v, lang) if isinstance(v, dt.date) else v for k, v in item.params.items()}
+        return translate(item.msgid, lang, **params)
     return item
 
 

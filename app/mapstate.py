@@ -212,13 +212,13 @@ def parse(query: str | Mapping[str, Any] | None, *, strict: bool = False, events
         except ValueError:
             refuse(key, f"{text!r} is not a date YYYY-MM-DD", _allowed_dates(),
                    N_("“{value}” is not a date (YYYY-MM-DD); showing {default}."), value=text,
-                   default=default.isoformat())
+                   default=default)
             return default
         if MIN_DATE <= date <= MAX_DATE:
             return date
         refuse(key, f"date {text} is outside the map's range {MIN_DATE.isoformat()} … {MAX_DATE.isoformat()}",
-               _allowed_dates(), N_("{value} is outside 1905-01-01 … 1956-12-31; showing {default}."), value=text,
-               default=default.isoformat())
+               _allowed_dates(), N_("{value} is outside {first} … {last}; showing {default}."), value=text,
+               first=MIN_DATE, last=MAX_DATE, default=default)
         return default
 
     def choice(key: str, allowed: tuple[str, ...], default: str, msgid: str, what: str,

@@ -71,11 +71,15 @@
             if (toggle) toggle.setAttribute("aria-expanded", "true");
         }
     }
+    /* Puts the sheet down and the drawer away; true if one was open (Esc closes it: assets/keys.js). */
     function closeDetails() {
+        var d = details(), open = document.body.getAttribute("data-details") === "open" ||
+            (narrow() && !!d && d.getAttribute("data-sheet") !== "peek");
         setSheet("peek");
         document.body.removeAttribute("data-details");
         var toggle = byId(ID.DETAILS_TOGGLE);
         if (toggle) toggle.setAttribute("aria-expanded", "false");
+        return open;
     }
     function selectTab(tab, focus) {
         var d = details();

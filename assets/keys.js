@@ -6,7 +6,7 @@
  * A clicker never sticks: Page Down / Page Up always step (the next / previous change on a map, the next / previous
  * step in Present, document in treaty mode), and ← → too once a picker is closed or the slider has focus. What keeps
  * its own keys: an open picker, a text box (but for the clicker's pages), a radio group's arrows, side B's slider,
- * and an open dialog (Esc closes it). */
+ * and an open dialog (Esc closes it; on the map, Esc puts the details sheet or drawer away). */
 (function () {
     "use strict";
     var K = window.skconst, ID = K.ids;
@@ -60,6 +60,7 @@
         if (textEntry(t) && !paging) return;
         if (key === "Escape") {
             if (view() !== "map") { e.preventDefault(); window.skclass.leave(); }
+            else if (window.skframe && window.skframe.closeDetails()) e.preventDefault();   // the sheet, the drawer
             return;
         }
         if (choice(t) && !paging && (key.length !== 1 || key === " ")) return;   // a radio group's own keys

@@ -3,8 +3,9 @@ a tour's ending), an end card with the sources and the permalink.
 
 A step's still is the export's 16:9 slide figure (the date, the event in force, the map, the inset, the key of
 that map) down to its caption rule, and below it a caption panel: the step's sentences as the tour says them,
-set by Pango (app/lessons/panel.py), and the step's sources, short. The figure's citation caption gives way to
-the panel; every source is on the end card. How long each still is held: app/lessons/pace.py.
+set by Pango (app/lessons/panel.py), the step's sources, short, and where they disagree, the figure caption's
+"Sources disagree" question. The figure's citation caption gives way to the panel; every source is on the end
+card. How long each still is held: app/lessons/pace.py.
 
 Each still is rendered once and held for its duration by the encoder (app/lessons/video.py). Steps whose
 figures differ only by their date (a range by day or month between two changes) share one Chromium render:
@@ -152,7 +153,8 @@ def panel_height(size: tuple[int, int]) -> int:
 
 
 def caption_blocks(step: Step, lang: str, scale: float) -> list[Block]:
-    """What the panel says: the tour's sentences for the step, the hint (a treaty's map), its sources."""
+    """What the panel says: the tour's sentences for the step, the hint (a treaty's map), the figure caption's
+    "Sources disagree" (its first question: the panel replaces that caption), its sources."""
     t = gettext_for(lang)
     words = step.words
     blocks = [Block(words.text or words.event_title, 25 * scale)]
@@ -161,6 +163,9 @@ def caption_blocks(step: Step, lang: str, scale: float) -> list[Block]:
     if words.sources:
         shorts = t("; ").join(c.short for c in words.sources)
         blocks.append(Block(t("Sources: ") + shorts, 15 * scale, colour="#444444"))
+    if step.disputes:
+        blocks.append(Block(t("Sources disagree: {questions}", questions=step.disputes[0]), 15 * scale, bold=True,
+                            colour="#333333"))
     return blocks
 
 
@@ -168,8 +173,16 @@ def caption_panel(step: Step, lang: str, size: tuple[int, int]) -> Laid:
     """The step's caption panel at the video's size (its lines as Pango broke them: what a test reads back)."""
     width, height = size
     scale = height / 720
-    return set_blocks(caption_blocks(step, lang, scale), width, panel_height(size), lang, padding=16 * scale,
-                      background=PANEL_BG)
+    blocks = caption_blocks(step, lang, scale)
+    laid = set_blocks(blocks, width, panel_height(size), lang, padding=16 * scale, background=PANEL_BG)
+    if step.disputes and len(laid.lines) < len(blocks) and len(blocks) > 2:
+        # no room for its own line: the disagreement ends the sources' paragraph, as in the figure's caption
+        # (cut with an ellipsis at the panel's edge, never left out)
+        *head, sources, disputes = blocks
+        merged = Block(sources.text + gettext_for(lang)("; ") + disputes.text, sources.size, colour=sources.colour)
+        laid = set_blocks([*head, merged], width, panel_height(size), lang, padding=16 * scale,
+                          background=PANEL_BG)
+    return laid
 
 
 def step_still(step: Step, svg: str, caption_top: float, lang: str, size: tuple[int, int]) -> Any:

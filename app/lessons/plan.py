@@ -21,7 +21,7 @@ from app import mapstate as us
 from app import narration
 from app.citations import TIER_ORDER, Citation, cite, cite_many
 from app.export import series
-from app.export.caption import event_title, pov_label, source_keys
+from app.export.caption import disagreements, event_title, pov_label, source_keys
 from app.export.request import ExportParamError, ExportRequest, validate
 from app.i18n import format_date_for, gettext_for, localised
 
@@ -71,6 +71,7 @@ class Step:
     words: Words
     map_sources: tuple[Citation, ...] = ()  # what the figure's caption cites: the statuses it draws
     geo_view: str | None = None  # the tour step's part of the map (app/cartography/views.py STEP_VIEWS), else whole
+    disputes: tuple[str, ...] = ()  # the figure caption's "Sources disagree" questions, the most relevant first
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,8 @@ def build(engine: Any, spec: LessonSpec) -> Lesson:
     for n, (event_id, what, day, req, geo_view) in enumerate(planned, start=1):
         steps.append(Step(n, day, req.mode, event_id, what, req, _step_title(engine, event_id, what, day, spec.lang),
                           _words(engine, event_id, day, req.pov, req.mode, spec.lang, req),
-                          tuple(cite_many(engine, source_keys(engine, req), spec.lang)), geo_view))
+                          tuple(cite_many(engine, source_keys(engine, req), spec.lang)), geo_view,
+                          tuple(disagreements(engine, req))))
     days = [s.date for s in steps]
     first, last = min(days), max(days)
     range_text = t("{start} – {end}", start=format_date_for(first, spec.lang), end=format_date_for(last, spec.lang))

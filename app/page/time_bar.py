@@ -10,7 +10,7 @@ from urllib.parse import quote
 from dash import dcc, html
 
 from app import ids
-from app.i18n import gettext_for
+from app.i18n import format_date_for, gettext_for
 from app.mapstate import MAX_DATE, MAX_DAY, MIN_DATE
 
 # tick colour per event kind group (treaties dark, proposals and drafts light, the rest mid grey)
@@ -69,7 +69,8 @@ def create_time_bar(lang: str, day: int, marks: list[dict], kinds: dict[str, str
                 dcc.Slider(id=ids.SLIDER, min=0, max=MAX_DAY, step=1, value=day, marks=year_marks(),
                            updatemode="drag", allow_direct_input=False, included=False,
                            tooltip={"always_visible": False, "placement": "top", "transform": "skDate"}),
-            ], className="slider-box", title=t("Date (1905-01-01 … 1956-12-31)")),
+            ], className="slider-box", title=t("Date ({first} … {last})", first=format_date_for(MIN_DATE, lang),
+                                                last=format_date_for(MAX_DATE, lang))),
             html.Label([html.Span(t("Date"), className="sr-only"),
                         html.Div(dcc.Input(id=ids.DATE_INPUT, type="date", min=MIN_DATE.isoformat(),
                                            max=MAX_DATE.isoformat(), debounce=True, className="date-input"))],

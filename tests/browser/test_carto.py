@@ -71,27 +71,32 @@ def test_cart002_treaty_mode_draws_a_promise_as_a_dashed_outline_on_a_neutral_fi
 SIZES = [(390, 844), (1280, 720), (1440, 900), (1920, 1080)]
 LESSON_LABELS = {"island_sakhalin", "island_kunashir", "island_iturup", "island_shikotan", "island_habomai"}
 
-@pytest.mark.parametrize("width,height", SIZES)
-@pytest.mark.parametrize("lang", ["en", "ja"])
+# a phone on its side (844×390: a map 230 px tall) once took a rung placed for a larger scale and crowded
+@pytest.mark.parametrize("width,height,lang", [(w, h, lang) for w, h in SIZES for lang in ("en", "ja")]
+                         + [(844, 390, "en")])
 def test_cart003_no_two_labels_overlap_at_every_size_and_names_convention(page, live_server, width, height, lang):
     """The labels a person sees (their drawn boxes) never overlap, stay inside the map, and are at least 12 px
-    on a phone and 14 px on a laptop or projector — in every names convention."""
+    on a phone (upright or on its side) and 14 px on a laptop or projector — in every names convention."""
     page.set_viewport_size({"width": width, "height": height})
-    for names in ("local", "ja", "ru", "both"):
+    # on its side only the shortest and the longest names (a cheap check; the others were looked at once)
+    for names in ("local", "ja", "ru", "both") if height >= 500 else ("local", "both"):
         page.goto(live_server + f"/?date=1956-12-31&lang={lang}&names={names}")
         wait_arranged(page)
         page.locator("#map").scroll_into_view_if_needed()
         seen = page.evaluate(LABEL_BOXES_JS)
         labels = seen["labels"]
         main = [lab for lab in labels if lab["uid"] == "labels"]
-        assert len(main) >= 5, (names, [lab["text"] for lab in labels])
-        if names == "local":   # the lesson's islands are named first
-            assert LESSON_LABELS <= {lab["id"] for lab in main}, (width, [lab["text"] for lab in main])
+        # on its side a phone's map is 230 px tall: two names in two scripts ("樺太 / Сахалин") fit twice there
+        assert len(main) >= (2 if height < 500 else 5), (names, [lab["text"] for lab in labels])
+        if names == "local":   # the lesson's islands are named first (on a phone on its side, a 230 px map, four:
+            # the fifth, Habomai or Shikotan, is in the title of the "Habomai and Shikotan ×4" inset)
+            named = LESSON_LABELS & {lab["id"] for lab in main}
+            assert len(named) >= (4 if height < 500 else 5), (width, [lab["text"] for lab in main])
         for i, a in enumerate(labels):
             for b in labels[i + 1:]:
                 assert not labels_overlap(a, b), (names, a["text"], b["text"])
         bx0, by0, bx1, by1 = seen["box"]
-        minimum = 12 if width < 600 else 14
+        minimum = 12 if width < 600 or height < 500 else 14
         for lab in main:
             assert lab["x0"] >= bx0 - 1 and lab["x1"] <= bx1 + 1 and lab["y0"] >= by0 - 1 and lab["y1"] <= by1 + 1, \
                 (names, lab)

@@ -179,7 +179,7 @@ def test_i18n010_table_headers_follow_the_language(page, live_server):
 
 def test_i18n011_url_notices_in_the_interface_language(page, live_server):
     open_page(page, live_server, "?date=1800-01-01&lang=ja")
-    expect(page.locator("#url-notice")).to_contain_text("1800-01-01は1905-01-01～1956-12-31の範囲外です")
+    expect(page.locator("#url-notice")).to_contain_text("1800-01-01は1905年1月1日～1956年12月31日の範囲外です")
 
 
 @pytest.mark.parametrize(("lang", "before", "after"), [

@@ -27,6 +27,12 @@ SYMBOLS_JS = """() => { const out = [];
 CLICKS_JS = """() => { const gd = document.querySelector('#map .js-plotly-plot'); window._taps = [];
   gd.on('plotly_click', (e) => { const p = e.points[0];
     window._taps.push(p.customdata || p.location || null); }); }"""
+# every close control a reader sees on the open sheet: its name (label or text), its size
+CLOSERS_JS = """(word) => [...document.querySelectorAll('#details button')].filter((b) => {
+    const r = b.getBoundingClientRect(), name = (b.getAttribute('aria-label') || '') + ' ' + b.innerText;
+    return r.width > 0 && r.height > 0 && (/[✕×]/.test(b.innerText) || name.includes(word)); })
+  .map((b) => { const r = b.getBoundingClientRect();
+    return [b.getAttribute('aria-label') || b.innerText, Math.round(r.width), Math.round(r.height)]; })"""
 GEO_JS = """() => { const g = document.querySelector('#map .js-plotly-plot')._fullLayout.geo;
   return JSON.stringify([g.lonaxis.range, g.lataxis.range, g.center, g.projection.scale]); }"""
 
@@ -187,6 +193,21 @@ def test_phon003_a_place_story_opens_at_its_top_below_the_place_tapped(phone, li
     assert got["sheet"] > y + 20, (got["sheet"], y)
     assert got["order"][:4] == ["unit-summary", "H3", "statuses", "disagreements-here"], got["order"]
     assert got["summary"].startswith("On 12 December 1956 the USSR held the Habomai islets"), got["summary"]
+    # one close control (there were two: the sheet's ✕ and the story's "Close ✕"), a finger's size, in words
+    closers = phone.evaluate(CLOSERS_JS, "Close")
+    assert len(closers) == 1 and closers[0][0] == "Close" and min(closers[0][1:]) >= 44, closers
+    sheet = "() => document.getElementById('details').getAttribute('data-sheet')"
+    phone.keyboard.press("Escape")
+    assert phone.evaluate(sheet) == "peek"
+    handle = phone.locator("#sheet-handle")
+    handle.tap()
+    assert phone.evaluate(sheet) == "half"
+    grip = handle.bounding_box()
+    phone.mouse.move(grip["x"] + grip["width"] / 2, grip["y"] + 5)
+    phone.mouse.down()
+    phone.mouse.move(grip["x"] + grip["width"] / 2, 820, steps=4)
+    phone.mouse.up()
+    assert phone.evaluate(sheet) == "peek"
 
 
 def test_phon004_question_mark_explains_the_map_and_help_fits_a_phone(phone, live_server):
@@ -233,6 +254,8 @@ def test_phon005_a_browser_in_taiwan_reads_traditional_chinese(browser, live_ser
         page.wait_for_function("() => document.querySelector('#unit-panel-body h2')?.innerText.includes('齒舞群島')",
                                timeout=20000)
         assert "已承諾將其移交給日本" in page.locator("#unit-panel-body .unit-summary").inner_text()
+        closers = page.evaluate(CLOSERS_JS, "關閉")
+        assert len(closers) == 1 and closers[0][0] == "關閉" and min(closers[0][1:]) >= 44, closers
         page.goto(live_server + "/?date=1956-12-12&lang=en")
         arranged(page)
         page.wait_for_function("() => location.search.includes('lang=en')", timeout=5000)
@@ -266,6 +289,9 @@ def test_phon006_compare_on_a_phone_shows_maps_a_finger_can_read(phone, live_ser
     (ax, ay, aw, ah), (bx, by, bw, bh) = phone.evaluate(sizes_js)
     assert ah > 350 and bh > 350 and aw > 370 and bw > 370, (ah, bh, aw, bw)
     assert by >= ay + ah and ax == bx, (ay, ah, by)   # B below A
+    clipped = phone.evaluate("""() => [...document.querySelectorAll('.cmp-title')]
+        .filter((t) => t.scrollHeight > t.clientHeight + 1).map((t) => [t.innerText, t.clientHeight])""")
+    assert clipped == [], clipped   # each map's title whole (its descenders once cut by the map under it)
     assert phone.evaluate("() => document.documentElement.scrollWidth") == 390
     side_b = phone.locator("#compare-date2-input").bounding_box()   # once 0 px wide: only the slider for B
     assert side_b["width"] >= 120 and side_b["height"] >= 44 and side_b["x"] + side_b["width"] <= 390, side_b

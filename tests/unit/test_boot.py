@@ -31,7 +31,7 @@ def test_stat121_the_boot_state_moves_only_the_controls_that_differ(engine):
 
 def test_stat122_notices_are_in_the_pages_language(engine):
     boot = boot_state(engine, "?date=1800-01-01&lang=ja")
-    assert boot["notices"] == ["1800-01-01は1905-01-01～1956-12-31の範囲外です。1945-09-05を表示しています。"]
+    assert boot["notices"] == ["1800-01-01は1905年1月1日～1956年12月31日の範囲外です。1945年9月5日を表示しています。"]
     assert boot["state"]["date"] == "1945-09-05"
 
 

@@ -156,3 +156,26 @@ def test_caption_panel_breaks_lines_by_the_languages_rules(engine, lang):
         assert glue.join(lines).replace(" ", "") == step.words.text.replace(" ", ""), step.title
         assert laid.scale >= 0.8 and len(laid.lines) >= 2   # legible, and the sources are there
         assert not any(line[:1] in "。、，）」』：；" for line in lines[1:]), lines   # never a line opened by 。
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-Hant"])
+def test_caption_panel_keeps_the_figures_sources_disagree_line(engine, lang):
+    """The panel replaces the figure's caption: where that caption says the sources disagree, so does the panel at
+    the page's 720p (its first question, in the lesson's language, whole); where it does not, neither does the
+    panel."""
+    from app.export import caption
+    from app.i18n import gettext_for
+
+    head = gettext_for(lang)("Sources disagree: {questions}", questions="").strip()
+    lesson = plan.build(engine, plan.LessonSpec(tour="key", lang=lang))
+    disputed = 0
+    for step in lesson.steps:
+        questions = caption.disagreements(engine, step.req)
+        lines = [line for block in frames.caption_panel(step, lang, (1280, 720)).lines for line in block]
+        said = "".join(lines).replace(" ", "")
+        if not questions:
+            assert head.replace(" ", "") not in said, (step.title, lines)
+            continue
+        disputed += 1
+        assert (head + questions[0]).replace(" ", "") in said and not lines[-1].endswith("…"), (step.title, lines)
+    assert disputed >= 3   # the tour's Yalta, San Francisco and 1956 steps at least

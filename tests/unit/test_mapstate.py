@@ -117,6 +117,32 @@ def test_notices_keep_their_msgid_for_the_interface_language():
     assert notice_text(state.notices[0], "ja") != state.notices[0] and "china" in notice_text(state.notices[0], "ja")
 
 
+def test_the_maps_range_is_read_from_min_and_max_date_in_the_readers_language():
+    """The out-of-range notice and the slider's title once spelled the range in their msgids: they read
+    MIN_DATE / MAX_DATE, written as the page's language writes a date (as is the day shown instead)."""
+    from app.i18n import LANGUAGES, format_date_for, notice_text
+    from app.page.time_bar import create_time_bar
+
+    state = ms.parse("?date=1960-01-01", **IDS)
+    assert state.notices[0].params["first"] == ms.MIN_DATE and state.notices[0].params["last"] == ms.MAX_DATE
+    assert notice_text(state.notices[0], "en") == (
+        "1960-01-01 is outside 1 January 1905 … 31 December 1956; showing 5 September 1945.")
+    for lang in LANGUAGES:
+        first, last = format_date_for(ms.MIN_DATE, lang), format_date_for(ms.MAX_DATE, lang)
+        assert first in notice_text(state.notices[0], lang) and last in notice_text(state.notices[0], lang), lang
+        bar = create_time_bar(lang, 0, [], {}, [])
+        titles = [c.title for c in _walk(bar) if getattr(c, "title", None)]
+        assert any(first in title and last in title for title in titles), (lang, titles)
+
+
+def _walk(component):
+    yield component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list) else [children] if children is not None else []:
+        if hasattr(child, "to_plotly_json"):
+            yield from _walk(child)
+
+
 def test_last_value_wins_garbage_never_raises_and_mappings_are_read():
     assert ms.parse("?date=1905-01-01&date=1923-06-01", **IDS).date == dt.date(1923, 6, 1)
     for junk in ["?%%%", "?=&=&", "date", "?date=", "?&&&", None]:
