@@ -141,3 +141,15 @@ def test_hant009_a_treaty_has_one_name_in_each_chinese_script():
         for lang, name in names.items():
             seen = {m for text in texts[lang] for m in re.findall(spelling, text)}
             assert seen == {name}, (lang, sorted(seen))
+
+
+def test_hant010_every_date_of_an_event_is_named_in_the_readers_language(engine):
+    """Present's "when" line names each of an event's dates: "declared" and "sent" had no label and showed in
+    English in zh-Hant (開始：1920年4月22日、declared：1920年7月3日)."""
+    from app.terms import DATE_LABELS
+
+    kinds = {kind for ev in engine.events.values() for kind, day in ev.dates.items() if day}
+    assert kinds <= set(DATE_LABELS), sorted(kinds - set(DATE_LABELS))
+    t = gettext_for("zh-Hant")
+    untranslated = sorted(k for k in kinds if t(DATE_LABELS[k]) == DATE_LABELS[k])
+    assert not untranslated, untranslated
