@@ -183,6 +183,7 @@ def check_a_projector_at_1024x768(page):
     phone's view and type (12–14 px). It shows the whole map in Present's type, in proportion to the screen."""
     page.set_viewport_size({"width": 1024, "height": 768})
     expect(page.locator("#page")).to_have_class(re.compile(r"view-present"))
+    expect(page.locator("#details-toggle")).to_be_hidden()   # a lone "▸" under the date (Present has no details)
     assert wait_view(page, "home")["insetsAttr"] == "on"
     page.wait_for_function("() => document.querySelector('#map .js-plotly-plot')._skPresent === true",
                            timeout=10000)
