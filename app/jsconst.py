@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from app import ASSETS_DIR, ids, mapstate
-from app.cartography.views import PAGE_VIEWS
+from app.cartography.labels import present_width
+from app.cartography.views import PAGE_VIEWS, PRESENT_MAX_KM_PER_PX
 
 TARGET = ASSETS_DIR / "constants.js"
 
@@ -39,6 +40,8 @@ def constants() -> dict:
         "DRAWER_MAX_PX": ids.DRAWER_MAX_PX,
         "GEO_VIEWS": {name: {"lon": v["lonaxis"]["range"], "lat": v["lataxis"]["range"], "center": v["center"]}
                       for name, v in PAGE_VIEWS.items()},
+        # the whole map's width on the smallest projector: a Present box this wide takes Present's type
+        "PRESENT_MIN_PX": round(present_width(PRESENT_MAX_KM_PER_PX)),
     }
 
 

@@ -26,6 +26,8 @@ DATE_LABELS = {
     "signed": _("signed"),
     "issued": _("issued"),
     "announced": _("announced"),
+    "declared": _("declared"),
+    "sent": _("sent"),
     "started": _("started"),
     "in_force": _("in force"),
     "ended": _("ended"),

@@ -48,12 +48,16 @@
     }
     /* The part of the map on screen, one of assets/constants.js GEO_VIEWS (app/cartography/views.py): the tour
      * step's own while Present shows a step that names one (the southern Kurils zoomed); else, in a phone's tall
-     * box, the phone view (the islands fill the width instead of a strip across a wide view); else home. */
+     * box, the phone view (the islands fill the width instead of a strip across a wide view); else home. A
+     * projector's Present box (1024×768: 592×555) is no phone: it shows the whole map, which Present's type and
+     * larger inset are placed for (assets/map_paint.js arrange), as on any larger projector. */
     function viewName(box) {
-        var steps = state.view === "present" && state.tour && state.tours && state.tours[state.tour];
+        var present = state.view === "present";
+        var steps = present && state.tour && state.tours && state.tours[state.tour];
         var s = steps && steps[Math.max(1, Math.min(steps.length, state.step)) - 1];
         if (s && s.view && window.skconst.GEO_VIEWS[s.view]) return s.view;
-        return box.width < 600 && box.height > box.width * 0.9 ? "phone" : "home";
+        var phone = box.width < (present ? Math.min(600, window.skconst.PRESENT_MIN_PX) : 600);
+        return phone && box.height > box.width * 0.9 ? "phone" : "home";
     }
     function showView(gd, box) {
         var name = viewName(box);

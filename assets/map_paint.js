@@ -485,11 +485,15 @@
         var stepView = shown && shown !== "home" && !phone && table.labelLadder.views &&
                        table.labelLadder.views[shown] ? shown : null;
         var atHome = range === gd._skHome || shown === "home" || phone;
-        var km = kmPerPx(sp, 150, 45), own = table.labelLadder.present;
-        // Present's rungs end at the smallest projector's scale: a smaller map (a phone sideways) keeps the page's
-        var present = !phone && !stepView && !!own && inPresent(gd) && km <= own.rungs[own.rungs.length - 1].km;
-        var ladder = stepView ? table.labelLadder.views[stepView] :
-                     phone && table.labelLadder.phone ? table.labelLadder.phone : present ? own : table.labelLadder;
+        var km = kmPerPx(sp, 150, 45);
+        var base = stepView ? table.labelLadder.views[stepView] :
+                   phone && table.labelLadder.phone ? table.labelLadder.phone : table.labelLadder;
+        // Present's rungs (the whole map's, a step view's) end at the smallest projector's map: a smaller map (a
+        // phone) keeps the page's type
+        var own = base.present;
+        var present = !phone && !!own && own.rungs.length > 0 && inPresent(gd) &&
+                      km <= own.rungs[own.rungs.length - 1].km;
+        var ladder = present ? own : base;
         var rungs = ladder.rungs, best = 0;
         for (var r = 1; r < rungs.length; r++) {
             if (Math.abs(Math.log(rungs[r].km / km)) < Math.abs(Math.log(rungs[best].km / km))) best = r;

@@ -266,10 +266,10 @@ class PresentType:
     smaller: dict[int, float]
 
 
-def present_type(km_per_px: float, width: float) -> PresentType:
-    """Present's type for a box of `width` px at `km_per_px`: views.py's sizes grown with the box's scale (half-px
-    steps), never below the page's own (size_class) for that box."""
-    grow = min(PRESENT_MAX_GROW, PRESENT_AT_KM_PER_PX / km_per_px)
+def present_type(width: float) -> PresentType:
+    """Present's type for a map `width` px wide: views.py's sizes grown with the map's width (half-px steps), never
+    below the page's own (size_class). By width, not scale: a zoomed tour step on the same screen reads as large."""
+    grow = min(PRESENT_MAX_GROW, width / present_width(PRESENT_AT_KM_PER_PX))
 
     def px(v: float) -> float:
         return round(v * grow * 2) / 2
@@ -529,6 +529,12 @@ def _range_aspect(view: dict) -> float:
     wide = MapProjection(view, 1000.0, 1e6)   # width-bound: k = 1000 / bw
     tall = MapProjection(view, 1e6, 1000.0)   # height-bound: k = 1000 / bh
     return wide.k / tall.k
+
+
+def present_width(km_per_px: float) -> float:
+    """The width (px) of the page's whole map at `km_per_px`: Present's map on a 1280×720 screen at
+    PRESENT_AT_KM_PER_PX, on the smallest projector at PRESENT_MAX_KM_PER_PX."""
+    return reference_box(km_per_px, GEO_VIEW)[0]
 
 
 def reference_box(km_per_px: float, view: dict | None = None) -> tuple[float, float]:

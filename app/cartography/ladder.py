@@ -26,6 +26,7 @@ from .labels import (
     label_specs,
     place_labels,
     present_type,
+    present_width,
     reference_box,
     size_class,
 )
@@ -58,7 +59,7 @@ def build_ladder(lang: str, scales: tuple[float, ...] = LADDER_KM_PER_PX,
 
     main = _rungs(lang, scales, GEO_VIEW)
     phone = _rungs(lang, phone_scales, PHONE_VIEW)["rungs"]
-    present = _rungs(lang, tuple(km for km in scales if km <= PRESENT_MAX_KM_PER_PX), GEO_VIEW, present=True)["rungs"]
+    present = _rungs(lang, present_scales(scales, GEO_VIEW), GEO_VIEW, present=True)["rungs"]
     return {"ids": main["ids"], "rungs": main["rungs"], "phone": {"rungs": phone}, "present": {"rungs": present},
             "views": step_view_rungs(lang)}
 
@@ -69,8 +70,19 @@ STEP_VIEW_KM_PER_PX = (0.3, 0.34, 0.39, 0.45, 0.52, 0.6, 0.69, 0.8, 0.92, 1.06, 
 
 
 def step_view_rungs(lang: str, scales: tuple[float, ...] = STEP_VIEW_KM_PER_PX) -> dict:
-    """The rungs of each step view, by name: placed without the insets, which the page hides in a step view."""
-    return {name: {"rungs": _rungs(lang, scales, view, insets=False)["rungs"]} for name, view in STEP_VIEWS.items()}
+    """The rungs of each step view, by name: placed without the insets, which the page hides in a step view; in
+    Present (under "present") in Present's type, where the map is as wide as a projector's."""
+    return {name: {"rungs": _rungs(lang, scales, view, insets=False)["rungs"],
+                   "present": {"rungs": _rungs(lang, present_scales(scales, view), view, insets=False,
+                                               present=True)["rungs"]}}
+            for name, view in STEP_VIEWS.items()}
+
+
+def present_scales(scales: tuple[float, ...], view: dict) -> tuple[float, ...]:
+    """Of `scales`, those at which a map of `view` is at least as wide as the page's whole map on the smallest
+    projector (PRESENT_MAX_KM_PER_PX): a narrower one (a phone) is nobody's back row and keeps the page's type."""
+    least = present_width(PRESENT_MAX_KM_PER_PX)
+    return tuple(km for km in scales if reference_box(km, view)[0] >= least - 0.5)
 
 
 def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True, present: bool = False) -> dict:
@@ -82,7 +94,7 @@ def _rungs(lang: str, scales: tuple[float, ...], view: dict, insets: bool = True
     for km in scales:
         w, h = reference_box(km, view)
         proj = MapProjection(view, w, h)
-        kind = present_type(km, w) if present else None
+        kind = present_type(w) if present else None
         font = kind.sizes if kind else size_class(w)
         title_px, symbol_px = (kind.title_px, kind.symbol_px) if kind else (TITLE_PX, proxy_px(w))
         frames = PRESENT_INSETS if present else INSETS

@@ -3,6 +3,7 @@ narration with sources, reduced motion, and a screenshot at 1280×720 for a pers
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -13,6 +14,8 @@ from app.cartography.insets import PRESENT_INSETS, inset_frame
 from app.cartography.projection import MapProjection
 from app.cartography.views import GEO_VIEW
 from app.data import load_engine
+from app.i18n import HTML_LANG, format_date_for
+from app.mapstate import LANGS
 from tests.browser.carto_helpers import INSIDE_POINTS_JS, LABEL_BOXES_JS, labels_overlap
 from tests.browser.helpers import big_date, settle, shot, wait_arranged, wait_painted
 
@@ -98,6 +101,7 @@ def test_pres003_type_is_readable_from_the_back_of_the_room(page, live_server, w
     check_the_map_from_the_back_row(page, width)
     if (width, lang) == (1280, "en"):
         check_the_caption_on_a_phone_held_sideways(page)
+        check_a_projector_at_1024x768(page)
 
 
 # What Present's map shows the back row: its labels (tests/browser/carto_helpers.py), the southern-Kurils inset's
@@ -171,6 +175,62 @@ def check_the_caption_on_a_phone_held_sideways(page):
         return {scrolls: getComputedStyle(box).overflowY === 'auto', fits: box.scrollHeight <= box.clientHeight + 1,
                 start: t.top >= b.top && t.top + 20 <= b.bottom, box: b.height, text: t.height}; }""")
     assert got["start"] and (got["fits"] or got["scrolls"]) and got["box"] >= 180, got
+    check_the_big_date_is_whole(page)
+
+
+def check_a_projector_at_1024x768(page):
+    """A school's 1024×768 projector: Present's map box (592×555) is narrow and tall like a phone's, and took the
+    phone's view and type (12–14 px). It shows the whole map in Present's type, in proportion to the screen."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    expect(page.locator("#page")).to_have_class(re.compile(r"view-present"))
+    expect(page.locator("#details-toggle")).to_be_hidden()   # a lone "▸" under the date (Present has no details)
+    assert wait_view(page, "home")["insetsAttr"] == "on"
+    page.wait_for_function("() => document.querySelector('#map .js-plotly-plot')._skPresent === true",
+                           timeout=10000)
+    wait_arranged(page)
+    labels = page.evaluate(LABEL_BOXES_JS)["labels"]
+    small = [(lab["text"], lab["size"]) for lab in labels if lab["size"] < 18 * 1024 / 1280 - 0.5]
+    assert labels and not small, small
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not labels_overlap(a, b), (a["text"], b["text"])
+
+
+# Each language's longest big date in the map's years: the longest month name, on a two-digit day.
+LONGEST_DATES = [(HTML_LANG[lang], max((format_date_for(dt.date(1956, month, 28), lang) for month in range(1, 13)),
+                                       key=len)) for lang in LANGS]
+
+# The big date as shown, then each language's longest written into it: whether its text lies inside the screen and
+# the header (nothing cut: "12 December 195" was), and its size.
+DATE_WHOLE_JS = """(dates) => {
+    const el = document.getElementById('date-big'), head = el.closest('.map-header');
+    const shown = [el.textContent, el.getAttribute('lang')];
+    const whole = () => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const t = range.getBoundingClientRect(), h = head.getBoundingClientRect();
+        return {text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize), right: t.right,
+                whole: t.width > 0 && t.left >= Math.max(0, h.left) - 0.5
+                       && t.right <= Math.min(innerWidth, h.right) + 0.5 && head.scrollWidth <= head.clientWidth + 1};
+    };
+    const out = [whole()];
+    for (const [lang, text] of dates) {
+        el.setAttribute('lang', lang);
+        el.textContent = text;
+        out.push(whole());
+    }
+    el.textContent = shown[0];
+    if (shown[1] === null) el.removeAttribute('lang'); else el.setAttribute('lang', shown[1]);
+    return out;
+}"""
+
+
+def check_the_big_date_is_whole(page):
+    """Present's big date whole on a phone, upright or sideways: the date shown and each language's longest (en,
+    ja, ru, zh, zh-Hant), large (≥ 24 px)."""
+    got = page.evaluate(DATE_WHOLE_JS, LONGEST_DATES)
+    cut = [(d["text"], d["size"]) for d in got if not d["whole"] or d["size"] < 24]
+    assert not cut, (page.viewport_size, cut)
 
 
 def test_pres004_reduced_motion_stops_autoplay(page, live_server):
@@ -338,7 +398,7 @@ def test_tour001_the_1956_steps_zoom_on_the_southern_kurils_and_leaving_them_bri
     shown = wait_view(page, "southern_kurils")
     assert shown["insetsAttr"] == "off" and not any(shown["insetGeos"]) and not shown["rings"] \
         and not shown["titles"], shown
-    zoomed_labels(page, 14)
+    zoomed_labels(page, 18)   # Present's type (the page's is 13–16 px), as on the whole map
     panel = "() => (document.getElementById('unit-panel-body') || {}).textContent || ''"
     assert "Shikotan" not in page.evaluate(panel)
     shikotan = page.evaluate(INSIDE_POINTS_JS, ["map", ["shikotan"]])["shikotan"]
@@ -366,5 +426,6 @@ def test_tour001_the_1956_steps_zoom_on_the_southern_kurils_and_leaving_them_bri
     expect(page.locator("#present-step")).to_contain_text(f"Step {zoomed[-1].n} of", timeout=20000)
     wait_view(page, "southern_kurils")
     zoomed_labels(page, 12)
+    check_the_big_date_is_whole(page)
     page.locator("#next-event").click()   # the epilogue: the view of the phone's Present box (a wide one)
     assert wait_view(page, "home")["insetsAttr"] == "on"

@@ -124,7 +124,7 @@ def test_inset_frames_sit_on_open_sea_and_show_the_islets():
     present = [(GEO_VIEW, size, PRESENT_INSETS) for size in [(740, 545), (833, 703), (1112, 836), (640, 520)]]
     for view, (width, height), insets in page + present:
         proj = MapProjection(view, width, height)
-        title_px = TITLE_PX if insets is INSETS else L.present_type(proj.km_per_px(45), width).title_px
+        title_px = TITLE_PX if insets is INSETS else L.present_type(L.present_width(proj.km_per_px(45))).title_px
         land = unary_union([L._projected(shape(f["geometry"]), proj) for f in fc["features"]
                             if f["properties"]["layer"] in ("territory", "context")])
         for inset in insets:
@@ -175,32 +175,41 @@ def test_every_view_the_page_switches_to_is_placed_for():
         for lang in DATA_LANGS:
             rungs = committed[lang]["views"][name]["rungs"]
             assert len(rungs) >= 8, (name, lang)
-            for rung in rungs:
+            present = committed[lang]["views"][name]["present"]["rungs"]   # Present's type, a projector's map
+            kms = {r["km"] for r in present}   # a 1024×768 to a 1920×1080 screen's, never a phone's (390: 1.6)
+            assert {0.39, 0.6, 0.8} <= kms and not kms & {1.22, 1.4, 1.6}, (name, sorted(kms))
+            for rung in rungs + present:
                 assert all(rung["names"]["local"]["pos"][i] for i in lesson), (name, lang, rung["km"])
                 assert not any(p for per in rung["insets"].values() for names in per.values() for p in names["pos"])
 
 
-@pytest.mark.parametrize("km", [0.39, 1.22])
-def test_the_southern_kurils_view_places_the_straits_and_islets_without_overlap(km):
-    """The tour's zoomed step (a Present map at 1920 px, a phone at 390 px): every label on its own place, none
-    over another or over a territory it does not name, the lesson's islands and (room allowing) Nemuro strait named."""
+@pytest.mark.parametrize(("km", "present"), [(0.39, False), (1.22, False), (0.6, True)])
+def test_the_southern_kurils_view_places_the_straits_and_islets_without_overlap(km, present):
+    """The tour's zoomed step (a map at 1920 px, a phone at 390 px; Present's type on a 1280×720 screen): every
+    label on its own place, none over another or over a territory it does not name, the lesson's islands and (room
+    allowing) Nemuro strait named."""
     from app.cartography.ladder import step_view_rungs
-    from app.cartography.views import SOUTHERN_KURILS_VIEW
+    from app.cartography.views import PRESENT_TYPE_PX, SOUTHERN_KURILS_VIEW
 
     fc = load_layers("interactive").collection
     w, h = L.reference_box(km, SOUTHERN_KURILS_VIEW)
     proj = MapProjection(SOUTHERN_KURILS_VIEW, w, h)
+    kind = L.present_type(w) if present else None
+    assert not present or all(kind.sizes[t] >= px for t, px in PRESENT_TYPE_PX.items()), kind
     for names in L.NAMES_CONVENTIONS:
         placed = L.place_labels(w, h, lang="ja" if names == "ja" else "en", names=names, layers_fc=fc,
-                                view=SOUTHERN_KURILS_VIEW, insets=())
+                                view=SOUTHERN_KURILS_VIEW, insets=(), font_px=kind.sizes if kind else None,
+                                symbol_px=kind.symbol_px if kind else None, smaller=kind.smaller if kind else None)
         _check(placed, w, h, fc, proj)
         ids = {p.id for p in placed}
         assert {"island_shikotan", "island_habomai", "island_kunashir", "island_iturup"} <= ids, (names, ids)
-        # the strait too, but on a phone two names a label ("both") leave it no room
-        assert "label_strait_nemuro" in ids or (names == "both" and km > 1), (names, ids)
-    committed = __import__("json").loads(LADDER_FILE.read_text(encoding="utf-8"))["en"]["views"]
-    fresh = step_view_rungs("en", scales=(km,))
-    assert [r for r in committed["southern_kurils"]["rungs"] if r["km"] == km] == fresh["southern_kurils"]["rungs"]
+        # the strait too, but on a phone or in Present's type two names a label ("both") leave it no room
+        assert "label_strait_nemuro" in ids or (names == "both" and (km > 1 or present)), (names, ids)
+    committed = __import__("json").loads(LADDER_FILE.read_text(encoding="utf-8"))["en"]["views"]["southern_kurils"]
+    fresh = step_view_rungs("en", scales=(km,))["southern_kurils"]
+    if present:
+        committed, fresh = committed["present"], fresh["present"]
+    assert [r for r in committed["rungs"] if r["km"] == km] == fresh["rungs"]
 
 
 def test_present_rungs_set_larger_type_for_every_language_and_names_convention_without_overlaps():

@@ -93,3 +93,63 @@ def test_hant008_a_broken_terms_file_names_the_item_and_field(tmp_path):
     bad.write_text("terms:\n  - {from: 佔守, to: 占守}\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"terms.yaml: term 1: why"):
         hant.terms("all", bad)
+
+
+# A treaty's name in each Chinese script, and what any spelling of it looks like (Portsmouth was written 朴茨茅斯 in
+# one text and 朴次茅斯 in another, so zh-Hant showed 朴茨茅斯和約 beside 樸次茅斯和約).
+TREATY_NAMES = [({"zh": "朴茨茅斯", "zh-Hant": "樸資茅斯"}, r"[朴樸][茨次資]茅斯"),
+                ({"zh": "日苏共同宣言", "zh-Hant": "日蘇共同宣言"}, r"日[ソ苏蘇]共同宣言")]
+
+
+def _chinese_texts() -> dict[str, list[str]]:
+    """Every Chinese text a reader meets: the catalogues' translations and the data's and content's zh texts (the
+    quotes' originals are kept as published and are not among them), zh-Hant as the app converts them."""
+    import yaml
+    from babel.messages.pofile import read_po
+
+    from app import PROJECT_ROOT
+
+    out: dict[str, list[str]] = {"zh": [], "zh-Hant": []}
+    for lang in out:
+        for domain in ("messages", "sources"):
+            with catalogue_path(lang, domain).open("rb") as fh:
+                out[lang] += [m.string for m in read_po(fh) if m.id and isinstance(m.string, str)]
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "zh" and isinstance(value, str):
+                    out["zh"].append(value)
+                    out["zh-Hant"].append(hant.to_traditional(value))
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((PROJECT_ROOT / "geodata" / "timeline").glob("*.yaml")) + \
+            sorted((PROJECT_ROOT / "content").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return out
+
+
+def test_hant009_a_treaty_has_one_name_in_each_chinese_script():
+    import re
+
+    texts = _chinese_texts()
+    for names, spelling in TREATY_NAMES:
+        for lang, name in names.items():
+            seen = {m for text in texts[lang] for m in re.findall(spelling, text)}
+            assert seen == {name}, (lang, sorted(seen))
+
+
+def test_hant010_every_date_of_an_event_is_named_in_the_readers_language(engine):
+    """Present's "when" line names each of an event's dates: "declared" and "sent" had no label and showed in
+    English in zh-Hant (開始：1920年4月22日、declared：1920年7月3日)."""
+    from app.terms import DATE_LABELS
+
+    kinds = {kind for ev in engine.events.values() for kind, day in ev.dates.items() if day}
+    assert kinds <= set(DATE_LABELS), sorted(kinds - set(DATE_LABELS))
+    t = gettext_for("zh-Hant")
+    untranslated = sorted(k for k in kinds if t(DATE_LABELS[k]) == DATE_LABELS[k])
+    assert not untranslated, untranslated

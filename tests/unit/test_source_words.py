@@ -126,7 +126,7 @@ def test_cite005_the_numbers_check_can_fail():
     ("ja", "ポーツマス条約（1905年）、第9条第1項"),
     ("ru", "Портсмутский мирный договор (1905), ст. IX, п. 1"),
     ("zh", "《朴茨茅斯和约》（1905年），第9条第1款"),
-    ("zh-Hant", "《朴茨茅斯和約》（1905年），第9條第1款"),
+    ("zh-Hant", "《樸資茅斯和約》（1905年），第9條第1款"),
 ])
 def test_cite006_cite_gives_the_short_citation_and_locator_in_the_language(engine, lang, short):
     c = cite(engine, "portsmouth_1905_art9", lang)
