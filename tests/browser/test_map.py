@@ -298,7 +298,7 @@ def _inside(inner: dict, outer: dict) -> bool:
 
 
 @pytest.mark.parametrize("names", ["ja", "ru", "both"])
-@pytest.mark.parametrize("size", [(1440, 900), (1920, 1080)], ids=["1440x900", "1920x1080"])
+@pytest.mark.parametrize("size", [(1440, 900)], ids=["1440x900"])   # 1920x1080 and the others: test_cart003
 def test_map013_northern_kuril_labels_stand_clear(page, live_server, size, names):
     """Paramushir and Shumshu keep a name, and every Northern Kuril name shown (Atlasov, Severo-Kurilsk —
     Kashiwabara until 1946 — when there is room for them) touches no other label and is not cut by the map's edge,
